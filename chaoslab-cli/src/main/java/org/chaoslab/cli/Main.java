@@ -1,0 +1,66 @@
+package org.chaoslab.cli;
+
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code chaoslab} command. Exit codes: 0 success, 1 unexpected failure,
+ * 2 bad input (a one-line message naming the parameter), 3 the simulation diverged.
+ */
+public final class Main {
+
+    /** Exit code for bad input. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for a run that diverged (outputs keep what was recorded). */
+    public static final int EXIT_DIVERGED = 3;
+
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        NETLIB_LOG.setLevel(Level.WARNING);
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The configured command tree. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ChaoslabCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof IllegalArgumentException) {
+                c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()));
+                return EXIT_USAGE;
+            }
+            c.getErr().println("chaoslab: failed: " + ex);
+            ex.printStackTrace(c.getErr());
+            return 1;
+        });
+        return cl;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid input";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s.trim() : s.substring(0, nl).trim();
+    }
+}

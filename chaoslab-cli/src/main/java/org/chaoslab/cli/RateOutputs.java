@@ -1,0 +1,70 @@
+package org.chaoslab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Npy;
+import org.chaoslab.sim.record.RateRecording;
+
+/** Writes the arrays and plots of a rate-network recording; returns the file names written. */
+final class RateOutputs {
+
+    private RateOutputs() {
+    }
+
+    static List<String> write(Path dir, RateRecording r, double[] finalState, int n, int replicas) throws IOException {
+        Files.createDirectories(dir);
+        List<String> files = new ArrayList<>();
+        int units = r.traceUnits().length;
+        int samples = r.traceTimes().length;
+        if (units > 0 && samples > 0) {
+            npy(dir, files, "trace_times.npy", r.traceTimes());
+            Npy.write(dir.resolve("trace_units.npy"), r.traceUnits(), units);
+            files.add("trace_units.npy");
+            Npy.write(dir.resolve("traces.npy"), r.traces(), samples, units);
+            files.add("traces.npy");
+            LinePlot.Builder p = LinePlot.builder().title("Unit traces (replica 0)").xLabel("time t").yLabel("x_i(t)");
+            for (int u = 0; u < Math.min(units, 5); u++) {
+                double[] y = new double[samples];
+                for (int s = 0; s < samples; s++) {
+                    y[s] = r.traces()[s * units + u];
+                }
+                p.series("unit " + r.traceUnits()[u], r.traceTimes(), y, LineStyle.LINE);
+            }
+            files.addAll(names(p.build().writePngAndSvg(dir, "traces")));
+        }
+        if (r.populationTimes().length > 0) {
+            npy(dir, files, "population_times.npy", r.populationTimes());
+            npy(dir, files, "population_mean.npy", r.populationMean());
+            npy(dir, files, "population_variance.npy", r.populationVariance());
+        }
+        if (r.hasAutocorrelation()) {
+            npy(dir, files, "autocorrelation_lags.npy", r.lagTimes());
+            npy(dir, files, "autocorrelation_x.npy", r.stateAutocorrelation());
+            npy(dir, files, "autocorrelation_phi.npy", r.rateAutocorrelation());
+            LinePlot plot = LinePlot.builder().title("Autocorrelation (time- and unit-averaged)").xLabel("lag tau")
+                    .yLabel("autocorrelation")
+                    .series("<x(t) x(t+tau)>", r.lagTimes(), r.stateAutocorrelation(), LineStyle.LINE)
+                    .series("<phi(t) phi(t+tau)>", r.lagTimes(), r.rateAutocorrelation(), LineStyle.DASHED)
+                    .build();
+            files.addAll(names(plot.writePngAndSvg(dir, "autocorrelation")));
+        }
+        Npy.write(dir.resolve("final_state.npy"), finalState, replicas, n);
+        files.add("final_state.npy");
+        return files;
+    }
+
+    private static void npy(Path dir, List<String> files, String name, double[] data) throws IOException {
+        Npy.write(dir.resolve(name), data, data.length);
+        files.add(name);
+    }
+
+    static List<String> names(List<Path> paths) {
+        return paths.stream().map(p -> p.getFileName().toString()).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package org.chaoslab.cli;
+
+import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.RateSimulation;
+import picocli.CommandLine.Option;
+
+/** Options of a simulation run. */
+public final class RunOptions {
+
+    @Option(names = "--dt", description = "Time step (> 0, tau = 1). Default: ${DEFAULT-VALUE}.", defaultValue = "0.05")
+    double dt;
+
+    @Option(names = "--t", description = "Recorded time after the transient (> 0). Default: ${DEFAULT-VALUE}.", defaultValue = "400")
+    double t;
+
+    @Option(names = "--transient", description = "Time simulated and discarded first (>= 0). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "100")
+    double transientTime;
+
+    @Option(names = "--seed", description = "Master seed; couplings and initial conditions use derived streams. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    long seed;
+
+    @Option(names = "--replicas", description = "M trajectories of the same network (>= 1). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    int replicas;
+
+    @Option(names = "--integrator", description = "euler (also the map x <- (1-dt)x + dt J phi(x)), exp-euler, rk4. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "euler")
+    String integrator;
+
+    @Option(names = "--threads", description = "Threads (results do not depend on it). Default: all cores.")
+    Integer threads;
+
+    RateSimulation settings() {
+        int th = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return new RateSimulation(dt, t, transientTime, IntegratorKind.parse(integrator), replicas, seed, 1.0, th);
+    }
+}

@@ -1,0 +1,17 @@
+package org.chaoslab.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code chaoslab simulate MODEL}. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Simulate a finite network.",
+        subcommands = {SimulateRateCommand.class})
+final class SimulateCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

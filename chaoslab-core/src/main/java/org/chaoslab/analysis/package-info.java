@@ -1,0 +1,2 @@
+/** Analyses that turn arrays and streams into statistics: autocorrelations, moments, errors. */
+package org.chaoslab.analysis;

@@ -1,0 +1,30 @@
+package org.chaoslab.linalg;
+
+/**
+ * A dense N×N matrix, row-major, in float64 or float32 storage, with the products the simulators
+ * need. Products over a batch of M vectors take replica-major arrays: vector r of replica m is
+ * {@code x[m·N .. m·N + N)}.
+ */
+public sealed interface CouplingMatrix permits Float64Matrix, Float32Matrix {
+
+    /** N. */
+    int size();
+
+    /** J_ij. */
+    double get(int i, int j);
+
+    /** Bytes of storage (what one matrix–vector product must read). */
+    long bytes();
+
+    /**
+     * {@code out[m·N + i] = Σ_j J_ij r[m·N + j]} for the first {@code replicas} vectors. One vector uses
+     * the SIMD row kernel; several use one BLAS gemm per fixed row block.
+     */
+    void multiply(double[] r, double[] out, int replicas, ParallelRows pool);
+
+    /** Rows per parallel block: fixed by N alone, so the partition never depends on the thread count. */
+    static int blockRows(int n) {
+        // ~64 blocks for large N (good balance on few cores), at least 16 rows each
+        return Math.max(16, (n + 63) / 64);
+    }
+}

@@ -1,0 +1,43 @@
+package org.chaoslab.linalg;
+
+/** Row-major float64 matrix. */
+public final class Float64Matrix implements CouplingMatrix {
+
+    private final int n;
+    private final double[] data;
+
+    /** Wraps {@code data} (row-major, length n²) without copying. */
+    public Float64Matrix(int n, double[] data) {
+        if (n < 1 || data.length != (long) n * n) {
+            throw new IllegalArgumentException("matrix data must have n*n = " + ((long) n * n) + " entries (got " + data.length + ")");
+        }
+        this.n = n;
+        this.data = data;
+    }
+
+    @Override public int size() { return n; }
+    @Override public double get(int i, int j) { return data[i * n + j]; }
+    @Override public long bytes() { return 8L * n * n; }
+
+    /** The backing row-major array (not a copy). */
+    public double[] data() {
+        return data;
+    }
+
+    @Override
+    public void multiply(double[] r, double[] out, int replicas, ParallelRows pool) {
+        int block = CouplingMatrix.blockRows(n);
+        if (replicas == 1) {
+            pool.run(n, block, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = DotKernels.dot(data, i * n, r, n);
+                }
+            });
+        } else {
+            var blas = Blas.blas();
+            // column-major view: data is Jᵀ (N×N, lda N); rows [a,b) of J = columns [a,b) of Jᵀ
+            pool.run(n, block, (from, to) -> blas.dgemm("T", "N", to - from, replicas, n,
+                    1.0, data, from * n, n, r, 0, n, 0.0, out, from, n));
+        }
+    }
+}

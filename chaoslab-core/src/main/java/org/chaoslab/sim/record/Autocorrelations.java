@@ -1,0 +1,90 @@
+package org.chaoslab.sim.record;
+
+import org.chaoslab.analysis.StreamingAutocorrelation;
+import org.chaoslab.model.TransferFunction;
+import org.chaoslab.sim.Recorder;
+import org.chaoslab.sim.RunInfo;
+
+/**
+ * Time-averaged autocorrelations of x (Δ(τ) + μ²) and of φ(x) (C(τ)), averaged over units and
+ * replicas, sampled every {@code every}-th step, up to {@code lags} samples of lag. At most
+ * {@code maxChannels} (replica, unit) channels are used, in replica-major order, to bound memory
+ * (2·lags doubles per channel and signal).
+ */
+public final class Autocorrelations implements Recorder {
+
+    private final int every;
+    private final int lags;
+    private final int maxChannels;
+    private double dt;
+    private TransferFunction phi;
+    private int channels;
+    private double[] rates;
+    private StreamingAutocorrelation ofX;
+    private StreamingAutocorrelation ofPhi;
+
+    public Autocorrelations(int every, int lags, int maxChannels) {
+        if (every < 1 || lags < 1 || maxChannels < 1) {
+            throw new IllegalArgumentException("every, lags and maxChannels must be >= 1 (got " + every + ", " + lags + ", " + maxChannels + ")");
+        }
+        this.every = every;
+        this.lags = lags;
+        this.maxChannels = maxChannels;
+    }
+
+    @Override
+    public void start(RunInfo info) {
+        dt = info.dt();
+        phi = info.transfer();
+        channels = (int) Math.min((long) info.units() * info.replicas(), maxChannels);
+        rates = new double[channels];
+        ofX = new StreamingAutocorrelation(channels, lags);
+        ofPhi = new StreamingAutocorrelation(channels, lags);
+    }
+
+    @Override
+    public void record(long step, double t, double[] state) {
+        if (step % every != 0) {
+            return;
+        }
+        ofX.add(state, 0);
+        for (int c = 0; c < channels; c++) {
+            rates[c] = phi.phi(state[c]);
+        }
+        ofPhi.add(rates, 0);
+    }
+
+    /** True when enough samples (2·lags) were recorded to estimate the autocorrelation. */
+    public boolean available() {
+        return ofX != null && ofX.pairsPerLag() > 0;
+    }
+
+    /** Lag axis τ_k = k·every·dt. */
+    public double[] lagTimes() {
+        double[] tau = new double[lags];
+        for (int k = 0; k < lags; k++) {
+            tau[k] = k * every * dt;
+        }
+        return tau;
+    }
+
+    /** ⟨x(t)x(t+τ)⟩ (uncentered). */
+    public double[] ofState() {
+        return ofX.result();
+    }
+
+    /** ⟨φ(x(t))φ(x(t+τ))⟩. */
+    public double[] ofRates() {
+        return ofPhi.result();
+    }
+
+    /** Channels used. */
+    public int channels() {
+        return channels;
+    }
+
+    /** Start times per lag. */
+    public long pairsPerLag() {
+        return ofX.pairsPerLag();
+    }
+}

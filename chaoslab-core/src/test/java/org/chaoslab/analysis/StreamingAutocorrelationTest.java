@@ -1,0 +1,55 @@
+package org.chaoslab.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class StreamingAutocorrelationTest {
+
+    @Test
+    void equalsTheDirectEstimatorOnTheSameStartTimes() {
+        int channels = 7;
+        int lags = 16;
+        int samples = 16 * 9 + 5;   // 9 complete segments and a partial one
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[][] s = new double[samples][channels];
+        // an AR(1) signal so the correlation is not trivial
+        for (int c = 0; c < channels; c++) {
+            double v = 0;
+            for (int t = 0; t < samples; t++) {
+                v = 0.8 * v + rnd.nextGaussian() + 0.3;
+                s[t][c] = v;
+            }
+        }
+        StreamingAutocorrelation acf = new StreamingAutocorrelation(channels, lags);
+        for (double[] row : s) {
+            acf.add(row, 0);
+        }
+        double[] got = acf.result();
+        int starts = (9 - 1) * lags;   // start times t < (segments − 1)·L
+        assertThat(acf.pairsPerLag()).isEqualTo(starts);
+        for (int k = 0; k < lags; k++) {
+            double direct = 0;
+            for (int c = 0; c < channels; c++) {
+                for (int t = 0; t < starts; t++) {
+                    direct += s[t][c] * s[t + k][c];
+                }
+            }
+            direct /= (double) starts * channels;
+            // FFT round-off only: ~1e-15 relative per operation, log2(32) stages
+            assertThat(got[k]).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-11 * Math.abs(direct) + 1e-12));
+        }
+    }
+
+    @Test
+    void refusesTooShortRuns() {
+        StreamingAutocorrelation acf = new StreamingAutocorrelation(1, 10);
+        for (int t = 0; t < 15; t++) {
+            acf.add(new double[] {t}, 0);
+        }
+        assertThatThrownBy(acf::result).isInstanceOf(IllegalStateException.class).hasMessageContaining("at least");
+    }
+}

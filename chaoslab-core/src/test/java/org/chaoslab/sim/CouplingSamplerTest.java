@@ -1,0 +1,67 @@
+package org.chaoslab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.chaoslab.linalg.CouplingMatrix;
+import org.chaoslab.linalg.Float32Matrix;
+import org.chaoslab.linalg.Float64Matrix;
+import org.chaoslab.linalg.ParallelRows;
+import org.chaoslab.model.Couplings;
+import org.chaoslab.model.Precision;
+import org.chaoslab.random.StreamSeeds;
+import org.junit.jupiter.api.Test;
+
+class CouplingSamplerTest {
+
+    private static CouplingMatrix draw(Couplings c, int n, long seed, int threads) {
+        try (ParallelRows pool = new ParallelRows(threads)) {
+            return CouplingSampler.sample(c, n, StreamSeeds.of(seed), pool);
+        }
+    }
+
+    @Test
+    void entryStatisticsMatchTheEnsemble() {
+        int n = 800;
+        double g = 1.7;
+        double j0 = 2.0;
+        double eta = 0.6;
+        CouplingMatrix j = draw(new Couplings(g, j0, eta, true, Precision.FLOAT64), n, 5, 2);
+        double s = 0, s2 = 0, sxy = 0;
+        long count = 0, pairs = 0;
+        for (int a = 0; a < n; a++) {
+            assertThat(j.get(a, a)).isZero();
+            for (int b = 0; b < n; b++) {
+                if (a == b) {
+                    continue;
+                }
+                double v = j.get(a, b) - j0 / n;
+                s += v;
+                s2 += v * v;
+                count++;
+                if (a < b) {
+                    sxy += v * (j.get(b, a) - j0 / n);
+                    pairs++;
+                }
+            }
+        }
+        double var = g * g / n;
+        // mean: standard error √(var/count) ≈ 7.5e-5; allow 5σ
+        assertThat(s / count).isBetween(-5 * Math.sqrt(var / count), 5 * Math.sqrt(var / count));
+        // variance: relative standard error √(2/count) ≈ 1.8e-3 (pairs are correlated, ×√(1+η²)); allow 5σ·1.2
+        assertThat(s2 / count / var).isBetween(1 - 0.011, 1 + 0.011);
+        // correlation of mirrored entries: standard error (1−η²)/√pairs ≈ 1.2e-3; allow 5σ
+        assertThat(sxy / pairs / var).isBetween(eta - 0.006, eta + 0.006);
+    }
+
+    @Test
+    void independentOfThreadCountAndPrecisionRoundsTheSameDraw() {
+        Couplings c = Couplings.gaussian(2.0).withSymmetry(-0.3);
+        Float64Matrix one = (Float64Matrix) draw(c, 300, 11, 1);
+        Float64Matrix two = (Float64Matrix) draw(c, 300, 11, 2);
+        assertThat(two.data()).isEqualTo(one.data());
+        Float32Matrix f = (Float32Matrix) draw(c.withPrecision(Precision.FLOAT32), 300, 11, 2);
+        for (int k = 0; k < 300 * 300; k += 97) {
+            assertThat((double) f.data()[k]).isEqualTo((float) one.data()[k]);
+        }
+    }
+}
