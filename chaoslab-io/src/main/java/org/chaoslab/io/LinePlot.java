@@ -1,0 +1,392 @@
+package org.chaoslab.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An x-y line plot written as PNG (rendered by XChart) and as SVG (written directly, as plain,
+ * readable SVG 1.1 markup). Both use the same axis ranges, series colours and styles; the legend sits
+ * to the right of the plot area so that it never hides data.
+ *
+ * <pre>{@code
+ * LinePlot.builder()
+ *     .title("Largest Lyapunov exponent")
+ *     .xLabel("gain g").yLabel("λ")
+ *     .series("simulation", g, lambda, lambdaErr, LineStyle.MARKERS)
+ *     .series("mean-field theory", gTheory, lambdaTheory, LineStyle.DASHED)
+ *     .build()
+ *     .writePngAndSvg(outDir, "lyapunov");
+ * }</pre>
+ *
+ * <p>Instances are immutable (the series arrays are not copied) and may be rendered repeatedly.
+ */
+public final class LinePlot {
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final boolean logX;
+    private final boolean logY;
+    private final int width;
+    private final int height;
+    private final List<PlotSeries> series;
+    private final Axis xAxis;
+    private final Axis yAxis;
+
+    private LinePlot(Builder b) {
+        this.title = b.title;
+        this.xLabel = b.xLabel;
+        this.yLabel = b.yLabel;
+        this.logX = b.logX;
+        this.logY = b.logY;
+        this.width = b.width;
+        this.height = b.height;
+        this.series = List.copyOf(b.series);
+        this.xAxis = fitX(b.xMin, b.xMax);
+        this.yAxis = fitY(b.yMin, b.yMax);
+    }
+
+    /** {@return a new builder with no series, linear axes and a size of 800 x 600 pixels} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Writes {@code <baseName>.png} and {@code <baseName>.svg} into a directory, each atomically.
+     *
+     * @param dir target directory (created if missing)
+     * @param baseName file name without extension
+     * @return the paths of the PNG and the SVG file, in that order
+     * @throws IOException if writing fails
+     */
+    public List<Path> writePngAndSvg(Path dir, String baseName) throws IOException {
+        if (baseName.isBlank() || baseName.contains("/") || baseName.contains("\\")) {
+            throw new IllegalArgumentException("bad plot base name '" + baseName + "': must be a plain file name");
+        }
+        Path png = dir.resolve(baseName + ".png");
+        Path svg = dir.resolve(baseName + ".svg");
+        writePng(png);
+        writeSvg(svg);
+        return List.of(png, svg);
+    }
+
+    /**
+     * Writes the plot as a PNG image, atomically.
+     *
+     * @param file destination
+     * @throws IOException if writing fails
+     */
+    public void writePng(Path file) throws IOException {
+        AtomicFiles.write(file, out -> PngRenderer.write(this, out));
+    }
+
+    /**
+     * Writes the plot as an SVG document (UTF-8), atomically.
+     *
+     * @param file destination
+     * @throws IOException if writing fails
+     */
+    public void writeSvg(Path file) throws IOException {
+        byte[] svg = toSvg().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(svg));
+    }
+
+    /** {@return the plot as a standalone SVG document} */
+    public String toSvg() {
+        return SvgRenderer.render(this);
+    }
+
+    /** {@return the plot as PNG bytes} */
+    public byte[] toPng() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PngRenderer.write(this, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@return the title, possibly empty} */
+    public String title() {
+        return title;
+    }
+
+    /** {@return the x-axis label, possibly empty} */
+    public String xLabel() {
+        return xLabel;
+    }
+
+    /** {@return the y-axis label, possibly empty} */
+    public String yLabel() {
+        return yLabel;
+    }
+
+    /** {@return whether the x axis is logarithmic} */
+    public boolean logX() {
+        return logX;
+    }
+
+    /** {@return whether the y axis is logarithmic} */
+    public boolean logY() {
+        return logY;
+    }
+
+    /** {@return image width in pixels} */
+    public int width() {
+        return width;
+    }
+
+    /** {@return image height in pixels} */
+    public int height() {
+        return height;
+    }
+
+    /** {@return the series, in drawing order} */
+    public List<PlotSeries> series() {
+        return series;
+    }
+
+    Axis xAxis() {
+        return xAxis;
+    }
+
+    Axis yAxis() {
+        return yAxis;
+    }
+
+    /** Whether point i of a series can be drawn (both coordinates valid on their axes). */
+    boolean drawable(PlotSeries s, int i) {
+        return xAxis.accepts(s.x()[i]) && yAxis.accepts(s.y()[i]);
+    }
+
+    private Axis fitX(double fixedMin, double fixedMax) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (PlotSeries s : series) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (usable(s.x()[i], logX) && usable(s.y()[i], logY)) {
+                    lo = Math.min(lo, s.x()[i]);
+                    hi = Math.max(hi, s.x()[i]);
+                }
+            }
+        }
+        return Axis.fit(lo, hi, logX, fixedMin, fixedMax);
+    }
+
+    private Axis fitY(double fixedMin, double fixedMax) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (PlotSeries s : series) {
+            for (int i = 0; i < s.y().length; i++) {
+                if (!usable(s.x()[i], logX) || !usable(s.y()[i], logY)) {
+                    continue;
+                }
+                for (double v : new double[] {s.y()[i], s.low(i), s.high(i)}) {
+                    if (usable(v, logY)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        return Axis.fit(lo, hi, logY, fixedMin, fixedMax);
+    }
+
+    private static boolean usable(double v, boolean log) {
+        return Double.isFinite(v) && (!log || v > 0);
+    }
+
+    /** Collects the plot settings and series. Not thread-safe. */
+    public static final class Builder {
+
+        private String title = "";
+        private String xLabel = "";
+        private String yLabel = "";
+        private boolean logX;
+        private boolean logY;
+        private int width = 800;
+        private int height = 600;
+        private double xMin = Double.NaN;
+        private double xMax = Double.NaN;
+        private double yMin = Double.NaN;
+        private double yMax = Double.NaN;
+        private final List<PlotSeries> series = new ArrayList<>();
+        private final Set<String> names = new HashSet<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the title (none by default).
+         *
+         * @param title the title above the plot
+         * @return this builder
+         */
+        public Builder title(String title) {
+            this.title = Objects.requireNonNullElse(title, "");
+            return this;
+        }
+
+        /**
+         * Sets the x-axis label.
+         *
+         * @param label the x-axis label
+         * @return this builder
+         */
+        public Builder xLabel(String label) {
+            this.xLabel = Objects.requireNonNullElse(label, "");
+            return this;
+        }
+
+        /**
+         * Sets the y-axis label.
+         *
+         * @param label the y-axis label
+         * @return this builder
+         */
+        public Builder yLabel(String label) {
+            this.yLabel = Objects.requireNonNullElse(label, "");
+            return this;
+        }
+
+        /**
+         * Chooses a logarithmic or linear x axis (linear by default).
+         *
+         * @param log whether the x axis is logarithmic (non-positive x values are then skipped)
+         * @return this builder
+         */
+        public Builder logX(boolean log) {
+            this.logX = log;
+            return this;
+        }
+
+        /**
+         * Chooses a logarithmic or linear y axis (linear by default).
+         *
+         * @param log whether the y axis is logarithmic (non-positive y values are then skipped)
+         * @return this builder
+         */
+        public Builder logY(boolean log) {
+            this.logY = log;
+            return this;
+        }
+
+        /**
+         * Sets the image size.
+         *
+         * @param width width in pixels, at least 200
+         * @param height height in pixels, at least 150
+         * @return this builder
+         * @throws IllegalArgumentException if a size is too small
+         */
+        public Builder size(int width, int height) {
+            if (width < 200 || height < 150) {
+                throw new IllegalArgumentException("plot size " + width + "x" + height + " too small: need at least 200x150");
+            }
+            this.width = width;
+            this.height = height;
+            return this;
+        }
+
+        /**
+         * Fixes the x-axis range instead of fitting it to the data; NaN leaves an end automatic.
+         *
+         * @param min lower end
+         * @param max upper end
+         * @return this builder
+         */
+        public Builder xRange(double min, double max) {
+            this.xMin = min;
+            this.xMax = max;
+            return this;
+        }
+
+        /**
+         * Fixes the y-axis range instead of fitting it to the data; NaN leaves an end automatic.
+         *
+         * @param min lower end
+         * @param max upper end
+         * @return this builder
+         */
+        public Builder yRange(double min, double max) {
+            this.yMin = min;
+            this.yMax = max;
+            return this;
+        }
+
+        /**
+         * Adds a solid-line series.
+         *
+         * @param name legend entry (blank: none)
+         * @param x abscissae
+         * @param y ordinates
+         * @return this builder
+         */
+        public Builder series(String name, double[] x, double[] y) {
+            return series(new PlotSeries(name, x, y, null, LineStyle.LINE));
+        }
+
+        /**
+         * Adds a series drawn in the given style.
+         *
+         * @param name legend entry (blank: none)
+         * @param x abscissae
+         * @param y ordinates
+         * @param style line, dashed line, markers or both
+         * @return this builder
+         */
+        public Builder series(String name, double[] x, double[] y, LineStyle style) {
+            return series(new PlotSeries(name, x, y, null, style));
+        }
+
+        /**
+         * Adds a series with symmetric error bars.
+         *
+         * @param name legend entry (blank: none)
+         * @param x abscissae
+         * @param y ordinates
+         * @param yErr error bar half-lengths
+         * @param style line, dashed line, markers or both
+         * @return this builder
+         */
+        public Builder series(String name, double[] x, double[] y, double[] yErr, LineStyle style) {
+            return series(new PlotSeries(name, x, y, Objects.requireNonNull(yErr, "yErr"), style));
+        }
+
+        /**
+         * Adds a series.
+         *
+         * @param s the series
+         * @return this builder
+         * @throws IllegalArgumentException if another series has the same (non-blank) name
+         */
+        public Builder series(PlotSeries s) {
+            Objects.requireNonNull(s, "series");
+            if (s.inLegend() && !names.add(s.name())) {
+                throw new IllegalArgumentException("duplicate series name '" + s.name() + "'");
+            }
+            series.add(s);
+            return this;
+        }
+
+        /**
+         * Builds the plot, fitting the axes.
+         *
+         * @return the plot
+         * @throws IllegalArgumentException if a fixed axis range is invalid (empty, or not positive
+         *     on a logarithmic axis)
+         */
+        public LinePlot build() {
+            return new LinePlot(this);
+        }
+    }
+}
