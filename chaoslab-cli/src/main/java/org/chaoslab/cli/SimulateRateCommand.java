@@ -42,7 +42,7 @@ final class SimulateRateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RateNetwork net = network.network();
-        RateSimulation settings = run.settings();
+        RateSimulation settings = run.settings(0.05, org.chaoslab.sim.rate.IntegratorKind.EULER);
         RecordingPlan plan = RecordingPlan.defaults().withCorrelationMaxLag(acfMaxLag);
         StandardRecording recording = new StandardRecording(plan, settings.dt(), net.size());
         var err = spec.commandLine().getErr();

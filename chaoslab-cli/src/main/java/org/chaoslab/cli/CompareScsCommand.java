@@ -1,0 +1,132 @@
+package org.chaoslab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.compare.ScsComparison;
+import org.chaoslab.compare.ScsComparisonResult;
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Npy;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.sim.record.RecordingPlan;
+import org.chaoslab.theory.dmft.DmftSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab compare scs}: DMFT beside simulations of several network realizations. */
+@Command(name = "scs", mixinStandardHelpOptions = true,
+        description = {"Simulate R realizations of the SCS network (realization r uses seed + r), solve its DMFT, and write",
+                "both with deviations and standard errors to DIR/summary.json, arrays (.npy) and an overlay plot."})
+final class CompareScsCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--realizations", description = "Network realizations R (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "4")
+    int realizations;
+
+    @Option(names = "--shape-max-lag", description = "Compare autocorrelation shapes on [0, this]. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "20")
+    double shapeMaxLag;
+
+    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/compare")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RateNetwork net = network.network();
+        RateSimulation settings = run.settings(0.1, IntegratorKind.RK4);
+        var err = spec.commandLine().getErr();
+        ProgressListener progress = Progress.on(err, "compare");
+        ScsComparisonResult result = ScsComparison.run(net,
+                new ScsComparison.Settings(settings, realizations, RecordingPlan.defaults(), shapeMaxLag),
+                new DmftSolver(), progress);
+        if (progress instanceof Progress p) {
+            p.clear();
+        }
+        write(out, net, settings, result, "compare scs");
+        report(spec.commandLine().getOut(), result, out);
+        if (!result.problems().isEmpty()) {
+            result.problems().forEach(p -> err.println("chaoslab: " + p));
+            return Main.EXIT_DIVERGED;
+        }
+        return 0;
+    }
+
+    static void write(Path dir, RateNetwork net, RateSimulation settings, ScsComparisonResult r, String command)
+            throws IOException {
+        List<String> files = new ArrayList<>();
+        var th = r.theory();
+        Npy.write(dir.resolve("theory_tau.npy"), th.tau(), th.tau().length);
+        Npy.write(dir.resolve("theory_delta.npy"), th.delta(), th.delta().length);
+        Npy.write(dir.resolve("theory_rate_correlation.npy"), th.rateCorrelation(), th.rateCorrelation().length);
+        Npy.write(dir.resolve("mean_square_per_realization.npy"), r.meanSquarePerRealization(), r.meanSquarePerRealization().length);
+        files.addAll(List.of("theory_tau.npy", "theory_delta.npy", "theory_rate_correlation.npy", "mean_square_per_realization.npy"));
+        if (r.lags().length > 0) {
+            int n = r.lags().length;
+            Npy.write(dir.resolve("lags.npy"), r.lags(), n);
+            Npy.write(dir.resolve("sim_autocorrelation.npy"), r.autocorrelation(), n);
+            Npy.write(dir.resolve("sim_autocorrelation_stderr.npy"), r.autocorrelationError(), n);
+            Npy.write(dir.resolve("sim_rate_autocorrelation.npy"), r.rateAutocorrelation(), n);
+            Npy.write(dir.resolve("sim_rate_autocorrelation_stderr.npy"), r.rateAutocorrelationError(), n);
+            files.addAll(List.of("lags.npy", "sim_autocorrelation.npy", "sim_autocorrelation_stderr.npy",
+                    "sim_rate_autocorrelation.npy", "sim_rate_autocorrelation_stderr.npy"));
+            double mu2 = th.mean() * th.mean();
+            double[] thX = new double[th.tau().length];
+            for (int k = 0; k < thX.length; k++) {
+                thX[k] = th.delta()[k] + mu2;
+            }
+            double tmax = r.lags()[n - 1];
+            int m = 0;
+            while (m < th.tau().length && th.tau()[m] <= tmax) {
+                m++;
+            }
+            LinePlot plot = LinePlot.builder()
+                    .title("Theory vs simulation: N = " + net.size() + ", g = " + net.gain() + ", phi = " + net.transfer().name()
+                            + ", R = " + r.realizations())
+                    .xLabel("lag tau").yLabel("autocorrelation")
+                    .series("simulation <x x>", r.lags(), r.autocorrelation(), r.autocorrelationError(), LineStyle.LINE)
+                    .series("DMFT Delta(tau) + mu^2", java.util.Arrays.copyOf(th.tau(), m), java.util.Arrays.copyOf(thX, m), LineStyle.DASHED)
+                    .series("simulation <phi phi>", r.lags(), r.rateAutocorrelation(), r.rateAutocorrelationError(), LineStyle.LINE)
+                    .series("DMFT C(tau)", java.util.Arrays.copyOf(th.tau(), m), java.util.Arrays.copyOf(th.rateCorrelation(), m), LineStyle.DASHED)
+                    .build();
+            files.addAll(RateOutputs.names(plot.writePngAndSvg(dir, "comparison")));
+        }
+        files.add("summary.json");
+        ComparisonSummary summary = new ComparisonSummary(command, r.problems().isEmpty() ? "completed" : "diverged",
+                DmftSummary.of(th, net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean()),
+                r.meanSquare(), r.c0(), r.mean(), r.autocorrelationShape(), r.rateAutocorrelationShape(),
+                r.meanSquarePerRealization(), r.realizations(), r.problems(), r.wallSeconds(), NetworkParameters.of(net),
+                RunParameters.of(settings), Metadata.capture(settings.threads()), files);
+        JsonOutput.write(dir.resolve("summary.json"), summary);
+    }
+
+    static void report(PrintWriter o, ScsComparisonResult r, Path dir) {
+        o.printf("phase (DMFT)   %s%n", r.theory().phase().label());
+        o.printf("<x^2>          DMFT %.5f   simulation %.5f +- %.5f   (z = %.2f)%n", r.meanSquare().theory(),
+                r.meanSquare().simulation(), r.meanSquare().standardError(), r.meanSquare().zScore());
+        o.printf("<phi^2> = C(0) DMFT %.5f   simulation %.5f +- %.5f   (z = %.2f)%n", r.c0().theory(), r.c0().simulation(),
+                r.c0().standardError(), r.c0().zScore());
+        if (r.autocorrelationShape() != null) {
+            o.printf("autocorrelation shape on [0, %.0f]: relative L2 distance %.3f (noise level %.3f)%n",
+                    r.autocorrelationShape().maxLag(), r.autocorrelationShape().relativeL2(), r.autocorrelationShape().noiseL2());
+        }
+        o.printf("%d realizations, %.1f s of simulation; wrote %s%n", r.realizations(), r.wallSeconds(), dir);
+    }
+}

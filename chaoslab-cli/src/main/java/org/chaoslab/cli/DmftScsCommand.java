@@ -1,0 +1,85 @@
+package org.chaoslab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Npy;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.theory.dmft.DmftSolution;
+import org.chaoslab.theory.dmft.DmftSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab dmft scs}: the stationary DMFT of the SCS rate network. */
+@Command(name = "scs", mixinStandardHelpOptions = true,
+        description = {"Stationary dynamical mean-field theory of dx/dt = -x + J phi(x) + I (Sompolinsky, Crisanti & Sommers 1988).",
+                "Prints delta0, deltaInf, c0, tauHalf, phase (chaotic | fixed-point | unstable), gCritical, ...",
+                "--n is ignored (N -> infinity)."})
+final class DmftScsCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Option(names = "--json", description = "Print one JSON object to stdout.")
+    boolean json;
+
+    @Option(names = "--tau-max", description = "Largest lag of Delta(tau). Default: ${DEFAULT-VALUE}.", defaultValue = "60")
+    double tauMax;
+
+    @Option(names = "--dtau", description = "Lag step of Delta(tau). Default: ${DEFAULT-VALUE}.", defaultValue = "0.01")
+    double dtau;
+
+    @Option(names = "--out", description = "Also write dmft.json, tau/delta/rate_correlation .npy and a plot to this directory.")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RateNetwork net = network.network();
+        DmftSolution s = new DmftSolver(org.chaoslab.theory.dmft.DmftOptions.defaults().withTauMax(tauMax).withDTau(dtau)).solve(net);
+        DmftSummary summary = DmftSummary.of(s, net.gain(), net.transfer().name(), net.couplings().meanCoupling(),
+                net.input().mean());
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(summary));
+        } else {
+            o.printf("phase     %s%n", summary.phase());
+            o.printf("delta0    %.8g   (<x^2> - mu^2)%n", s.delta0());
+            o.printf("deltaInf  %.8g%n", s.deltaInf());
+            o.printf("c0        %.8g   (<phi^2>)%n", s.c0());
+            o.printf("tauHalf   %.6g%n", s.tauHalf());
+            o.printf("mean      %.8g%n", s.mean());
+            o.printf("gCritical %.8g%n", s.gCritical());
+            if (s.note() != null) {
+                o.println(s.note());
+            }
+        }
+        if (out != null) {
+            List<String> files = new ArrayList<>();
+            Npy.write(out.resolve("tau.npy"), s.tau(), s.tau().length);
+            Npy.write(out.resolve("delta.npy"), s.delta(), s.delta().length);
+            Npy.write(out.resolve("rate_correlation.npy"), s.rateCorrelation(), s.rateCorrelation().length);
+            files.addAll(List.of("tau.npy", "delta.npy", "rate_correlation.npy"));
+            LinePlot plot = LinePlot.builder().title("DMFT: g = " + net.gain() + ", phi = " + net.transfer().name())
+                    .xLabel("lag tau").yLabel("correlation")
+                    .series("Delta(tau)", s.tau(), s.delta(), LineStyle.LINE)
+                    .series("C(tau)", s.tau(), s.rateCorrelation(), LineStyle.DASHED).build();
+            files.addAll(RateOutputs.names(plot.writePngAndSvg(out, "dmft")));
+            files.add("dmft.json");
+            JsonOutput.write(out.resolve("dmft.json"), new DmftOutput(summary, Metadata.capture(1), files));
+        }
+        return 0;
+    }
+
+    /** dmft.json: the summary and the run metadata. */
+    record DmftOutput(DmftSummary result, org.chaoslab.io.RunMetadata metadata, List<String> files) {
+    }
+}

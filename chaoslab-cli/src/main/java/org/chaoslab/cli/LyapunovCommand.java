@@ -1,0 +1,246 @@
+package org.chaoslab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Npy;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.random.StreamSeeds;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.lyapunov.LyapunovAnalyzer;
+import org.chaoslab.sim.lyapunov.LyapunovSettings;
+import org.chaoslab.sim.lyapunov.LyapunovSpectrum;
+import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.RealizedRateNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab lyapunov}: the Lyapunov spectrum of one realization of the rate network. */
+@Command(name = "lyapunov", mixinStandardHelpOptions = true,
+        description = {"Lyapunov spectrum of dx/dt = -x + J phi(x) + I by the QR method (k tangent vectors, Householder",
+                "re-orthonormalization every t-ons), with the largest exponent cross-checked by two nearby trajectories.",
+                "Exponents are per unit time; with --integrator euler they are those of the map x <- (1-dt)x + dt(J phi(x) + I).",
+                "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95% CIs),",
+                "spectrum.npy, spectrum_ci.npy, convergence.npy (points x k), convergence_times.npy and plots (PNG and SVG).",
+                "Exit code 3 if the state or the tangent system diverges (NaN/Inf)."})
+final class LyapunovCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Option(names = "--t", description = "Accumulation time after the warm-up (>= 2 t-ons). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "500")
+    double t;
+
+    @Option(names = "--dt", description = "Time step (> 0, tau = 1). Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
+    double dt;
+
+    @Option(names = "--ons", description = "Re-orthonormalization interval t-ons (>= dt, rounded to whole steps). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    double ons;
+
+    @Option(names = "--k", description = "Number of exponents (1 <= k <= n). Default: n (the full spectrum).")
+    Integer k;
+
+    @Option(names = "--warmup", description = "STATE[:ONS]: transient of the state alone, then warm-up of the orthonormal "
+            + "system without accumulation (one value: both). Default: ${DEFAULT-VALUE}.", defaultValue = "100")
+    String warmup;
+
+    @Option(names = "--seed", description = "Master seed of the initial condition (stream SEED/initial/0), the orthonormal system "
+            + "(SEED/ons) and the replica (SEED/replica). Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--network-seed", description = "Master seed of the couplings (stream SEED/couplings/<row>). Default: --seed.")
+    Long networkSeed;
+
+    @Option(names = "--integrator", description = "euler (the map), exp-euler, rk4. Default: ${DEFAULT-VALUE}.", defaultValue = "rk4")
+    String integrator;
+
+    @Option(names = "--batches", description = "Batches for the confidence intervals (>= 2). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "20")
+    int batches;
+
+    @Option(names = "--threads", description = "Threads (results do not depend on it). Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/lyapunov")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RateNetwork net = network.network();
+        LyapunovSettings settings = settings(net);
+        long netSeed = networkSeed == null ? seed : networkSeed;
+        var err = spec.commandLine().getErr();
+        ProgressListener progress = Progress.on(err, "lyapunov");
+        RealizedRateNetwork realized = RealizedRateNetwork.draw(net, netSeed, settings.threads());
+        LyapunovSpectrum result;
+        try {
+            result = LyapunovAnalyzer.spectrum(realized, settings, progress);
+        } catch (IllegalStateException e) {
+            if (progress instanceof Progress p) {
+                p.clear();
+            }
+            Files.createDirectories(out);
+            JsonOutput.write(out.resolve("summary.json"), diverged(net, settings, netSeed, e.getMessage()));
+            err.println("chaoslab: " + e.getMessage());
+            return Main.EXIT_DIVERGED;
+        }
+        if (progress instanceof Progress p) {
+            p.clear();
+        }
+        OptionalDouble dmft = dmftLambdaMax(net, settings);
+        List<String> files = write(out, result, dmft);
+        files.add("summary.json");
+        JsonOutput.write(out.resolve("summary.json"), summary(result, dmft, files));
+        var o = spec.commandLine().getOut();
+        o.printf("lambda_max = %.5f +- %.5f (QR), %.5f +- %.5f (two replicas); D_KY/N = %.5f%s, h_KS/N = %.6f%s; "
+                        + "k = %d, %.1f s; wrote %s%n", result.lambdaMax(), result.lambdaMaxCi(), result.twoReplica().lambda(),
+                result.twoReplica().confidence(), result.kaplanYorkePerN(), result.kaplanYorkeResolved() ? "" : " (lower bound: increase --k)",
+                result.entropyRatePerN(), result.entropyResolved() ? "" : " (lower bound: increase --k)", result.k(),
+                result.cost().wallSeconds(), out);
+        return 0;
+    }
+
+    /** The settings from the options; validation messages name the option. */
+    LyapunovSettings settings(RateNetwork net) {
+        int kk = k == null ? net.size() : k;
+        if (kk < 1 || kk > net.size()) {
+            throw new IllegalArgumentException("--k must be in [1, n = " + net.size() + "] (got " + kk + ")");
+        }
+        double[] w = parseWarmup(warmup);
+        int th = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (th < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1 (got " + th + ")");
+        }
+        IntegratorKind kind = IntegratorKind.parse(integrator);
+        return new LyapunovSettings(dt, kind, kk, ons, new LyapunovSettings.Warmup(w[0], w[1]), t, seed, th, batches, ons,
+                LyapunovSettings.DEFAULT_REPLICA_SEPARATION, 1.0);
+    }
+
+    static double[] parseWarmup(String s) {
+        String[] parts = s == null ? new String[0] : s.trim().split(":");
+        try {
+            if (parts.length == 1) {
+                double v = Double.parseDouble(parts[0]);
+                return check(new double[] {v, v}, s);
+            }
+            if (parts.length == 2) {
+                return check(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])}, s);
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("--warmup must be STATE or STATE:ONS, times >= 0 (got '" + s + "')");
+    }
+
+    private static double[] check(double[] w, String s) {
+        for (double v : w) {
+            if (!Double.isFinite(v) || v < 0) {
+                throw new IllegalArgumentException("--warmup must be STATE or STATE:ONS, times >= 0 (got '" + s + "')");
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Hook for the N → ∞ value of λ_max, marked on the spectrum plot and written as {@code lambdaMaxDmft}.
+     * Empty until org.chaoslab.theory provides it: connect it here (the DMFT λ_max is defined for the
+     * flow, so return it only for RK4 / small dt; for the Euler map compare with the map's DMFT).
+     */
+    static OptionalDouble dmftLambdaMax(RateNetwork net, LyapunovSettings settings) {
+        return OptionalDouble.empty();
+    }
+
+    /** Writes the arrays and plots; returns the file names. */
+    static List<String> write(Path dir, LyapunovSpectrum r, OptionalDouble dmft) throws IOException {
+        Files.createDirectories(dir);
+        List<String> files = new ArrayList<>();
+        int k = r.k();
+        Npy.write(dir.resolve("spectrum.npy"), r.exponents(), k);
+        Npy.write(dir.resolve("spectrum_ci.npy"), r.confidence(), k);
+        double[] times = r.convergenceTimes();
+        Npy.write(dir.resolve("convergence.npy"), r.convergence(), times.length, k);
+        Npy.write(dir.resolve("convergence_times.npy"), times, times.length);
+        files.addAll(List.of("spectrum.npy", "spectrum_ci.npy", "convergence.npy", "convergence_times.npy"));
+        files.addAll(RateOutputs.names(spectrumPlot(r, dmft).writePngAndSvg(dir, "spectrum")));
+        files.addAll(RateOutputs.names(convergencePlot(r).writePngAndSvg(dir, "convergence")));
+        return files;
+    }
+
+    /** λ_i against i/N with 95% error bars, the zero line, and (when known) the DMFT λ_max as a dashed mark. */
+    static LinePlot spectrumPlot(LyapunovSpectrum r, OptionalDouble dmft) {
+        int k = r.k();
+        int n = r.n();
+        double[] x = new double[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = (i + 1.0) / n;
+        }
+        LinePlot.Builder p = LinePlot.builder()
+                .title("Lyapunov spectrum: N = " + n + ", g = " + r.network().gain() + ", phi = " + r.network().transfer().name()
+                        + ", " + r.settings().integrator().label() + " dt = " + r.settings().dt())
+                .xLabel("i / N").yLabel("lambda_i")
+                .series("QR (95% CI)", x, r.exponents(), r.confidence(), k <= 60 ? LineStyle.LINE_AND_MARKERS : LineStyle.LINE)
+                .series("", new double[] {0, x[k - 1]}, new double[] {0, 0}, LineStyle.DASHED);
+        if (dmft.isPresent()) {
+            double lo = 0;
+            double hi = Math.max(x[k - 1] * 0.1, 1.0 / n);
+            p.series("DMFT lambda_max (N -> inf)", new double[] {lo, hi}, new double[] {dmft.getAsDouble(), dmft.getAsDouble()},
+                    LineStyle.DASHED);
+        }
+        return p.build();
+    }
+
+    /** Running estimates of a few exponents (1, 2, k/4, k/2, k) against accumulation time. */
+    static LinePlot convergencePlot(LyapunovSpectrum r) {
+        int k = r.k();
+        java.util.TreeSet<Integer> idx = new java.util.TreeSet<>(List.of(0, Math.min(1, k - 1), k / 4, k / 2, k - 1));
+        LinePlot.Builder p = LinePlot.builder().title("Convergence of the Lyapunov exponents").xLabel("accumulation time t")
+                .yLabel("running estimate of lambda_i");
+        double[] times = r.convergenceTimes();
+        for (int i : idx) {
+            p.series("lambda_" + (i + 1), times, r.convergenceOf(i), LineStyle.LINE);
+        }
+        return p.build();
+    }
+
+    private LyapunovSummary summary(LyapunovSpectrum r, OptionalDouble dmft, List<String> files) {
+        var c = r.cost();
+        return new LyapunovSummary("lyapunov", "completed", null, r.lambdaMax(), r.lambdaMaxCi(), r.twoReplica().lambda(),
+                r.twoReplica().confidence(), dmft.isPresent() ? dmft.getAsDouble() : null,
+                r.kaplanYorke(), r.kaplanYorkeCi(), r.kaplanYorkePerN(), r.kaplanYorkeResolved(),
+                r.entropyRate(), r.entropyRateCi(), r.entropyRatePerN(), r.entropyResolved(),
+                r.meanJacobianTrace(), r.meanJacobianTraceCi(), r.exponentSum(), r.exponentSumCi(),
+                r.k(), r.accumulationTime(), r.batches(), c.wallSeconds(), c.msPerTangentStep(), c.msPerOrthonormalization(),
+                c.steps(), NetworkParameters.of(r.network()), parameters(r.settings(), r.seeds().networkSeed(), r.twoReplica().d0()),
+                Metadata.capture(r.settings().threads()), files);
+    }
+
+    private LyapunovSummary diverged(RateNetwork net, LyapunovSettings s, long netSeed, String message) {
+        return new LyapunovSummary("lyapunov", "diverged", message, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, s.k(), null, null, null, null, null, null,
+                NetworkParameters.of(net), parameters(s, netSeed, s.replicaSeparation() * Math.sqrt(net.size())),
+                Metadata.capture(s.threads()), List.of("summary.json"));
+    }
+
+    private static LyapunovSummary.LyapunovParameters parameters(LyapunovSettings s, long netSeed, double d0) {
+        StreamSeeds root = StreamSeeds.of(s.seed());
+        return new LyapunovSummary.LyapunovParameters(s.dt(), s.accumulationTime(), s.warmup().state(), s.warmup().ons(),
+                s.onsInterval(), s.k(), s.integrator().label(), s.seed(), netSeed,
+                StreamSeeds.of(netSeed).child(StreamSeeds.COUPLINGS).path() + "/<row>",
+                root.child(StreamSeeds.INITIAL).child(0).path(), root.child(LyapunovAnalyzer.ONS).path(),
+                root.child(LyapunovAnalyzer.REPLICA).path(), s.renormSteps() * s.dt(), d0, s.batches(), s.threads());
+    }
+}

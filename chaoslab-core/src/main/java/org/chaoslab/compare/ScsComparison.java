@@ -1,0 +1,149 @@
+package org.chaoslab.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chaoslab.analysis.RunningStatistics;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.Validate;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.rate.RateRun;
+import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.sim.rate.RateSimulator;
+import org.chaoslab.sim.record.RateRecording;
+import org.chaoslab.sim.record.RecordingPlan;
+import org.chaoslab.sim.record.StandardRecording;
+import org.chaoslab.theory.dmft.DmftSolution;
+import org.chaoslab.theory.dmft.DmftSolver;
+
+/**
+ * The SCS rate network, theory beside simulation: R independent network realizations (realization r
+ * uses master seed {@code seed + r}, so any one of them can be rerun with {@code simulate rate --seed}),
+ * the DMFT solution, and the deviations of ⟨x²⟩, ⟨φ²⟩ and of the autocorrelation with error bars
+ * from the scatter over realizations (which holds both the disorder and the finite-time noise).
+ */
+public final class ScsComparison {
+
+    /**
+     * @param run          simulation settings (the seed of realization 0)
+     * @param realizations R ≥ 2 network realizations
+     * @param plan         what each run records
+     * @param shapeMaxLag  the autocorrelation shapes are compared on τ ∈ [0, shapeMaxLag]
+     */
+    public record Settings(RateSimulation run, int realizations, RecordingPlan plan, double shapeMaxLag) {
+        public Settings {
+            Validate.atLeast("realizations", realizations, 2);
+            Validate.positive("shape-max-lag", shapeMaxLag);
+            if (plan.correlationMaxLag() < shapeMaxLag) {
+                plan = plan.withCorrelationMaxLag(shapeMaxLag);
+            }
+        }
+    }
+
+    private ScsComparison() {
+    }
+
+    /** Simulates R realizations of {@code network}, solves its DMFT, and lays them side by side. */
+    public static ScsComparisonResult run(RateNetwork network, Settings settings, DmftSolver solver,
+                                          ProgressListener progress) {
+        DmftSolution theory = solver.solve(network);
+        int r = settings.realizations();
+        List<RateRecording> recordings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        double wall = 0;
+        for (int k = 0; k < r; k++) {
+            RateSimulation s = new RateSimulation(settings.run().dt(), settings.run().duration(), settings.run().transient_(),
+                    settings.run().integrator(), settings.run().replicas(), settings.run().seed() + k,
+                    settings.run().initialStd(), settings.run().threads());
+            StandardRecording rec = new StandardRecording(settings.plan(), s.dt(), network.size());
+            int done = k;
+            RateRun run = RateSimulator.run(network, s, rec.recorders(),
+                    (d, total) -> progress.progress(done * total + d, (long) r * total));
+            wall += run.wallSeconds();
+            if (!run.completed()) {
+                problems.add("realization " + k + " (seed " + s.seed() + "): " + run.divergence().orElseThrow().message());
+                continue;
+            }
+            recordings.add(rec.result());
+        }
+        return summarize(network, settings, theory, recordings, problems, wall);
+    }
+
+    static ScsComparisonResult summarize(RateNetwork network, Settings settings, DmftSolution theory,
+                                         List<RateRecording> recs, List<String> problems, double wall) {
+        int r = recs.size();
+        double[] ms = new double[r];
+        double[] c0 = new double[r];
+        double[] mean = new double[r];
+        for (int k = 0; k < r; k++) {
+            ms[k] = recs.get(k).meanSquare();
+            c0[k] = recs.get(k).meanSquareRate();
+            mean[k] = recs.get(k).mean();
+        }
+        double mu = theory.mean();
+        Deviation msDev = deviation(theory.delta0() + mu * mu, ms);
+        Deviation c0Dev = deviation(theory.c0(), c0);
+        Deviation meanDev = deviation(mu, mean);
+
+        double[] lags = r > 0 && recs.get(0).hasAutocorrelation() ? recs.get(0).lagTimes() : new double[0];
+        int nLag = lags.length;
+        double[] acfMean = new double[nLag];
+        double[] acfErr = new double[nLag];
+        double[] rateMean = new double[nLag];
+        double[] rateErr = new double[nLag];
+        double[] thDelta = new double[nLag];
+        double[] thRate = new double[nLag];
+        ShapeDeviation shape = null;
+        ShapeDeviation rateShape = null;
+        if (nLag > 0) {
+            for (int j = 0; j < nLag; j++) {
+                RunningStatistics a = new RunningStatistics();
+                RunningStatistics b = new RunningStatistics();
+                for (RateRecording rec : recs) {
+                    a.add(rec.stateAutocorrelation()[j]);
+                    b.add(rec.rateAutocorrelation()[j]);
+                }
+                acfMean[j] = a.mean();
+                acfErr[j] = a.standardError();
+                rateMean[j] = b.mean();
+                rateErr[j] = b.standardError();
+                thDelta[j] = interpolate(theory.tau(), theory.delta(), lags[j]) + mu * mu;
+                thRate[j] = interpolate(theory.tau(), theory.rateCorrelation(), lags[j]);
+            }
+            List<double[]> xs = recs.stream().map(RateRecording::stateAutocorrelation).toList();
+            List<double[]> ps = recs.stream().map(RateRecording::rateAutocorrelation).toList();
+            shape = ShapeDeviation.of(lags, thDelta, xs, settings.shapeMaxLag());
+            rateShape = ShapeDeviation.of(lags, thRate, ps, settings.shapeMaxLag());
+        }
+        return new ScsComparisonResult(theory, msDev, c0Dev, meanDev, shape, rateShape, ms, c0, lags, acfMean, acfErr,
+                thDelta, rateMean, rateErr, thRate, r, problems, wall);
+    }
+
+    private static Deviation deviation(double theory, double[] values) {
+        RunningStatistics s = RunningStatistics.of(values);
+        return Deviation.of(theory, s.mean(), s.standardError());
+    }
+
+    /** Linear interpolation on an increasing grid; beyond its end, the last value. */
+    static double interpolate(double[] x, double[] y, double at) {
+        if (at <= x[0]) {
+            return y[0];
+        }
+        int n = x.length;
+        if (at >= x[n - 1]) {
+            return y[n - 1];
+        }
+        int lo = 0;
+        int hi = n - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (x[mid] <= at) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double w = (at - x[lo]) / (x[hi] - x[lo]);
+        return y[lo] + w * (y[hi] - y[lo]);
+    }
+}
