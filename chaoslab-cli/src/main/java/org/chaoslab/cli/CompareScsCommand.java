@@ -60,6 +60,10 @@ final class CompareScsCommand implements Callable<Integer> {
         if (progress instanceof Progress p) {
             p.clear();
         }
+        if (result.lags().length == 0) {
+            err.println("chaoslab: warning: --t " + settings.duration() + " is too short for autocorrelations up to lag "
+                    + RecordingPlan.defaults().correlationMaxLag() + " (needs --t >= " + 2 * RecordingPlan.defaults().correlationMaxLag() + ")");
+        }
         write(out, net, settings, result, "compare scs");
         report(spec.commandLine().getOut(), result, out);
         if (!result.problems().isEmpty()) {

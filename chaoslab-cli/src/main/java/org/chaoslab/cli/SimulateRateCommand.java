@@ -52,6 +52,10 @@ final class SimulateRateCommand implements Callable<Integer> {
             p.clear();
         }
         var rec = recording.result();
+        if (!rec.hasAutocorrelation() && result.completed()) {
+            err.println("chaoslab: warning: --t " + settings.duration() + " is too short for autocorrelations up to --acf-max-lag "
+                    + acfMaxLag + " (needs --t >= " + 2 * acfMaxLag + "); none written");
+        }
         List<String> files = new java.util.ArrayList<>(RateOutputs.write(out, rec, result.finalState(), net.size(), settings.replicas()));
         files.add("summary.json");
         long steps = settings.transientSteps() + settings.recordedSteps();
