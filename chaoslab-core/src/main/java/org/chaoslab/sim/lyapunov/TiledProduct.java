@@ -1,0 +1,85 @@
+package org.chaoslab.sim.lyapunov;
+
+import org.chaoslab.linalg.Blas;
+import org.chaoslab.linalg.ParallelRows;
+import org.chaoslab.linalg.RowTask;
+
+/**
+ * C[:, 0:cols] ← α·J·B[:, 0:cols] + β·C[:, 0:cols] for a row-major N×N matrix J and column-major
+ * N×cols blocks B, C (column c at offset c·N: the replica-major layout of the simulator), as one BLAS
+ * dgemm split into a <em>fixed</em> grid of tiles.
+ *
+ * <p>The grid depends only on N and cols, never on the number of threads, and each tile is one dgemm
+ * call computed the same way whichever thread claims it: results are bit-identical for any thread
+ * count. Tiles are column blocks first (each packs all of J once: few, wide tiles keep BLAS efficient)
+ * and row blocks only where there are too few columns to keep the threads busy (the state-only
+ * transient, small k). Unlike {@code Float64Matrix.multiply} (16-row blocks, fine for a few replicas)
+ * this keeps the packing overhead small when cols is in the hundreds or thousands.
+ */
+final class TiledProduct {
+
+    /** Tiles per product when the problem is big enough: enough for 8 threads, few enough to pack little. */
+    static final int TARGET_TILES = 8;
+    private static final int MIN_COLS_PER_TILE = 32;
+    private static final int MIN_ROWS_PER_TILE = 128;
+
+    private final double[] j;
+    private final int n;
+    private final int cols;
+    private final int rowBlock;
+    private final int colBlock;
+    private final int rowTiles;
+    private final int tiles;
+    private final RowTask task;
+
+    // arguments of the call in progress (read by the pre-built task; set on the calling thread before run)
+    private double alpha;
+    private double beta;
+    private double[] b;
+    private double[] c;
+
+    TiledProduct(double[] j, int n, int cols) {
+        this.j = j;
+        this.n = n;
+        this.cols = cols;
+        int colTiles = Math.max(1, Math.min(TARGET_TILES, cols / MIN_COLS_PER_TILE));
+        int rowTilesWanted = Math.max(1, Math.min(TARGET_TILES / colTiles, n / MIN_ROWS_PER_TILE));
+        this.colBlock = (cols + colTiles - 1) / colTiles;
+        this.rowBlock = (n + rowTilesWanted - 1) / rowTilesWanted;
+        this.rowTiles = (n + rowBlock - 1) / rowBlock;
+        this.tiles = rowTiles * ((cols + colBlock - 1) / colBlock);
+        var blas = Blas.blas();
+        this.task = (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int i0 = (t % rowTiles) * rowBlock;
+                int c0 = (t / rowTiles) * colBlock;
+                int m = Math.min(rowBlock, n - i0);
+                int w = Math.min(colBlock, this.cols - c0);
+                // column-major view: the row-major J is Jᵀ with lda N, so rows [i0, i0+m) of J are its columns
+                blas.dgemm("T", "N", m, w, n, alpha, j, i0 * n, n, b, c0 * n, n, beta, c, c0 * n + i0, n);
+            }
+        };
+    }
+
+    int columns() {
+        return cols;
+    }
+
+    int tiles() {
+        return tiles;
+    }
+
+    /** C ← α J B + β C on the first {@link #columns()} columns (β = 0: C is only written). */
+    void multiply(double alpha, double[] b, double beta, double[] c, ParallelRows pool) {
+        this.alpha = alpha;
+        this.beta = beta;
+        this.b = b;
+        this.c = c;
+        try {
+            pool.run(tiles, 1, task);
+        } finally {
+            this.b = null;
+            this.c = null;
+        }
+    }
+}
