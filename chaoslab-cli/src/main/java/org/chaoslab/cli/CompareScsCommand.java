@@ -114,7 +114,7 @@ final class CompareScsCommand implements Callable<Integer> {
         }
         files.add("summary.json");
         ComparisonSummary summary = new ComparisonSummary(command, r.problems().isEmpty() ? "completed" : "diverged",
-                DmftSummary.of(th, net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean()),
+                DmftSummary.of(th, net, new DmftSolver().engine()),
                 r.meanSquare(), r.c0(), r.mean(), r.autocorrelationShape(), r.rateAutocorrelationShape(),
                 r.meanSquarePerRealization(), r.realizations(), r.problems(), r.wallSeconds(), NetworkParameters.of(net),
                 RunParameters.of(settings), Metadata.capture(settings.threads()), files);

@@ -44,9 +44,9 @@ final class DmftScsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RateNetwork net = network.network();
-        DmftSolution s = new DmftSolver(org.chaoslab.theory.dmft.DmftOptions.defaults().withTauMax(tauMax).withDTau(dtau)).solve(net);
-        DmftSummary summary = DmftSummary.of(s, net.gain(), net.transfer().name(), net.couplings().meanCoupling(),
-                net.input().mean());
+        DmftSolver solver = new DmftSolver(org.chaoslab.theory.dmft.DmftOptions.defaults().withTauMax(tauMax).withDTau(dtau));
+        DmftSolution s = solver.solve(net);
+        DmftSummary summary = DmftSummary.of(s, net, solver.engine());
         var o = spec.commandLine().getOut();
         if (json) {
             o.println(JsonOutput.toJson(summary));
@@ -58,6 +58,7 @@ final class DmftScsCommand implements Callable<Integer> {
             o.printf("tauHalf   %.6g%n", s.tauHalf());
             o.printf("mean      %.8g%n", s.mean());
             o.printf("gCritical %.8g%n", s.gCritical());
+            o.printf("lambdaMax %.8g%n", summary.lambdaMax());
             if (s.note() != null) {
                 o.println(s.note());
             }

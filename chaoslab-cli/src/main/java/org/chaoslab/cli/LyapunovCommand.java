@@ -20,6 +20,9 @@ import org.chaoslab.sim.lyapunov.LyapunovSettings;
 import org.chaoslab.sim.lyapunov.LyapunovSpectrum;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RealizedRateNetwork;
+import org.chaoslab.theory.dmft.DmftLyapunov;
+import org.chaoslab.theory.dmft.DmftSolution;
+import org.chaoslab.theory.dmft.DmftSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -162,12 +165,16 @@ final class LyapunovCommand implements Callable<Integer> {
     }
 
     /**
-     * Hook for the N → ∞ value of λ_max, marked on the spectrum plot and written as {@code lambdaMaxDmft}.
-     * Empty until org.chaoslab.theory provides it: connect it here (the DMFT λ_max is defined for the
-     * flow, so return it only for RK4 / small dt; for the Euler map compare with the map's DMFT).
+     * The N → ∞ value of λ_max from the DMFT ({@link DmftLyapunov}), marked on the spectrum plot and written
+     * as {@code lambdaMaxDmft}; empty when the network has no bounded stationary solution. It is the value of
+     * the continuous-time flow: compare with RK4 or small dt (the Euler map with step δ differs at O(δ)).
      */
     static OptionalDouble dmftLambdaMax(RateNetwork net, LyapunovSettings settings) {
-        return OptionalDouble.empty();
+        // the continuous-time DMFT value (SCS 1988); an Euler map with a large dt has its own exponents
+        DmftSolver solver = new DmftSolver();
+        DmftSolution s = solver.solve(net);
+        double lambda = new DmftLyapunov(solver.engine(), 0.01).largest(s, net.transfer()).lambdaMax();
+        return Double.isFinite(lambda) ? OptionalDouble.of(lambda) : OptionalDouble.empty();
     }
 
     /** Writes the arrays and plots; returns the file names. */

@@ -60,7 +60,8 @@ class LyapunovCommandTest {
             assertThat(s.get(key).isNumber()).as(key).isTrue();
         }
         assertThat(s.get("kaplanYorkePerN").asDouble()).isCloseTo(s.get("kaplanYorke").asDouble() / 120, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(s.get("lambdaMaxDmft").isNull()).isTrue();
+        // the DMFT value beside it (published 0.2354606 for g = 3)
+        assertThat(s.get("lambdaMaxDmft").asDouble()).isCloseTo(0.2354606, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(s.get("k").asInt()).isEqualTo(40);
         assertThat(s.get("network").get("n").asInt()).isEqualTo(120);
         assertThat(s.get("run").get("seed").asLong()).isEqualTo(2);

@@ -28,10 +28,13 @@ class TheoryCommandsTest {
         // published (Clark, rnn-lyapunov data): Delta0(g = 2) = 1.9248048
         assertThat(j.get("delta0").asDouble()).isCloseTo(1.9248048, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(j.get("deltaInf").asDouble()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+        // published lambda_max(g = 2) = 0.1124580 (same source)
+        assertThat(j.get("lambdaMax").asDouble()).isCloseTo(0.1124580, org.assertj.core.data.Offset.offset(1e-4));
         JsonNode fp = json("dmft", "scs", "--g", "0.5", "--phi", "tanh", "--json");
         assertThat(fp.get("phase").asText()).isEqualTo("fixed-point");
         assertThat(fp.get("delta0").asDouble()).isZero();
         assertThat(fp.get("tauHalf").isNull()).isTrue();
+        assertThat(fp.get("lambdaMax").asDouble()).isCloseTo(-0.5, org.assertj.core.data.Offset.offset(1e-12));
         JsonNode sig = json("dmft", "scs", "--g", "12", "--phi", "sigmoid", "--json");
         assertThat(sig.get("phase").asText()).isEqualTo("chaotic");
         assertThat(sig.get("deltaInf").asDouble()).isPositive();
