@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         description = {"Lyapunov spectrum of dx/dt = -x + J phi(x) + I by the QR method (k tangent vectors, Householder",
                 "re-orthonormalization every t-ons), with the largest exponent cross-checked by two nearby trajectories.",
                 "Exponents are per unit time; with --integrator euler they are those of the map x <- (1-dt)x + dt(J phi(x) + I).",
-                "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95% CIs),",
+                "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95%% CIs),",
                 "spectrum.npy, spectrum_ci.npy, convergence.npy (points x k), convergence_times.npy and plots (PNG and SVG).",
                 "Exit code 3 if the state or the tangent system diverges (NaN/Inf)."})
 final class LyapunovCommand implements Callable<Integer> {

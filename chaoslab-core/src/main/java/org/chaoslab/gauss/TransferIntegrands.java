@@ -1,7 +1,6 @@
 package org.chaoslab.gauss;
 
 import org.chaoslab.model.TransferFunction;
-import org.chaoslab.model.TransferFunctions;
 
 /**
  * Turns a model {@link TransferFunction} into integrands for the engine: φ, φ′ and Φ (Φ′ = φ) as
@@ -23,21 +22,9 @@ public final class TransferIntegrands {
         if (phi == null) {
             throw new IllegalArgumentException("transfer function must be given");
         }
-        if (phi instanceof TransferFunctions.Relu) {
-            return new double[] {0.0};
-        }
-        if (phi instanceof TransferFunctions.ThresholdLinear t) {
-            return new double[] {t.threshold()};
-        }
-        if (phi instanceof TransferFunctions.GainOffset go) {
-            double[] base = kinks(go.base());
-            double[] out = new double[base.length];
-            for (int i = 0; i < base.length; i++) {
-                out[i] = go.offset() + base[i] / go.gain(); // φ(x) = base(gain (x − offset))
-            }
-            return out;
-        }
-        return new double[0];
+        double[] k = phi.kinks().clone();
+        java.util.Arrays.sort(k);
+        return k;
     }
 
     /** φ with its kinks. */

@@ -24,6 +24,14 @@ public interface TransferFunction {
     /** True when φ(−x) = −φ(x); then ⟨φ⟩ = 0 for zero-mean input and the DMFT plateau Δ∞ vanishes. */
     boolean isOdd();
 
+    /**
+     * The points where φ is not smooth (φ′ jumps), ascending; empty for smooth φ. Quadratures split there
+     * (a kink left unsplit costs the Gaussian integrals many digits).
+     */
+    default double[] kinks() {
+        return new double[0];
+    }
+
     /** Applies φ element-wise: {@code out[i] = φ(in[i])} for {@code i < n}. Override for speed. */
     default void apply(double[] in, double[] out, int n) {
         for (int i = 0; i < n; i++) {

@@ -67,6 +67,7 @@ public final class TransferFunctions {
         @Override public double derivative(double x) { return x > 0 ? 1.0 : 0.0; }
         @Override public double antiderivative(double x) { return x > 0 ? 0.5 * x * x : 0.0; }
         @Override public String name() { return "relu"; }
+        @Override public double[] kinks() { return new double[] {0.0}; }
         @Override public boolean isOdd() { return false; }
     }
 
@@ -86,6 +87,7 @@ public final class TransferFunctions {
             return above - atZero;
         }
         @Override public String name() { return "threshold-linear:" + fmt(threshold); }
+        @Override public double[] kinks() { return new double[] {threshold}; }
         @Override public boolean isOdd() { return false; }
     }
 
@@ -125,6 +127,13 @@ public final class TransferFunctions {
             return (base.antiderivative(gain * (x - offset)) - base.antiderivative(-gain * offset)) / gain;
         }
         @Override public String name() { return "custom:" + base.name() + ":" + fmt(gain) + ":" + fmt(offset); }
+        @Override public double[] kinks() {
+            double[] k = base.kinks();
+            for (int i = 0; i < k.length; i++) {
+                k[i] = offset + k[i] / gain;   // base(gain (x − offset)) kinks where gain (x − offset) = base kink
+            }
+            return k;
+        }
         @Override public boolean isOdd() { return offset == 0.0 && base.isOdd(); }
     }
 

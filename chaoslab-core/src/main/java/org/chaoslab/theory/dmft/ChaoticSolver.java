@@ -7,7 +7,7 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 /**
  * The chaotic (time-dependent) solution of the DMFT: the unknowns (Δ0, Δ∞, μ) of
  * <pre>
- *   Δ″ = −∂V/∂Δ,  V(Δ; Δ0) = −Δ²/2 + g² F_Φ(Δ; μ, Δ0) + σ_I² Δ,          (SCS 1988 eq. 6, generalized)
+ *   Δ″ = −∂V/∂Δ,  V(Δ; Δ0) = −Δ²/2 + g² F_Φ(Δ; μ, Δ0) + σ_I² Δ,           (SCS 1988, generalized)
  *   Δ∞ = g² F_φ(Δ∞; μ, Δ0) + σ_I²                 (∂V/∂Δ = 0 at Δ∞: Δ settles at a maximum of V),
  *   V(Δ0; Δ0) = V(Δ∞; Δ0)                           (energy conservation, Δ′ = 0 at τ = 0 and τ = ∞),
  *   μ = I + J0⟨φ(x)⟩,  x ~ N(μ, Δ0).

@@ -12,6 +12,7 @@ import org.chaoslab.gauss.TrapezoidRule;
  */
 public record DmftOptions(double tauMax, double dTau, QuadratureRule quadrature) {
 
+    /** Validates; a null quadrature means the default rule. */
     public DmftOptions {
         if (!(tauMax > 0) || !Double.isFinite(tauMax)) {
             throw new IllegalArgumentException("tau-max must be finite and > 0 (got " + tauMax + ")");
@@ -32,14 +33,17 @@ public record DmftOptions(double tauMax, double dTau, QuadratureRule quadrature)
         return new DmftOptions(60.0, 0.01, TrapezoidRule.adaptive());
     }
 
+    /** The same options with another grid end τ_max. */
     public DmftOptions withTauMax(double t) {
         return new DmftOptions(t, dTau, quadrature);
     }
 
+    /** The same options with another lag step dτ. */
     public DmftOptions withDTau(double d) {
         return new DmftOptions(tauMax, d, quadrature);
     }
 
+    /** The same options with another quadrature rule. */
     public DmftOptions withQuadrature(QuadratureRule q) {
         return new DmftOptions(tauMax, dTau, q);
     }

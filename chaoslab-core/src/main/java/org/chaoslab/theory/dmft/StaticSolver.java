@@ -9,8 +9,8 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
  *   q = g²⟨φ²(x)⟩ + σ_I²,   μ = I + J0⟨φ(x)⟩,   x ~ N(μ, q)        (SCS 1988, static limit)
  * </pre>
  * and its stability s = g²⟨φ′²⟩: the random part of the Jacobian −1 + J diag(φ′(x*)) has a
- * circular spectrum of radius √(g²⟨φ′²⟩) (Girko / Rajan–Abbott), so the fixed point is stable iff
- * s &lt; 1. For odd φ without input the branch is q = 0 and s = g²φ′(0)², i.e. g_c = 1/φ′(0).
+ * circular spectrum of radius √(g²⟨φ′²⟩) (circular law for J·diag(φ′); the SCS 1988 criterion),
+ * so the fixed point is stable iff s &lt; 1 (the mean coupling adds an outlier J0⟨φ′⟩, not tested). For odd φ without input the branch is q = 0 and s = g²φ′(0)², i.e. g_c = 1/φ′(0).
  *
  * <p>The branch taken is the smallest root q_s ≥ 0 of ρ(q) = g²⟨φ²⟩ + σ_I² − q (the one continuously
  * connected to g = 0). Also found is the smallest q &gt; 0 at which ρ crosses from positive to
@@ -92,7 +92,8 @@ final class StaticSolver {
     /**
      * The coupling gain at which the fixed point loses stability, g²⟨φ′²⟩ = 1 along the static branch
      * (root of s(g) − 1 by Brent on [0, g_hi]); NaN if s(g) &lt; 1 up to g = 10⁴ (e.g. a silent
-     * threshold-linear network, whose fixed point x = 0 never loses stability).
+     * threshold-linear network, whose fixed point x = 0 never loses stability) or if there is no
+     * stable fixed point at any gain (e.g. J0 ≥ 1 with linear φ).
      */
     static double criticalGain(MeanField mf) {
         java.util.function.DoubleUnaryOperator excess = gain -> {
@@ -114,7 +115,7 @@ final class StaticSolver {
             vhi = excess.applyAsDouble(hi);
         }
         if (excess.applyAsDouble(lo) >= 0.0) {
-            return lo; // unstable already at g = 0 cannot happen (s = 0); kept for robustness
+            return Double.NaN; // no stable fixed point even at this gain (e.g. the mean activity diverges)
         }
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-13, 1e-13, 0.0, 5);
         return solver.solve(500, excess::applyAsDouble, lo, hi, AllowedSolution.ANY_SIDE);
