@@ -2,7 +2,6 @@ package org.chaoslab.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -39,9 +38,22 @@ final class DotKernels {
         for (; k <= n - l; k += l) {
             s0 = DoubleVector.fromArray(D, a, aOff + k).fma(DoubleVector.fromArray(D, b, k), s0);
         }
-        double sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        double sum = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; k < n; k++) {
             sum = Math.fma(a[aOff + k], b[k], sum);
+        }
+        return sum;
+    }
+
+    /**
+     * The lanes summed in lane order. {@code reduceLanes} is not used on purpose: its JIT intrinsic adds
+     * pairwise while the interpreter's fallback adds in order, so a run would depend on when the JIT
+     * compiled the kernel. Element-wise add and fma round identically in both.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double sum = 0.0;
+        for (int lane = 0; lane < v.length(); lane++) {
+            sum += v.lane(lane);
         }
         return sum;
     }
@@ -86,7 +98,11 @@ final class DotKernels {
             s0 = s0.add(FloatVector.fromArray(F, a, k));
             s1 = s1.add(FloatVector.fromArray(F, a, k + l));
         }
-        double sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double sum = 0.0;
+        FloatVector s = s0.add(s1);
+        for (int lane = 0; lane < s.length(); lane++) {
+            sum += s.lane(lane);
+        }
         for (; k < to; k++) {
             sum += a[k];
         }

@@ -37,6 +37,19 @@ class RateSimulatorTest {
     }
 
     @Test
+    void identicalFromColdStartToCompiledCode() {
+        // the first runs execute interpreted and C1 code, later ones C2 code: every kernel must round the same way
+        RateNetwork net = RateNetwork.scs(300, 2.0, new TransferFunctions.Tanh());
+        RateSimulation s = RateSimulation.of(0.05, 10, 0, 5);
+        double[] first = finalState(net, s.withThreads(1));
+        for (int rep = 0; rep < 6; rep++) {
+            assertThat(finalState(net, s.withThreads(1 + rep % 2))).isEqualTo(first);
+            assertThat(finalState(net, s.withReplicas(2).withThreads(1 + rep % 2))).startsWith(java.util.Arrays.copyOf(
+                    finalState(net, s.withReplicas(2).withThreads(1)), 600));
+        }
+    }
+
+    @Test
     void replicaZeroOfABatchFollowsTheSingleTrajectory() {
         // same couplings and same initial stream initial/0; only the summation order of the product differs,
         // so over a short time (t = 3, below the Lyapunov time ~10 at g = 2) the trajectories agree to round-off·e^{λt}

@@ -1,30 +1,22 @@
 package org.chaoslab.sim.rate;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
 
 /**
- * Element-wise φ over a slice of the state. tanh uses the Vector API's lane-wise TANH (SVML-backed
- * on x86, several times faster than {@link Math#tanh}); every other φ uses its own
- * {@link TransferFunction#phi}. Deterministic: the same input gives the same output on a machine.
+ * Element-wise φ over a slice of the state. Scalar {@link Math} functions on purpose: HotSpot runs the
+ * same intrinsic stubs in the interpreter and in compiled code, so results never depend on when the
+ * JIT compiled this loop. (The Vector API's lane-wise TANH does not have that property: its SVML
+ * intrinsic and its Java fallback round differently, which broke run-to-run reproducibility.)
  */
 final class TransferKernels {
-
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
     private TransferKernels() {
     }
 
     static void apply(TransferFunction phi, double[] in, double[] out, int from, int to) {
         if (phi instanceof TransferFunctions.Tanh) {
-            int k = from;
-            for (; k <= to - D.length(); k += D.length()) {
-                DoubleVector.fromArray(D, in, k).lanewise(VectorOperators.TANH).intoArray(out, k);
-            }
-            for (; k < to; k++) {
+            for (int k = from; k < to; k++) {
                 out[k] = Math.tanh(in[k]);
             }
         } else if (phi instanceof TransferFunctions.Linear) {
