@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code chaoslab simulate MODEL}. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Simulate a finite network.",
-        subcommands = {SimulateRateCommand.class})
+        subcommands = {SimulateRateCommand.class, SimulateBalancedCommand.class, SimulateGlauberCommand.class})
 final class SimulateCommand implements Runnable {
 
     @picocli.CommandLine.Spec

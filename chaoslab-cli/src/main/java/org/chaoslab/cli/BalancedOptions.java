@@ -1,0 +1,60 @@
+package org.chaoslab.cli;
+
+import org.chaoslab.model.BalancedConnectivity;
+import org.chaoslab.model.BalancedNetwork;
+import picocli.CommandLine.Option;
+
+/** Options describing a balanced E/I binary network (defaults: van Vreeswijk &amp; Sompolinsky 1998). */
+final class BalancedOptions {
+
+    @Option(names = "--ne", description = "Excitatory units N_E. Default: ${DEFAULT-VALUE}.", defaultValue = "4000")
+    int nE;
+
+    @Option(names = "--ni", description = "Inhibitory units N_I. Default: ${DEFAULT-VALUE}.", defaultValue = "1000")
+    int nI;
+
+    @Option(names = "--k", description = "Mean inputs per population K. Default: ${DEFAULT-VALUE}.", defaultValue = "200")
+    int k;
+
+    @Option(names = "--m0", description = "External rate m0 in (0, 1). Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
+    double m0;
+
+    @Option(names = "--jee", description = "J_EE. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    double jEE;
+
+    @Option(names = "--jei", description = "J_EI (< 0). Default: ${DEFAULT-VALUE}.", defaultValue = "-2")
+    double jEI;
+
+    @Option(names = "--jie", description = "J_IE. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    double jIE;
+
+    @Option(names = "--jii", description = "J_II (< 0). Default: ${DEFAULT-VALUE}.", defaultValue = "-1.8")
+    double jII;
+
+    @Option(names = "--ext-e", description = "External drive factor E. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    double extE;
+
+    @Option(names = "--ext-i", description = "External drive factor I. Default: ${DEFAULT-VALUE}.", defaultValue = "0.8")
+    double extI;
+
+    @Option(names = "--theta-e", description = "Threshold of E units. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    double thetaE;
+
+    @Option(names = "--theta-i", description = "Threshold of I units. Default: ${DEFAULT-VALUE}.", defaultValue = "0.7")
+    double thetaI;
+
+    @Option(names = "--tau-e", description = "Mean update interval of E units. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    double tauE;
+
+    @Option(names = "--tau-i", description = "Mean update interval of I units. Default: ${DEFAULT-VALUE}.", defaultValue = "0.9")
+    double tauI;
+
+    @Option(names = "--connectivity", description = "bernoulli (probability K/N_l) or fixed-indegree. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "bernoulli")
+    String connectivity;
+
+    BalancedNetwork network() {
+        return new BalancedNetwork(nE, nI, k, jEE, jEI, jIE, jII, extE, extI, thetaE, thetaI, tauE, tauI, m0,
+                BalancedConnectivity.parse(connectivity));
+    }
+}

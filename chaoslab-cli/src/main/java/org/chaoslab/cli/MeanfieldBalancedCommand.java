@@ -1,0 +1,69 @@
+package org.chaoslab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.model.BalancedNetwork;
+import org.chaoslab.theory.balanced.BalancedMeanField;
+import org.chaoslab.theory.balanced.BalancedSolution;
+import org.chaoslab.theory.balanced.InputModel;
+import org.chaoslab.theory.balanced.ReplicaDistance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab meanfield balanced}: the finite-K mean field of the balanced E/I binary network. */
+@Command(name = "balanced", mixinStandardHelpOptions = true,
+        description = {"Mean-field theory of the balanced E/I binary network (van Vreeswijk & Sompolinsky 1998):",
+                "rates mE, mI, q, input mean/variance alpha, quenched variance beta, large-K balanced rates,",
+                "stability vs tau_I/tau_E, replica-distance fixed point D* = 2(m - q). Exit 2 if no solution exists."})
+public final class MeanfieldBalancedCommand implements Callable<Integer> {
+
+    @Mixin
+    BalancedOptions options;
+
+    @Option(names = "--input-model", description = "discrete (integer input counts) or gaussian (large-K form). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "discrete")
+    String inputModel;
+
+    @Option(names = "--json", description = "Print one JSON object to stdout.")
+    boolean json;
+
+    @Option(names = "--out", description = "Also write meanfield.json, rate densities and D(t) (.npy, plots) here.")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BalancedNetwork net = options.network();
+        BalancedMeanField solver = new BalancedMeanField(InputModel.parse(inputModel));
+        BalancedSolution s = solver.solve(net);
+        BalancedTheorySummary summary = BalancedTheorySummary.of(s);
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(summary));
+        } else {
+            o.printf("mE %.8g  mI %.8g   (K -> infinity: %.6g, %.6g)%n", s.mE(), s.mI(), s.limitE(), s.limitI());
+            o.printf("qE %.8g  qI %.8g%n", s.qE(), s.qI());
+            o.printf("alphaE %.6g  alphaI %.6g  betaE %.6g  betaI %.6g%n", s.alphaE(), s.alphaI(), s.betaE(), s.betaI());
+            o.printf("D*E %.6g  D*I %.6g%n", s.distanceFixedPoint(0), s.distanceFixedPoint(1));
+            o.printf("stable %b (tau_I/tau_E = %.4g, critical %.4g); branches found %d%n", s.stable(),
+                    net.tauI() / net.tauE(), s.tauRatioCritical(), s.branchCount());
+        }
+        if (out != null) {
+            List<String> files = new ArrayList<>(BalancedPlots.theoryFiles(out, s, new ReplicaDistance(s, solver.engine()), net));
+            files.add("meanfield.json");
+            JsonOutput.write(out.resolve("meanfield.json"), new Output(summary, Metadata.capture(1), files));
+        }
+        return 0;
+    }
+
+    /** meanfield.json. */
+    record Output(BalancedTheorySummary result, org.chaoslab.io.RunMetadata metadata, List<String> files) {
+    }
+
+}

@@ -1,0 +1,90 @@
+package org.chaoslab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.model.BalancedNetwork;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.binary.BalancedGraph;
+import org.chaoslab.sim.binary.BalancedRecording;
+import org.chaoslab.sim.binary.BalancedRun;
+import org.chaoslab.sim.binary.BalancedSimulator;
+import org.chaoslab.sim.binary.TransitionStatistics;
+import org.chaoslab.theory.balanced.BalancedMeanField;
+import org.chaoslab.theory.balanced.BalancedSolution;
+import org.chaoslab.theory.balanced.NoBalancedSolutionException;
+import org.chaoslab.theory.balanced.ReplicaDistance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab simulate balanced}: one realization of the balanced E/I binary network. */
+@Command(name = "balanced", mixinStandardHelpOptions = true,
+        description = {"Event-driven simulation of the balanced E/I binary network (van Vreeswijk & Sompolinsky 1998).",
+                "Writes DIR/summary.json, arrays (.npy: population rates, unit rates, transitions, inputs, autocorrelation,",
+                "replica distance) and plots (raster, input decomposition, rate distribution with theory, distance)."})
+public final class SimulateBalancedCommand implements Callable<Integer> {
+
+    @Mixin
+    BalancedOptions options;
+
+    @Mixin
+    BalancedRunOptions runOptions;
+
+    @Option(names = "--replicas", description = "1, or 2 for the replica distance D(t). Default: ${DEFAULT-VALUE}.", defaultValue = "2")
+    int replicas;
+
+    @Option(names = "--independent", description = "With 2 replicas: independent initial states instead of one flipped unit.")
+    boolean independent;
+
+    @Option(names = "--fano-window", description = "Counting window of the Fano factor. Default: ${DEFAULT-VALUE}.", defaultValue = "10")
+    double fanoWindow;
+
+    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/simulate-balanced")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BalancedNetwork net = options.network();
+        BalancedRun run = runOptions.settings(replicas, !independent);
+        if (fanoWindow * 2 > run.duration()) {
+            throw new IllegalArgumentException("--fano-window must be <= --t / 2 = " + run.duration() / 2 + " (got " + fanoWindow + ")");
+        }
+        var err = spec.commandLine().getErr();
+        long g0 = System.nanoTime();
+        BalancedGraph graph = BalancedGraph.realize(net, run.seed());
+        double graphSeconds = (System.nanoTime() - g0) * 1e-9;
+        ProgressListener progress = Progress.on(err, "simulate");
+        BalancedRecording rec = BalancedSimulator.run(net, graph, run, progress);
+        if (progress instanceof Progress p) {
+            p.clear();
+        }
+        BalancedSolution theory = null;
+        double[][] distanceTheory = null;
+        try {
+            BalancedMeanField solver = new BalancedMeanField();
+            theory = solver.solve(net);
+            if (rec.hasDistance() && !independent) {
+                distanceTheory = new ReplicaDistance(theory, solver.engine()).trajectory(1.0 / net.nE(), 0, Math.min(run.duration(), 20 * net.tauE()),
+                        0.05);
+            }
+        } catch (NoBalancedSolutionException e) {
+            err.println("chaoslab: warning: no mean-field overlay: " + e.getMessage());
+        }
+        List<String> files = new ArrayList<>(BalancedPlots.simulationFiles(out, rec, net, theory, distanceTheory));
+        files.add("summary.json");
+        BalancedSimulationSummary summary = BalancedSimulationSummary.of("simulate balanced", net, run, rec, graph, graphSeconds,
+                TransitionStatistics.of(rec, true, net.nE(), run.duration(), fanoWindow),
+                TransitionStatistics.of(rec, false, net.nE(), run.duration(), fanoWindow),
+                theory == null ? null : BalancedTheorySummary.of(theory), files);
+        JsonOutput.write(out.resolve("summary.json"), summary);
+        spec.commandLine().getOut().printf("mE = %.5f, mI = %.5f; %d updates, %.3g updates/s, %.3g synaptic events/s in %.2f s; wrote %s%n",
+                summary.rateE(), summary.rateI(), rec.updates(), rec.updatesPerSecond(), rec.synapticEventsPerSecond(), rec.wallSeconds(), out);
+        return 0;
+    }
+}

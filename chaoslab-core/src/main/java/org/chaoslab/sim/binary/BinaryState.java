@@ -1,0 +1,100 @@
+package org.chaoslab.sim.binary;
+
+import org.chaoslab.model.BalancedNetwork;
+
+/**
+ * The state of one replica: unit states and, per unit, the number of active excitatory and
+ * inhibitory inputs (integers, so the input never drifts by rounding). An update reads these counts,
+ * and a change of state is propagated to the targets' counts: O(out-degree) per flip.
+ */
+final class BinaryState {
+
+    final byte[] sigma;
+    final int[] countE;
+    final int[] countI;
+    int activeE;
+    int activeI;
+    private final BalancedGraph graph;
+    private final int nE;
+    /** weight[k][l] = J_kl/√K and bias[k] = √K E_k m0 − θ_k (van Vreeswijk &amp; Sompolinsky 1998, eq. 2.3). */
+    private final double wEE;
+    private final double wEI;
+    private final double wIE;
+    private final double wII;
+    private final double biasE;
+    private final double biasI;
+    long flips;
+    long synapticEvents;
+
+    BinaryState(BalancedNetwork net, BalancedGraph graph) {
+        this.graph = graph;
+        int n = net.size();
+        nE = net.nE();
+        sigma = new byte[n];
+        countE = new int[n];
+        countI = new int[n];
+        double sk = Math.sqrt(net.k());
+        wEE = net.jEE() / sk;
+        wEI = net.jEI() / sk;
+        wIE = net.jIE() / sk;
+        wII = net.jII() / sk;
+        biasE = sk * net.extE() * net.m0() - net.thetaE();
+        biasI = sk * net.extI() * net.m0() - net.thetaI();
+    }
+
+    /** The total input u_i = Σ J σ + √K E_k m0 − θ_k. */
+    double input(int i) {
+        return i < nE ? wEE * countE[i] + wEI * countI[i] + biasE : wIE * countE[i] + wII * countI[i] + biasI;
+    }
+
+    /** Excitatory input Σ_{j∈E} J σ_j of unit i. */
+    double excitatory(int i) {
+        return (i < nE ? wEE : wIE) * countE[i];
+    }
+
+    /** Inhibitory input Σ_{j∈I} J σ_j of unit i (negative). */
+    double inhibitory(int i) {
+        return (i < nE ? wEI : wII) * countI[i];
+    }
+
+    /** Updates unit i: σ ← Θ(u) with Θ(0) = 0; returns true if it changed. */
+    boolean update(int i) {
+        byte s = input(i) > 0.0 ? (byte) 1 : (byte) 0;
+        if (s == sigma[i]) {
+            return false;
+        }
+        set(i, s);
+        return true;
+    }
+
+    /** Sets unit i to state s (which differs from its current state) and propagates the change. */
+    void set(int i, byte s) {
+        sigma[i] = s;
+        int delta = s == 1 ? 1 : -1;
+        int[] counts;
+        if (i < nE) {
+            activeE += delta;
+            counts = countE;
+        } else {
+            activeI += delta;
+            counts = countI;
+        }
+        int[] t = graph.targets;
+        int from = (int) graph.start[i];
+        int to = (int) graph.start[i + 1];
+        for (int p = from; p < to; p++) {
+            counts[t[p]] += delta;
+        }
+        flips++;
+        synapticEvents += to - from;
+    }
+
+    /** Copies another replica's state. */
+    void copyFrom(BinaryState o) {
+        System.arraycopy(o.sigma, 0, sigma, 0, sigma.length);
+        System.arraycopy(o.countE, 0, countE, 0, countE.length);
+        System.arraycopy(o.countI, 0, countI, 0, countI.length);
+        activeE = o.activeE;
+        activeI = o.activeI;
+    }
+}
