@@ -1,10 +1,20 @@
 package org.chaoslab.cli;
 
+import java.util.concurrent.Callable;
+
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.model.Noise;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.theory.dmft.DmftOptions;
+import org.chaoslab.theory.dmft.DmftSolver;
+import org.chaoslab.theory.dmft.WhiteNoiseDmft;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code chaoslab dmft MODEL}. */
 @Command(name = "dmft", mixinStandardHelpOptions = true, description = "Solve the mean-field theory (N -> infinity).",
-        subcommands = {DmftScsCommand.class})
+        subcommands = {DmftScsCommand.class, DmftCommand.Transition.class})
 final class DmftCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -13,5 +23,55 @@ final class DmftCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The transition JSON: gCritical (λ_max = 0; with white noise from the noisy DMFT stability operator) and gLocal
+     * (g²⟨φ′²⟩ = 1 on the (noisy) stationary state). Without noise both are the fixed-point instability.
+     */
+    record TransitionSummary(String phi, String noise, double gCritical, double gLocal) {
+    }
+
+    /** {@code chaoslab dmft transition}: where the network becomes chaotic. */
+    @Command(name = "transition", mixinStandardHelpOptions = true,
+            description = {"The transition to chaos of dx/dt = -x + J phi(x) + xi: gCritical (largest Lyapunov exponent = 0) and",
+                    "the local-stability line gLocal (g^2 <phi'^2> = 1). White noise moves gCritical above gLocal",
+                    "(Schuecker, Goedeke & Helias 2018). --g is only a starting guess."})
+    static final class Transition implements Callable<Integer> {
+
+        @Mixin
+        NetworkOptions network;
+
+        @Option(names = "--json", description = "Print one JSON object to stdout.")
+        boolean json;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RateNetwork net = network.network();
+            double gc;
+            double gl;
+            if (net.input().noise() instanceof Noise.White) {
+                double[] t = new WhiteNoiseDmft(DmftOptions.defaults().withTauMax(40)).transition(net);
+                gc = t[0];
+                gl = t[1];
+            } else if (net.input().noise() instanceof Noise.OrnsteinUhlenbeck) {
+                throw new IllegalArgumentException("--noise ou:SIGMA:TAU: the coloured-noise transition is not implemented yet");
+            } else {
+                gc = new DmftSolver().criticalGain(net);
+                gl = gc;
+            }
+            TransitionSummary s = new TransitionSummary(net.transfer().name(), net.input().noise().label(), gc, gl);
+            var o = spec.commandLine().getOut();
+            if (json) {
+                o.println(JsonOutput.toJson(s));
+            } else {
+                o.printf("gCritical %.8g   (largest Lyapunov exponent = 0)%n", gc);
+                o.printf("gLocal    %.8g   (g^2 <phi'^2> = 1)%n", gl);
+            }
+            return 0;
+        }
     }
 }

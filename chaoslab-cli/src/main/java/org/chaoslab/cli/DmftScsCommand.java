@@ -9,7 +9,12 @@ import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
+import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
+import org.chaoslab.theory.dmft.NoisyDmftSolution;
+import org.chaoslab.theory.dmft.OuNoiseDmft;
+import org.chaoslab.theory.dmft.Phase;
+import org.chaoslab.theory.dmft.WhiteNoiseDmft;
 import org.chaoslab.theory.dmft.DmftSolution;
 import org.chaoslab.theory.dmft.DmftSolver;
 import picocli.CommandLine.Command;
@@ -20,7 +25,10 @@ import picocli.CommandLine.Option;
 @Command(name = "scs", mixinStandardHelpOptions = true,
         description = {"Stationary dynamical mean-field theory of dx/dt = -x + J phi(x) + I (Sompolinsky, Crisanti & Sommers 1988).",
                 "Prints delta0, deltaInf, c0, tauHalf, phase (chaotic | fixed-point | unstable), gCritical, ...",
-                "--n is ignored (N -> infinity)."})
+                "--n is ignored (N -> infinity).",
+                "--noise white:SIGMA solves the noisy DMFT (Schuecker, Goedeke & Helias 2018; odd phi): delta0 = <x^2>, phase chaotic | noise-driven;",
+                "--noise ou:SIGMA:TAU solves the coloured-noise DMFT by a time-domain fixed point;",
+                "--noise quenched:SIGMA enters as a static input variance."})
 final class DmftScsCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,9 +52,22 @@ final class DmftScsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RateNetwork net = network.network();
-        DmftSolver solver = new DmftSolver(org.chaoslab.theory.dmft.DmftOptions.defaults().withTauMax(tauMax).withDTau(dtau));
-        DmftSolution s = solver.solve(net);
-        DmftSummary summary = DmftSummary.of(s, net, solver.engine());
+        var options = org.chaoslab.theory.dmft.DmftOptions.defaults().withTauMax(tauMax).withDTau(dtau);
+        DmftSolution s;
+        DmftSummary summary;
+        if (net.input().noise().annealed()) {
+            NoisyDmftSolution noisy = net.input().noise() instanceof Noise.White ? new WhiteNoiseDmft(options).solve(net)
+                    : new OuNoiseDmft(options).solve(net);
+            s = new DmftSolution(net.gain(), net.transfer().name(), 0.0, 0.0, 0.0,
+                    noisy.isChaotic() ? Phase.CHAOTIC : Phase.FIXED_POINT, noisy.c0(), 0.0, 0.0, noisy.rateVariance(), 0.0,
+                    Double.NaN, noisy.decayRate(), noisy.stabilityGain(), Double.NaN, noisy.tau(), noisy.delta(),
+                    noisy.rateCorrelation(), "white noise " + noisy.noise() + ": phase " + noisy.phase());
+            summary = DmftSummary.ofNoisy(noisy, net, Double.NaN);
+        } else {
+            DmftSolver solver = new DmftSolver(options);
+            s = solver.solve(net);
+            summary = DmftSummary.of(s, net, solver.engine());
+        }
         var o = spec.commandLine().getOut();
         if (json) {
             o.println(JsonOutput.toJson(summary));
@@ -55,7 +76,7 @@ final class DmftScsCommand implements Callable<Integer> {
             o.printf("delta0    %.8g   (<x^2> - mu^2)%n", s.delta0());
             o.printf("deltaInf  %.8g%n", s.deltaInf());
             o.printf("c0        %.8g   (<phi^2>)%n", s.c0());
-            o.printf("tauHalf   %.6g%n", s.tauHalf());
+            o.printf("tauHalf   %.6g%n", summary.tauHalf());
             o.printf("mean      %.8g%n", s.mean());
             o.printf("gCritical %.8g%n", s.gCritical());
             o.printf("lambdaMax %.8g%n", summary.lambdaMax());

@@ -21,16 +21,36 @@ import org.chaoslab.theory.dmft.DmftSolution;
  * @param gCritical     the g where the fixed point loses stability (1/φ′(0) for odd φ without input)
  * @param lambdaMax     the largest Lyapunov exponent (continuous time, τ = 1): from the DMFT stability operator in the
  *                      chaotic phase, −1 + g√⟨φ′²⟩ (circular law) at a stable fixed point, null if unstable
+ * @param noise         the noise input ("none", "white:SIGMA", "quenched:SIGMA"; a quenched noise is a static input variance)
  */
 public record DmftSummary(String model, double g, String phi, double j0, double input, double delta0, double deltaInf,
                           double c0, double cInf, double tauHalf, String phase, double mean, double decayRate,
-                          double stabilityGain, double gCritical, double lambdaMax, String message) {
+                          double stabilityGain, double gCritical, double lambdaMax, String message, String noise) {
 
     static DmftSummary of(DmftSolution s, RateNetwork net, GaussianExpectation engine) {
         double lambda = new DmftLyapunov(engine, 0.01).largest(s, net.transfer()).lambdaMax();
         String note = s.note() == null || s.note().isBlank() ? null : s.note();
         return new DmftSummary("scs", net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean(),
                 s.delta0(), s.deltaInf(), s.c0(), s.cInf(), s.tauHalf(), s.phase().label(), s.mean(), s.decayRate(),
-                s.stabilityGain(), s.gCritical(), lambda, note);
+                s.stabilityGain(), s.gCritical(), lambda, note, net.input().noise().label());
+    }
+
+    /**
+     * The white-noise DMFT (Schuecker, Goedeke &amp; Helias 2018): delta0 = c0 = ⟨x²⟩, phase "chaotic" (λ_max &gt; 0) or
+     * "noise-driven"; gCritical is the noisy transition λ_max = 0 only when computed (else null), tauHalf from c(τ).
+     */
+    static DmftSummary ofNoisy(org.chaoslab.theory.dmft.NoisyDmftSolution s, RateNetwork net, double gCritical) {
+        double[] tau = s.tau();
+        double[] c = s.delta();
+        double half = Double.NaN;
+        for (int k = 1; k < c.length; k++) {
+            if (c[k] <= 0.5 * s.c0()) {
+                half = tau[k - 1] + (tau[k] - tau[k - 1]) * (c[k - 1] - 0.5 * s.c0()) / (c[k - 1] - c[k]);
+                break;
+            }
+        }
+        return new DmftSummary("scs", net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean(),
+                s.c0(), 0.0, s.rateVariance(), 0.0, half, s.phase(), 0.0, s.decayRate(), s.stabilityGain(), gCritical,
+                s.lambdaMax(), null, s.noise());
     }
 }

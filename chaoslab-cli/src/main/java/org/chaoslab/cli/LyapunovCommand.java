@@ -85,6 +85,10 @@ final class LyapunovCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RateNetwork net = network.network();
+        if (net.input().noise().annealed()) {
+            throw new IllegalArgumentException("--noise " + net.input().noise().label()
+                    + " is not supported by lyapunov (the tangent dynamics here are those of the noise-free flow); use none or quenched:SIGMA");
+        }
         LyapunovSettings settings = settings(net);
         long netSeed = networkSeed == null ? seed : networkSeed;
         var err = spec.commandLine().getErr();

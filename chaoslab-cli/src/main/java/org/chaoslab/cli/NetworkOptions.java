@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import org.chaoslab.model.Couplings;
 import org.chaoslab.model.ExternalInput;
+import org.chaoslab.model.Noise;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
@@ -37,6 +38,11 @@ public final class NetworkOptions {
             defaultValue = "0.0")
     double input;
 
+    @Option(names = "--noise", description = "Noise input: none, white:SIGMA (<xi xi> = SIGMA^2 delta), ou:SIGMA:TAU "
+            + "(tau_n eta' = -eta + SIGMA xi), quenched:SIGMA (frozen N(0, SIGMA^2) input per unit and trial). "
+            + "Default: ${DEFAULT-VALUE}.", defaultValue = "none")
+    String noise;
+
     @Option(names = "--float32", description = "Store J in float32 (half the memory traffic; state stays float64).")
     boolean float32;
 
@@ -49,6 +55,7 @@ public final class NetworkOptions {
             throw new IllegalArgumentException("--n must be >= 1 (got " + n + ")");
         }
         Couplings c = new Couplings(g, j0, eta, zeroDiagonal, float32 ? Precision.FLOAT32 : Precision.FLOAT64);
-        return new RateNetwork(n, c, TransferFunctions.parse(phi), new ExternalInput.Constant(input));
+        Noise xi = Noise.parse(noise == null ? "none" : noise);
+        return new RateNetwork(n, c, TransferFunctions.parse(phi), new ExternalInput.Constant(input).withNoise(xi));
     }
 }

@@ -3,11 +3,12 @@ package org.chaoslab.model;
 import java.util.Arrays;
 
 /**
- * The external input I(t) of a rate network. This foundation has constant inputs; noise and stimuli
- * are further implementations (the simulator adds {@link #constantPart(int)} and asks the input for
- * its time-dependent part, the theory reads the same description).
+ * The external input I(t) of a rate network: a constant part per unit and an optional random
+ * process {@link Noise} on top ({@link Noisy}). The simulator adds {@link #constantPart(int)} and
+ * realizes {@link #noise()}; the theory reads the same description (a quenched noise is a static
+ * input variance, {@link #variance()} includes it).
  */
-public sealed interface ExternalInput permits ExternalInput.Constant, ExternalInput.PerUnit {
+public sealed interface ExternalInput permits ExternalInput.Constant, ExternalInput.PerUnit, ExternalInput.Noisy {
 
     /** No input. */
     ExternalInput NONE = new Constant(0.0);
@@ -18,8 +19,40 @@ public sealed interface ExternalInput permits ExternalInput.Constant, ExternalIn
     /** The population mean of the constant part (what the mean-field theory uses). */
     double mean();
 
-    /** The population variance of the constant part (a static, quenched input variance for the theory). */
+    /**
+     * The population variance of the static input (a quenched input variance for the theory): the
+     * variance of the constant part plus σ² of a {@link Noise.Quenched} noise.
+     */
     double variance();
+
+    /** The random input process on top of the constant part ({@link Noise#NONE} by default). */
+    default Noise noise() {
+        return Noise.NONE;
+    }
+
+    /** This input with the given noise (replacing any noise it had). */
+    default ExternalInput withNoise(Noise n) {
+        ExternalInput base = this instanceof Noisy y ? y.base() : this;
+        return n == null || n instanceof Noise.None ? base : new Noisy(base, n);
+    }
+
+    /** A constant (or per-unit) input plus a noise process. */
+    record Noisy(ExternalInput base, Noise noise) implements ExternalInput {
+        public Noisy {
+            if (base == null || noise == null) {
+                throw new IllegalArgumentException("input and noise must be given");
+            }
+            if (base instanceof Noisy) {
+                throw new IllegalArgumentException("noise must wrap a constant or per-unit input");
+            }
+        }
+        @Override public double constantPart(int unit) { return base.constantPart(unit); }
+        @Override public double mean() { return base.mean(); }
+        @Override public double variance() {
+            // quenched input ξ_i ~ N(0, σ²) independent of the constant part: variances add
+            return base.variance() + (noise instanceof Noise.Quenched q ? q.sigma() * q.sigma() : 0.0);
+        }
+    }
 
     /** The same input I for every unit. */
     record Constant(double value) implements ExternalInput {

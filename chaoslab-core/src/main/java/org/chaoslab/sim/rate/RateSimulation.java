@@ -10,7 +10,7 @@ import org.chaoslab.model.Validate;
  * @param transient_  time simulated and discarded before recording, ≥ 0
  * @param integrator  the scheme
  * @param replicas    M ≥ 1 trajectories of the same network from independent initial conditions
- * @param seed        master seed: couplings, initial conditions (and later noise) are derived streams
+ * @param seed        master seed: couplings, initial conditions and noise are derived streams
  * @param initialStd  x_i(0) ~ N(0, initialStd²)
  * @param threads     threads for the matrix products (results do not depend on it)
  */
@@ -51,6 +51,16 @@ public record RateSimulation(double dt, double duration, double transient_, Inte
 
     public RateSimulation withThreads(int t) {
         return new RateSimulation(dt, duration, transient_, integrator, replicas, seed, initialStd, t);
+    }
+
+    /** The same settings with another time step. */
+    public RateSimulation withDt(double step) {
+        return new RateSimulation(step, duration, transient_, integrator, replicas, seed, initialStd, threads);
+    }
+
+    /** The same settings with another master seed. */
+    public RateSimulation withSeed(long s) {
+        return new RateSimulation(dt, duration, transient_, integrator, replicas, s, initialStd, threads);
     }
 
     public RateSimulation withInitialStd(double s) {

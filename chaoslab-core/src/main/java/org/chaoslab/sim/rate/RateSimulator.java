@@ -15,6 +15,8 @@ import org.chaoslab.sim.RunInfo;
 /**
  * Runs a rate network: M replicas of one realization from independent initial conditions
  * (stream {@code seed/initial/m}), advanced together so that each step is one matrix–matrix product.
+ * An annealed noise (white or OU, {@link org.chaoslab.model.Noise}) is added after each step from
+ * streams {@code seed/noise/m/i}; without noise the run is exactly the deterministic one.
  * The transient is simulated and not shown to the recorders. A NaN/Inf state stops the run; the
  * recorders are finished with what they had.
  */
@@ -46,6 +48,7 @@ public final class RateSimulator {
         try (ParallelRows pool = new ParallelRows(settings.threads())) {
             RateDynamics f = new RateDynamics(realized.couplings(), realized.network().transfer(), realized.input(), m, pool);
             Stepper stepper = Stepper.of(settings.integrator(), n * m);
+            NoiseSource noise = NoiseSource.of(realized.network().input().noise(), n, m, settings);
             RunInfo info = new RunInfo(n, m, dt, recordSteps, realized.network().transfer());
             for (Recorder r : recorders) {
                 r.start(info);
@@ -53,6 +56,9 @@ public final class RateSimulator {
             try {
                 for (long s = 1; s <= total; s++) {
                     stepper.step(f, x, dt);
+                    if (noise != null) {
+                        noise.kick(x);
+                    }
                     if (!allFinite(x)) {
                         divergence = Optional.of(new Divergence(s, s * dt));
                         break;

@@ -2,12 +2,15 @@ package org.chaoslab.sim.rate;
 
 import org.chaoslab.linalg.CouplingMatrix;
 import org.chaoslab.linalg.ParallelRows;
+import org.chaoslab.model.ExternalInput;
+import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.CouplingSampler;
 
 /**
- * One finite realization of a {@link RateNetwork}: its coupling matrix and per-unit constant input.
+ * One finite realization of a {@link RateNetwork}: its coupling matrix and per-unit constant input
+ * (including a quenched noise, drawn here: one trial = one realization).
  * Draw it once and run it many times (different initial conditions, lengths, recorders).
  *
  * @param network   the description it realizes
@@ -17,16 +20,33 @@ import org.chaoslab.sim.CouplingSampler;
  */
 public record RealizedRateNetwork(RateNetwork network, CouplingMatrix couplings, double[] input, long seed) {
 
-    /** Draws the couplings of {@code network} from master seed {@code seed} using {@code threads} threads. */
+    /** Draws the couplings of {@code network} from master seed {@code seed} using {@code threads} threads (trial 0). */
     public static RealizedRateNetwork draw(RateNetwork network, long seed, int threads) {
+        return draw(network, seed, threads, 0);
+    }
+
+    /**
+     * Draws the couplings from {@code seed} and, for a quenched noise, the frozen input of trial {@code trial}
+     * (stream {@code seed/noise/quenched/trial/i}): trials share the couplings and differ in the frozen input.
+     */
+    public static RealizedRateNetwork draw(RateNetwork network, long seed, int threads, long trial) {
         try (ParallelRows pool = new ParallelRows(threads)) {
             CouplingMatrix j = CouplingSampler.sample(network.couplings(), network.size(), StreamSeeds.of(seed), pool);
             int n = network.size();
             double[] in = null;
             boolean any = false;
             double[] v = new double[n];
+            if (network.input() instanceof ExternalInput.Noisy y && y.base() instanceof ExternalInput.PerUnit p
+                    && p.values().length != n) {
+                throw new IllegalArgumentException("input vector length must equal n = " + n + " (got " + p.values().length + ")");
+            }
+            // a quenched noise is a frozen input ξ_i ~ N(0, σ²) per unit, stream seed/noise/quenched/trial/i
+            double quenched = network.input().noise() instanceof Noise.Quenched q ? q.sigma() : 0.0;
             for (int i = 0; i < n; i++) {
                 v[i] = network.input().constantPart(i);
+                if (quenched > 0.0) {
+                    v[i] += quenched * NoiseSource.quenchedStream(seed, trial, i).gaussian().sample();
+                }
                 any |= v[i] != 0.0;
             }
             if (any) {

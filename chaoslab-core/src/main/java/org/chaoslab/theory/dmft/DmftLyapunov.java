@@ -48,6 +48,14 @@ public final class DmftLyapunov {
         this.step = step;
     }
 
+    /**
+     * λ_max for a white-noise DMFT solution (two copies driven by the same noise; Schuecker, Goedeke &amp; Helias,
+     * PRX 8:041029 (2018)): the ground state of the same H with the kinked c(τ).
+     */
+    public Result largest(NoisyDmftSolution s, TransferFunction phi) {
+        return groundState(s.tau(), s.delta(), s.c0(), 0.0, 0.0, s.g(), s.decayRate(), phi);
+    }
+
     /** λ_max for a DMFT solution of a network with transfer function {@code phi}. */
     public Result largest(DmftSolution s, TransferFunction phi) {
         return switch (s.phase()) {
@@ -58,25 +66,31 @@ public final class DmftLyapunov {
     }
 
     private Result chaotic(DmftSolution s, TransferFunction phi) {
-        double[] tau = s.tau();
-        double[] delta = s.delta();
+        return groundState(s.tau(), s.delta(), s.delta0(), s.deltaInf(), s.mean(), s.g(), s.decayRate(), phi);
+    }
+
+    /**
+     * λ_max from the ground state of H for a given stationary autocovariance Δ(τ) on a uniform grid (used for the
+     * autonomous and the noise-driven solutions; with noise Δ is kinked at 0 and E1 is no longer 0).
+     */
+    Result groundState(double[] tau, double[] delta, double delta0, double deltaInf, double mean, double g, double kappa,
+                       TransferFunction phi) {
         double tauMax = tau[tau.length - 1];
         // the bound state lives on the scale of the correlation time: take the box to at least 40 decay lengths,
         // continuing Δ beyond the solved grid by its exponential tail Δ∞ + (Δ(τmax) − Δ∞)e^{−κ(τ−τmax)}
-        double kappa = s.decayRate();
         double box = Math.max(tauMax, kappa > 0 ? 40.0 / kappa : tauMax);
         double h = Math.max(step, box / 4000.0);
         int half = (int) Math.floor(box / h);
         int n = 2 * half - 1;                       // interior points τ_i = (i − half + 1)·h, |τ| < box
         var dPhi = TransferIntegrands.derivative(phi);
-        double g2 = s.g() * s.g();
-        double tail = delta[delta.length - 1] - s.deltaInf();
+        double g2 = g * g;
+        double tail = delta[delta.length - 1] - deltaInf;
         double[] potential = new double[half];     // V(|τ|) at |τ| = k·h, k < half
         for (int k = 0; k < half; k++) {
             double t = k * h;
-            double d = t <= tauMax ? interpolate(tau, delta, t) : s.deltaInf() + tail * Math.exp(-kappa * (t - tauMax));
-            d = Math.max(-s.delta0(), Math.min(s.delta0(), d));
-            potential[k] = 1.0 - g2 * engine.correlation(dPhi, s.mean(), s.delta0(), d);
+            double d = t <= tauMax ? interpolate(tau, delta, t) : deltaInf + tail * Math.exp(-kappa * (t - tauMax));
+            d = Math.max(-delta0, Math.min(delta0, d));
+            potential[k] = 1.0 - g2 * engine.correlation(dPhi, mean, delta0, d);
         }
         double h2 = 1.0 / (h * h);
         double[] diag = new double[n];

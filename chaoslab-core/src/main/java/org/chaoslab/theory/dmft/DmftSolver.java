@@ -45,6 +45,9 @@ import org.chaoslab.model.TransferFunctions;
  * g/g_c − 1 ≈ 10⁻⁵ (odd φ) or 10⁻⁴ (non-odd); closer than that a failed chaotic solve is reported as
  * the marginal fixed point with a note.
  *
+ * <p>A quenched noise ({@code Noise.Quenched}) is a static input and enters through σ_I²; white and OU noise are
+ * solved by {@link WhiteNoiseDmft} and {@link OuNoiseDmft} (this solver rejects them).
+ *
  * <p>The size N of the network is ignored. Stateless and thread-safe; see {@link StaticSolver},
  * {@link ChaoticSolver} and {@link CorrelationProfile} for the numerical methods.
  */
@@ -91,6 +94,11 @@ public final class DmftSolver {
     public DmftSolution solve(RateNetwork network) {
         if (network == null) {
             throw new IllegalArgumentException("network must be given");
+        }
+        if (network.input().noise().annealed() && network.input().noise().sigma() > 0) {
+            // a time-dependent noise changes the equations (kink, coloured source): solved by the noisy solvers
+            throw new IllegalArgumentException("noise " + network.input().noise().label() + " needs the noisy DMFT "
+                    + "(WhiteNoiseDmft for white:SIGMA, OuNoiseDmft for ou:SIGMA:TAU)");
         }
         MeanField mf = MeanField.of(network, engine);
         double gc = StaticSolver.criticalGain(mf);

@@ -1,0 +1,39 @@
+package org.chaoslab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab compare correlations}: the same as {@code correlations simulate} (theory beside simulation). */
+@Command(name = "correlations", mixinStandardHelpOptions = true,
+        description = {"Covariance statistics of the linear network with white noise: closed forms beside R simulated",
+                "realizations (see 'chaoslab correlations simulate --help')."})
+public final class CompareCorrelationsCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--realizations", description = "Network realizations R (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "20")
+    int realizations;
+
+    @Option(names = "--window", description = "Window T_w of the zero-frequency estimator. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "50")
+    double window;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        return CorrelationsSimulateCommand.execute(network, run, realizations, window, out, spec, "compare");
+    }
+}

@@ -1,0 +1,90 @@
+package org.chaoslab.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.covariance.LinearCovariance;
+
+/** The plots of the correlation commands (PNG + SVG each); returns the file names written. */
+final class CorrelationPlots {
+
+    private CorrelationPlots() {
+    }
+
+    /** PR/N vs R (closed form (1 − R²)²), with a simulated point (and error bar) when given. */
+    static List<String> participationRatioVsGain(Path dir, double d, Double simR, Double simPr, double simErr)
+            throws IOException {
+        int k = 96;
+        double[] r = new double[k];
+        double[] pr = new double[k];
+        for (int i = 0; i < k; i++) {
+            r[i] = 0.99 * i / (k - 1);
+            pr[i] = LinearCovariance.zeroFrequency(r[i], d, 1).participationRatioPerN();
+        }
+        var b = LinePlot.builder().title("Participation ratio of the zero-frequency covariance").xLabel("R (spectral radius)")
+                .yLabel("PR/N").series("theory (1 - R^2)^2", r, pr, LineStyle.LINE);
+        if (simR != null) {
+            b.series("simulation", new double[] {simR}, new double[] {simPr}, new double[] {simErr}, LineStyle.MARKERS);
+        }
+        return RateOutputs.names(b.build().writePngAndSvg(dir, "pr_vs_g"));
+    }
+
+    /** Histogram (density) of cross-covariances with the theory's Gaussian of variance Var c_ij. */
+    static List<String> crossCovarianceHistogram(Path dir, double[] cross, CovariancePrediction theory) throws IOException {
+        double sd = Math.sqrt(theory.varCrossCov());
+        double lo = -5 * sd;
+        double hi = 5 * sd;
+        int bins = 60;
+        double[] x = new double[bins];
+        double[] h = new double[bins];
+        double w = (hi - lo) / bins;
+        for (double c : cross) {
+            int i = (int) Math.floor((c - lo) / w);
+            if (i >= 0 && i < bins) {
+                h[i]++;
+            }
+        }
+        double[] g = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            x[i] = lo + (i + 0.5) * w;
+            h[i] /= cross.length * w;
+            g[i] = Math.exp(-0.5 * x[i] * x[i] / (sd * sd)) / (sd * Math.sqrt(2 * Math.PI));
+        }
+        var plot = LinePlot.builder().title("Cross-covariances (zero frequency)").xLabel("c_ij").yLabel("density")
+                .series("simulation", x, h, LineStyle.MARKERS).series("theory N(0, Var c)", x, g, LineStyle.LINE).build();
+        return RateOutputs.names(plot.writePngAndSvg(dir, "cross_covariances"));
+    }
+
+    /** Histogram of covariance eigenvalues with the closed-form support edges. */
+    static List<String> eigenvalueHistogram(Path dir, double[] ev, CovariancePrediction theory) throws IOException {
+        double lo = Math.min(ev[0], theory.eigenLower());
+        double hi = Math.max(ev[ev.length - 1], theory.eigenUpper());
+        int bins = 40;
+        double w = (hi - lo) / bins;
+        double[] x = new double[bins];
+        double[] h = new double[bins];
+        for (double v : ev) {
+            h[Math.min(bins - 1, (int) ((v - lo) / w))]++;
+        }
+        double top = 0;
+        for (int i = 0; i < bins; i++) {
+            x[i] = lo + (i + 0.5) * w;
+            h[i] /= ev.length * w;
+            top = Math.max(top, h[i]);
+        }
+        List<String> files = new ArrayList<>();
+        var plot = LinePlot.builder().title("Covariance eigenvalues (zero frequency)").xLabel("eigenvalue").yLabel("density")
+                .series("simulation", x, h, LineStyle.LINE_AND_MARKERS)
+                .series("support edge x-", new double[] {theory.eigenLower(), theory.eigenLower()}, new double[] {0, top},
+                        LineStyle.DASHED)
+                .series("support edge x+", new double[] {theory.eigenUpper(), theory.eigenUpper()}, new double[] {0, top},
+                        LineStyle.DASHED).build();
+        files.addAll(RateOutputs.names(plot.writePngAndSvg(dir, "eigenvalues")));
+        return files;
+    }
+}

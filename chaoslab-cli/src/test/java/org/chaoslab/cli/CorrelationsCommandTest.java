@@ -1,0 +1,82 @@
+package org.chaoslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chaoslab.io.JsonOutput;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CorrelationsCommandTest {
+
+    /** The CLI with the correlation commands added (ChaoslabCommand/CompareCommand register them in the product). */
+    static CliTest.Result run(String... args) {
+        CommandLine cl = Main.commandLine();
+        if (!cl.getSubcommands().containsKey("correlations")) {
+            cl.addSubcommand(new CorrelationsCommand());
+        }
+        CommandLine compare = cl.getSubcommands().get("compare");
+        if (!compare.getSubcommands().containsKey("correlations")) {
+            compare.addSubcommand(new CompareCorrelationsCommand());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new CliTest.Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theoryJsonHasTheContractKeys() throws Exception {
+        CliTest.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // Dahmen et al. 2019 / Hu & Sompolinsky 2022 at R = 0.6, D = 1: ā = 1/0.64, PR/N = 0.64²
+        assertThat(j.get("meanAutoCov").asDouble()).isCloseTo(1 / 0.64, offset(1e-12));
+        assertThat(j.get("meanCrossCov").asDouble()).isZero();
+        assertThat(j.get("varCrossCov").asDouble()).isCloseTo((1 / 0.64 / 0.64) * (1 / 0.4096 - 1) / 200, offset(1e-12));
+        assertThat(j.get("participationRatioPerN").asDouble()).isCloseTo(0.4096, offset(1e-12));
+        assertThat(j.get("participationRatio").asDouble()).isCloseTo(0.4096 * 200, offset(1e-9));
+        CliTest.Result tanh = run("correlations", "theory", "--g", "0.8", "--phi", "tanh", "--noise", "white:0.5", "--n", "200",
+                "--json");
+        assertThat(tanh.code()).as(tanh.err()).isZero();
+        JsonNode t = new ObjectMapper().readTree(tanh.out());
+        assertThat(t.get("mapping").asText()).isEqualTo("effective-gain");
+        assertThat(t.get("spectralRadius").asDouble()).isLessThan(0.8).isGreaterThan(0.5);
+        CliTest.Result bad = run("correlations", "theory", "--g", "1.2", "--phi", "linear", "--noise", "white:1");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bad.err()).contains("spectral radius must be < 1");
+        CliTest.Result noNoise = run("correlations", "theory", "--g", "0.5", "--phi", "linear");
+        assertThat(noNoise.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(noNoise.err()).contains("white:SIGMA");
+    }
+
+    @Test
+    void simulateWritesSummaryArraysAndPlots(@TempDir Path dir) throws Exception {
+        CliTest.Result r = run("correlations", "simulate", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "60",
+                "--t", "800", "--transient", "20", "--realizations", "3", "--window", "25", "--seed", "2", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        assertThat(s.get("theory").get("participationRatioPerN").asDouble()).isCloseTo(0.5625, offset(1e-12));
+        // one realization-mean with 3 realizations: within 5 SE (loose: a smoke test; CorrelationStatisticsTest is the check)
+        JsonNode a = s.get("meanAutoCov");
+        assertThat(Math.abs(a.get("zScore").asDouble())).isLessThan(5);
+        for (String f : new String[] {"eigenvalues.npy", "cross_covariances.npy", "pr_vs_g.png", "pr_vs_g.svg",
+                "cross_covariances.png", "eigenvalues.svg"}) {
+            assertThat(dir.resolve(f)).exists();
+        }
+        CliTest.Result c = run("compare", "correlations", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "40",
+                "--t", "400", "--realizations", "2", "--window", "25", "--out", dir.resolve("cmp").toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(dir.resolve("cmp").resolve("summary.json")).exists();
+    }
+}

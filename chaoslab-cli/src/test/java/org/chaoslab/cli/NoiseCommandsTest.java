@@ -1,0 +1,60 @@
+package org.chaoslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class NoiseCommandsTest {
+
+    private static JsonNode json(String... args) throws Exception {
+        CliTest.Result r = CliTest.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void dmftWithWhiteNoise() throws Exception {
+        JsonNode j = json("dmft", "scs", "--g", "2", "--phi", "tanh", "--noise", "white:1.0", "--json");
+        // WhiteNoiseDmftTest: c0 = 2.091986, λ_max = 0.00814 (chaotic, just above g_c ≈ 1.956)
+        assertThat(j.get("delta0").asDouble()).isCloseTo(2.091986, offset(1e-5));
+        assertThat(j.get("lambdaMax").asDouble()).isCloseTo(0.00814, offset(1e-4));
+        assertThat(j.get("phase").asText()).isEqualTo("chaotic");
+        assertThat(j.get("noise").asText()).isEqualTo("white:1.0");
+        JsonNode lin = json("dmft", "scs", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--json");
+        // linear: c0 = σ²/(2√(1 − g²)) = 0.625
+        assertThat(lin.get("delta0").asDouble()).isCloseTo(0.625, offset(1e-10));
+        assertThat(lin.get("phase").asText()).isEqualTo("noise-driven");
+        // OU noise, linear φ: c0 = σ²/(1 − τ_n²k²)[1/(2k) − τ_n/2], k = √(1 − g²) (OuNoiseDmftTest)
+        JsonNode ou = json("dmft", "scs", "--g", "0.6", "--phi", "linear", "--noise", "ou:1.0:0.5", "--json");
+        double k = 0.8;
+        assertThat(ou.get("delta0").asDouble()).isCloseTo(1 / (1 - 0.25 * k * k) * (1 / (2 * k) - 0.25), offset(1e-4));
+        // quenched noise is a static input variance of the autonomous DMFT
+        JsonNode q = json("dmft", "scs", "--g", "0.5", "--phi", "tanh", "--noise", "quenched:0.5", "--json");
+        assertThat(q.get("phase").asText()).isEqualTo("fixed-point");
+        assertThat(q.get("delta0").asDouble()).isGreaterThan(0.25);
+    }
+
+    @Test
+    void transitionWithWhiteNoise() throws Exception {
+        JsonNode t = json("dmft", "transition", "--phi", "tanh", "--noise", "white:1.0", "--json");
+        assertThat(t.get("gLocal").asDouble()).isCloseTo(1.49936, offset(1e-4));
+        assertThat(t.get("gCritical").asDouble()).isCloseTo(1.9556, offset(2e-3));
+        JsonNode none = json("dmft", "transition", "--phi", "tanh", "--json");
+        assertThat(none.get("gCritical").asDouble()).isCloseTo(1.0, offset(1e-9));
+    }
+
+    @Test
+    void badNoiseGivesOneLineAndExitCode2() {
+        for (String spec : new String[] {"pink:1", "white:-1", "ou:1", "white:abc"}) {
+            CliTest.Result r = CliTest.run("dmft", "scs", "--noise", spec);
+            assertThat(r.code()).as(spec).isEqualTo(Main.EXIT_USAGE);
+            assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        }
+        CliTest.Result ou = CliTest.run("dmft", "transition", "--noise", "ou:1:0.5");
+        assertThat(ou.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(ou.err()).contains("not implemented");
+    }
+}

@@ -1,0 +1,93 @@
+package org.chaoslab.sim.rate;
+
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.chaoslab.model.Noise;
+import org.chaoslab.random.StreamSeeds;
+
+/**
+ * The annealed noise of a run, applied as an additive kick after each deterministic step. Unit i of
+ * replica m draws its normals from stream {@code seed/noise/m/i} ({@link #stream}), in a fixed serial
+ * order, so results do not depend on the thread count and a unit's noise does not depend on N.
+ *
+ * <p>White noise ⟨ξξ⟩ = σ²δ(t−s) (Kloeden &amp; Platen, Numerical Solution of SDEs, §10.2, Euler–Maruyama):
+ * Euler and RK4 add σ√δ·z (for additive noise the deterministic part is any consistent scheme);
+ * exponential Euler adds the exact leak-filtered increment σ√((1 − e^{−2δ})/2)·z.
+ * OU noise τ_n η′ = −η + σξ: the exact update η ← aη + √(σ²/(2τ_n)(1 − a²))·z, a = e^{−δ/τ_n}
+ * (Gillespie, Phys. Rev. E 54:2084 (1996), eq. 1.8), η held constant over the step and entering x as
+ * a constant input (δ·η for Euler/RK4, (1 − e^{−δ})·η for exponential Euler); η starts stationary.
+ * One instance per run; no allocation per step.
+ */
+final class NoiseSource {
+
+    /** Child name under {@link StreamSeeds#NOISE} of the quenched (frozen) inputs, one child per unit. */
+    static final String QUENCHED = "quenched";
+
+    private final ZigguratSampler.NormalizedGaussian[] z;
+    private final double whiteScale;
+    private final double ouKeep;
+    private final double ouScale;
+    private final double ouGain;
+    private final double[] eta;   // OU state (null for white noise)
+
+    private NoiseSource(ZigguratSampler.NormalizedGaussian[] z, double whiteScale, double ouKeep, double ouScale,
+                        double ouGain, double[] eta) {
+        this.z = z;
+        this.whiteScale = whiteScale;
+        this.ouKeep = ouKeep;
+        this.ouScale = ouScale;
+        this.ouGain = ouGain;
+        this.eta = eta;
+    }
+
+    /** The stream of unit i in replica m: {@code seed/noise/m/i}. */
+    static StreamSeeds stream(long seed, int replica, int unit) {
+        return StreamSeeds.of(seed).child(StreamSeeds.NOISE).child(replica).child(unit);
+    }
+
+    /** The stream of the quenched input of unit i in a trial: {@code seed/noise/quenched/trial/i}. */
+    static StreamSeeds quenchedStream(long seed, long trial, int unit) {
+        return StreamSeeds.of(seed).child(StreamSeeds.NOISE).child(QUENCHED).child(trial).child(unit);
+    }
+
+    /** The noise source of a run, or null when the noise is not annealed (none or quenched). */
+    static NoiseSource of(Noise noise, int n, int m, RateSimulation settings) {
+        if (!noise.annealed() || noise.sigma() == 0.0) {
+            return null;
+        }
+        var z = new ZigguratSampler.NormalizedGaussian[n * m];
+        for (int r = 0; r < m; r++) {
+            for (int i = 0; i < n; i++) {
+                z[r * n + i] = stream(settings.seed(), r, i).gaussian();
+            }
+        }
+        double dt = settings.dt();
+        boolean exp = settings.integrator() == IntegratorKind.EXPONENTIAL_EULER;
+        if (noise instanceof Noise.White w) {
+            double scale = exp ? w.sigma() * Math.sqrt(-0.5 * Math.expm1(-2.0 * dt)) : w.sigma() * Math.sqrt(dt);
+            return new NoiseSource(z, scale, 0.0, 0.0, 0.0, null);
+        }
+        Noise.OrnsteinUhlenbeck ou = (Noise.OrnsteinUhlenbeck) noise;
+        double a = Math.exp(-dt / ou.tau());
+        double sd = Math.sqrt(ou.variance());
+        double[] eta = new double[n * m];
+        for (int k = 0; k < eta.length; k++) {
+            eta[k] = sd * z[k].sample();   // stationary start
+        }
+        double gain = exp ? -Math.expm1(-dt) : dt;
+        return new NoiseSource(z, 0.0, a, sd * Math.sqrt(-Math.expm1(-2.0 * dt / ou.tau())), gain, eta);
+    }
+
+    /** Adds this step's noise to x (replica-major) in place. */
+    void kick(double[] x) {
+        if (eta == null) {
+            for (int k = 0; k < x.length; k++) {
+                x[k] += whiteScale * z[k].sample();
+            }
+        } else {
+            for (int k = 0; k < x.length; k++) {
+                x[k] += ouGain * eta[k];
+                eta[k] = ouKeep * eta[k] + ouScale * z[k].sample();
+            }
+        }
+    }
+}

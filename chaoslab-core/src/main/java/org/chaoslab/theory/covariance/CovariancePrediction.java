@@ -1,0 +1,25 @@
+package org.chaoslab.theory.covariance;
+
+/**
+ * Predicted statistics over neuron pairs of a covariance matrix (N → ∞ forms; NaN where no closed form is known).
+ *
+ * @param kind                    "zero-frequency" or "equal-time"
+ * @param n                       N (PR = N·PR/N)
+ * @param spectralRadius          R (the effective gain for nonlinear networks)
+ * @param noiseIntensity          D = σ² (⟨ξξ⟩ = D δ)
+ * @param meanAutoCov             ā
+ * @param meanCrossCov            mean cross-covariance (0)
+ * @param varCrossCov             variance of the cross-covariances
+ * @param participationRatioPerN  PR/N
+ * @param eigenLower              lower edge of the eigenvalue support of C (NaN if unknown)
+ * @param eigenUpper              upper edge
+ */
+public record CovariancePrediction(String kind, int n, double spectralRadius, double noiseIntensity, double meanAutoCov,
+                                   double meanCrossCov, double varCrossCov, double participationRatioPerN,
+                                   double eigenLower, double eigenUpper) {
+
+    /** PR = N · PR/N. */
+    public double participationRatio() {
+        return n * participationRatioPerN;
+    }
+}

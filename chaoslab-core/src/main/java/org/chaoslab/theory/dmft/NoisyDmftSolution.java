@@ -1,0 +1,47 @@
+package org.chaoslab.theory.dmft;
+
+import java.util.Objects;
+
+/**
+ * The stationary DMFT solution of a rate network driven by white noise (N → ∞), with the
+ * parameters it came from. Arrays are copied on construction and on access.
+ *
+ * @param g               coupling gain
+ * @param phi             the transfer function's name
+ * @param noise           the noise label, e.g. {@code white:1.0}
+ * @param sigma           σ (⟨ξξ⟩ = σ²δ)
+ * @param c0              c(0) = ⟨x²⟩ (the variance of x; the mean is 0)
+ * @param rateVariance    ⟨φ²⟩
+ * @param decayRate       κ = √(1 − g²⟨φ′⟩²), the rate of the exponential tail of c(τ)
+ * @param stabilityGain   s = g²⟨φ′²⟩ at c0 (the local-stability measure; s &gt; 1: "expansive")
+ * @param lambdaMax       the largest Lyapunov exponent (frozen noise; ground state of the DMFT stability operator)
+ * @param phase           "chaotic" (λ_max &gt; 0) or "noise-driven" (λ_max ≤ 0)
+ * @param tau             the lag grid 0, dτ, …
+ * @param delta           c(τ) on the grid (kinked at 0: c′(0⁺) = −σ²/2)
+ * @param rateCorrelation C(τ) = F_φ(c(τ); c0)
+ */
+public record NoisyDmftSolution(double g, String phi, String noise, double sigma, double c0, double rateVariance,
+                                double decayRate, double stabilityGain, double lambdaMax, String phase,
+                                double[] tau, double[] delta, double[] rateCorrelation) {
+
+    public NoisyDmftSolution {
+        Objects.requireNonNull(phase, "phase");
+        tau = tau.clone();
+        delta = delta.clone();
+        rateCorrelation = rateCorrelation.clone();
+    }
+
+    @Override public double[] tau() { return tau.clone(); }
+    @Override public double[] delta() { return delta.clone(); }
+    @Override public double[] rateCorrelation() { return rateCorrelation.clone(); }
+
+    /** Δ0 = c0, the name used by the autonomous solution. */
+    public double delta0() {
+        return c0;
+    }
+
+    /** Whether λ_max &gt; 0. */
+    public boolean isChaotic() {
+        return lambdaMax > 0;
+    }
+}
