@@ -37,7 +37,7 @@ public final class Float32Matrix implements CouplingMatrix {
         for (int k = 0; k < len; k++) {
             x[k] = (float) r[k];
         }
-        int block = CouplingMatrix.blockRows(n);
+        int block = replicas == 1 ? CouplingMatrix.blockRows(n) : CouplingMatrix.gemmBlockRows(n);
         if (replicas == 1) {
             pool.run(n, block, (from, to) -> {
                 for (int i = from; i < to; i++) {

@@ -26,7 +26,7 @@ public final class Float64Matrix implements CouplingMatrix {
 
     @Override
     public void multiply(double[] r, double[] out, int replicas, ParallelRows pool) {
-        int block = CouplingMatrix.blockRows(n);
+        int block = replicas == 1 ? CouplingMatrix.blockRows(n) : CouplingMatrix.gemmBlockRows(n);
         if (replicas == 1) {
             pool.run(n, block, (from, to) -> {
                 for (int i = from; i < to; i++) {
