@@ -1,0 +1,62 @@
+package org.chaoslab.bench;
+
+import java.util.SplittableRandom;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.chaoslab.linalg.Blas;
+import org.chaoslab.linalg.CouplingMatrix;
+import org.chaoslab.linalg.ParallelRows;
+
+/**
+ * The dgemm rate the batched simulator can hope for: C = J·R with J row-major N×N and R holding M
+ * vectors (replica-major), computed exactly as {@code Float64Matrix.multiply} does for M &gt; 1 —
+ * one {@code dgemm("T", "N")} per fixed row block of {@link CouplingMatrix#blockRows(int)}, the
+ * blocks shared by the threads of a {@link ParallelRows}.
+ */
+final class GemmRate {
+
+    private GemmRate() {
+    }
+
+    /**
+     * @return GFLOP/s (2·N²·M per product) per repetition; unitsPerRep = products
+     */
+    static Timing measure(int n, int m, ParallelRows pool, int reps, int maxReps, double minRepSeconds) throws Exception {
+        return measure(n, m, CouplingMatrix.blockRows(n), pool, reps, maxReps, minRepSeconds);
+    }
+
+    /** As {@link #measure(int, int, ParallelRows, int, int, double)} with another row-block size. */
+    static Timing measure(int n, int m, int block, ParallelRows pool, int reps, int maxReps, double minRepSeconds)
+            throws Exception {
+        SplittableRandom rng = new SplittableRandom(42);
+        double[] a = new double[n * n];
+        double[] b = new double[n * m];
+        double[] c = new double[n * m];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = rng.nextDouble() - 0.5;
+        }
+        for (int k = 0; k < b.length; k++) {
+            b[k] = rng.nextDouble() - 0.5;
+        }
+        BLAS blas = Blas.blas();
+        Runnable product = () -> pool.run(n, block, (from, to) -> blas.dgemm("T", "N", to - from, m, n,
+                1.0, a, from * n, n, b, 0, n, 0.0, c, from, n));
+        // warm-up and calibration
+        long t0 = System.nanoTime();
+        int calls = 0;
+        while (calls < 3 || System.nanoTime() - t0 < 200_000_000L) {
+            product.run();
+            calls++;
+        }
+        double once = (System.nanoTime() - t0) * 1e-9 / calls;
+        int perRep = (int) Math.max(2, Math.ceil(minRepSeconds / once));
+        double flops = 2.0 * n * (double) n * m;
+        return Timing.repeat(perRep, reps, maxReps, () -> {
+            long s = System.nanoTime();
+            for (int k = 0; k < perRep; k++) {
+                product.run();
+            }
+            return flops * perRep / ((System.nanoTime() - s) * 1e-9) * 1e-9;
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package org.chaoslab.bench;
+
+import java.util.Arrays;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Read bandwidth as the simulator sees it: every thread sums its fixed part of one float[] with
+ * the Vector API (as the product streams J), all threads at once; best of several repetitions.
+ * With an array many times the last-level cache this is the main-memory read bandwidth, the bound
+ * of a matrix–vector product that must stream J from memory every step; with an array the size of
+ * a small J it is the bandwidth of whatever cache level holds it.
+ */
+final class MemoryBandwidth {
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Sequential streams per thread. */
+    static final int STREAMS = 8;
+    @SuppressWarnings("unused")
+    private static volatile double sink;
+
+    private MemoryBandwidth() {
+    }
+
+    /**
+     * @param bytes         array size (a multiple of 4, below 8 GiB)
+     * @param threads       threads, each summing one fixed contiguous part
+     * @param reps          repetitions
+     * @param maxReps       more repetitions while none was clean ({@link Timing#repeat})
+     * @param minRepSeconds each repetition sweeps the array as often as needed to last this long
+     * @return GB/s (10⁹ bytes per second) per repetition; unitsPerRep = sweeps
+     */
+    static Timing measure(long bytes, int threads, int reps, int maxReps, double minRepSeconds) throws Exception {
+        long len = bytes / 4;
+        if (len < 1 || len > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("bandwidth array must be 4 B .. 8 GiB (got " + bytes + " B)");
+        }
+        float[] a = new float[(int) len];
+        Arrays.fill(a, 1.0f);   // touch every page before timing
+        // calibrate: one sweep (also warms the kernel's JIT with a large trip count)
+        double once = run(a, threads, 1);
+        once = Math.min(once, run(a, threads, 1));
+        int sweeps = (int) Math.max(1, Math.min(1_000_000, Math.ceil(minRepSeconds / Math.max(once, 1e-7))));
+        int n = sweeps;
+        return Timing.repeat(sweeps, reps, maxReps, () -> 4.0 * len * n / run(a, threads, n) * 1e-9);
+    }
+
+    /** Seconds for {@code sweeps} sweeps of every part by its own thread. */
+    private static double run(float[] a, int threads, int sweeps) throws InterruptedException {
+        int len = a.length;
+        double[] partial = new double[threads];
+        Thread[] ts = new Thread[threads - 1];
+        long t0 = System.nanoTime();
+        for (int p = 1; p < threads; p++) {
+            int part = p;
+            ts[p - 1] = Thread.ofPlatform().start(() -> partial[part] = sweep(a, part, threads, len, sweeps));
+        }
+        partial[0] = sweep(a, 0, threads, len, sweeps);
+        for (Thread t : ts) {
+            t.join();
+        }
+        long t1 = System.nanoTime();
+        sink = Arrays.stream(partial).sum();
+        return (t1 - t0) * 1e-9;
+    }
+
+    private static double sweep(float[] a, int part, int parts, int len, int sweeps) {
+        int from = (int) ((long) len * part / parts);
+        int to = (int) ((long) len * (part + 1) / parts);
+        double s = 0.0;
+        for (int k = 0; k < sweeps; k++) {
+            s += sum(a, from, to);
+        }
+        return s;
+    }
+
+    /**
+     * Σ a[from, to), read as {@value #STREAMS} contiguous sub-ranges at once: several independent
+     * sequential streams per core keep more cache-line fills in flight than one (as a gemv kernel
+     * reading several rows of J at a time does), about 10% more bandwidth on a server core than a
+     * single stream.
+     */
+    static double sum(float[] a, int from, int to) {
+        int l = F.length();
+        int len = (to - from) / STREAMS / l * l;
+        int b0 = from;
+        int b1 = b0 + len;
+        int b2 = b1 + len;
+        int b3 = b2 + len;
+        int b4 = b3 + len;
+        int b5 = b4 + len;
+        int b6 = b5 + len;
+        int b7 = b6 + len;
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        FloatVector s4 = s0;
+        FloatVector s5 = s0;
+        FloatVector s6 = s0;
+        FloatVector s7 = s0;
+        for (int k = 0; k < len; k += l) {
+            s0 = s0.add(FloatVector.fromArray(F, a, b0 + k));
+            s1 = s1.add(FloatVector.fromArray(F, a, b1 + k));
+            s2 = s2.add(FloatVector.fromArray(F, a, b2 + k));
+            s3 = s3.add(FloatVector.fromArray(F, a, b3 + k));
+            s4 = s4.add(FloatVector.fromArray(F, a, b4 + k));
+            s5 = s5.add(FloatVector.fromArray(F, a, b5 + k));
+            s6 = s6.add(FloatVector.fromArray(F, a, b6 + k));
+            s7 = s7.add(FloatVector.fromArray(F, a, b7 + k));
+        }
+        double s = s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))).reduceLanes(VectorOperators.ADD);
+        for (int k = from + STREAMS * len; k < to; k++) {
+            s += a[k];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,153 @@
+package org.chaoslab.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs {@code chaoslab-bench/python/numpy_baseline.py} in a child process: the same Euler loop in
+ * numpy, timed the same way, one JSON line per case. numpy's BLAS gets the same number of threads
+ * as chaoslab ({@code OPENBLAS_NUM_THREADS}, {@code OMP_NUM_THREADS}). Never fails the benchmark: a
+ * missing python3 or numpy, an error or a timeout only make the baseline (partly) unavailable.
+ */
+final class NumpyBaseline {
+
+    /** One case's numpy timing. */
+    record Case(String id, long steps, int reps, double msPerStepBest, double msPerStepMedian, double foreignLoad,
+                String error) {
+    }
+
+    /**
+     * @param status  "ok", or why (some) cases are missing
+     * @param python  the interpreter command
+     * @param env     python/numpy/BLAS versions as the script reported them
+     * @param cases   by {@link BenchCase#id()}
+     */
+    record Result(String status, String python, Map<String, String> env, Map<String, Case> cases) {
+        boolean available() {
+            return !cases.isEmpty();
+        }
+    }
+
+    private NumpyBaseline() {
+    }
+
+    static Result run(String python, Path script, List<BenchCase> cases, int threads, double warmupSeconds,
+                      double repSeconds, int reps, int maxReps, long timeoutSeconds) {
+        Map<String, Case> out = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        if (!Files.isRegularFile(script)) {
+            return new Result("unavailable: script not found at " + script, python, env, out);
+        }
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(),
+                "--dt", Double.toString(SimulatorTiming.DT), "--g", Double.toString(SimulatorTiming.GAIN),
+                "--reps", Integer.toString(reps), "--max-reps", Integer.toString(maxReps), "--rep-seconds", Double.toString(repSeconds),
+                "--warmup-seconds", Double.toString(warmupSeconds)));
+        for (BenchCase c : cases) {
+            cmd.add("--case");
+            cmd.add(c.numpyArg());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        String t = Integer.toString(threads);
+        pb.environment().put("OPENBLAS_NUM_THREADS", t);
+        pb.environment().put("OMP_NUM_THREADS", t);
+        pb.environment().put("MKL_NUM_THREADS", t);
+        pb.redirectErrorStream(false);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return new Result("unavailable: cannot start '" + python + "' (" + e.getMessage() + ")", python, env, out);
+        }
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        StringBuilder err = new StringBuilder();
+        Thread outReader = pump(p.getInputStream(), lines::add);
+        Thread errReader = pump(p.getErrorStream(), s -> {
+            synchronized (err) {
+                if (err.length() < 4000) {
+                    err.append(s).append('\n');
+                }
+            }
+        });
+        String status = "ok";
+        try {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroy();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(5, TimeUnit.SECONDS);
+                }
+                status = "timeout after " + timeoutSeconds + " s";
+            } else if (p.exitValue() != 0) {
+                status = "exit status " + p.exitValue();
+            }
+            outReader.join(2000);
+            errReader.join(2000);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            status = "interrupted";
+        }
+        ObjectMapper json = new ObjectMapper();
+        synchronized (lines) {
+            for (String line : lines) {
+                try {
+                    JsonNode node = json.readTree(line);
+                    if (node.has("env")) {
+                        node.get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                    } else if (node.has("error") && !node.has("n")) {
+                        status = "unavailable: " + node.get("error").asText();
+                    } else if (node.has("n")) {
+                        String id = new BenchCase(node.get("n").asInt(), node.get("m").asInt(),
+                                "float32".equals(node.get("dtype").asText())
+                                        ? org.chaoslab.model.Precision.FLOAT32 : org.chaoslab.model.Precision.FLOAT64).id();
+                        if (node.has("error")) {
+                            out.put(id, new Case(id, 0, 0, Double.NaN, Double.NaN, Double.NaN, node.get("error").asText()));
+                        } else {
+                            out.put(id, new Case(id, node.get("steps").asLong(), node.get("reps").asInt(),
+                                    node.get("ms_per_step_best").asDouble(), node.get("ms_per_step_median").asDouble(),
+                                    node.path("foreign_load_best").isNumber()
+                                            ? node.get("foreign_load_best").asDouble() : Double.NaN, null));
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not one of our lines (e.g. a warning printed to stdout): ignore
+                }
+            }
+        }
+        if (!"ok".equals(status) && err.length() > 0) {
+            String last = err.toString().strip();
+            int nl = last.lastIndexOf('\n');
+            status += " (" + (nl >= 0 ? last.substring(nl + 1) : last) + ")";
+        }
+        if ("ok".equals(status) && out.size() < cases.size()) {
+            status = String.format(Locale.ROOT, "partial: %d of %d cases", out.size(), cases.size());
+        }
+        return new Result(status, python, env, out);
+    }
+
+    private static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> sink) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process went away
+            }
+        });
+    }
+}

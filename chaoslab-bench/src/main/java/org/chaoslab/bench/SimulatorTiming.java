@@ -1,0 +1,66 @@
+package org.chaoslab.bench;
+
+import java.util.List;
+
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.RateRun;
+import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.sim.rate.RateSimulator;
+import org.chaoslab.sim.rate.RealizedRateNetwork;
+
+/**
+ * ms per Euler step of chaoslab's rate simulator, through its public entry point
+ * {@link RateSimulator#run(RealizedRateNetwork, RateSimulation, List, ProgressListener)}: no
+ * recorders, the integration time {@link RateRun#wallSeconds()} only (coupling sampling excluded).
+ * The realization is drawn once; warm-up runs of doubling length (JIT) also estimate the step time,
+ * from which the timed runs get a step count lasting about {@code repSeconds} each.
+ */
+final class SimulatorTiming {
+
+    /** Gain of the SCS network: chaotic (g &gt; 1) and far from the transition. */
+    static final double GAIN = 2.0;
+    /** Euler step (τ = 1); the same in the numpy baseline. */
+    static final double DT = 0.05;
+    static final long SEED = 20261124L;
+
+    private SimulatorTiming() {
+    }
+
+    /** @return ms per step per repetition; unitsPerRep = steps */
+    static Timing measure(BenchCase c, int threads, double warmupSeconds, double repSeconds, int reps, int maxReps)
+            throws Exception {
+        RateNetwork net = RateNetwork.scs(c.n(), GAIN, new TransferFunctions.Tanh());
+        net = net.withCouplings(net.couplings().withPrecision(c.precision()));
+        RealizedRateNetwork realized = RealizedRateNetwork.draw(net, SEED, threads);
+        double spent = 0.0;
+        double perStep;
+        long steps = 1;
+        while (true) {
+            double t = run(realized, c, threads, steps);
+            spent += t;
+            perStep = t / steps;
+            if (spent >= warmupSeconds || t >= 0.5 * warmupSeconds) {
+                break;
+            }
+            steps *= 2;
+        }
+        long timed = Math.max(5, Math.round(repSeconds / perStep));
+        return Timing.repeat(timed, reps, maxReps, () -> run(realized, c, threads, timed) / timed * 1e3);
+    }
+
+    /** Wall seconds of {@code steps} Euler steps. */
+    static double run(RealizedRateNetwork realized, BenchCase c, int threads, long steps) {
+        RateSimulation sim = RateSimulation.of(DT, steps * DT, 0.0, SEED)
+                .withReplicas(c.replicas())
+                .withThreads(threads)
+                .withIntegrator(IntegratorKind.EULER);
+        RateRun run = RateSimulator.run(realized, sim, List.of(), ProgressListener.NONE);
+        if (!run.completed()) {
+            throw new IllegalStateException(c.label() + ": the state diverged at " + run.divergence().orElseThrow());
+        }
+        return run.wallSeconds();
+    }
+}
