@@ -55,7 +55,7 @@ def cpu_snapshot():
 
 def foreign_load(a, b):
     """Fraction of all CPUs used by other processes between two snapshots (as chaoslab's CpuLoad)."""
-    if a is None or b is None or b[1] - a[1] < 40:  # under ~0.2 s of 2 CPUs the 10 ms tick dominates
+    if a is None or b is None or b[1] - a[1] < 30:  # under 0.15 s of 2 CPUs the 10 ms tick dominates
         return None
     hz = os.sysconf("SC_CLK_TCK")
     return max(0.0, ((b[0] - a[0]) - (b[2] - a[2]) * hz) / (b[1] - a[1]))

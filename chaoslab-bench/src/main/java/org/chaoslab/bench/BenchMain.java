@@ -221,12 +221,12 @@ public final class BenchMain {
         awaitIdle(o, log);
         log.printf(Locale.ROOT, "memory read bandwidth (%d MiB float[], %d threads)...%n", o.bandwidthBytes() >> 20, threads);
         Timing bw = MemoryBandwidth.measure(o.bandwidthBytes(), threads, o.quick() ? 3 : 5, 8,
-                o.quick() ? 0.1 : 0.25);
+                o.quick() ? 0.15 : 0.3);
         BenchReport.Bandwidth memory = new BenchReport.Bandwidth(o.bandwidthBytes(), threads, bw.unitsPerRep(),
                 bw.max(), bw.median(), bw.loadOfBest(true));
         List<BenchReport.Bandwidth> workingSets = new ArrayList<>();
         for (long bytes : new TreeSet<>(cases.stream().filter(BenchCase::single).map(BenchCase::matrixBytes).toList())) {
-            Timing t = MemoryBandwidth.measure(bytes, threads, 3, 6, o.quick() ? 0.1 : 0.2);
+            Timing t = MemoryBandwidth.measure(bytes, threads, 3, 6, o.quick() ? 0.1 : 0.25);
             workingSets.add(new BenchReport.Bandwidth(bytes, threads, t.unitsPerRep(), t.max(), t.median(),
                     t.loadOfBest(true)));
             foreign.put("bandwidth " + bytes(bytes), t.loadOfBest(true));
@@ -234,25 +234,26 @@ public final class BenchMain {
         System.gc();
         foreign.put("bandwidth", bw.loadOfBest(true));
 
-        // (b) dgemm with the simulator's partition: the square-ish reference and the replicas' shape
+        // (b) dgemm with the simulator's partition: the square-ish reference and the replicas' shape; then, for
+        // comparison only, the M = 64 shape with 32-row blocks (the single-trajectory partition) and one block per thread
         List<BenchReport.Gemm> gemm = new ArrayList<>();
         awaitIdle(o, log);
         log.println("dgemm rate...");
         try (ParallelRows pool = new ParallelRows(threads)) {
-            for (int m : new int[] {256, 64}) {
-                int n = 2000;
-                Timing t = GemmRate.measure(n, m, pool, o.quick() ? 3 : 5, 8, o.quick() ? 0.15 : 0.3);
-                foreign.put("dgemm m=" + m, t.loadOfBest(true));
-                gemm.add(new BenchReport.Gemm(n, m, threads, CouplingMatrix.blockRows(n), t.unitsPerRep(), t.max(),
-                        t.median(), t.loadOfBest(true)));
-            }
-            // for comparison (not a target): one block per thread, what a coarser fixed partition would give
             int n = 2000;
-            int coarse = (n + threads - 1) / threads;
-            Timing t = GemmRate.measure(n, 64, coarse, pool, o.quick() ? 3 : 5, 8, o.quick() ? 0.15 : 0.3);
-            foreign.put("dgemm m=64 coarse", t.loadOfBest(true));
-            gemm.add(new BenchReport.Gemm(n, 64, threads, coarse, t.unitsPerRep(), t.max(), t.median(),
-                    t.loadOfBest(true)));
+            int[][] shapes = {{256, CouplingMatrix.gemmBlockRows(n)}, {64, CouplingMatrix.gemmBlockRows(n)},
+                {64, CouplingMatrix.blockRows(n)}, {64, (n + threads - 1) / threads}};
+            for (int[] shape : shapes) {
+                int m = shape[0];
+                int block = shape[1];
+                if (gemm.stream().anyMatch(g -> g.m() == m && g.blockRows() == block)) {
+                    continue;
+                }
+                Timing t = GemmRate.measure(n, m, block, pool, o.quick() ? 3 : 5, 8, o.quick() ? 0.15 : 0.3);
+                foreign.put("dgemm m=" + m + " rows=" + block, t.loadOfBest(true));
+                gemm.add(new BenchReport.Gemm(n, m, threads, block, t.unitsPerRep(), t.max(), t.median(),
+                        t.loadOfBest(true)));
+            }
         }
 
         // (c) chaoslab
@@ -384,7 +385,7 @@ public final class BenchMain {
         for (var g : r.gemm()) {
             out.printf(Locale.ROOT, "dgemm   : %.1f GFLOP/s  (%d×%d · %d×%d, row blocks of %d%s, %d threads; median %.1f)%n",
                     g.bestGflops(), g.n(), g.n(), g.n(), g.m(), g.blockRows(),
-                    g.blockRows() == CouplingMatrix.blockRows(g.n()) ? " as the simulator" : ", for comparison",
+                    g.blockRows() == CouplingMatrix.gemmBlockRows(g.n()) ? " as the simulator" : ", for comparison",
                     g.threads(), g.medianGflops());
         }
         var env = r.numpy().env();
@@ -398,11 +399,11 @@ public final class BenchMain {
             if (c.replicas() > 1) {
                 bound = String.format(Locale.ROOT, "%.1f GFLOP/s = %.0f%% of dgemm (%.1f)", c.gflops(),
                         100 * c.gemmFraction(), c.gflops() / c.gemmFraction());
-                var coarse = r.gemm().stream().filter(g -> g.blockRows() != CouplingMatrix.blockRows(g.n())).findFirst();
-                if (coarse.isPresent()) {
-                    bound += String.format(Locale.ROOT, "; %.0f%% of the %d-row-block dgemm (%.1f)",
-                            100 * c.gflops() / coarse.get().bestGflops(), coarse.get().blockRows(),
-                            coarse.get().bestGflops());
+                for (var g : r.gemm()) {
+                    if (g.m() == c.replicas() && g.blockRows() != CouplingMatrix.gemmBlockRows(g.n())) {
+                        bound += String.format(Locale.ROOT, "; %.0f%% of the %d-row-block dgemm (%.1f)",
+                                100 * c.gflops() / g.bestGflops(), g.blockRows(), g.bestGflops());
+                    }
                 }
             } else {
                 bound = String.format(Locale.ROOT, "mem-read bound %s ms (bound/cl %.2f)", ms(c.memoryBoundMs()),

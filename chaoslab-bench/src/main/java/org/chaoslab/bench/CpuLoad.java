@@ -42,8 +42,8 @@ final class CpuLoad {
         }
     }
 
-    /** Below this many jiffies (~0.2 s of 2 CPUs at 100 Hz) the 10 ms tick makes the share meaningless. */
-    private static final long MIN_JIFFIES = 40;
+    /** Below this many jiffies (0.15 s of 2 CPUs at 100 Hz) the 10 ms tick makes the share meaningless. */
+    private static final long MIN_JIFFIES = 30;
 
     /** Fraction of all CPUs' time spent by other processes between {@code a} and {@code b}; NaN if too short. */
     static double foreign(Snapshot a, Snapshot b) {

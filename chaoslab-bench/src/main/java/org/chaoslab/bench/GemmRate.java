@@ -10,7 +10,7 @@ import org.chaoslab.linalg.ParallelRows;
 /**
  * The dgemm rate the batched simulator can hope for: C = J·R with J row-major N×N and R holding M
  * vectors (replica-major), computed exactly as {@code Float64Matrix.multiply} does for M &gt; 1 —
- * one {@code dgemm("T", "N")} per fixed row block of {@link CouplingMatrix#blockRows(int)}, the
+ * one {@code dgemm("T", "N")} per fixed row block of {@link CouplingMatrix#gemmBlockRows(int)}, the
  * blocks shared by the threads of a {@link ParallelRows}.
  */
 final class GemmRate {
@@ -22,7 +22,7 @@ final class GemmRate {
      * @return GFLOP/s (2·N²·M per product) per repetition; unitsPerRep = products
      */
     static Timing measure(int n, int m, ParallelRows pool, int reps, int maxReps, double minRepSeconds) throws Exception {
-        return measure(n, m, CouplingMatrix.blockRows(n), pool, reps, maxReps, minRepSeconds);
+        return measure(n, m, CouplingMatrix.gemmBlockRows(n), pool, reps, maxReps, minRepSeconds);
     }
 
     /** As {@link #measure(int, int, ParallelRows, int, int, double)} with another row-block size. */
