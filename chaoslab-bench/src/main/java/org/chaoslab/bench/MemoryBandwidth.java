@@ -39,10 +39,14 @@ final class MemoryBandwidth {
         }
         float[] a = new float[(int) len];
         Arrays.fill(a, 1.0f);   // touch every page before timing
-        // calibrate: one sweep (also warms the kernel's JIT with a large trip count)
-        double once = run(a, threads, 1);
-        once = Math.min(once, run(a, threads, 1));
-        int sweeps = (int) Math.max(1, Math.min(1_000_000, Math.ceil(minRepSeconds / Math.max(once, 1e-7))));
+        // calibrate (and warm the JIT): double the sweeps until a repetition lasts a quarter of the target
+        int sweeps = 1;
+        double t = run(a, threads, 1);
+        while (t < 0.25 * minRepSeconds && sweeps < 1 << 24) {
+            sweeps *= 2;
+            t = run(a, threads, sweeps);
+        }
+        sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(sweeps * minRepSeconds / t)));
         int n = sweeps;
         return Timing.repeat(sweeps, reps, maxReps, () -> 4.0 * len * n / run(a, threads, n) * 1e-9);
     }
