@@ -18,6 +18,8 @@ import org.chaoslab.io.RunMetadata;
  * @param entropyRate            h_KS = Σ positive λ_i (Pesin); a lower bound when {@code entropyResolved} is false
  * @param meanJacobianTrace      ⟨tr Df⟩ = ⟨Σ_i (−1 + J_ii φ′(x_i))⟩ of the flow; equals sumOfExponents for k = N (RK4, small dt)
  * @param sumOfExponents         Σ_{i≤k} λ_i
+ * @param choleskySecondPasses   re-orthonormalizations where Cholesky QR needed its second pass
+ * @param householderFallbacks   re-orthonormalizations done by Householder QR (Q too ill-conditioned for Cholesky QR)
  */
 public record LyapunovSummary(String command, String status, String message,
                               Double lambdaMax, Double lambdaMaxCi, Double lambdaMaxTwoReplica, Double lambdaMaxTwoReplicaCi,
@@ -26,7 +28,8 @@ public record LyapunovSummary(String command, String status, String message,
                               Double entropyRate, Double entropyRateCi, Double entropyRatePerN, Boolean entropyResolved,
                               Double meanJacobianTrace, Double meanJacobianTraceCi, Double sumOfExponents, Double sumOfExponentsCi,
                               Integer k, Double accumulationTime, Integer batches, Double wallSeconds, Double msPerTangentStep,
-                              Double msPerOrthonormalization, Long steps, NetworkParameters network, LyapunovParameters run,
+                              Double msPerOrthonormalization, Long steps, Long choleskySecondPasses,
+                              Long householderFallbacks, NetworkParameters network, LyapunovParameters run,
                               RunMetadata metadata, List<String> files) {
 
     /**
@@ -37,10 +40,11 @@ public record LyapunovSummary(String command, String status, String message,
      * @param tOns         re-orthonormalization interval actually used
      * @param tRenorm      replica renormalization interval actually used
      * @param d0           replica separation
+     * @param tangentPrecision float64, or float32 for mixed-precision tangent products
      */
     public record LyapunovParameters(double dt, double t, double warmupState, double warmupOns, double tOns, int k,
                                      String integrator, long seed, long networkSeed, String couplingStreams,
                                      String initialStream, String onsStream, String replicaStream, double tRenorm, double d0,
-                                     int batches, int threads) {
+                                     int batches, int threads, String tangentPrecision) {
     }
 }

@@ -68,6 +68,10 @@ class LyapunovCommandTest {
         assertThat(s.get("run").get("networkSeed").asLong()).isEqualTo(2);
         assertThat(s.get("run").get("onsStream").asText()).isEqualTo("2/ons");
         assertThat(s.get("run").get("warmupOns").asDouble()).isEqualTo(10.0);
+        assertThat(s.get("run").get("tangentPrecision").asText()).isEqualTo("float64");
+        // the random initial system is ill-conditioned (Householder); after it, Cholesky QR does every step here
+        assertThat(s.get("householderFallbacks").asLong()).isBetween(0L, 1L);
+        assertThat(s.get("choleskySecondPasses").isNumber()).isTrue();
         assertThat(s.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
         assertThat(Npy.readDoubles(dir.resolve("spectrum.npy")).shape()).containsExactly(40);
         assertThat(Npy.readDoubles(dir.resolve("spectrum_ci.npy")).shape()).containsExactly(40);
@@ -89,7 +93,8 @@ class LyapunovCommandTest {
             "--ons|0.01|t-ons must be >= dt",
             "--t|1|t (accumulation time) must span at least 2",
             "--integrator|leapfrog|integrator must be one of",
-            "--batches|1|batches must be >= 2"})
+            "--batches|1|batches must be >= 2",
+            "--tangent-precision|float16|--tangent-precision must be float64 or float32"})
     void badInputGivesOneLineAndExitCode2(String option, String value, String expected, @TempDir Path dir) {
         Result r = run("--n", "50", option, value, "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_USAGE);

@@ -6,6 +6,7 @@ import org.chaoslab.linalg.CouplingMatrix;
 import org.chaoslab.linalg.Float32Matrix;
 import org.chaoslab.linalg.Float64Matrix;
 import org.chaoslab.linalg.ParallelRows;
+import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.ProgressListener;
@@ -23,8 +24,8 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
  * <p>Seeds: the couplings come from the realization ({@code networkSeed/couplings/<row>}); the
  * initial state from {@code seed/initial/0} (the same stream the simulator uses for replica 0), the
  * initial orthonormal system from {@code seed/ons} (column by column) and the replica's direction from
- * {@code seed/replica}. Float32 coupling storage is widened to float64 (the same values) because the
- * tangent dynamics and QR need double precision.
+ * {@code seed/replica}. Float32 coupling storage is widened to float64 (the same values) for the state;
+ * with {@code tangentPrecision = FLOAT32} the tangent product uses a float32 copy of J (sgemm).
  */
 public final class LyapunovAnalyzer {
 
@@ -79,7 +80,8 @@ public final class LyapunovAnalyzer {
 
         double[] j = float64(net.couplings());
         try (ParallelRows pool = new ParallelRows(s.threads())) {
-            TangentSystem sys = new TangentSystem(j, n, k, network.transfer(), net.input(), s.integrator(), dt, pool);
+            float[] j32 = s.tangentPrecision() == Precision.FLOAT32 ? float32(net.couplings()) : null;
+            TangentSystem sys = new TangentSystem(j, j32, n, k, network.transfer(), net.input(), s.integrator(), dt, pool);
 
             // 1. the state alone: x(0) ~ N(0, σ0²) from seed/initial/0, transient
             ZigguratSampler.NormalizedGaussian z = initialStream.gaussian();
@@ -270,7 +272,8 @@ public final class LyapunovAnalyzer {
                     SpectrumMeasures.confidenceHalfWidth(batchRep), d0, renormSteps * dt, renormalizations);
             var cost = new LyapunovSpectrum.Cost(wall, total, tangentSteps, qrCount,
                     tangentSteps > 0 ? stepNanos * 1e-6 / tangentSteps : Double.NaN,
-                    qrCount > 1 ? qrNanos * 1e-6 / (qrCount - 1) : Double.NaN, s.threads(), Blas.backend());
+                    qrCount > 1 ? qrNanos * 1e-6 / (qrCount - 1) : Double.NaN, s.threads(), Blas.backend(),
+                    sys.choleskySecondPasses(), sys.householderFallbacks());
             return new LyapunovSpectrum(network, s, seeds, lambda, ci, batches, time, convTimes, conv,
                     SpectrumMeasures.kaplanYorke(lambda), SpectrumMeasures.confidenceHalfWidth(batchKy),
                     SpectrumMeasures.kaplanYorkeResolved(lambda, n),
@@ -291,6 +294,21 @@ public final class LyapunovAnalyzer {
                 double[] out = new double[src.length];
                 for (int i = 0; i < src.length; i++) {
                     out[i] = src[i];
+                }
+                yield out;
+            }
+        };
+    }
+
+    /** The couplings as a row-major float32 array (the backing array itself for float32 storage). */
+    static float[] float32(CouplingMatrix m) {
+        return switch (m) {
+            case Float32Matrix f -> f.data();
+            case Float64Matrix f -> {
+                double[] src = f.data();
+                float[] out = new float[src.length];
+                for (int i = 0; i < src.length; i++) {
+                    out[i] = (float) src[i];
                 }
                 yield out;
             }

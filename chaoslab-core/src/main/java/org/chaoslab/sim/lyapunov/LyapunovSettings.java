@@ -1,5 +1,6 @@
 package org.chaoslab.sim.lyapunov;
 
+import org.chaoslab.model.Precision;
 import org.chaoslab.model.Validate;
 import org.chaoslab.sim.rate.IntegratorKind;
 
@@ -27,10 +28,15 @@ import org.chaoslab.sim.rate.IntegratorKind;
  * @param tRenorm           time between renormalizations of the replica, ≥ dt
  * @param replicaSeparation d0/√N, the replica's distance per √N (&gt; 0; default 1e-8)
  * @param initialStd        x_i(0) ~ N(0, initialStd²), ≥ 0
+ * @param tangentPrecision  arithmetic of the tangent vectors' coupling product J·(φ′∘Q):
+ *                          {@link Precision#FLOAT64} (default) or {@link Precision#FLOAT32} (mixed
+ *                          precision: float32 operands and sgemm, about twice the speed; the state,
+ *                          the element-wise updates and the QR stay float64; exponents change by
+ *                          ~1e-5, far below their statistical error — see docs/benchmarks.md)
  */
 public record LyapunovSettings(double dt, IntegratorKind integrator, int k, double tOns, Warmup warmup, double duration,
                                long seed, int threads, int batches, double tRenorm, double replicaSeparation,
-                               double initialStd) {
+                               double initialStd, Precision tangentPrecision) {
 
     /** Default number of batches for the confidence intervals. */
     public static final int DEFAULT_BATCHES = 20;
@@ -72,6 +78,9 @@ public record LyapunovSettings(double dt, IntegratorKind integrator, int k, doub
         }
         Validate.positive("replica separation", replicaSeparation);
         Validate.finiteAtLeast("initial-std", initialStd, 0.0);
+        if (tangentPrecision == null) {
+            throw new IllegalArgumentException("tangent-precision must be float64 or float32 (got none)");
+        }
         long ons = onsSteps(tOns, dt);
         long windows = Math.round(duration / (ons * dt));
         if (windows < 2) {
@@ -81,6 +90,14 @@ public record LyapunovSettings(double dt, IntegratorKind integrator, int k, doub
         if ((warmup.state() + warmup.ons()) / dt + windows * ons > 1e12) {
             throw new IllegalArgumentException("t/dt is too large (more than 1e12 steps)");
         }
+    }
+
+    /** Float64 tangent products. */
+    public LyapunovSettings(double dt, IntegratorKind integrator, int k, double tOns, Warmup warmup, double duration,
+                            long seed, int threads, int batches, double tRenorm, double replicaSeparation,
+                            double initialStd) {
+        this(dt, integrator, k, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, initialStd,
+                Precision.FLOAT64);
     }
 
     /** The brief form: 20 batches, replica renormalized every t_ONS at d0 = 1e-8·√N, unit initial spread. */
@@ -96,45 +113,50 @@ public record LyapunovSettings(double dt, IntegratorKind integrator, int k, doub
     }
 
     public LyapunovSettings withIntegrator(IntegratorKind kind) {
-        return new LyapunovSettings(dt, kind, k, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, initialStd);
+        return new LyapunovSettings(dt, kind, k, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withThreads(int t) {
-        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, t, batches, tRenorm, replicaSeparation, initialStd);
+        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, t, batches, tRenorm, replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withWarmup(double state, double ons) {
         return new LyapunovSettings(dt, integrator, k, tOns, new Warmup(state, ons), duration, seed, threads, batches, tRenorm,
-                replicaSeparation, initialStd);
+                replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withOns(double t) {
-        return new LyapunovSettings(dt, integrator, k, t, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, initialStd);
+        return new LyapunovSettings(dt, integrator, k, t, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withK(int kk) {
-        return new LyapunovSettings(dt, integrator, kk, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, initialStd);
+        return new LyapunovSettings(dt, integrator, kk, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withDuration(double t) {
-        return new LyapunovSettings(dt, integrator, k, tOns, warmup, t, seed, threads, batches, tRenorm, replicaSeparation, initialStd);
+        return new LyapunovSettings(dt, integrator, k, tOns, warmup, t, seed, threads, batches, tRenorm, replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withSeed(long s) {
-        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, s, threads, batches, tRenorm, replicaSeparation, initialStd);
+        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, s, threads, batches, tRenorm, replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withBatches(int b) {
-        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, threads, b, tRenorm, replicaSeparation, initialStd);
+        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, threads, b, tRenorm, replicaSeparation, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withReplica(double renormInterval, double separationPerSqrtN) {
         return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, threads, batches, renormInterval,
-                separationPerSqrtN, initialStd);
+                separationPerSqrtN, initialStd, tangentPrecision);
     }
 
     public LyapunovSettings withInitialStd(double std) {
-        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, std);
+        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation, std, tangentPrecision);
+    }
+
+    public LyapunovSettings withTangentPrecision(Precision p) {
+        return new LyapunovSettings(dt, integrator, k, tOns, warmup, duration, seed, threads, batches, tRenorm, replicaSeparation,
+                initialStd, p);
     }
 
     /** Steps between re-orthonormalizations (t_ONS/dt rounded, ≥ 1). */

@@ -82,9 +82,13 @@ public record LyapunovSpectrum(RateNetwork network, LyapunovSettings settings, S
      * @param msPerOrthonormalization mean wall time of a QR (factor, form Q, signs), ms
      * @param threads                 threads used
      * @param backend                 BLAS/LAPACK backend
+     * @param choleskySecondPasses    re-orthonormalizations where Cholesky QR needed its second pass
+     * @param householderFallbacks    re-orthonormalizations done by Householder QR because Q was too
+     *                                ill-conditioned for Cholesky QR (the initial random system included)
      */
     public record Cost(double wallSeconds, long steps, long tangentSteps, long orthonormalizations, double msPerTangentStep,
-                       double msPerOrthonormalization, int threads, String backend) {
+                       double msPerOrthonormalization, int threads, String backend, long choleskySecondPasses,
+                       long householderFallbacks) {
     }
 
     public LyapunovSpectrum {

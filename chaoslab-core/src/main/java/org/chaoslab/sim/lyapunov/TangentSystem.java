@@ -22,6 +22,12 @@ import org.chaoslab.sim.rate.IntegratorKind;
  * (one tiled dgemm, {@link TiledProduct}); no allocation per step. The element-wise passes over Q run
  * in parallel over fixed column blocks (element-wise, so the split does not affect results).
  *
+ * <p>Mixed precision (when a float32 copy of J is given): the tangent part of the product, J·(φ′∘Q),
+ * is computed by sgemm on float32 operands — the operand is rounded to float32 on the way in and the
+ * result accumulated into the float64 Q on the way out — while x, x′, every element-wise update and
+ * the QR stay float64. Rounding errors of relative size ~1e-7·√N per product enter each tangent
+ * column like a tiny perturbation of its direction, which the re-orthonormalization does not amplify.
+ *
  * <p>Used from one thread; the pool provides the workers.
  */
 final class TangentSystem {
@@ -47,7 +53,20 @@ final class TangentSystem {
 
     private final TiledProduct full;
     private final TiledProduct stateOnly;
-    private final HouseholderQr qr;
+    // mixed precision (null in float64 mode): x and x′ by dgemm, the tangent columns by sgemm
+    private final TiledProduct statePair;
+    private final TiledProduct tangent32;
+    private final float[] bf;
+    private final float[] yf;
+    private final RowTask toFloat;
+    private final RowTask fromFloat;
+    private double outAlpha;
+    private double outBeta;
+    private double[] out;
+    private final CholeskyQr cholesky;
+    private final HouseholderQr householder;
+    private boolean householderOnly;
+    private long householderFallbacks;
     private final int colsPerBlock;
     private final RowTask tangentPass;
 
@@ -61,6 +80,14 @@ final class TangentSystem {
 
     TangentSystem(double[] j, int n, int k, TransferFunction phi, double[] input, IntegratorKind kind, double dt,
                   ParallelRows pool) {
+        this(j, null, n, k, phi, input, kind, dt, pool);
+    }
+
+    /**
+     * @param j32 the couplings in float32 for mixed-precision tangent products, or null for float64
+     */
+    TangentSystem(double[] j, float[] j32, int n, int k, TransferFunction phi, double[] input, IntegratorKind kind,
+                  double dt, ParallelRows pool) {
         if (j.length != (long) n * n) {
             throw new IllegalArgumentException("coupling matrix must have n*n entries");
         }
@@ -85,9 +112,44 @@ final class TangentSystem {
         this.tmp = rk4 ? new double[len] : null;
         this.acc = rk4 ? new double[len] : null;
         this.d = new double[n];
-        this.full = new TiledProduct(j, n, cols);
+        this.full = j32 == null ? new TiledProduct(j, n, cols) : null;
         this.stateOnly = new TiledProduct(j, n, 1);
-        this.qr = new HouseholderQr(n, k);
+        if (j32 != null && j32.length != (long) n * n) {
+            throw new IllegalArgumentException("float32 coupling matrix must have n*n entries");
+        }
+        this.statePair = j32 == null ? null : new TiledProduct(j, n, 2);
+        this.tangent32 = j32 == null ? null : new TiledProduct(j32, n, k);
+        this.bf = j32 == null ? null : new float[n * k];
+        this.yf = j32 == null ? null : new float[n * k];
+        this.toFloat = (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int src = (2 + c) * n;
+                int dst = c * n;
+                for (int i = 0; i < n; i++) {
+                    bf[dst + i] = (float) b[src + i];
+                }
+            }
+        };
+        this.fromFloat = (from, to) -> {
+            double al = outAlpha;
+            double be = outBeta;
+            double[] o = out;
+            for (int c = from; c < to; c++) {
+                int dst = (2 + c) * n;
+                int src = c * n;
+                if (be == 0.0) {
+                    for (int i = 0; i < n; i++) {
+                        o[dst + i] = al * yf[src + i];
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        o[dst + i] = al * yf[src + i] + be * o[dst + i];
+                    }
+                }
+            }
+        };
+        this.cholesky = new CholeskyQr(n, k);
+        this.householder = new HouseholderQr(n, k);
         this.colsPerBlock = Math.max(1, 32768 / n);
         this.tangentPass = (from, to) -> {
             for (int c = from; c < to; c++) {
@@ -121,9 +183,8 @@ final class TangentSystem {
      */
     void step(boolean full) {
         int act = full ? cols : 1;
-        TiledProduct product = full ? this.full : stateOnly;
         if (kind == IntegratorKind.RK4) {
-            rk4(act, product);
+            rk4(act);
         } else {
             boolean euler = kind == IntegratorKind.EULER;
             double alpha = euler ? dt : -Math.expm1(-dt);
@@ -134,7 +195,7 @@ final class TangentSystem {
             }
             fillTangent(s, act);
             // x ← βx + α(Jφ(x) + I); Q ← βQ + α J diag φ′(x) Q: one product
-            product.multiply(alpha, b, beta, s, pool);
+            multiply(act, alpha, beta, s);
             if (input != null) {
                 for (int c = 0; c < Math.min(act, 2); c++) {
                     int off = c * n;
@@ -146,14 +207,35 @@ final class TangentSystem {
         }
     }
 
-    private void rk4(int act, TiledProduct product) {
+    /** out ← α J b + β out on the first {@code act} columns (1: x alone; all: x, x′ and Q). */
+    private void multiply(int act, double alpha, double beta, double[] target) {
+        if (act == 1) {
+            stateOnly.multiply(alpha, b, beta, target, pool);
+        } else if (tangent32 == null) {
+            full.multiply(alpha, b, beta, target, pool);
+        } else {
+            statePair.multiply(alpha, b, beta, target, pool);
+            outAlpha = alpha;
+            outBeta = beta;
+            out = target;
+            try {
+                pool.run(k, colsPerBlock, toFloat);
+                tangent32.multiply(1f, bf, 0f, yf, pool);
+                pool.run(k, colsPerBlock, fromFloat);
+            } finally {
+                out = null;
+            }
+        }
+    }
+
+    private void rk4(int act) {
         fillState(s, act);
         if (act > 1 && tracing) {
             trace();
         }
         fillTangent(s, act);
         for (int st = 1; st <= 4; st++) {
-            product.multiply(1.0, b, 0.0, y, pool);
+            multiply(act, 1.0, 0.0, y);
             stage = st;
             for (int c = 0; c < Math.min(act, 2); c++) {
                 stateColumn(c);
@@ -285,9 +367,34 @@ final class TangentSystem {
         traceCount++;
     }
 
-    /** Re-orthonormalizes Q in place; log R_ii into {@code logR}; false if R lost rank or overflowed. */
+    /**
+     * Re-orthonormalizes Q in place; log R_ii into {@code logR}; false if R lost rank or overflowed.
+     * Cholesky QR (with its second pass when needed) is tried first; when Q is too ill-conditioned for
+     * it, Householder QR does the work (both give the unique QR factorization with R_ii &gt; 0).
+     */
     boolean orthonormalize(double[] logR) {
-        return qr.orthonormalize(s, 2 * n, logR, pool);
+        if (!householderOnly && cholesky.orthonormalize(s, 2 * n, logR, pool)) {
+            return true;
+        }
+        if (!householderOnly) {
+            householderFallbacks++;
+        }
+        return householder.orthonormalize(s, 2 * n, logR, pool);
+    }
+
+    /** Uses Householder QR for every re-orthonormalization (the reference method; for comparisons). */
+    void householderOnly(boolean on) {
+        householderOnly = on;
+    }
+
+    /** Re-orthonormalizations that needed Cholesky QR's second pass. */
+    long choleskySecondPasses() {
+        return cholesky.secondPasses();
+    }
+
+    /** Re-orthonormalizations done by Householder QR because Cholesky QR could not be trusted. */
+    long householderFallbacks() {
+        return householderFallbacks;
     }
 
     /** x′ ← x + d0·u. */

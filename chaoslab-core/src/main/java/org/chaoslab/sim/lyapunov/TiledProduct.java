@@ -5,7 +5,8 @@ import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.linalg.RowTask;
 
 /**
- * C[:, 0:cols] ← α·J·B[:, 0:cols] + β·C[:, 0:cols] for a row-major N×N matrix J and column-major
+ * C[:, 0:cols] ← α·J·B[:, 0:cols] + β·C[:, 0:cols] for a row-major N×N matrix J (float64, or float32
+ * with sgemm for the mixed-precision tangent product) and column-major
  * N×cols blocks B, C (column c at offset c·N: the replica-major layout of the simulator), as one BLAS
  * dgemm split into a <em>fixed</em> grid of tiles.
  *
@@ -24,6 +25,7 @@ final class TiledProduct {
     private static final int MIN_ROWS_PER_TILE = 128;
 
     private final double[] j;
+    private final float[] jf;
     private final int n;
     private final int cols;
     private final int rowBlock;
@@ -37,9 +39,22 @@ final class TiledProduct {
     private double beta;
     private double[] b;
     private double[] c;
+    private float[] bf;
+    private float[] cf;
 
+    /** Float64 product (dgemm). */
     TiledProduct(double[] j, int n, int cols) {
+        this(j, null, n, cols);
+    }
+
+    /** Float32 product (sgemm). */
+    TiledProduct(float[] j, int n, int cols) {
+        this(null, j, n, cols);
+    }
+
+    private TiledProduct(double[] j, float[] jf, int n, int cols) {
         this.j = j;
+        this.jf = jf;
         this.n = n;
         this.cols = cols;
         int colTiles = Math.max(1, Math.min(TARGET_TILES, cols / MIN_COLS_PER_TILE));
@@ -56,7 +71,12 @@ final class TiledProduct {
                 int m = Math.min(rowBlock, n - i0);
                 int w = Math.min(colBlock, this.cols - c0);
                 // column-major view: the row-major J is Jᵀ with lda N, so rows [i0, i0+m) of J are its columns
-                blas.dgemm("T", "N", m, w, n, alpha, j, i0 * n, n, b, c0 * n, n, beta, c, c0 * n + i0, n);
+                if (jf == null) {
+                    blas.dgemm("T", "N", m, w, n, alpha, j, i0 * n, n, b, c0 * n, n, beta, c, c0 * n + i0, n);
+                } else {
+                    blas.sgemm("T", "N", m, w, n, (float) alpha, jf, i0 * n, n, bf, c0 * n, n, (float) beta, cf,
+                            c0 * n + i0, n);
+                }
             }
         };
     }
@@ -69,8 +89,28 @@ final class TiledProduct {
         return tiles;
     }
 
+    /** The float32 product: C ← α J B + β C on the first {@link #columns()} columns. */
+    void multiply(float alpha, float[] b, float beta, float[] c, ParallelRows pool) {
+        if (jf == null) {
+            throw new IllegalStateException("a float64 product cannot multiply float32 operands");
+        }
+        this.alpha = alpha;
+        this.beta = beta;
+        this.bf = b;
+        this.cf = c;
+        try {
+            pool.run(tiles, 1, task);
+        } finally {
+            this.bf = null;
+            this.cf = null;
+        }
+    }
+
     /** C ← α J B + β C on the first {@link #columns()} columns (β = 0: C is only written). */
     void multiply(double alpha, double[] b, double beta, double[] c, ParallelRows pool) {
+        if (j == null) {
+            throw new IllegalStateException("a float32 product cannot multiply float64 operands");
+        }
         this.alpha = alpha;
         this.beta = beta;
         this.b = b;
