@@ -45,13 +45,15 @@ def qr_step(np, Q, lam):
 def time_variant(np, variant, args):
     rng = np.random.default_rng(args.seed)
     n, k, dt = args.n, args.k, args.dt
-    J = rng.standard_normal((n, n)) * (args.g / np.sqrt(n))
-    x = rng.standard_normal(n)
-    Q, _ = np.linalg.qr(rng.standard_normal((n, k)))
-    steps_per_ons = max(1, int(round(args.ons / dt)))
+    dtype = np.dtype(args.dtype)
+    J = (rng.standard_normal((n, n)) * (args.g / np.sqrt(n))).astype(dtype)
+    x = rng.standard_normal(n).astype(dtype)
+    Q, _ = np.linalg.qr(rng.standard_normal((n, k)).astype(dtype))
+    dt = dtype.type(dt)
+    steps_per_ons = max(1, int(round(args.ons / float(dt))))
     lam = np.zeros(k)
-    B = np.empty((n, k)) if variant == "inplace" else None
-    Y = np.empty((n, k)) if variant == "inplace" else None
+    B = np.empty((n, k), dtype) if variant == "inplace" else None
+    Y = np.empty((n, k), dtype) if variant == "inplace" else None
 
     def step():
         nonlocal x, Q
@@ -62,7 +64,7 @@ def time_variant(np, variant, args):
         else:
             np.multiply(d[:, None], Q, out=B)
             np.matmul(J, B, out=Y)
-            np.multiply(Q, 1.0 - dt, out=Q)
+            np.multiply(Q, 1 - dt, out=Q)
             np.multiply(Y, dt, out=Y)
             np.add(Q, Y, out=Q)
         x = x + dt * (-x + J @ t)
@@ -89,11 +91,11 @@ def time_variant(np, variant, args):
         raise FloatingPointError("tangent system overflowed")
     per_interval = [steps_per_ons * s + q for s, q in zip(step_ms, qr_ms)]
     return {
-        "variant": variant, "n": n, "k": k, "dt": dt, "t_ons": steps_per_ons * dt, "reps": args.reps,
+        "variant": variant, "dtype": dtype.name, "n": n, "k": k, "dt": float(dt), "t_ons": steps_per_ons * float(dt), "reps": args.reps,
         "ms_per_step_median": statistics.median(step_ms), "ms_per_step_min": min(step_ms),
         "ms_per_qr_median": statistics.median(qr_ms), "ms_per_qr_min": min(qr_ms),
         "ms_per_interval_median": statistics.median(per_interval), "ms_per_interval_min": min(per_interval),
-        "lambda_max": float(lam[0] / (args.reps * steps_per_ons * dt)),
+        "lambda_max": float(lam[0] / (args.reps * steps_per_ons * float(dt))),
     }
 
 
@@ -108,6 +110,8 @@ def main(argv=None):
     p.add_argument("--reps", type=int, default=10, help="timed ONS intervals")
     p.add_argument("--warmup", type=int, default=1, help="untimed ONS intervals first")
     p.add_argument("--variant", action="append", choices=["naive", "inplace"], default=None)
+    p.add_argument("--dtype", choices=["float64", "float32"], default="float64",
+                   help="float32: everything (J, x, Q, the products and the QR) in single precision")
     args = p.parse_args(argv)
     if args.k is None:
         args.k = args.n

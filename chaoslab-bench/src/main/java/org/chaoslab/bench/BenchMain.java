@@ -52,7 +52,8 @@ public final class BenchMain {
     static final double CACHE_FACTOR = 1.25;
 
     private static final String USAGE = """
-            Usage: chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
+            Usage: chaoslab bench lyapunov [...]  (the Lyapunov-spectrum benchmark; chaoslab bench lyapunov --help)
+                   chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
                                   [--cases single|replicas|ID,...]
             Performance benchmark of the rate-network simulator (Euler, tanh, g = 2): ms per step for
@@ -105,6 +106,18 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("lyapunov")) {
+            try {
+                LyapunovBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("chaoslab bench lyapunov: " + e.getMessage());
+                System.exit(2);
+            } catch (Exception e) {
+                System.err.println("chaoslab bench lyapunov: failed: " + e);
+                System.exit(1);
+            }
+            return;
+        }
         Options o;
         try {
             o = parse(args);

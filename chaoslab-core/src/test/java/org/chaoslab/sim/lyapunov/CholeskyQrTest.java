@@ -77,7 +77,8 @@ class CholeskyQrTest {
             assertThat(chol.orthonormalize(a, 0, logR, pool)).isTrue();
             assertThat(new HouseholderQr(n, k).orthonormalize(ref, 0, logRef, pool)).isTrue();
         }
-        // κ₁(R) (what the class estimates) exceeds κ₂ by up to a factor ~k: the 2nd pass starts below 1e3
+        // one pass leaves ‖QᵀQ − I‖ ≈ κ²u: 3e-15 (κ = 5) and 3e-13 (50) pass the 1e-10 probe; 1e-8 and 4e-8
+        // (κ = 1e4, 2e4) do not, and a second pass runs
         assertThat(chol.secondPasses()).isEqualTo(secondPass ? 1 : 0);
         // both compute the unique QR factorization with R_ii > 0. Perturbation theory: R's relative error
         // is O(κ u) for Householder and O(κ² u) for one Cholesky pass (O(κ u) after two), u = 1.1e-16;
