@@ -182,14 +182,14 @@ public final class BenchMain {
                 waitIdle, only);
     }
 
-    private static String value(String[] args, int i, String option) {
+    static String value(String[] args, int i, String option) {
         if (i >= args.length || args[i].startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }
 
-    private static int positive(String s, String option) {
+    static int positive(String s, String option) {
         try {
             int v = Integer.parseInt(s);
             if (v >= 1) {

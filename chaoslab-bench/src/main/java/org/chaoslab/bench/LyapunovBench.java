@@ -110,8 +110,8 @@ final class LyapunovBench {
                 case "--reps" -> reps = positive(args, ++i, a);
                 case "--threads" -> threads = positive(args, ++i, a);
                 case "--no-numpy" -> numpy = false;
-                case "--python" -> python = value(args, ++i, a);
-                case "--out" -> out = Path.of(value(args, ++i, a));
+                case "--python" -> python = BenchMain.value(args, ++i, a);
+                case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
@@ -287,22 +287,6 @@ final class LyapunovBench {
     }
 
     private static int positive(String[] args, int i, String option) {
-        String s = value(args, i, option);
-        try {
-            int v = Integer.parseInt(s);
-            if (v >= 1) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw new IllegalArgumentException(option + " must be a positive integer (got '" + s + "')");
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
+        return BenchMain.positive(BenchMain.value(args, i, option), option);
     }
 }

@@ -1,10 +1,7 @@
 package org.chaoslab.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +24,7 @@ import java.util.Objects;
  *
  * <p>Immutable once built (arrays are not copied); may be rendered repeatedly.
  */
-public final class HeatmapPlot {
+public final class HeatmapPlot implements Figure {
 
     private final String title;
     private final String xLabel;
@@ -69,60 +66,14 @@ public final class HeatmapPlot {
         return new Builder();
     }
 
-    /**
-     * Writes {@code <baseName>.png} and {@code <baseName>.svg} into a directory, each atomically.
-     *
-     * @param dir target directory (created if missing)
-     * @param baseName file name without extension
-     * @return the paths of the PNG and the SVG file, in that order
-     * @throws IOException if writing fails
-     */
-    public List<Path> writePngAndSvg(Path dir, String baseName) throws IOException {
-        if (baseName.isBlank() || baseName.contains("/") || baseName.contains("\\")) {
-            throw new IllegalArgumentException("bad plot base name '" + baseName + "': must be a plain file name");
-        }
-        Path png = dir.resolve(baseName + ".png");
-        Path svg = dir.resolve(baseName + ".svg");
-        writePng(png);
-        writeSvg(svg);
-        return List.of(png, svg);
+    @Override
+    public void writePng(OutputStream out) throws IOException {
+        HeatmapPngRenderer.write(this, out);
     }
 
-    /**
-     * Writes the heat map as PNG, atomically.
-     *
-     * @param file destination
-     * @throws IOException if writing fails
-     */
-    public void writePng(Path file) throws IOException {
-        AtomicFiles.write(file, out -> HeatmapPngRenderer.write(this, out));
-    }
-
-    /**
-     * Writes the heat map as SVG (UTF-8), atomically.
-     *
-     * @param file destination
-     * @throws IOException if writing fails
-     */
-    public void writeSvg(Path file) throws IOException {
-        byte[] svg = toSvg().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(svg));
-    }
-
-    /** {@return the heat map as a standalone SVG document} */
+    @Override
     public String toSvg() {
         return HeatmapSvgRenderer.render(this);
-    }
-
-    /** {@return the heat map as PNG bytes} */
-    public byte[] toPng() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            HeatmapPngRenderer.write(this, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** {@return the title, possibly empty} */

@@ -1,10 +1,7 @@
 package org.chaoslab.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +25,7 @@ import java.util.Set;
  *
  * <p>Instances are immutable (the series arrays are not copied) and may be rendered repeatedly.
  */
-public final class LinePlot {
+public final class LinePlot implements Figure {
 
     private final String title;
     private final String xLabel;
@@ -59,60 +56,14 @@ public final class LinePlot {
         return new Builder();
     }
 
-    /**
-     * Writes {@code <baseName>.png} and {@code <baseName>.svg} into a directory, each atomically.
-     *
-     * @param dir target directory (created if missing)
-     * @param baseName file name without extension
-     * @return the paths of the PNG and the SVG file, in that order
-     * @throws IOException if writing fails
-     */
-    public List<Path> writePngAndSvg(Path dir, String baseName) throws IOException {
-        if (baseName.isBlank() || baseName.contains("/") || baseName.contains("\\")) {
-            throw new IllegalArgumentException("bad plot base name '" + baseName + "': must be a plain file name");
-        }
-        Path png = dir.resolve(baseName + ".png");
-        Path svg = dir.resolve(baseName + ".svg");
-        writePng(png);
-        writeSvg(svg);
-        return List.of(png, svg);
+    @Override
+    public void writePng(OutputStream out) throws IOException {
+        PngRenderer.write(this, out);
     }
 
-    /**
-     * Writes the plot as a PNG image, atomically.
-     *
-     * @param file destination
-     * @throws IOException if writing fails
-     */
-    public void writePng(Path file) throws IOException {
-        AtomicFiles.write(file, out -> PngRenderer.write(this, out));
-    }
-
-    /**
-     * Writes the plot as an SVG document (UTF-8), atomically.
-     *
-     * @param file destination
-     * @throws IOException if writing fails
-     */
-    public void writeSvg(Path file) throws IOException {
-        byte[] svg = toSvg().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(svg));
-    }
-
-    /** {@return the plot as a standalone SVG document} */
+    @Override
     public String toSvg() {
         return SvgRenderer.render(this);
-    }
-
-    /** {@return the plot as PNG bytes} */
-    public byte[] toPng() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PngRenderer.write(this, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** {@return the title, possibly empty} */
