@@ -9,14 +9,147 @@ import jdk.incubator.vector.VectorSpecies;
  * the hot loop of the simulator. BLAS gemv would do the same arithmetic, but its threading splits
  * rows differently with the thread count; here each row is one dot product with a fixed reduction
  * order, so results never depend on the number of threads. Four independent accumulators hide the
- * FMA latency. Benchmarked in chaoslab-bench.
+ * FMA latency. {@link #rows} computes rows four at a time (each load of the vector serves four rows,
+ * two accumulators per row) and the rows left over one at a time; since the row blocks are fixed, which
+ * rows go through which kernel is fixed too. Benchmarked in chaoslab-bench.
  */
 final class DotKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Double species with as many lanes as half of F (the widened halves of a float vector). */
+    private static final VectorSpecies<Double> WIDE = VectorSpecies.of(double.class,
+            jdk.incubator.vector.VectorShape.forBitSize(F.vectorBitSize()));
 
     private DotKernels() {
+    }
+
+    /** out[i] = Σ_k a[i·n + k]·b[k] for rows i in [from, to) of the row-major n×n matrix a. */
+    static void rows(double[] a, int n, double[] b, double[] out, int from, int to) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            dot4(a, i * n, n, b, out, i);
+        }
+        for (; i < to; i++) {
+            out[i] = dot(a, i * n, b, n);
+        }
+    }
+
+    /** The same for float storage (float lanes, each row's lanes summed in double). */
+    static void rows(float[] a, int n, float[] b, double[] out, int from, int to) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            dot4(a, i * n, n, b, out, i);
+        }
+        for (; i < to; i++) {
+            out[i] = dot(a, i * n, b, n);
+        }
+    }
+
+    /** Rows off/n .. off/n + 3: out[o + r] = Σ_k a[off + r·n + k]·b[k]. */
+    private static void dot4(double[] a, int off, int n, double[] b, double[] out, int o) {
+        int l = D.length();
+        int step = 2 * l;
+        int bound = n - n % step;
+        int o1 = off + n;
+        int o2 = off + 2 * n;
+        int o3 = off + 3 * n;
+        DoubleVector p0 = DoubleVector.zero(D);
+        DoubleVector q0 = DoubleVector.zero(D);
+        DoubleVector p1 = DoubleVector.zero(D);
+        DoubleVector q1 = DoubleVector.zero(D);
+        DoubleVector p2 = DoubleVector.zero(D);
+        DoubleVector q2 = DoubleVector.zero(D);
+        DoubleVector p3 = DoubleVector.zero(D);
+        DoubleVector q3 = DoubleVector.zero(D);
+        int k = 0;
+        for (; k < bound; k += step) {
+            DoubleVector x = DoubleVector.fromArray(D, b, k);
+            DoubleVector y = DoubleVector.fromArray(D, b, k + l);
+            p0 = DoubleVector.fromArray(D, a, off + k).fma(x, p0);
+            q0 = DoubleVector.fromArray(D, a, off + k + l).fma(y, q0);
+            p1 = DoubleVector.fromArray(D, a, o1 + k).fma(x, p1);
+            q1 = DoubleVector.fromArray(D, a, o1 + k + l).fma(y, q1);
+            p2 = DoubleVector.fromArray(D, a, o2 + k).fma(x, p2);
+            q2 = DoubleVector.fromArray(D, a, o2 + k + l).fma(y, q2);
+            p3 = DoubleVector.fromArray(D, a, o3 + k).fma(x, p3);
+            q3 = DoubleVector.fromArray(D, a, o3 + k + l).fma(y, q3);
+        }
+        for (; k <= n - l; k += l) {
+            DoubleVector x = DoubleVector.fromArray(D, b, k);
+            p0 = DoubleVector.fromArray(D, a, off + k).fma(x, p0);
+            p1 = DoubleVector.fromArray(D, a, o1 + k).fma(x, p1);
+            p2 = DoubleVector.fromArray(D, a, o2 + k).fma(x, p2);
+            p3 = DoubleVector.fromArray(D, a, o3 + k).fma(x, p3);
+        }
+        double s0 = sumLanes(p0.add(q0));
+        double s1 = sumLanes(p1.add(q1));
+        double s2 = sumLanes(p2.add(q2));
+        double s3 = sumLanes(p3.add(q3));
+        for (; k < n; k++) {
+            double x = b[k];
+            s0 = Math.fma(a[off + k], x, s0);
+            s1 = Math.fma(a[o1 + k], x, s1);
+            s2 = Math.fma(a[o2 + k], x, s2);
+            s3 = Math.fma(a[o3 + k], x, s3);
+        }
+        out[o] = s0;
+        out[o + 1] = s1;
+        out[o + 2] = s2;
+        out[o + 3] = s3;
+    }
+
+    /** Float rows off/n .. off/n + 3, float lanes, each row's lanes summed in double. */
+    private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o) {
+        int l = F.length();
+        int step = 2 * l;
+        int bound = n - n % step;
+        int o1 = off + n;
+        int o2 = off + 2 * n;
+        int o3 = off + 3 * n;
+        FloatVector p0 = FloatVector.zero(F);
+        FloatVector q0 = FloatVector.zero(F);
+        FloatVector p1 = FloatVector.zero(F);
+        FloatVector q1 = FloatVector.zero(F);
+        FloatVector p2 = FloatVector.zero(F);
+        FloatVector q2 = FloatVector.zero(F);
+        FloatVector p3 = FloatVector.zero(F);
+        FloatVector q3 = FloatVector.zero(F);
+        int k = 0;
+        for (; k < bound; k += step) {
+            FloatVector x = FloatVector.fromArray(F, b, k);
+            FloatVector y = FloatVector.fromArray(F, b, k + l);
+            p0 = FloatVector.fromArray(F, a, off + k).fma(x, p0);
+            q0 = FloatVector.fromArray(F, a, off + k + l).fma(y, q0);
+            p1 = FloatVector.fromArray(F, a, o1 + k).fma(x, p1);
+            q1 = FloatVector.fromArray(F, a, o1 + k + l).fma(y, q1);
+            p2 = FloatVector.fromArray(F, a, o2 + k).fma(x, p2);
+            q2 = FloatVector.fromArray(F, a, o2 + k + l).fma(y, q2);
+            p3 = FloatVector.fromArray(F, a, o3 + k).fma(x, p3);
+            q3 = FloatVector.fromArray(F, a, o3 + k + l).fma(y, q3);
+        }
+        for (; k <= n - l; k += l) {
+            FloatVector x = FloatVector.fromArray(F, b, k);
+            p0 = FloatVector.fromArray(F, a, off + k).fma(x, p0);
+            p1 = FloatVector.fromArray(F, a, o1 + k).fma(x, p1);
+            p2 = FloatVector.fromArray(F, a, o2 + k).fma(x, p2);
+            p3 = FloatVector.fromArray(F, a, o3 + k).fma(x, p3);
+        }
+        double s0 = sumLanes(p0.add(q0));
+        double s1 = sumLanes(p1.add(q1));
+        double s2 = sumLanes(p2.add(q2));
+        double s3 = sumLanes(p3.add(q3));
+        for (; k < n; k++) {
+            double x = b[k];
+            s0 += (double) a[off + k] * x;
+            s1 += (double) a[o1 + k] * x;
+            s2 += (double) a[o2 + k] * x;
+            s3 += (double) a[o3 + k] * x;
+        }
+        out[o] = s0;
+        out[o + 1] = s1;
+        out[o + 2] = s2;
+        out[o + 3] = s3;
     }
 
     /** Σ_k a[aOff + k]·b[k] for k &lt; n. */
@@ -77,15 +210,23 @@ final class DotKernels {
         for (; k <= n - l; k += l) {
             s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, k), s0);
         }
-        double sum = 0.0;
-        FloatVector s = s0.add(s1).add(s2.add(s3));
-        for (int lane = 0; lane < l; lane++) {
-            sum += s.lane(lane);
-        }
+        double sum = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; k < n; k++) {
             sum += (double) a[aOff + k] * b[k];
         }
         return sum;
+    }
+
+    /**
+     * Float lanes summed in double, in lane order (see {@link #sumLanes(DoubleVector)}): the two halves
+     * are widened to double vectors and added lane-wise first, which halves the serial chain.
+     */
+    private static double sumLanes(FloatVector v) {
+        @SuppressWarnings("unchecked")
+        DoubleVector lo = (DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, WIDE, 0);
+        @SuppressWarnings("unchecked")
+        DoubleVector hi = (DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, WIDE, 1);
+        return sumLanes(lo.add(hi));
     }
 
     /** Σ_k a[k] over a float array, for bandwidth measurements. */

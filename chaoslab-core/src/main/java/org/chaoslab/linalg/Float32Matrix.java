@@ -39,11 +39,7 @@ public final class Float32Matrix implements CouplingMatrix {
         }
         int block = replicas == 1 ? CouplingMatrix.blockRows(n) : CouplingMatrix.gemmBlockRows(n);
         if (replicas == 1) {
-            pool.run(n, block, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = DotKernels.dot(data, i * n, x, n);
-                }
-            });
+            pool.run(n, block, (from, to) -> DotKernels.rows(data, n, x, out, from, to));
         } else {
             var blas = Blas.blas();
             float[] y = outf;

@@ -28,11 +28,7 @@ public final class Float64Matrix implements CouplingMatrix {
     public void multiply(double[] r, double[] out, int replicas, ParallelRows pool) {
         int block = replicas == 1 ? CouplingMatrix.blockRows(n) : CouplingMatrix.gemmBlockRows(n);
         if (replicas == 1) {
-            pool.run(n, block, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = DotKernels.dot(data, i * n, r, n);
-                }
-            });
+            pool.run(n, block, (from, to) -> DotKernels.rows(data, n, r, out, from, to));
         } else {
             var blas = Blas.blas();
             // column-major view: data is Jᵀ (N×N, lda N); rows [a,b) of J = columns [a,b) of Jᵀ

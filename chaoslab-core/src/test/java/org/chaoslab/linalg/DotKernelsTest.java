@@ -1,0 +1,53 @@
+package org.chaoslab.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The row kernels against exactly rounded dot products (BigDecimal), for sizes that hit every tail. */
+class DotKernelsTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7, 16, 33, 67, 130, 257})
+    void rowsAgreeWithExactDotProductsInBothPrecisions(int n) {
+        SplittableRandom rng = new SplittableRandom(n);
+        double[] a = new double[n * n];
+        double[] b = new double[n];
+        float[] af = new float[n * n];
+        float[] bf = new float[n];
+        for (int i = 0; i < a.length; i++) {
+            af[i] = (float) (rng.nextDouble() - 0.5);
+            a[i] = af[i];
+        }
+        for (int i = 0; i < n; i++) {
+            bf[i] = (float) (rng.nextDouble() - 0.5);
+            b[i] = bf[i];
+        }
+        double[] out = new double[n];
+        double[] outF = new double[n];
+        // an odd block boundary: rows [0, 5) and [5, n) as two blocks, so both kernels and both tails run
+        int split = Math.min(5, n);
+        DotKernels.rows(a, n, b, out, 0, split);
+        DotKernels.rows(a, n, b, out, split, n);
+        DotKernels.rows(af, n, bf, outF, 0, split);
+        DotKernels.rows(af, n, bf, outF, split, n);
+        for (int i = 0; i < n; i++) {
+            BigDecimal exact = BigDecimal.ZERO;
+            double scale = 0;
+            for (int k = 0; k < n; k++) {
+                exact = exact.add(new BigDecimal(a[i * n + k]).multiply(new BigDecimal(b[k])), MathContext.DECIMAL128);
+                scale += Math.abs(a[i * n + k] * b[k]);
+            }
+            double e = exact.doubleValue();
+            // float64: standard dot-product error bound n·u·Σ|a_k b_k| (u = 2^-53)
+            assertThat(Math.abs(out[i] - e)).as("f64 row %d", i).isLessThanOrEqualTo(n * 0x1p-53 * scale + 1e-300);
+            // float32 lanes accumulate in float: n·u_f·Σ|a_k b_k| (u_f = 2^-24); the products are exact in double
+            assertThat(Math.abs(outF[i] - e)).as("f32 row %d", i).isLessThanOrEqualTo(n * 0x1p-24 * scale + 1e-300);
+        }
+    }
+}
