@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
+import org.chaoslab.theory.covariance.CovarianceEigenvalueDensity;
 import org.chaoslab.theory.covariance.CovariancePrediction;
 import org.chaoslab.theory.covariance.LinearCovariance;
 
@@ -60,7 +61,7 @@ final class CorrelationPlots {
         return RateOutputs.names(plot.writePngAndSvg(dir, "cross_covariances"));
     }
 
-    /** Histogram of covariance eigenvalues with the closed-form support edges. */
+    /** Histogram of covariance eigenvalues with the closed-form density and its support edges. */
     static List<String> eigenvalueHistogram(Path dir, double[] ev, CovariancePrediction theory) throws IOException {
         double lo = Math.min(ev[0], theory.eigenLower());
         double hi = Math.max(ev[ev.length - 1], theory.eigenUpper());
@@ -78,8 +79,10 @@ final class CorrelationPlots {
             top = Math.max(top, h[i]);
         }
         List<String> files = new ArrayList<>();
+        double[][] density = new CovarianceEigenvalueDensity(theory.spectralRadius(), theory.noiseIntensity()).curve(400);
         var plot = LinePlot.builder().title("Covariance eigenvalues (zero frequency)").xLabel("eigenvalue").yLabel("density")
                 .series("simulation", x, h, LineStyle.LINE_AND_MARKERS)
+                .series("theory (N -> inf)", density[0], density[1], LineStyle.LINE)
                 .series("support edge x-", new double[] {theory.eigenLower(), theory.eigenLower()}, new double[] {0, top},
                         LineStyle.DASHED)
                 .series("support edge x+", new double[] {theory.eigenUpper(), theory.eigenUpper()}, new double[] {0, top},
