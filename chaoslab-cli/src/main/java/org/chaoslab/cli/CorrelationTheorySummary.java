@@ -21,9 +21,16 @@ package org.chaoslab.cli;
  * @param eigenUpper             upper edge
  * @param equalTimeMeanAutoCov   the equal-time ā (D/(2√(1 − R²)))
  * @param dmftVariance           ⟨x²⟩ of the noisy DMFT (nonlinear φ; null for linear)
+ * @param meanAutoCovFiniteN            E ā at this N with the derived O(1/N) correction (linear φ, η = 0, J0 = 0; else null)
+ * @param meanCrossCovFiniteN           E of the mean cross-covariance at this N (0; null as above)
+ * @param varCrossCovFiniteN            E Var c_ij at this N to O(1/N²) (null as above)
+ * @param participationRatioFiniteN     E PR at this N to O(1) (null as above)
+ * @param participationRatioPerNFiniteN E PR/N at this N to O(1/N²) (null as above)
  */
 public record CorrelationTheorySummary(String phi, double g, String noise, int n, String mapping, double spectralRadius,
                                        double noiseIntensity, double meanAutoCov, double meanCrossCov, double varCrossCov,
                                        double participationRatio, double participationRatioPerN, double eigenLower,
-                                       double eigenUpper, double equalTimeMeanAutoCov, double dmftVariance) {
+                                       double eigenUpper, double equalTimeMeanAutoCov, double dmftVariance,
+                                       double meanAutoCovFiniteN, double meanCrossCovFiniteN, double varCrossCovFiniteN,
+                                       double participationRatioFiniteN, double participationRatioPerNFiniteN) {
 }

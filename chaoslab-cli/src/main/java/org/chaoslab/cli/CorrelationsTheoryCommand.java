@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
         description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white noise (--noise white:SIGMA):",
                 "mean autocovariance, mean and variance of cross-covariances, participation ratio (zero-frequency covariance,",
                 "Dahmen et al. 2019, Hu & Sompolinsky 2022). With --phi linear, --g is the spectral radius R < 1;",
-                "other phi use the effective gain R_eff = g<phi'> at the noisy DMFT variance (an approximation)."})
+                "other phi use the effective gain R_eff = g<phi'> at the noisy DMFT variance (an approximation).",
+                "For linear phi (eta = 0, j0 = 0) the *FiniteN keys add the derived O(1/N) corrections at --n",
+                "(docs/finite-size-covariance.md)."})
 final class CorrelationsTheoryCommand implements Callable<Integer> {
 
     @Mixin
@@ -51,6 +53,10 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             o.printf("participationRatio     %.8g   (PR/N = %.6g)%n", s.participationRatio(), s.participationRatioPerN());
             o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
             o.printf("equal-time meanAutoCov %.8g%n", s.equalTimeMeanAutoCov());
+            if (Double.isFinite(s.meanAutoCovFiniteN())) {
+                o.printf("at N = %d with the 1/N corrections: meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n", s.n(),
+                        s.meanAutoCovFiniteN(), s.varCrossCovFiniteN(), s.participationRatioPerNFiniteN());
+            }
         }
         if (out != null) {
             JsonOutput.write(out.resolve("correlations_theory.json"), s);
@@ -81,8 +87,15 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         }
         CovariancePrediction z = LinearCovariance.zeroFrequency(r, d, net.size());
         CovariancePrediction e = LinearCovariance.equalTime(r, d, net.size());
+        // the derived 1/N corrections hold for the linear network with i.i.d. zero-mean couplings (diagonal kept or zero)
+        double nan = Double.NaN;
+        CovariancePrediction f = new CovariancePrediction("none", net.size(), r, d, nan, nan, nan, nan, nan, nan);
+        if (mapping.equals("linear") && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0) {
+            f = LinearCovariance.zeroFrequencyFiniteN(r, d, net.size(), net.couplings().zeroDiagonal());
+        }
         return new CorrelationTheorySummary(net.transfer().name(), net.gain(), net.input().noise().label(), net.size(), mapping,
                 r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(), z.participationRatioPerN(),
-                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), c0);
+                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), c0, f.meanAutoCov(), f.meanCrossCov(), f.varCrossCov(),
+                f.participationRatio(), f.participationRatioPerN());
     }
 }

@@ -46,10 +46,31 @@ class CorrelationsCommandTest {
         assertThat(j.get("varCrossCov").asDouble()).isCloseTo((1 / 0.64 / 0.64) * (1 / 0.4096 - 1) / 200, offset(1e-12));
         assertThat(j.get("participationRatioPerN").asDouble()).isCloseTo(0.4096, offset(1e-12));
         assertThat(j.get("participationRatio").asDouble()).isCloseTo(0.4096 * 200, offset(1e-9));
+        // derived 1/N corrections (docs/finite-size-covariance.md), s = 0.36, q = 0.64, N = 200: ā(1 + 2s/(Nq²)),
+        // N Var c + s²(s² − 8s + 20)/(N q⁶), PR/N − s(7s + 2)/N
+        double s = 0.36;
+        double q = 0.64;
+        assertThat(j.get("meanAutoCovFiniteN").asDouble()).isCloseTo((1 + 2 * s / (200 * q * q)) / q, offset(1e-12));
+        assertThat(j.get("meanCrossCovFiniteN").asDouble()).isZero();
+        assertThat(j.get("varCrossCovFiniteN").asDouble()).isCloseTo(((1 / Math.pow(q, 4) - 1 / (q * q))
+                + s * s * (s * s - 8 * s + 20) / (200 * Math.pow(q, 6))) / 200, offset(1e-12));
+        assertThat(j.get("participationRatioPerNFiniteN").asDouble()).isCloseTo(q * q - s * (7 * s + 2) / 200, offset(1e-12));
+        assertThat(j.get("participationRatioFiniteN").asDouble()).isCloseTo(200 * q * q - s * (7 * s + 2), offset(1e-9));
+        // zero diagonal, D = 4: ā(1 + s(3s − 1)/(Nq²)), variance ∝ D²
+        JsonNode zd = new ObjectMapper().readTree(run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise",
+                "white:2.0", "--n", "200", "--zero-diagonal", "--json").out());
+        assertThat(zd.get("meanAutoCovFiniteN").asDouble()).isCloseTo(4 * (1 + s * (3 * s - 1) / (200 * q * q)) / q,
+                offset(1e-12));
+        assertThat(zd.get("varCrossCovFiniteN").asDouble()).isCloseTo(16 * ((1 / Math.pow(q, 4) - 1 / (q * q))
+                + s * s * (((4 * s - 21) * s + 36) * s - 6) / (200 * Math.pow(q, 6))) / 200, offset(1e-12));
+        assertThat(zd.get("participationRatioPerNFiniteN").asDouble()).isCloseTo(q * q - s * ((2 * s + 9) * s - 2) / 200,
+                offset(1e-12));
         CliTest.Result tanh = run("correlations", "theory", "--g", "0.8", "--phi", "tanh", "--noise", "white:0.5", "--n", "200",
                 "--json");
         assertThat(tanh.code()).as(tanh.err()).isZero();
         JsonNode t = new ObjectMapper().readTree(tanh.out());
+        // the derived corrections are for the linear network only
+        assertThat(t.get("meanAutoCovFiniteN").isNull()).isTrue();
         assertThat(t.get("mapping").asText()).isEqualTo("effective-gain");
         assertThat(t.get("spectralRadius").asDouble()).isLessThan(0.8).isGreaterThan(0.5);
         CliTest.Result bad = run("correlations", "theory", "--g", "1.2", "--phi", "linear", "--noise", "white:1");

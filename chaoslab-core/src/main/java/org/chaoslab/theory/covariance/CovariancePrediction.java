@@ -1,9 +1,10 @@
 package org.chaoslab.theory.covariance;
 
 /**
- * Predicted statistics over neuron pairs of a covariance matrix (N → ∞ forms; NaN where no closed form is known).
+ * Predicted statistics over neuron pairs of a covariance matrix (N → ∞ forms unless the kind says otherwise; NaN where
+ * no closed form is known).
  *
- * @param kind                    "zero-frequency" or "equal-time"
+ * @param kind                    "zero-frequency", "equal-time" or "zero-frequency-finite-n" (with the 1/N terms)
  * @param n                       N (PR = N·PR/N)
  * @param spectralRadius          R (the effective gain for nonlinear networks)
  * @param noiseIntensity          D = σ² (⟨ξξ⟩ = D δ)

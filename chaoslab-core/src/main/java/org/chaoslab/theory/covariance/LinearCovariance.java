@@ -38,6 +38,47 @@ public final class LinearCovariance {
                 scale * (centre - spread), scale * (centre + spread));
     }
 
+    /**
+     * The leading 1/N coefficients of the expected zero-frequency statistics over realizations of real Gaussian W
+     * (W_ij ~ N(0, R²/N) i.i.d., with W_ii ~ N(0, R²/N) or, if {@code zeroDiagonal}, W_ii = 0), derived by Gaussian
+     * integration by parts on G = (1 − W)⁻¹ (docs/finite-size-covariance.md). With s = R², q = 1 − s:
+     * <ul>
+     *   <li>diagonal kept: κ_ā = 2sD/q³, κ_{N Var c} = s²(s² − 8s + 20)D²/q⁶, κ_{PR/N} = −s(7s + 2);</li>
+     *   <li>zero diagonal: κ_ā = s(3s − 1)D/q³, κ_{N Var c} = s²(4s³ − 21s² + 36s − 6)D²/q⁶,
+     *       κ_{PR/N} = −s(2s² + 9s − 2).</li>
+     * </ul>
+     * Real i.i.d. matrices have these O(1/N) terms (twisted, one-cross-cap pairings such as E tr W² = R²); complex
+     * Ginibre ones would not. The expansion parameter is 1/(N(1 − R²)²). The expectations themselves are infinite at
+     * every finite N (the density of the smallest singular value of 1 − W is positive at 0), but with a weight
+     * exponentially small in N(1 − R)²: these are the coefficients of the asymptotic series of the typical mean.
+     */
+    public static FiniteSizeCoefficients zeroFrequencyFiniteSize(double r, double d, boolean zeroDiagonal) {
+        check(r, d, 1);
+        double s = r * r;
+        double q = 1.0 - s;
+        double q3 = q * q * q;
+        double q6 = q3 * q3;
+        if (zeroDiagonal) {
+            return new FiniteSizeCoefficients(s * (3 * s - 1) * d / q3, 0.0,
+                    s * s * (((4 * s - 21) * s + 36) * s - 6) * d * d / q6, -s * ((2 * s + 9) * s - 2));
+        }
+        return new FiniteSizeCoefficients(2 * s * d / q3, 0.0, s * s * ((s - 8) * s + 20) * d * d / q6, -s * (7 * s + 2));
+    }
+
+    /**
+     * Zero-frequency statistics at size N including the leading finite-size corrections of
+     * {@link #zeroFrequencyFiniteSize}: the expected ā, mean cross-covariance, Var(c_ij) and PR/N over realizations,
+     * each to O(1/N) (error O(1/(N(1 − R²)²))² relative). The eigenvalue support is the N → ∞ one.
+     */
+    public static CovariancePrediction zeroFrequencyFiniteN(double r, double d, int n, boolean zeroDiagonal) {
+        CovariancePrediction inf = zeroFrequency(r, d, n);
+        FiniteSizeCoefficients k = zeroFrequencyFiniteSize(r, d, zeroDiagonal);
+        double scaledVar = n * inf.varCrossCov() + k.scaledVarCrossCov() / n;
+        return new CovariancePrediction("zero-frequency-finite-n", n, r, d, inf.meanAutoCov() + k.meanAutoCov() / n,
+                k.meanCrossCov() / n, scaledVar / n, inf.participationRatioPerN() + k.participationRatioPerN() / n,
+                inf.eigenLower(), inf.eigenUpper());
+    }
+
     /** Equal-time statistics (mean autocovariance and mean cross-covariance; the rest NaN). */
     public static CovariancePrediction equalTime(double r, double d, int n) {
         check(r, d, n);
