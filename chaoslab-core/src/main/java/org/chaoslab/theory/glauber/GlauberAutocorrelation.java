@@ -1,6 +1,5 @@
 package org.chaoslab.theory.glauber;
 
-import org.apache.commons.numbers.gamma.Erfc;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.model.GlauberNetwork;
 
@@ -69,7 +68,7 @@ public record GlauberAutocorrelation(GlauberStationaryState state, double[] lags
         double change = Double.POSITIVE_INFINITY;
         while (change > TOLERANCE && it < MAX_ITERATIONS) {
             for (int i = 0; i <= k; i++) {
-                cf[i] = v == 0 ? (state.mean() > 0 ? 1 : 0) : bothAbove(engine, state.mean(), v, Math.min(v, g2 * cn[i]));
+                cf[i] = v == 0 ? (state.mean() > 0 ? 1 : 0) : GlauberStationaryState.bothAbove(engine, state.mean(), v, Math.min(v, g2 * cn[i]));
             }
             // A(s) = ∫_{−∞}^{s} e^{−(s−v)/τ}/τ C_F(v) dv on s ∈ [−S, S] (C_F even, constant beyond S); B(s) = A(−s)
             a[0] = cf[k];
@@ -94,24 +93,6 @@ public record GlauberAutocorrelation(GlauberStationaryState state, double[] lags
             throw new IllegalStateException("Glauber autocorrelation did not converge (change " + change + ")");
         }
         return new GlauberAutocorrelation(state, s, cn, cx.clone(), m - cx[0], it);
-    }
-
-    /**
-     * P(u₁ &gt; 0, u₂ &gt; 0) for Gaussian u of mean μ, variance v and covariance 0 ≤ c ≤ v, as the one-dimensional
-     * integral ∫Dz H(−(μ + √c z)/√(v − c))² of a smooth integrand (the engine's fast path; the bivariate step
-     * integral with graded panels gives the same to 10⁻¹² but costs a millisecond per call, see the test).
-     */
-    static double bothAbove(GaussianExpectation engine, double mean, double v, double c) {
-        double rest = v - c;
-        if (rest <= 1e-14 * v) {
-            return 0.5 * Erfc.value(-mean / Math.sqrt(2 * v));
-        }
-        double sc = Math.sqrt(c);
-        double scale = 1.0 / Math.sqrt(2 * rest);
-        return engine.expectation(z -> {
-            double p = 0.5 * Erfc.value(-(mean + sc * z) * scale);
-            return p * p;
-        }, 0.0, 1.0);
     }
 
     /** The matched rate model's C_y(s_k) = C_x(s_k) + a e^{−s_k/τ} (equal to {@link #binary()} at convergence). */

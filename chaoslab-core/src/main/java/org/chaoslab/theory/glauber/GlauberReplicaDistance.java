@@ -47,8 +47,8 @@ public final class GlauberReplicaDistance {
     public double derivative(double d) {
         double v = variance();
         double cov = Math.max(-v, Math.min(v, sharedVariance() - 0.5 * state.network().gain() * state.network().gain() * d));
-        double both = engine.crossCorrelation(GlauberStationaryState.STEP, GlauberStationaryState.STEP, state.mean(), v,
-                state.mean(), v, cov);
+        double both = cov >= 0 ? GlauberStationaryState.bothAbove(engine, state.mean(), v, cov)
+                : engine.crossCorrelation(GlauberStationaryState.STEP, GlauberStationaryState.STEP, state.mean(), v, state.mean(), v, cov);
         return (-d + 2.0 * (state.m() - both)) / state.network().tau();
     }
 
