@@ -48,9 +48,6 @@ public final class GlauberComparison {
             if (maxLag >= duration) {
                 throw new IllegalArgumentException("--max-lag must be below --t (got " + maxLag + " >= " + duration + ")");
             }
-            if (replicaDuration < 2 * 1.0) {
-                throw new IllegalArgumentException("--replica-t must be >= 2 (got " + replicaDuration + ")");
-            }
         }
     }
 
@@ -60,6 +57,9 @@ public final class GlauberComparison {
     /** Solves the theory, simulates R realizations, and lays them side by side. */
     public static GlauberComparisonResult run(GlauberNetwork net, Settings settings, GaussianExpectation engine,
                                               ProgressListener progress) {
+        if (settings.replicaDuration() < 2 * net.tau()) {
+            throw new IllegalArgumentException("--replica-t must be >= 2 tau = " + 2 * net.tau() + " (got " + settings.replicaDuration() + ")");
+        }
         GlauberStationaryState state = GlauberStationaryState.solve(net, engine);
         double step = Math.min(0.02 * net.tau(), settings.sampleInterval());
         GlauberAutocorrelation acf = GlauberAutocorrelation.solve(state, step,

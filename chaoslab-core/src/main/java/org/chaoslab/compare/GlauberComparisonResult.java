@@ -19,7 +19,7 @@ import org.chaoslab.theory.glauber.GlauberStationaryState;
  * @param decorrelatedDistance 2(m − q), the distance of two independent samples (= d* unless noise is shared)
  * @param growthCoefficient c of the √d law τ ḋ ≈ c √d
  * @param growthExponent    theory's local exponent at d = 10⁻⁷ (1/2: the √d law; 1 would be exponential)
- * @param earlyLateGrowthRatio {simulation, theory}: ln(d(t₁)/d(0))/t₁ over ln(d(2t₁... see GlauberComparison)
+ * @param earlyLateGrowthRatio {simulation, theory}: [ln(d(τ/2)/d(0))/(τ/2)] / [ln(d(2τ)/d(τ))/τ] (1 for exponential growth)
  * @param time              sample times of d(t)
  * @param distanceSim       d(t) averaged over surviving realizations
  * @param distanceTheory    mean-field d(t) from d(0) = 1/N

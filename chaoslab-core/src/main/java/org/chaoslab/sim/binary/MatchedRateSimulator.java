@@ -45,7 +45,7 @@ public final class MatchedRateSimulator {
         int n = net.n();
         int stride = (int) Math.round(sampleInterval / dt);
         if (stride < 1 || Math.abs(stride * dt - sampleInterval) > 1e-9 * sampleInterval) {
-            throw new IllegalArgumentException("--dt must divide the sample interval (got " + dt + ", " + sampleInterval + ")");
+            throw new IllegalArgumentException("--rate-dt must divide the sample interval (got " + dt + ", " + sampleInterval + ")");
         }
         StreamSeeds root = StreamSeeds.of(seed);
         double[] colMajor = GlauberSimulator.couplings(net, root);
