@@ -99,12 +99,14 @@ public final class CompareGlauberCommand implements Callable<Integer> {
         }
         CsvTable.builder().column("lag", r.lags()).column("theory", acf[0]).column("binary", acf[1]).column("binary_se", acf[2])
                 .column("matched_rate", acf[3]).column("matched_rate_se", acf[4]).build().write(out.resolve("autocorrelation.csv"));
-        CsvTable.builder().column("t", r.time()).column("simulation", r.distanceSim()).column("theory", r.distanceTheory()).build()
+        CsvTable.builder().column("t", r.time()).column("simulation", r.distanceSim()).column("theory", r.distanceTheory())
+                .column("matched_rate", r.distanceRate()).build()
                 .write(out.resolve("distance.csv"));
         Npy.write(out.resolve("time.npy"), r.time(), r.time().length);
         Npy.write(out.resolve("distance_sim.npy"), r.distanceSim(), r.distanceSim().length);
         Npy.write(out.resolve("distance_theory.npy"), r.distanceTheory(), r.distanceTheory().length);
-        files.addAll(List.of("autocorrelation.csv", "distance.csv", "time.npy", "distance_sim.npy", "distance_theory.npy"));
+        Npy.write(out.resolve("distance_matched_rate.npy"), r.distanceRate(), r.distanceRate().length);
+        files.addAll(List.of("autocorrelation.csv", "distance.csv", "time.npy", "distance_sim.npy", "distance_theory.npy", "distance_matched_rate.npy"));
         double m2 = r.theory().m() * r.theory().m();
         double[][] cov = new double[3][lags];
         for (int l = 0; l < lags; l++) {
@@ -123,7 +125,8 @@ public final class CompareGlauberCommand implements Callable<Integer> {
                 .xLabel("t / tau").yLabel("d").logY(true)
                 .series("simulation", r.time(), r.distanceSim(), LineStyle.LINE)
                 .series("mean field", r.time(), r.distanceTheory(), LineStyle.DASHED)
-                .series("d*", r.time(), dStar, LineStyle.DASHED).build();
+                .series("d*", r.time(), dStar, LineStyle.DASHED)
+                .series("matched rate (sim)", r.time(), floor(r.distanceRate()), LineStyle.LINE).build();
         files.addAll(RateOutputs.names(d.writePngAndSvg(out, "distance")));
         files.add("summary.json");
         Theory theory = new Theory(r.theory().m(), r.theory().q(), r.theory().mean(), r.theory().alpha(), r.theory().beta(),
@@ -131,7 +134,7 @@ public final class CompareGlauberCommand implements Callable<Integer> {
                 r.autocorrelation().outputNoiseVariance(), r.theory().m() * (1 - r.theory().m()));
         JsonOutput.write(out.resolve("summary.json"), new Summary("compare glauber", net, settings, theory, r.rate(), r.matchedRate(),
                 r.lags(), r.binaryCorrelation(), r.rateCorrelation(), r.populationVarianceBinary(), r.populationVarianceRate(),
-                r.distance(), r.earlyLateGrowthRatio(), r.survived(), r.realizations(), r.wallSeconds(), Metadata.capture(1), files));
+                r.distance(), r.distanceRate()[r.distanceRate().length - 1], r.earlyLateGrowthRatio(), r.survived(), r.realizations(), r.wallSeconds(), Metadata.capture(1), files));
         var o = spec.commandLine().getOut();
         line(o, "m (binary)", r.rate());
         line(o, "m (matched rate)", r.matchedRate());
@@ -142,12 +145,23 @@ public final class CompareGlauberCommand implements Callable<Integer> {
         o.printf("N Var m(t): binary %.4g +- %.2g, matched rate %.4g +- %.2g%n", r.populationVarianceBinary()[0],
                 r.populationVarianceBinary()[1], r.populationVarianceRate()[0], r.populationVarianceRate()[1]);
         line(o, "d*", r.distance());
+        o.printf("matched rate replica distance: d(0) = %.3g, d(%.3g) = %.3g%n", r.distanceRate()[0], r.time()[r.time().length - 1],
+                r.distanceRate()[r.distanceRate().length - 1]);
         o.printf("output noise a = %.5g (m(1-m) = %.5g); 2(m-q) = %.5g; sqrt-law c = %.4g, exponent %.3f; growth ratio sim %.3g, theory %.3g;"
                 + " %d/%d perturbations survived%n", theory.outputNoiseVariance(), theory.binaryVariance(), r.decorrelatedDistance(),
                 r.growthCoefficient(), r.growthExponent(), r.earlyLateGrowthRatio()[0], r.earlyLateGrowthRatio()[1], r.survived(),
                 r.realizations());
         o.printf("wrote %s%n", out);
         return 0;
+    }
+
+    /** Values below 10⁻¹² raised to it, so that a decayed distance stays on the log axis. */
+    private static double[] floor(double[] d) {
+        double[] f = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = Math.max(d[i], 1e-12);
+        }
+        return f;
     }
 
     private static void line(java.io.PrintWriter o, String name, Deviation d) {
@@ -164,7 +178,7 @@ public final class CompareGlauberCommand implements Callable<Integer> {
     record Summary(String command, GlauberNetwork network, GlauberComparison.Settings settings, Theory theory, Deviation rate,
                    Deviation matchedRate, double[] lags, Deviation[] binaryCorrelation, Deviation[] rateCorrelation,
                    double[] populationVarianceBinary, double[] populationVarianceRate, Deviation distance,
-                   double[] earlyLateGrowthRatio, int survived, int realizations, double wallSeconds,
+                   double matchedRateFinalDistance, double[] earlyLateGrowthRatio, int survived, int realizations, double wallSeconds,
                    org.chaoslab.io.RunMetadata metadata, List<String> files) {
     }
 }

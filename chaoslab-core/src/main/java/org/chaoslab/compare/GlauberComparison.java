@@ -21,6 +21,8 @@ import org.chaoslab.theory.glauber.GlauberStationaryState;
  * predict it); the replica distance d(t) after one flipped unit against the mean-field ODE
  * ({@link GlauberReplicaDistance}), its late value against d*, and the early/late growth-rate ratio
  * ln(d(t₁)/d(0))/t₁ ÷ ln(d(2t₂)/d(t₂))/t₂ with t₁ = τ/2, t₂ = τ (1 for exponential growth; large for the √d law).
+ * The matched rate network's replica distance after the same-sized perturbation (one y_j changed by 1, identical
+ * noise draws in both replicas) is recorded beside it: Keup et al. find matched rate networks not chaotic.
  */
 public final class GlauberComparison {
 
@@ -75,6 +77,7 @@ public final class GlauberComparison {
         RunningStatistics vBinary = new RunningStatistics();
         RunningStatistics vRate = new RunningStatistics();
         RunningStatistics dLate = new RunningStatistics();
+        double[] dRate = null;
         double[] dSum = null;
         double[] time = null;
         int survived = 0;
@@ -87,6 +90,14 @@ public final class GlauberComparison {
                     settings.rateDt(), settings.sampleInterval(), lagCount, seed);
             GlauberReplicaSimulator.Recording d = GlauberReplicaSimulator.run(net, settings.replicaDuration(),
                     settings.transientTime(), settings.sampleInterval(), seed, settings.sharedNoise());
+            double[] dy = MatchedRateSimulator.replicaDistance(matched, settings.replicaDuration(), settings.transientTime(),
+                    settings.rateDt(), settings.sampleInterval(), 1.0, seed);
+            if (dRate == null) {
+                dRate = new double[dy.length];
+            }
+            for (int s = 0; s < dy.length; s++) {
+                dRate[s] += dy[s] / r;
+            }
             mBinary.add(b.meanRate());
             mRate.add(y.meanRate());
             for (int l = 0; l <= lagCount; l++) {
@@ -151,7 +162,7 @@ public final class GlauberComparison {
                 new double[] {vBinary.mean(), vBinary.standardError()}, new double[] {vRate.mean(), vRate.standardError()},
                 Deviation.of(rd.fixedPoint(), dLate.mean(), dLate.count() >= 2 ? dLate.standardError() : Double.NaN),
                 state.decorrelatedDistance(), rd.growthCoefficient(), rd.growthExponent(1e-7), ratio, time, dMean, dTheory,
-                survived, r, settings.sharedNoise(), wall);
+                dRate, survived, r, settings.sharedNoise(), wall);
     }
 
     /** [ln(d(τ/2)/d(0))/(τ/2)] / [ln(d(2τ)/d(τ))/τ]: 1 for an exponential, ≫ 1 for the √d law. */

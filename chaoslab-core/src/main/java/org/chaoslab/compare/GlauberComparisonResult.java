@@ -23,6 +23,8 @@ import org.chaoslab.theory.glauber.GlauberStationaryState;
  * @param time              sample times of d(t)
  * @param distanceSim       d(t) averaged over surviving realizations
  * @param distanceTheory    mean-field d(t) from d(0) = 1/N
+ * @param distanceRate      the matched rate network's replica distance after one y_j is changed by 1 (same noise
+ *                          draws in both replicas), averaged over realizations; decays if the network is not chaotic
  * @param survived          realizations whose one-flip perturbation did not heal
  * @param realizations      realizations
  * @param sharedNoise       whether the replicas shared their threshold-noise draws
@@ -33,6 +35,6 @@ public record GlauberComparisonResult(GlauberStationaryState theory, GlauberAuto
                                       Deviation[] rateCorrelation, double[] populationVarianceBinary,
                                       double[] populationVarianceRate, Deviation distance, double decorrelatedDistance,
                                       double growthCoefficient, double growthExponent, double[] earlyLateGrowthRatio,
-                                      double[] time, double[] distanceSim, double[] distanceTheory, int survived,
+                                      double[] time, double[] distanceSim, double[] distanceTheory, double[] distanceRate, int survived,
                                       int realizations, boolean sharedNoise, double wallSeconds) {
 }
