@@ -33,6 +33,18 @@ class GlauberCommandsTest {
     }
 
     @Test
+    void meanfieldReportsQDistanceAndOutputNoise() throws Exception {
+        BalancedCommandsTest.Result r = BalancedCommandsTest.run("meanfield", "glauber", "--noise", "0.5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        double m = j.get("m").asDouble();
+        assertThat(j.get("q").asDouble()).isBetween(m * m, m);
+        // shared noise keeps the replicas correlated: d* below the decorrelated 2(m − q)
+        assertThat(j.get("distanceFixedPoint").asDouble()).isBetween(0.0, j.get("decorrelatedDistance").asDouble());
+        assertThat(j.get("outputNoiseVariance").asDouble()).isBetween(0.0, m * (1 - m));
+    }
+
+    @Test
     void helpDescribesTheCommand() {
         BalancedCommandsTest.Result r = BalancedCommandsTest.run("compare", "glauber", "--help");
         assertThat(r.code()).isZero();
