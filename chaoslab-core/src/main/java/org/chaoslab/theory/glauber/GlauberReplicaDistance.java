@@ -58,7 +58,13 @@ public final class GlauberReplicaDistance {
         if (!sharedNoise || state.network().noise() == 0 || decorrelated <= 0) {
             return decorrelated;
         }
-        double lo = 1e-12;
+        double c = growthCoefficient();
+        if (c == 0) {
+            return 0.0;
+        }
+        // bracket from inside the √d regime: τ ḋ ≈ c√d − d > 0 for d &lt; c², so d = 10⁻⁴ c² is safely below the root
+        // and still resolved by the orthant integral (a fixed tiny d would be lost to rounding at weak coupling)
+        double lo = Math.min(1e-4 * c * c, 1e-3 * decorrelated);
         if (derivative(lo) <= 0) {
             return 0.0;
         }

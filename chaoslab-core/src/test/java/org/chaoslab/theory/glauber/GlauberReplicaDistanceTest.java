@@ -54,4 +54,14 @@ class GlauberReplicaDistanceTest {
         assertThat(independent.derivative(s.decorrelatedDistance())).isCloseTo(0.0, within(1e-9));
         assertThat(independent.derivative(0.0)).isGreaterThan(0.0);
     }
+
+    @Test
+    void weakCouplingKeepsTheSqrtFixedPoint() {
+        // g = 0.05: τ ḋ ≈ c√d − d has its root near c² (c ≈ 0.03); the fixed point must not collapse to 0
+        GlauberStationaryState s = GlauberStationaryState.solve(new GlauberNetwork(1000, -2.0, 0.05, 0.5, 0.0, 0.5, 1.0), engine);
+        GlauberReplicaDistance rd = new GlauberReplicaDistance(s, true, engine);
+        double c = rd.growthCoefficient();
+        assertThat(rd.fixedPoint()).isBetween(0.5 * c * c, 2 * c * c);
+        assertThat(rd.derivative(rd.fixedPoint())).isCloseTo(0.0, within(1e-12));
+    }
 }
