@@ -1,5 +1,6 @@
 package org.chaoslab.theory.glauber;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.gauss.PiecewiseSmooth;
@@ -26,7 +27,7 @@ public record GlauberStationaryState(GlauberNetwork network, double m, double me
 
     static final PiecewiseSmooth STEP = PiecewiseSmooth.of(u -> u > 0 ? 1.0 : 0.0, 0.0);
 
-    /** Solves m (via {@link GlauberMeanField}) and then q self-consistently (Brent on [m², m]). */
+    /** Solves m (via {@link GlauberMeanField}) and then q self-consistently (Brent on [m², m], frozen root excluded). */
     public static GlauberStationaryState solve(GlauberNetwork net, GaussianExpectation engine) {
         GlauberMeanField.Solution s = GlauberMeanField.solve(net);
         double m = s.m();
@@ -41,7 +42,7 @@ public record GlauberStationaryState(GlauberNetwork network, double m, double me
             // fluctuating state is the root below it: r(q) = P(both | cov g² q) − q is ≥ 0 at m² and, near m,
             // r ≈ (m − q) − c√(m − q) &lt; 0, so Brent on [m², m(1 − 10⁻¹⁰)] excludes the frozen root
             double hi = sigmaZero(net) ? m * (1 - 1e-10) : m;
-            java.util.function.DoubleUnaryOperator r = x -> bothAbove(engine, s.mean(), total, Math.min(g2 * x, total)) - x;
+            DoubleUnaryOperator r = x -> bothAbove(engine, s.mean(), total, Math.min(g2 * x, total)) - x;
             if (r.applyAsDouble(hi) >= 0) {
                 q = m;
             } else if (r.applyAsDouble(lo) <= 0) {
