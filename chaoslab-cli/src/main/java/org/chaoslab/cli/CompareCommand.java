@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code chaoslab compare MODEL}. */
 @Command(name = "compare", mixinStandardHelpOptions = true, description = "Theory beside simulation, with error bars.",
-        subcommands = {CompareScsCommand.class, CompareBalancedCommand.class, CompareCorrelationsCommand.class})
+        subcommands = {CompareScsCommand.class, CompareBalancedCommand.class, CompareGlauberCommand.class,
+                CompareCorrelationsCommand.class})
 final class CompareCommand implements Runnable {
 
     @picocli.CommandLine.Spec

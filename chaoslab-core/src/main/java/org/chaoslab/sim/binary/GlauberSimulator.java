@@ -2,6 +2,7 @@ package org.chaoslab.sim.binary;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.chaoslab.analysis.UnitAutocorrelation;
 import org.chaoslab.model.GlauberNetwork;
 import org.chaoslab.random.StreamSeeds;
 
@@ -22,8 +23,11 @@ public final class GlauberSimulator {
      * @param updates   unit updates
      * @param flips     state changes
      * @param wallSeconds wall-clock time
+     * @param autocorrelation the unit-averaged uncentred autocorrelation C(k·sampleInterval), k = 0..L, of the
+     *                  states sampled after the transient (empty if no lags were asked for)
      */
-    public record Recording(double[] time, double[] rate, double[] unitRates, long updates, long flips, double wallSeconds) {
+    public record Recording(double[] time, double[] rate, double[] unitRates, long updates, long flips, double wallSeconds,
+                            double[] autocorrelation) {
 
         /** Mean over units of the time-averaged rates. */
         public double meanRate() {
@@ -40,17 +44,18 @@ public final class GlauberSimulator {
 
     /** Simulates {@code net} for {@code transientTime + duration}, sampling m(t) every {@code sampleInterval}. */
     public static Recording run(GlauberNetwork net, double duration, double transientTime, double sampleInterval, long seed) {
+        return run(net, duration, transientTime, sampleInterval, seed, 0);
+    }
+
+    /**
+     * As {@link #run(GlauberNetwork, double, double, double, long)}, also estimating the unit autocorrelation at
+     * lags 0..{@code acfLags} sample intervals from the sampled states.
+     */
+    public static Recording run(GlauberNetwork net, double duration, double transientTime, double sampleInterval, long seed,
+                                int acfLags) {
         int n = net.n();
         StreamSeeds root = StreamSeeds.of(seed);
-        double[] colMajor = new double[n * n]; // J_ij at [j n + i]: the column of a flipping unit is contiguous
-        double mean = net.meanCoupling() / n;
-        double sd = net.gain() / Math.sqrt(n);
-        for (int i = 0; i < n; i++) {
-            ZigguratSampler.NormalizedGaussian z = root.child(StreamSeeds.COUPLINGS).child(i).gaussian();
-            for (int j = 0; j < n; j++) {
-                colMajor[j * n + i] = mean + sd * z.sample();
-            }
-        }
+        double[] colMajor = couplings(net, root);
         byte[] state = new byte[n];
         double[] field = new double[n];
         double bias = net.input() - net.threshold();
@@ -75,6 +80,8 @@ public final class GlauberSimulator {
             active += b;
         }
         boolean recording = false;
+        UnitAutocorrelation acf = acfLags > 0 ? new UnitAutocorrelation(n, acfLags) : null;
+        double[] snapshot = new double[acfLags > 0 ? n : 0];
         int next = 0;
         long updates = 0;
         long flips = 0;
@@ -92,6 +99,12 @@ public final class GlauberSimulator {
                 while (next < samples && transientTime + next * sampleInterval <= Math.min(t, tEnd)) {
                     time[next] = next * sampleInterval;
                     rate[next++] = (double) active / n;
+                    if (acf != null) {
+                        for (int u = 0; u < n; u++) {
+                            snapshot[u] = state[u];
+                        }
+                        acf.add(snapshot);
+                    }
                 }
                 if (t >= tEnd) {
                     break;
@@ -119,10 +132,30 @@ public final class GlauberSimulator {
         for (int i = 0; i < n; i++) {
             unitRates[i] = (activeTime[i] + (state[i] == 1 ? tEnd - onSince[i] : 0)) / duration;
         }
-        return new Recording(time, rate, unitRates, updates, flips, (System.nanoTime() - start) * 1e-9);
+        return new Recording(time, rate, unitRates, updates, flips, (System.nanoTime() - start) * 1e-9,
+                acf == null ? new double[0] : acf.correlation());
     }
 
-    private static void add(double[] colMajor, double[] field, int j, int n, double sign) {
+    /**
+     * The dense couplings J_ij ~ N(J̄/N, g²/N), stored column-major (J_ij at [j n + i]) so that the column of a
+     * flipping unit is contiguous; row i from stream {@code couplings/i}, so any simulation of the same network
+     * and master seed sees the same J.
+     */
+    static double[] couplings(GlauberNetwork net, StreamSeeds root) {
+        int n = net.n();
+        double[] colMajor = new double[n * n];
+        double mean = net.meanCoupling() / n;
+        double sd = net.gain() / Math.sqrt(n);
+        for (int i = 0; i < n; i++) {
+            ZigguratSampler.NormalizedGaussian z = root.child(StreamSeeds.COUPLINGS).child(i).gaussian();
+            for (int j = 0; j < n; j++) {
+                colMajor[j * n + i] = mean + sd * z.sample();
+            }
+        }
+        return colMajor;
+    }
+
+    static void add(double[] colMajor, double[] field, int j, int n, double sign) {
         int base = j * n;
         for (int i = 0; i < n; i++) {
             field[i] += sign * colMajor[base + i];
