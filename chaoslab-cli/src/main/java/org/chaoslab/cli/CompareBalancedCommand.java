@@ -78,12 +78,12 @@ public final class CompareBalancedCommand implements Callable<Integer> {
                 .series("D_E theory", r.time(), r.distanceTheoryE(), LineStyle.DASHED)
                 .series("D_I theory", r.time(), r.distanceTheoryI(), LineStyle.DASHED).build();
         files.addAll(RateOutputs.names(d.writePngAndSvg(out, "distance")));
-        files.add("comparison.json");
+        files.add("summary.json");
         Summary summary = new Summary(BalancedTheorySummary.of(r.theory()), r.rateE(), r.rateI(), r.qE(), r.qI(), r.distanceE(),
                 r.distanceI(), r.rateDistributions(), r.cvE(), r.cvI(), r.fanoE(), r.fanoI(), r.growthExponent(), r.survived(),
                 r.realizations(), settings.run().seed(), r.wallSeconds(), r.updatesPerSecond(), r.synapticEventsPerSecond(),
                 Metadata.capture(1), files);
-        JsonOutput.write(out.resolve("comparison.json"), summary);
+        JsonOutput.write(out.resolve("summary.json"), summary);
         var o = spec.commandLine().getOut();
         line(o, "mE", r.rateE());
         line(o, "mI", r.rateI());
@@ -104,7 +104,7 @@ public final class CompareBalancedCommand implements Callable<Integer> {
         o.printf("%-4s theory %.6g  simulation %.6g +- %.2g  z = %.2f%n", name, d.theory(), d.simulation(), d.standardError(), d.zScore());
     }
 
-    /** comparison.json. */
+    /** summary.json. */
     record Summary(BalancedTheorySummary theory, Deviation rateE, Deviation rateI, Deviation qE, Deviation qI, Deviation distanceE,
                    Deviation distanceI, List<BalancedRateDistribution> rateDistributions, double[] cvE, double[] cvI, double[] fanoE,
                    double[] fanoI, double growthExponent, int survived, int realizations, long seed, double wallSeconds,

@@ -75,7 +75,7 @@ class BalancedCommandsTest {
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("mE").contains("z =");
-        JsonNode c = JsonOutput.read(dir.resolve("comparison.json"));
+        JsonNode c = JsonOutput.read(dir.resolve("summary.json"));
         assertThat(c.get("rateE").get("zScore").isNumber()).isTrue();
         assertThat(dir.resolve("distance.png")).exists();
     }
