@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
                 "Exponents are per unit time; with --integrator euler they are those of the map x <- (1-dt)x + dt(J phi(x) + I).",
                 "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95%% CIs),",
                 "spectrum.npy, spectrum_ci.npy, convergence.npy (points x k), convergence_times.npy and plots (PNG and SVG).",
-                "Exit code 3 if the state or the tangent system diverges (NaN/Inf)."})
+                "With --noise white/ou the state and its replica are driven by the same noise (exponents of the random",
+                "dynamical system, as in the noisy DMFT). Exit code 3 if the state or the tangent system diverges (NaN/Inf)."})
 final class LyapunovCommand implements Callable<Integer> {
 
     @Mixin
@@ -91,10 +92,6 @@ final class LyapunovCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RateNetwork net = network.network();
-        if (net.input().noise().annealed()) {
-            throw new IllegalArgumentException("--noise " + net.input().noise().label()
-                    + " is not supported by lyapunov (the tangent dynamics here are those of the noise-free flow); use none or quenched:SIGMA");
-        }
         LyapunovSettings settings = settings(net);
         long netSeed = networkSeed == null ? seed : networkSeed;
         var err = spec.commandLine().getErr();
@@ -187,6 +184,14 @@ final class LyapunovCommand implements Callable<Integer> {
      */
     static OptionalDouble dmftLambdaMax(RateNetwork net, LyapunovSettings settings) {
         // the continuous-time DMFT value (SCS 1988); an Euler map with a large dt has its own exponents
+        if (net.input().noise().annealed() && net.input().noise().sigma() > 0) {
+            // with noise: the exponent of two replicas driven by the same noise (Schuecker, Goedeke & Helias 2018)
+            var options = org.chaoslab.theory.dmft.DmftOptions.defaults();
+            var noisy = net.input().noise() instanceof org.chaoslab.model.Noise.White
+                    ? new org.chaoslab.theory.dmft.WhiteNoiseDmft(options).solve(net)
+                    : new org.chaoslab.theory.dmft.OuNoiseDmft(options).solve(net);
+            return Double.isFinite(noisy.lambdaMax()) ? OptionalDouble.of(noisy.lambdaMax()) : OptionalDouble.empty();
+        }
         DmftSolver solver = new DmftSolver();
         DmftSolution s = solver.solve(net);
         double lambda = new DmftLyapunov(solver.engine(), 0.01).largest(s, net.transfer()).lambdaMax();

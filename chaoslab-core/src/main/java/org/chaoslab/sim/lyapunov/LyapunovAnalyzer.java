@@ -10,6 +10,7 @@ import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.rate.NoiseSource;
 import org.chaoslab.sim.rate.RealizedRateNetwork;
 
 /**
@@ -24,7 +25,9 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
  * <p>Seeds: the couplings come from the realization ({@code networkSeed/couplings/<row>}); the
  * initial state from {@code seed/initial/0} (the same stream the simulator uses for replica 0), the
  * initial orthonormal system from {@code seed/ons} (column by column) and the replica's direction from
- * {@code seed/replica}. Float32 coupling storage is widened to float64 (the same values) for the state;
+ * {@code seed/replica}; annealed noise (white or OU) from {@code seed/noise/0/<unit>}, the noise of the
+ * simulator's replica 0, added identically to x and x′ after every step (the exponents of the random dynamical
+ * system for that noise realization). Float32 coupling storage is widened to float64 (the same values) for the state;
  * with {@code tangentPrecision = FLOAT32} the tangent product uses a float32 copy of J (sgemm).
  */
 public final class LyapunovAnalyzer {
@@ -82,6 +85,8 @@ public final class LyapunovAnalyzer {
         try (ParallelRows pool = new ParallelRows(s.threads())) {
             float[] j32 = s.tangentPrecision() == Precision.FLOAT32 ? float32(net.couplings()) : null;
             TangentSystem sys = new TangentSystem(j, j32, n, k, network.transfer(), net.input(), s.integrator(), dt, pool);
+            // annealed noise: streams seed/noise/0/i, the noise of the simulator's replica 0; x and x′ share it
+            sys.noise(NoiseSource.forTrajectory(network.input().noise(), n, s.seed(), dt, s.integrator()));
 
             // 1. the state alone: x(0) ~ N(0, σ0²) from seed/initial/0, transient
             ZigguratSampler.NormalizedGaussian z = initialStream.gaussian();

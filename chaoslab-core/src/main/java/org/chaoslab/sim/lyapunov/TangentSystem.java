@@ -4,6 +4,7 @@ import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.linalg.RowTask;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.NoiseSource;
 
 /**
  * The state of dx/dt = −x + Jφ(x) + I together with a nearby replica x′ and k tangent vectors Q,
@@ -73,6 +74,9 @@ final class TangentSystem {
     // pass in progress
     private int stage;
     private double[] src;
+
+    private NoiseSource noise;
+    private double[] kick;
 
     private boolean tracing;
     private double traceSum;
@@ -158,6 +162,16 @@ final class TangentSystem {
         };
     }
 
+    /**
+     * Drives x and x′ with the same additive noise increments after every step (null: none). The
+     * tangent dynamics are unchanged (additive noise does not enter the Jacobian); the exponents are
+     * then those of the random dynamical system for one noise realization, as in the DMFT with noise.
+     */
+    void noise(NoiseSource source) {
+        noise = source;
+        kick = source == null ? null : new double[n];
+    }
+
     /** Starts or stops accumulating the Jacobian trace at the start of every full step. */
     void tracing(boolean on) {
         tracing = on;
@@ -183,6 +197,22 @@ final class TangentSystem {
      */
     void step(boolean full) {
         int act = full ? cols : 1;
+        advance(full, act);
+        if (noise != null) {
+            java.util.Arrays.fill(kick, 0.0);
+            noise.kick(kick);
+            for (int i = 0; i < n; i++) {
+                s[i] += kick[i];
+            }
+            if (full) {
+                for (int i = 0; i < n; i++) {
+                    s[n + i] += kick[i];
+                }
+            }
+        }
+    }
+
+    private void advance(boolean full, int act) {
         if (kind == IntegratorKind.RK4) {
             rk4(act);
         } else {

@@ -15,9 +15,11 @@ import org.chaoslab.random.StreamSeeds;
  * OU noise τ_n η′ = −η + σξ: the exact update η ← aη + √(σ²/(2τ_n)(1 − a²))·z, a = e^{−δ/τ_n}
  * (Gillespie, Phys. Rev. E 54:2084 (1996), eq. 1.8), η held constant over the step and entering x as
  * a constant input (δ·η for Euler/RK4, (1 − e^{−δ})·η for exponential Euler); η starts stationary.
- * One instance per run; no allocation per step.
+ * One instance per run; no allocation per step. Public for the Lyapunov analyzer
+ * ({@code org.chaoslab.sim.lyapunov}), which drives a trajectory and its nearby replica with the same
+ * increments ({@link #forTrajectory}).
  */
-final class NoiseSource {
+public final class NoiseSource {
 
     /** Child name under {@link StreamSeeds#NOISE} of the quenched (frozen) inputs, one child per unit. */
     static final String QUENCHED = "quenched";
@@ -51,17 +53,20 @@ final class NoiseSource {
 
     /** The noise source of a run, or null when the noise is not annealed (none or quenched). */
     static NoiseSource of(Noise noise, int n, int m, RateSimulation settings) {
+        return create(noise, n, m, settings.seed(), settings.dt(), settings.integrator());
+    }
+
+    private static NoiseSource create(Noise noise, int n, int m, long seed, double dt, IntegratorKind integrator) {
         if (!noise.annealed() || noise.sigma() == 0.0) {
             return null;
         }
         var z = new ZigguratSampler.NormalizedGaussian[n * m];
         for (int r = 0; r < m; r++) {
             for (int i = 0; i < n; i++) {
-                z[r * n + i] = stream(settings.seed(), r, i).gaussian();
+                z[r * n + i] = stream(seed, r, i).gaussian();
             }
         }
-        double dt = settings.dt();
-        boolean exp = settings.integrator() == IntegratorKind.EXPONENTIAL_EULER;
+        boolean exp = integrator == IntegratorKind.EXPONENTIAL_EULER;
         if (noise instanceof Noise.White w) {
             double scale = exp ? w.sigma() * Math.sqrt(-0.5 * Math.expm1(-2.0 * dt)) : w.sigma() * Math.sqrt(dt);
             return new NoiseSource(z, scale, 0.0, 0.0, 0.0, null);
@@ -77,8 +82,18 @@ final class NoiseSource {
         return new NoiseSource(z, 0.0, a, sd * Math.sqrt(-Math.expm1(-2.0 * dt / ou.tau())), gain, eta);
     }
 
+    /**
+     * The noise of one trajectory of N units: streams {@code seed/noise/0/i}, i.e. exactly the noise of
+     * replica 0 of a {@link RateSimulator} run with the same seed, step and integrator.
+     *
+     * @return null when the noise is not annealed (none or quenched) or σ = 0
+     */
+    public static NoiseSource forTrajectory(Noise noise, int n, long seed, double dt, IntegratorKind integrator) {
+        return create(noise, n, 1, seed, dt, integrator);
+    }
+
     /** Adds this step's noise to x (replica-major) in place. */
-    void kick(double[] x) {
+    public void kick(double[] x) {
         if (eta == null) {
             for (int k = 0; k < x.length; k++) {
                 x[k] += whiteScale * z[k].sample();
