@@ -21,9 +21,14 @@ package org.chaoslab.cli;
  * @param eigenUpper             upper edge
  * @param equalTimeMeanAutoCov   the equal-time ā (D/(2√(1 − R²)))
  * @param dmftVariance           ⟨x²⟩ of the noisy DMFT (nonlinear φ; null for linear)
+ * @param equalTimeVarCrossCov   the equal-time Var c_ij (EqualTimeCovariance)
+ * @param equalTimeParticipationRatio      the equal-time PR
+ * @param equalTimeParticipationRatioPerN  the equal-time PR/N = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3), a = √(1 − R²)
  */
 public record CorrelationTheorySummary(String phi, double g, String noise, int n, String mapping, double spectralRadius,
                                        double noiseIntensity, double meanAutoCov, double meanCrossCov, double varCrossCov,
                                        double participationRatio, double participationRatioPerN, double eigenLower,
-                                       double eigenUpper, double equalTimeMeanAutoCov, double dmftVariance) {
+                                       double eigenUpper, double equalTimeMeanAutoCov, double dmftVariance,
+                                       double equalTimeVarCrossCov, double equalTimeParticipationRatio,
+                                       double equalTimeParticipationRatioPerN) {
 }

@@ -79,4 +79,35 @@ class CorrelationsCommandTest {
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(dir.resolve("cmp").resolve("summary.json")).exists();
     }
+
+    @Test
+    void theoryWithoutNoiseReportsTheCavityDimension() throws Exception {
+        CliTest.Result r = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // published (Clark, Abbott & Litwin-Kumar 2023): 0.0313720 and 0.0446510, to the last digit (ChaoticDimensionTest)
+        assertThat(j.get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        assertThat(j.get("participationRatioPhiPerN").asDouble()).isCloseTo(0.0446510, offset(1e-7));
+        assertThat(j.get("participationRatio").isNull()).isTrue();     // no --n: no N-dependent value
+        CliTest.Result withN = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--n", "1000", "--json");
+        assertThat(withN.code()).as(withN.err()).isZero();
+        JsonNode k = new ObjectMapper().readTree(withN.out());
+        assertThat(k.get("participationRatio").asDouble()).isCloseTo(1000 * k.get("participationRatioPerN").asDouble(),
+                offset(1e-9));
+        CliTest.Result fixedPoint = run("correlations", "theory", "--g", "0.5", "--phi", "tanh");
+        assertThat(fixedPoint.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(fixedPoint.err()).contains("--g").contains("chaotic");
+    }
+
+    @Test
+    void theoryJsonHasTheEqualTimeKeys() throws Exception {
+        CliTest.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // R = 0.6, D = 1: a = 0.8, PR/N = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3) = 2560/3371, N Var = (1 − a)(3 + a + 5a² − a³)/(32a⁵)
+        assertThat(j.get("equalTimeMeanAutoCov").asDouble()).isCloseTo(0.625, offset(1e-12));
+        assertThat(j.get("equalTimeParticipationRatioPerN").asDouble()).isCloseTo(2560.0 / 3371.0, offset(1e-12));
+        assertThat(j.get("equalTimeVarCrossCov").asDouble()).isCloseTo(4055.0 / 32768.0 / 200, offset(1e-12));
+    }
 }
