@@ -45,9 +45,9 @@ final class CorrelationPlots {
         return net.withCouplings(new org.chaoslab.model.Couplings(g, c.meanCoupling(), c.symmetry(), c.zeroDiagonal(), c.precision()));
     }
 
-    /** 12 gains from 1.3 to max(4, 1.25 g), evenly spaced (g_c = 1 for tanh and erf, the odd φ with slope 1). */
+    /** 8 gains from 1.3 to max(4, 1.25 g), evenly spaced (g_c = 1 for tanh and erf, the odd φ with slope 1). */
     static double[] cavityGains(double g) {
-        int k = 12;
+        int k = 8;
         double hi = Math.max(4.0, 1.25 * g);
         double[] out = new double[k];
         for (int i = 0; i < k; i++) {

@@ -110,4 +110,18 @@ class CorrelationsCommandTest {
         assertThat(j.get("equalTimeParticipationRatioPerN").asDouble()).isCloseTo(2560.0 / 3371.0, offset(1e-12));
         assertThat(j.get("equalTimeVarCrossCov").asDouble()).isCloseTo(4055.0 / 32768.0 / 200, offset(1e-12));
     }
+
+    @Test
+    void compareWithoutNoiseWritesTheChaoticDimension(@TempDir Path dir) throws Exception {
+        CliTest.Result c = run("compare", "correlations", "--g", "3", "--phi", "tanh", "--n", "100", "--t", "200",
+                "--transient", "50", "--realizations", "2", "--seed", "4", "--threads", "1", "--out", dir.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        assertThat(s.get("theory").get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        assertThat(s.get("theory").get("participationRatio").asDouble()).isCloseTo(3.13720, offset(1e-5));
+        // a smoke test (N = 100, 2 short runs): a positive PR of a few dimensions; ChaoticDimensionVsSimulationTest checks
+        assertThat(s.get("participationRatioPerN").get("simulation").asDouble()).isGreaterThan(0.0).isLessThan(0.2);
+        assertThat(s.get("perRealizationX").size()).isEqualTo(2);
+        assertThat(dir.resolve("pr_vs_g.png")).exists();
+    }
 }

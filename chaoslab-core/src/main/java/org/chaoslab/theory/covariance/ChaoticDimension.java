@@ -165,9 +165,14 @@ public final class ChaoticDimension {
         for (int a = 0; a < m; a++) {
             sumX += wx[a];
             sumP += wp[a];
+        }
+        // the kernels are invariant under (ω₁, ω₂) → (−ω₁, −ω₂) (complex conjugation) and the weights are even: rows
+        // ω₁ > 0 count twice, ω₁ < 0 are skipped
+        for (int a = last; a < m; a++) {
             double w1 = omega[a];
             double rowPhi = 0.0;
-            double rowX = 0.0;
+            double rowPhiX = 0.0;
+            double rowXX = 0.0;
             for (int b = 0; b < m; b++) {
                 double w2 = omega[b];
                 // S^x₁S^x₂* = 1/((1 + iω₁)(1 − iω₂)) = 1/(α + iβ), α = 1 + ω₁ω₂, β = ω₁ − ω₂
@@ -176,19 +181,20 @@ public final class ChaoticDimension {
                 double den = al * al + be * be;
                 double sRe = al / den;
                 double sIm = -be / den;
-                // 1 − g²⟨φ′⟩² S₁S₂*
+                // q = 1 − g²⟨φ′⟩² S₁S₂*, M − 1 = 1/|q|² − 1
                 double qRe = 1.0 - gain2 * sRe;
                 double qIm = -gain2 * sIm;
-                double q2 = qRe * qRe + qIm * qIm;
-                double mMinus1 = 1.0 / q2 - 1.0;
-                // U = g² S₁S₂*/(1 − g²⟨φ′⟩²S₁S₂*): Re U = g² Re[S (q̄)]/|q|², |U|² = g⁴|S|²/|q|²
-                double uRe = g2 * (sRe * qRe + sIm * qIm) / q2;
-                double u2 = g2 * g2 * (sRe * sRe + sIm * sIm) / q2;
-                rowPhi += mMinus1 * wp[b];
-                rowX += u2 * wp[b] * wp[a] + 2.0 * uRe * slope * slope * wx[b] * wx[a];
+                double inv = 1.0 / (qRe * qRe + qIm * qIm);
+                // U = g² S₁S₂*/q: Re U = g² Re[S q̄]/|q|², |U|² = g⁴|S|²/|q|²
+                double uRe = g2 * (sRe * qRe + sIm * qIm) * inv;
+                double u2 = g2 * g2 * (sRe * sRe + sIm * sIm) * inv;
+                rowPhi += (inv - 1.0) * wp[b];
+                rowPhiX += u2 * wp[b];
+                rowXX += uRe * wx[b];
             }
-            psiPhi += wp[a] * rowPhi;
-            psiX += rowX;
+            double weight = a == last ? 1.0 : 2.0;
+            psiPhi += weight * wp[a] * rowPhi;
+            psiX += weight * (wp[a] * rowPhiX + 2.0 * slope * slope * wx[a] * rowXX);
         }
         // the discrete Parseval sums reproduce C(0); they are used as C^a(0) so that the normalisation is consistent
         double c0x = sumX;
