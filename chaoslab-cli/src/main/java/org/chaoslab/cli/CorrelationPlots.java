@@ -31,7 +31,12 @@ final class CorrelationPlots {
             px[i] = r.participationRatioPerN();
             pp[i] = r.participationRatioPhiPerN();
         }
-        var b = LinePlot.builder().title("Dimension of chaotic activity (two-site cavity, " + net.transfer().name() + ")")
+        return cavityCurve(dir, net.transfer().name(), g, px, pp, sim);
+    }
+
+    /** The plot of {@link #cavityParticipationRatioVsGain} from given theory values. */
+    static List<String> cavityCurve(Path dir, String phi, double[] g, double[] px, double[] pp, double[] sim) throws IOException {
+        var b = LinePlot.builder().title("Dimension of chaotic activity (two-site cavity, " + phi + ")")
                 .xLabel("g").yLabel("PR/N").series("theory x", g, px, LineStyle.LINE).series("theory phi(x)", g, pp, LineStyle.LINE);
         if (sim != null) {
             b.series("simulation x", new double[] {sim[0]}, new double[] {sim[1]}, new double[] {sim[2]}, LineStyle.MARKERS);

@@ -38,6 +38,10 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write correlations_theory.json and a plot of PR/N vs g to this directory.")
     Path out;
 
+    @Option(names = "--g-values", split = ",", description = "Without --noise: sweep these gains (each > the transition) and "
+            + "print one JSON array / table row per gain (replaces --g; with --out also a plot of PR/N vs g over them).")
+    double[] gValues;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +49,10 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RateNetwork net = network.network();
         if (net.input().noise().sigma() == 0.0) {
-            return cavity(net);
+            return gValues == null ? cavity(net) : cavitySweep(net);
+        }
+        if (gValues != null) {
+            throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
         }
         CorrelationTheorySummary s = summary(net);
         var o = spec.commandLine().getOut();
@@ -90,6 +97,38 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         if (out != null) {
             JsonOutput.write(out.resolve("correlations_theory.json"), s);
             CorrelationPlots.cavityParticipationRatioVsGain(out, net, null);
+        }
+        return 0;
+    }
+
+    /** Without noise, --g-values: the cavity dimension at each gain. */
+    private int cavitySweep(RateNetwork net) throws java.io.IOException {
+        if (gValues.length == 0) {
+            throw new IllegalArgumentException("--g-values must list at least one gain");
+        }
+        boolean hasN = spec.commandLine().getParseResult().hasMatchedOption("--n");
+        java.util.List<CavityDimensionSummary> rows = new java.util.ArrayList<>();
+        for (double g : gValues) {
+            if (!(g > 0) || !Double.isFinite(g)) {
+                throw new IllegalArgumentException("--g-values: gains must be finite and > 0 (got " + g + ")");
+            }
+            rows.add(cavitySummary(CorrelationPlots.withGain(net, g), hasN));
+        }
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(rows));
+        } else {
+            o.printf("%-8s %-16s %-16s%n", "g", "PR^x/N", "PR^phi/N");
+            for (CavityDimensionSummary r : rows) {
+                o.printf("%-8.4g %-16.9g %-16.9g%n", r.g(), r.participationRatioPerN(), r.participationRatioPhiPerN());
+            }
+        }
+        if (out != null) {
+            JsonOutput.write(out.resolve("correlations_theory.json"), rows);
+            double[] g = rows.stream().mapToDouble(CavityDimensionSummary::g).toArray();
+            double[] px = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPerN).toArray();
+            double[] pp = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPhiPerN).toArray();
+            CorrelationPlots.cavityCurve(out, net.transfer().name(), g, px, pp, null);
         }
         return 0;
     }

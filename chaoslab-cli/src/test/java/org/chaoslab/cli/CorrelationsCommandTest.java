@@ -97,6 +97,16 @@ class CorrelationsCommandTest {
         CliTest.Result fixedPoint = run("correlations", "theory", "--g", "0.5", "--phi", "tanh");
         assertThat(fixedPoint.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(fixedPoint.err()).contains("--g").contains("chaotic");
+        CliTest.Result sweep = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--json");
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(sweep.out());
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.get(1).get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        // the dimension grows with g (cavity: 0.0159 at g = 2, 0.0314 at g = 3)
+        assertThat(rows.get(0).get("participationRatioPerN").asDouble()).isLessThan(rows.get(1).get("participationRatioPerN").asDouble());
+        CliTest.Result sweepNoise = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--noise", "white:1");
+        assertThat(sweepNoise.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(sweepNoise.err()).contains("--g-values");
     }
 
     @Test
