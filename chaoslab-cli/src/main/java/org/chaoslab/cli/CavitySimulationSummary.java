@@ -20,12 +20,13 @@ import org.chaoslab.io.RunMetadata;
  * @param meanAutoCov               mean autocovariance of x beside Δ0
  * @param perRealizationX           PR^x/N of each realization
  * @param perRealizationPhi         PR^φ/N of each realization
+ * @param excluded                  realizations excluded because their activity collapsed (fixed point)
  * @param files                     files written
  * @param metadata                  run metadata
  */
 public record CavitySimulationSummary(NetworkParameters network, RunParameters run, int realizations, int stride,
                                       CavityDimensionSummary theory, Deviation participationRatioPerN,
                                       Deviation participationRatioPhiPerN, Deviation meanAutoCov,
-                                      List<Double> perRealizationX, List<Double> perRealizationPhi, List<String> files,
+                                      List<Double> perRealizationX, List<Double> perRealizationPhi, int excluded, List<String> files,
                                       RunMetadata metadata) {
 }

@@ -115,7 +115,7 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         files.add("summary.json");
         CavitySimulationSummary s = new CavitySimulationSummary(NetworkParameters.of(net), RunParameters.of(settings),
                 realizations, stride, theory, r.participationRatioPerN(), r.participationRatioPhiPerN(), r.varianceX(),
-                r.perRealizationX(), r.perRealizationPhi(), files, Metadata.capture(settings.threads()));
+                r.perRealizationX(), r.perRealizationPhi(), r.excluded(), files, Metadata.capture(settings.threads()));
         JsonOutput.write(out.resolve("summary.json"), s);
         var o = spec.commandLine().getOut();
         o.printf("dimension of the chaotic activity, N = %d, %d realizations (cavity theory vs simulation ± SE, z):%n",
@@ -123,6 +123,9 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         line(o, "PR^x/N", r.participationRatioPerN());
         line(o, "PR^phi/N", r.participationRatioPhiPerN());
         line(o, "<x^2>", r.varianceX());
+        if (r.excluded() > 0) {
+            o.printf("  %d realization(s) left the chaotic state (variance < 0.1 Delta0) and were excluded%n", r.excluded());
+        }
         o.println("wrote " + out.resolve("summary.json"));
         return 0;
     }

@@ -24,6 +24,12 @@ import org.chaoslab.theory.dmft.DmftOptions;
  * steps after the transient; the equal-time covariances of x and of φ(x) are streamed separately for the two halves
  * of the run and combined by the cross-block estimator ({@link CovarianceStatistics#crossBlock}), against the
  * two-site cavity values of {@link ChaoticDimension}. The error bars are the scatter over realizations / √R.
+ *
+ * <p>Small networks at moderate g can leave the chaotic state (a stable fixed point or a decaying transient; seen at
+ * g = 2, N = 200 over T = 4000). A realization whose mean variance of x in either half is below
+ * {@value #COLLAPSED} × Δ0 (the DMFT variance; chaotic realizations are within a few percent of it) is excluded from
+ * the statistics and counted in {@link Result#excluded()}: its covariance is then dominated by the transient, and the
+ * cross-block ratio is meaningless (it gave PR/N = 5 and NaN).
  */
 public final class ChaoticDimensionComparison {
 
@@ -46,11 +52,15 @@ public final class ChaoticDimensionComparison {
      * @param varianceX                 simulated mean autocovariance of x beside Δ0
      * @param perRealizationX           PR^x/N of each realization
      * @param perRealizationPhi         PR^φ/N of each realization
+     * @param excluded                  realizations excluded because their activity collapsed (class comment)
      */
     public record Result(ChaoticDimension.Result theory, Deviation participationRatioPerN,
                          Deviation participationRatioPhiPerN, Deviation varianceX, List<Double> perRealizationX,
-                         List<Double> perRealizationPhi) {
+                         List<Double> perRealizationPhi, int excluded) {
     }
+
+    /** Realizations whose variance of x fell below this fraction of Δ0 in either half are excluded (class comment). */
+    static final double COLLAPSED = 0.1;
 
     private ChaoticDimensionComparison() {
     }
@@ -68,6 +78,7 @@ public final class ChaoticDimensionComparison {
         RunningStatistics vx = new RunningStatistics();
         List<Double> listX = new ArrayList<>();
         List<Double> listP = new ArrayList<>();
+        int excluded = 0;
         for (int k = 0; k < reps; k++) {
             RateSimulation s = settings.run().withSeed(settings.run().seed() + k).withReplicas(1);
             HalvesRecorder rec = new HalvesRecorder(settings.stride());
@@ -78,7 +89,14 @@ public final class ChaoticDimensionComparison {
                 throw new IllegalStateException("realization " + k + " diverged: " + run.divergence().orElseThrow().message());
             }
             int n = network.size();
-            CovarianceStatistics x = CovarianceStatistics.crossBlock(rec.x[0].covariance(), rec.x[1].covariance(), n);
+            double[] xa = rec.x[0].covariance();
+            double[] xb = rec.x[1].covariance();
+            if (Math.min(CovarianceStatistics.of(xa, n).meanAutoCov(), CovarianceStatistics.of(xb, n).meanAutoCov())
+                    < COLLAPSED * theory.varianceX()) {
+                excluded++;
+                continue;
+            }
+            CovarianceStatistics x = CovarianceStatistics.crossBlock(xa, xb, n);
             CovarianceStatistics p = CovarianceStatistics.crossBlock(rec.phi[0].covariance(), rec.phi[1].covariance(), n);
             px.add(x.participationRatioPerN());
             pp.add(p.participationRatioPerN());
@@ -86,9 +104,14 @@ public final class ChaoticDimensionComparison {
             listX.add(x.participationRatioPerN());
             listP.add(p.participationRatioPerN());
         }
+        if (listX.size() < 2) {
+            throw new IllegalStateException("fewer than 2 realizations stayed chaotic (" + excluded + " of " + reps
+                    + " collapsed): increase N or g");
+        }
         return new Result(theory, Deviation.of(theory.participationRatioPerN(), px.mean(), px.standardError()),
                 Deviation.of(theory.participationRatioPhiPerN(), pp.mean(), pp.standardError()),
-                Deviation.of(theory.varianceX(), vx.mean(), vx.standardError()), List.copyOf(listX), List.copyOf(listP));
+                Deviation.of(theory.varianceX(), vx.mean(), vx.standardError()), List.copyOf(listX), List.copyOf(listP),
+                excluded);
     }
 
     /** Equal-time covariances of x and φ(x) of replica 0, every stride-th step, first and second half separately. */

@@ -39,11 +39,11 @@ class ChaoticDimensionVsSimulationTest {
 
     private static void print(double g, int n, ChaoticDimensionComparison.Result r) {
         System.out.printf("chaotic dimension g=%.1f N=%d: PR^x/N theory %.6f sim %.6f ± %.2g (z %.2f); PR^phi/N theory %.6f"
-                        + " sim %.6f ± %.2g (z %.2f); per realization %s%n", g, n, r.theory().participationRatioPerN(),
+                        + " sim %.6f ± %.2g (z %.2f); %d excluded (collapsed); per realization %s%n", g, n, r.theory().participationRatioPerN(),
                 r.participationRatioPerN().simulation(), r.participationRatioPerN().standardError(),
                 r.participationRatioPerN().zScore(), r.theory().participationRatioPhiPerN(),
                 r.participationRatioPhiPerN().simulation(), r.participationRatioPhiPerN().standardError(),
-                r.participationRatioPhiPerN().zScore(), r.perRealizationX());
+                r.participationRatioPhiPerN().zScore(), r.excluded(), r.perRealizationX());
     }
 
     @Test
