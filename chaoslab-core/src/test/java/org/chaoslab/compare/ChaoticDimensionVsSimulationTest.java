@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * at N = 1000, g = 3), so the default test allows |Δ| ≤ 4 SE + 4/N; the slow test extrapolates in 1/N instead.
  *
  * <p>Finite-T bias: the network's slowest collective modes relax at rate 1 − g⟨φ′⟩ (0.026 at g = 2, 0.042 at g = 3,
- * the kernel poles of the cavity theory); they carry the largest covariance eigenvalues, and subtracting each half's
+ * the kernel poles of the cavity theory; the "long population-level timescale" of Clark et al. 2023); they carry the largest covariance eigenvalues, and subtracting each half's
  * own time mean and sampling them over a finite half-run underestimates them, which biases PR upward. Measured on the
  * same 4 networks (g = 2, N = 500, seeds 2500 + r): PR^x/N = 0.0174 ± 0.0038 at T = 1000 and 0.0148 ± 0.0018 at
  * T = 8000 (theory 0.0159), ⟨x²⟩ 1.80 → 1.90 (DMFT 1.925); at g = 3, N = 300: 0.0311 → 0.0296 from T = 800 to 16000.

@@ -13,7 +13,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * The dimension of the noiseless chaotic activity of dx/dt = −x + Jφ(x), J_ij ~ N(0, g²/N), N → ∞: the
  * participation ratios PR^x/N and PR^φ/N of the equal-time covariances of x and of φ(x), from the two-site
  * cavity theory of Clark, Abbott &amp; Litwin-Kumar, "Dimension of activity in random neural networks",
- * PRL 131:118401 (2023) (formulas as summarized in docs of the project, science notes rate-networks.md §3):
+ * PRL 131:118401 (2023), arXiv:2207.12373 (formulas as summarized in docs of the project, science notes rate-networks.md §3):
  * <pre>
  *   PR^a/N = C^a(0)² / (C^a(0)² + ψ^a),   a ∈ {x, φ},   C^a(0) the equal-time (τ = 0) autocovariance,
  *   ψ^φ = ∬dω₁dω₂/(2π)² (M − 1) C^φ(ω₁)C^φ(ω₂),          M = 1/|1 − g² S^φ(ω₁)S^φ(ω₂)*|²,
