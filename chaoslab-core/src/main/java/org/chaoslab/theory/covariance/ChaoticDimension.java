@@ -43,7 +43,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * At g = 3 (tanh) PR^x/N = 0.0313719751 and PR^φ/N = 0.0446509424, unchanged to 10⁻¹⁰ between τ_max = 60 … 300 and
  * dτ = 0.01 … 0.04; the published 0.0313720 and 0.0446510 are matched to 2.5·10⁻⁸ and 5.8·10⁻⁸ (8·10⁻⁷ and 1.3·10⁻⁶
  * relative, i.e. to the rounding of the last published digit for PR^x and one unit of it for PR^φ). The cost is the
- * double sum, O(m²) with m ∝ 1/κ³ frequencies: about 1 s for g ≥ 1.5, 4 s at g = 1.2, 25 s at g = 1.05.
+ * double sum, O(m²) with m frequencies growing as g → 1: measured (before halving by symmetry) about 1 s for
+ * g ≥ 1.5, 4 s at g = 1.2, 25 s at g = 1.05.
  *
  * <p>Only solutions without a static (quenched) part are accepted (Δ∞ = 0: odd φ without mean coupling or input);
  * for the others the covariance of the temporal fluctuations would need the quenched means as well.
@@ -99,7 +100,7 @@ public final class ChaoticDimension {
         double needed = 25.0 / s.decayRate();
         if (s.isChaotic() && needed > options.tauMax()) {
             if (needed / options.dTau() > 2e6) {
-                throw new IllegalArgumentException("--g: too close to the transition for the cavity dimension (decay rate "
+                throw new IllegalArgumentException("g too close to the transition for the cavity dimension (decay rate "
                         + s.decayRate() + " needs tau-max " + needed + ")");
             }
             solver = new DmftSolver(options.withTauMax(needed));
