@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab compare correlations}: the same as {@code correlations simulate} (theory beside simulation). */
 @Command(name = "correlations", mixinStandardHelpOptions = true,
         description = {"Covariance statistics of the linear network with white noise: closed forms beside R simulated",
-                "realizations (see 'chaoslab correlations simulate --help')."})
+                "realizations (see 'chaoslab correlations simulate --help'). Without --noise: PR/N of the simulated",
+                "chaotic activity beside the two-site cavity theory."})
 public final class CompareCorrelationsCommand implements Callable<Integer> {
 
     @Mixin

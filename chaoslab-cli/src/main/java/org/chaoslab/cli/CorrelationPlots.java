@@ -7,14 +7,59 @@ import java.util.List;
 
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovarianceEigenvalueDensity;
 import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.dmft.DmftOptions;
 import org.chaoslab.theory.covariance.LinearCovariance;
 
 /** The plots of the correlation commands (PNG + SVG each); returns the file names written. */
 final class CorrelationPlots {
 
     private CorrelationPlots() {
+    }
+
+    /**
+     * Cavity PR/N of x and φ(x) vs g for the network's φ without noise ({@link #cavityGains}), with simulated points {g, PR^x/N, SE, PR^φ/N, SE} when {@code sim} is given.
+     */
+    static List<String> cavityParticipationRatioVsGain(Path dir, RateNetwork net, double[] sim) throws IOException {
+        double[] g = cavityGains(net.gain());
+        double[] px = new double[g.length];
+        double[] pp = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            ChaoticDimension.Result r = ChaoticDimension.of(withGain(net, g[i]), DmftOptions.defaults());
+            px[i] = r.participationRatioPerN();
+            pp[i] = r.participationRatioPhiPerN();
+        }
+        return cavityCurve(dir, net.transfer().name(), g, px, pp, sim);
+    }
+
+    /** The plot of {@link #cavityParticipationRatioVsGain} from given theory values. */
+    static List<String> cavityCurve(Path dir, String phi, double[] g, double[] px, double[] pp, double[] sim) throws IOException {
+        var b = LinePlot.builder().title("Dimension of chaotic activity (two-site cavity, " + phi + ")")
+                .xLabel("g").yLabel("PR/N").series("theory x", g, px, LineStyle.LINE).series("theory phi(x)", g, pp, LineStyle.LINE);
+        if (sim != null) {
+            b.series("simulation x", new double[] {sim[0]}, new double[] {sim[1]}, new double[] {sim[2]}, LineStyle.MARKERS);
+            b.series("simulation phi(x)", new double[] {sim[0]}, new double[] {sim[3]}, new double[] {sim[4]}, LineStyle.MARKERS);
+        }
+        return RateOutputs.names(b.build().writePngAndSvg(dir, "pr_vs_g"));
+    }
+
+    static RateNetwork withGain(RateNetwork net, double g) {
+        var c = net.couplings();
+        return net.withCouplings(new org.chaoslab.model.Couplings(g, c.meanCoupling(), c.symmetry(), c.zeroDiagonal(), c.precision()));
+    }
+
+    /** 8 gains from 1.3 to max(4, 1.25 g), evenly spaced (g_c = 1 for tanh and erf, the odd φ with slope 1). */
+    static double[] cavityGains(double g) {
+        int k = 8;
+        double hi = Math.max(4.0, 1.25 * g);
+        double[] out = new double[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = 1.3 + (hi - 1.3) * i / (k - 1);
+        }
+        return out;
     }
 
     /** PR/N vs R (closed form (1 − R²)²), with a simulated point (and error bar) when given. */

@@ -21,6 +21,9 @@ package org.chaoslab.cli;
  * @param eigenUpper             upper edge
  * @param equalTimeMeanAutoCov   the equal-time ā (D/(2√(1 − R²)))
  * @param dmftVariance           ⟨x²⟩ of the noisy DMFT (nonlinear φ; null for linear)
+ * @param equalTimeVarCrossCov   the equal-time Var c_ij (EqualTimeCovariance)
+ * @param equalTimeParticipationRatio      the equal-time PR
+ * @param equalTimeParticipationRatioPerN  the equal-time PR/N = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3), a = √(1 − R²)
  * @param meanAutoCovFiniteN            E ā at this N with the derived O(1/N) correction (linear φ, η = 0, J0 = 0; else null)
  * @param meanCrossCovFiniteN           E of the mean cross-covariance at this N (0; null as above)
  * @param varCrossCovFiniteN            E Var c_ij at this N to O(1/N²) (null as above)
@@ -31,6 +34,8 @@ public record CorrelationTheorySummary(String phi, double g, String noise, int n
                                        double noiseIntensity, double meanAutoCov, double meanCrossCov, double varCrossCov,
                                        double participationRatio, double participationRatioPerN, double eigenLower,
                                        double eigenUpper, double equalTimeMeanAutoCov, double dmftVariance,
+                                       double equalTimeVarCrossCov, double equalTimeParticipationRatio,
+                                       double equalTimeParticipationRatioPerN,
                                        double meanAutoCovFiniteN, double meanCrossCovFiniteN, double varCrossCovFiniteN,
                                        double participationRatioFiniteN, double participationRatioPerNFiniteN) {
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.chaoslab.compare.ChaoticDimensionComparison;
 import org.chaoslab.compare.CorrelationComparison;
 import org.chaoslab.compare.CorrelationComparisonResult;
 import org.chaoslab.compare.Deviation;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulates R realizations of the network with white noise (--noise white:SIGMA; with --phi linear",
                 "--g is the spectral radius R, other phi use the effective gain g<phi'>), streams the equal-time and zero-frequency covariances (two halves, cross-block",
-                "estimators) and writes summary.json, eigenvalues.npy, cross_covariances.npy and plots beside the theory."})
+                "estimators) and writes summary.json, eigenvalues.npy, cross_covariances.npy and plots beside the theory.",
+                "Without --noise: PR/N of x and phi(x) of the simulated chaotic state (cross-block, samples 0.5 apart; RK4,",
+                "dt 0.1 unless given) beside the two-site cavity theory, and a plot of PR/N vs g (pr_vs_g)."})
 final class CorrelationsSimulateCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,6 +57,9 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
     static int execute(NetworkOptions network, RunOptions run, int realizations, double window, Path out,
                        picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
         RateNetwork net = network.network();
+        if (net.input().noise().sigma() == 0.0) {
+            return cavity(net, run, realizations, out, spec, label);
+        }
         CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net);
         RateSimulation settings = run.settings(0.05, IntegratorKind.EXPONENTIAL_EULER);
         var err = spec.commandLine().getErr();
@@ -86,6 +92,40 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         o.println("equal-time covariance:");
         line(o, "meanAutoCov", r.equalTimeMeanAutoCov());
         line(o, "PR/N", r.equalTimeParticipationRatioPerN());
+        o.println("wrote " + out.resolve("summary.json"));
+        return 0;
+    }
+
+    /** Without noise: PR/N of the simulated chaotic activity beside the two-site cavity theory (RK4, dt = 0.1 default). */
+    private static int cavity(RateNetwork net, RunOptions run, int realizations, Path out,
+                              picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
+        CavityDimensionSummary theory = CorrelationsTheoryCommand.cavitySummary(net, true);
+        RateSimulation settings = run.settings(0.1, IntegratorKind.RK4).withReplicas(1);
+        int stride = (int) Math.max(1, Math.round(0.5 / settings.dt()));     // samples 0.5 time units apart
+        var err = spec.commandLine().getErr();
+        ProgressListener progress = Progress.on(err, label);
+        ChaoticDimensionComparison.Result r = ChaoticDimensionComparison.run(net,
+                new ChaoticDimensionComparison.Settings(settings, realizations, stride), progress);
+        if (progress instanceof Progress p) {
+            p.clear();
+        }
+        List<String> files = new ArrayList<>(CorrelationPlots.cavityParticipationRatioVsGain(out, net, new double[] {net.gain(),
+                r.participationRatioPerN().simulation(), r.participationRatioPerN().standardError(),
+                r.participationRatioPhiPerN().simulation(), r.participationRatioPhiPerN().standardError()}));
+        files.add("summary.json");
+        CavitySimulationSummary s = new CavitySimulationSummary(NetworkParameters.of(net), RunParameters.of(settings),
+                realizations, stride, theory, r.participationRatioPerN(), r.participationRatioPhiPerN(), r.varianceX(),
+                r.perRealizationX(), r.perRealizationPhi(), r.excluded(), files, Metadata.capture(settings.threads()));
+        JsonOutput.write(out.resolve("summary.json"), s);
+        var o = spec.commandLine().getOut();
+        o.printf("dimension of the chaotic activity, N = %d, %d realizations (cavity theory vs simulation ± SE, z):%n",
+                net.size(), realizations);
+        line(o, "PR^x/N", r.participationRatioPerN());
+        line(o, "PR^phi/N", r.participationRatioPhiPerN());
+        line(o, "<x^2>", r.varianceX());
+        if (r.excluded() > 0) {
+            o.printf("  %d realization(s) left the chaotic state (variance < 0.1 Delta0) and were excluded%n", r.excluded());
+        }
         o.println("wrote " + out.resolve("summary.json"));
         return 0;
     }

@@ -8,6 +8,7 @@ import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovariancePrediction;
 import org.chaoslab.theory.covariance.LinearCovariance;
 import org.chaoslab.theory.dmft.DmftOptions;
@@ -20,10 +21,13 @@ import picocli.CommandLine.Option;
 @Command(name = "theory", mixinStandardHelpOptions = true,
         description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white noise (--noise white:SIGMA):",
                 "mean autocovariance, mean and variance of cross-covariances, participation ratio (zero-frequency covariance,",
-                "Dahmen et al. 2019, Hu & Sompolinsky 2022). With --phi linear, --g is the spectral radius R < 1;",
+                "Dahmen et al. 2019, Hu & Sompolinsky 2022; equal-time covariance: closed forms of the Lyapunov equation).",
+                "With --phi linear, --g is the spectral radius R < 1;",
                 "other phi use the effective gain R_eff = g<phi'> at the noisy DMFT variance (an approximation).",
-                "For linear phi (eta = 0, j0 = 0) the *FiniteN keys add the derived O(1/N) corrections at --n",
-                "(docs/finite-size-covariance.md)."})
+                "Without --noise: the dimension PR/N of the noiseless chaotic state for x and phi(x) (two-site cavity,",
+                "Clark, Abbott & Litwin-Kumar, PRL 2023; odd phi, g above the transition); participationRatio = N PR/N",
+                "only when --n is given. For linear phi (eta = 0, j0 = 0) the *FiniteN keys add the derived O(1/N)",
+                "corrections at --n (docs/finite-size-covariance.md)."})
 final class CorrelationsTheoryCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,12 +39,22 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write correlations_theory.json and a plot of PR/N vs g to this directory.")
     Path out;
 
+    @Option(names = "--g-values", split = ",", description = "Without --noise: sweep these gains (each > the transition) and "
+            + "print one JSON array / table row per gain (replaces --g; with --out also a plot of PR/N vs g over them).")
+    double[] gValues;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         RateNetwork net = network.network();
+        if (net.input().noise().sigma() == 0.0) {
+            return gValues == null ? cavity(net) : cavitySweep(net);
+        }
+        if (gValues != null) {
+            throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
+        }
         CorrelationTheorySummary s = summary(net);
         var o = spec.commandLine().getOut();
         if (json) {
@@ -53,6 +67,9 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             o.printf("participationRatio     %.8g   (PR/N = %.6g)%n", s.participationRatio(), s.participationRatioPerN());
             o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
             o.printf("equal-time meanAutoCov %.8g%n", s.equalTimeMeanAutoCov());
+            o.printf("equal-time varCrossCov %.8g%n", s.equalTimeVarCrossCov());
+            o.printf("equal-time PR          %.8g   (PR/N = %.6g)%n", s.equalTimeParticipationRatio(),
+                    s.equalTimeParticipationRatioPerN());
             if (Double.isFinite(s.meanAutoCovFiniteN())) {
                 o.printf("at N = %d with the 1/N corrections: meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n", s.n(),
                         s.meanAutoCovFiniteN(), s.varCrossCovFiniteN(), s.participationRatioPerNFiniteN());
@@ -63,6 +80,78 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             CorrelationPlots.participationRatioVsGain(out, s.noiseIntensity(), null, null, Double.NaN);
         }
         return 0;
+    }
+
+    /** Without noise: the two-site cavity dimension of the chaotic state (Clark, Abbott & Litwin-Kumar 2023). */
+    private int cavity(RateNetwork net) throws java.io.IOException {
+        boolean hasN = spec.commandLine().getParseResult().hasMatchedOption("--n");
+        CavityDimensionSummary s = cavitySummary(net, hasN);
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(s));
+        } else {
+            o.printf("mapping                   %s (no noise: chaotic state, two-site cavity)%n", s.mapping());
+            o.printf("participationRatioPerN    %.8g   (x)%n", s.participationRatioPerN());
+            o.printf("participationRatioPhiPerN %.8g   (phi(x))%n", s.participationRatioPhiPerN());
+            if (hasN) {
+                o.printf("participationRatio        %.8g   (N = %d; phi: %.8g)%n", s.participationRatio(), s.n(),
+                        s.participationRatioPhi());
+            }
+            o.printf("delta0                    %.8g   (<x^2>, DMFT)%n", s.delta0());
+        }
+        if (out != null) {
+            JsonOutput.write(out.resolve("correlations_theory.json"), s);
+            CorrelationPlots.cavityParticipationRatioVsGain(out, net, null);
+        }
+        return 0;
+    }
+
+    /** Without noise, --g-values: the cavity dimension at each gain. */
+    private int cavitySweep(RateNetwork net) throws java.io.IOException {
+        if (gValues.length == 0) {
+            throw new IllegalArgumentException("--g-values must list at least one gain");
+        }
+        boolean hasN = spec.commandLine().getParseResult().hasMatchedOption("--n");
+        java.util.List<CavityDimensionSummary> rows = new java.util.ArrayList<>();
+        for (double g : gValues) {
+            if (!(g > 0) || !Double.isFinite(g)) {
+                throw new IllegalArgumentException("--g-values: gains must be finite and > 0 (got " + g + ")");
+            }
+            rows.add(cavitySummary(CorrelationPlots.withGain(net, g), hasN));
+        }
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(rows));
+        } else {
+            o.printf("%-8s %-16s %-16s%n", "g", "PR^x/N", "PR^phi/N");
+            for (CavityDimensionSummary r : rows) {
+                o.printf("%-8.4g %-16.9g %-16.9g%n", r.g(), r.participationRatioPerN(), r.participationRatioPhiPerN());
+            }
+        }
+        if (out != null) {
+            JsonOutput.write(out.resolve("correlations_theory.json"), rows);
+            double[] g = rows.stream().mapToDouble(CavityDimensionSummary::g).toArray();
+            double[] px = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPerN).toArray();
+            double[] pp = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPhiPerN).toArray();
+            CorrelationPlots.cavityCurve(out, net.transfer().name(), g, px, pp, null);
+        }
+        return 0;
+    }
+
+    /** The cavity summary of a noiseless network (N-dependent keys only if {@code hasN}). */
+    static CavityDimensionSummary cavitySummary(RateNetwork net, boolean hasN) {
+        ChaoticDimension.Result r;
+        try {
+            r = ChaoticDimension.of(net, DmftOptions.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--g: without --noise the cavity dimension needs the chaotic state of an odd "
+                    + "phi (for tanh g > 1); " + e.getMessage() + "; for noise-driven networks give --noise white:SIGMA");
+        }
+        Integer n = hasN ? net.size() : null;
+        return new CavityDimensionSummary(net.transfer().name(), net.gain(), "none", n, "cavity",
+                r.participationRatioPerN(), r.participationRatioPhiPerN(),
+                hasN ? r.participationRatio(net.size()) : Double.NaN, hasN ? r.participationRatioPhi(net.size()) : Double.NaN,
+                r.varianceX(), r.variancePhi(), r.meanSlope(), r.psiX(), r.psiPhi());
     }
 
     /** The theory summary of a network with white noise. */
@@ -95,7 +184,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         }
         return new CorrelationTheorySummary(net.transfer().name(), net.gain(), net.input().noise().label(), net.size(), mapping,
                 r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(), z.participationRatioPerN(),
-                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), c0, f.meanAutoCov(), f.meanCrossCov(), f.varCrossCov(),
+                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), c0, e.varCrossCov(), e.participationRatio(),
+                e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(), f.varCrossCov(),
                 f.participationRatio(), f.participationRatioPerN());
     }
 }

@@ -100,4 +100,59 @@ class CorrelationsCommandTest {
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(dir.resolve("cmp").resolve("summary.json")).exists();
     }
+
+    @Test
+    void theoryWithoutNoiseReportsTheCavityDimension() throws Exception {
+        CliTest.Result r = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // published (Clark, Abbott & Litwin-Kumar 2023): 0.0313720 and 0.0446510, to the last digit (ChaoticDimensionTest)
+        assertThat(j.get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        assertThat(j.get("participationRatioPhiPerN").asDouble()).isCloseTo(0.0446510, offset(1e-7));
+        assertThat(j.get("participationRatio").isNull()).isTrue();     // no --n: no N-dependent value
+        CliTest.Result withN = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--n", "1000", "--json");
+        assertThat(withN.code()).as(withN.err()).isZero();
+        JsonNode k = new ObjectMapper().readTree(withN.out());
+        assertThat(k.get("participationRatio").asDouble()).isCloseTo(1000 * k.get("participationRatioPerN").asDouble(),
+                offset(1e-9));
+        CliTest.Result fixedPoint = run("correlations", "theory", "--g", "0.5", "--phi", "tanh");
+        assertThat(fixedPoint.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(fixedPoint.err()).contains("--g").contains("chaotic");
+        CliTest.Result sweep = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--json");
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(sweep.out());
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.get(1).get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        // the dimension grows with g (cavity: 0.0159 at g = 2, 0.0314 at g = 3)
+        assertThat(rows.get(0).get("participationRatioPerN").asDouble()).isLessThan(rows.get(1).get("participationRatioPerN").asDouble());
+        CliTest.Result sweepNoise = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--noise", "white:1");
+        assertThat(sweepNoise.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(sweepNoise.err()).contains("--g-values");
+    }
+
+    @Test
+    void theoryJsonHasTheEqualTimeKeys() throws Exception {
+        CliTest.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // R = 0.6, D = 1: a = 0.8, PR/N = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3) = 2560/3371, N Var = (1 − a)(3 + a + 5a² − a³)/(32a⁵)
+        assertThat(j.get("equalTimeMeanAutoCov").asDouble()).isCloseTo(0.625, offset(1e-12));
+        assertThat(j.get("equalTimeParticipationRatioPerN").asDouble()).isCloseTo(2560.0 / 3371.0, offset(1e-12));
+        assertThat(j.get("equalTimeVarCrossCov").asDouble()).isCloseTo(4055.0 / 32768.0 / 200, offset(1e-12));
+    }
+
+    @Test
+    void compareWithoutNoiseWritesTheChaoticDimension(@TempDir Path dir) throws Exception {
+        CliTest.Result c = run("compare", "correlations", "--g", "3", "--phi", "tanh", "--n", "100", "--t", "200",
+                "--transient", "50", "--realizations", "2", "--seed", "4", "--threads", "1", "--out", dir.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        assertThat(s.get("theory").get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        assertThat(s.get("theory").get("participationRatio").asDouble()).isCloseTo(3.13720, offset(1e-5));
+        // a smoke test (N = 100, 2 short runs): a positive PR of a few dimensions; ChaoticDimensionVsSimulationTest checks
+        assertThat(s.get("participationRatioPerN").get("simulation").asDouble()).isGreaterThan(0.0).isLessThan(0.2);
+        assertThat(s.get("perRealizationX").size()).isEqualTo(2);
+        assertThat(dir.resolve("pr_vs_g.png")).exists();
+    }
 }

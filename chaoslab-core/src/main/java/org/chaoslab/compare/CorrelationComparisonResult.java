@@ -15,8 +15,8 @@ import org.chaoslab.theory.covariance.CovariancePrediction;
  * @param participationRatioPerN zero-frequency PR/N (cross-block estimator)
  * @param equalTimeMeanAutoCov equal-time ā
  * @param equalTimeMeanCrossCov equal-time mean c_ij
- * @param equalTimeVarCrossCov simulated equal-time Var c_ij (theory NaN)
- * @param equalTimeParticipationRatioPerN simulated equal-time PR/N (theory NaN)
+ * @param equalTimeVarCrossCov simulated equal-time Var c_ij (theory: EqualTimeCovariance)
+ * @param equalTimeParticipationRatioPerN simulated equal-time PR/N (theory: EqualTimeCovariance)
  * @param realizations         realizations used
  * @param eigenvalues          eigenvalues of the zero-frequency covariance of realization 0 (ascending)
  * @param crossCovariances     the zero-frequency cross-covariances c_ij (i &lt; j) of realization 0

@@ -13,7 +13,7 @@ package org.chaoslab.theory.covariance;
  * N⁻¹ tr(e^{Wt}e^{Wᵀt}) → Σ_k (Rt)^{2k}/(k!)² = I₀(2Rt), so ā = D∫₀^∞ e^{−2t}I₀(2Rt)dt = D/(2√(1 − R²))
  * (Gradshteyn &amp; Ryzhik 6.611.4); the mean cross-covariance vanishes at every N (flipping the sign of row and
  * column i of W leaves its law invariant and maps c_ij → −c_ij). The variance and PR of the equal-time
- * covariance need the four-resolvent average and are not given here (NaN).
+ * covariance need the four-resolvent average: see {@link EqualTimeCovariance}.
  *
  * <p>These are N → ∞ values; the finite-size corrections grow like 1/(N(1 − R²)²) (for the real Ginibre
  * ensemble the mean of C is even dominated by rare real eigenvalues near 1 when R → 1).
@@ -79,12 +79,9 @@ public final class LinearCovariance {
                 inf.eigenLower(), inf.eigenUpper());
     }
 
-    /** Equal-time statistics (mean autocovariance and mean cross-covariance; the rest NaN). */
+    /** Equal-time statistics: ā = D/(2√(1 − R²)) (class comment), Var c_ij and PR/N from {@link EqualTimeCovariance}. */
     public static CovariancePrediction equalTime(double r, double d, int n) {
-        check(r, d, n);
-        double a = d / (2.0 * Math.sqrt(1.0 - r * r));     // derived above (class comment): D/(2√(1 − R²))
-        double nan = Double.NaN;
-        return new CovariancePrediction("equal-time", n, r, d, a, 0.0, nan, nan, nan, nan);
+        return EqualTimeCovariance.of(r, d, n);
     }
 
     private static void check(double r, double d, int n) {

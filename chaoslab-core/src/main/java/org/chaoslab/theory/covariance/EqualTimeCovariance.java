@@ -1,0 +1,82 @@
+package org.chaoslab.theory.covariance;
+
+/**
+ * Statistics of the equal-time covariance of the linear network dx/dt = −x + Wx + ξ, W_ij ~ N(0, R²/N)
+ * i.i.d., ⟨ξ_i(t)ξ_j(s)⟩ = D δ_ij δ(t − s), R &lt; 1, N → ∞: the solution C of the Lyapunov equation
+ * (1 − W)C + C(1 − W)ᵀ = D·1.
+ *
+ * <h2>Derivation</h2>
+ * C = D∫dω/2π A(ω)A(ω)†, A = (1 + iω − W)⁻¹. With t(ω) = N⁻¹tr[AA†] → 1/(1 + ω² − R²) (ladder sum) the
+ * mean autocovariance spectrum is C(ω) = D t(ω), and
+ * ā = D∫dω/2π 1/(ω² + a²) = D/(2a), a = √(1 − R²) (the value of {@link LinearCovariance#equalTime}).
+ * The second moment needs the four-resolvent trace, which to leading order in N is
+ * <pre>  N⁻¹tr[A₁A₁†A₂A₂†] → t(ω₁)t(ω₂) M(ω₁, ω₂),   M = 1/|1 − R² S(ω₁)S(ω₂)*|²,   S = 1/(1 + iω),</pre>
+ * the linear case (φ = identity, ⟨φ′⟩ = 1) of the two-site cavity factor of Clark, Abbott &amp; Litwin-Kumar,
+ * PRL 131:118401 (2023) (checked against exact traces at N = 1500: 0.553 vs 0.5529 at ω₁ = ω₂ = 1, R = 0.6).
+ * At ω₁ = ω₂ = 0 it gives the zero-frequency results N·Var c/ā² = M(0, 0) − 1 = 1/(1 − R²)² − 1 and
+ * PR/N = 1/M(0, 0) = (1 − R²)². Then N⁻¹tr C² = ā² + ψ, ψ = N·Var(c_ij), with
+ * <pre>  ā² + ψ = D²∬dω₁dω₂/(2π)² M C(ω₁)C(ω₂)/D² = D² (a⁴ + 2a³ + 4a² − 2a + 3)/(32a⁵)</pre>
+ * (the inner integral by residues at ω₂ = ia and ω₂ = i(1 − R²/(1 + iω₁)), the outer at the triple pole
+ * ω₁ = ia; computer algebra, checked against 400-point Gauss–Legendre quadrature in ω = a tan θ to 10⁻¹⁵). Hence
+ * <pre>  N·Var c_ij = D²(1 − a)(3 + a + 5a² − a³)/(32a⁵),   PR/N = (tr C)²/(N tr C²) = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3).</pre>
+ * Both reduce to 0 and 1 at R = 0 and behave like 3D²/(32a⁵) and 8a³/3 as R → 1 (compare the zero-frequency
+ * a⁻⁸ and a⁴). The diagonal's own spread is O(1/N) and is left out of PR (like the zero-frequency forms).
+ *
+ * <p>Checked against exact Lyapunov solutions of sampled networks ({@code org.chaoslab.linalg.Lyapunov}) at
+ * N = 100, 200, 400 extrapolated to N → ∞ (EqualTimeCovarianceTest).
+ */
+public final class EqualTimeCovariance {
+
+    private EqualTimeCovariance() {
+    }
+
+    /** All equal-time statistics for R ∈ [0, 1), D &gt; 0, N ≥ 1 (N → ∞ forms; eigenvalue edges not known: NaN). */
+    public static CovariancePrediction of(double r, double d, int n) {
+        if (!(r >= 0.0 && r < 1.0)) {
+            throw new IllegalArgumentException("spectral radius R must be in [0, 1) (got " + r + ")");
+        }
+        if (!(d > 0.0) || !Double.isFinite(d)) {
+            throw new IllegalArgumentException("noise intensity must be finite and > 0 (got " + d + ")");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1 (got " + n + ")");
+        }
+        double a = Math.sqrt(1.0 - r * r);
+        double mean = d / (2.0 * a);
+        return new CovariancePrediction("equal-time", n, r, d, mean, 0.0, scaledVariance(r, d) / n,
+                participationRatioPerN(r), Double.NaN, Double.NaN);
+    }
+
+    /** N·Var(c_ij) = D²(1 − a)(3 + a + 5a² − a³)/(32a⁵), a = √(1 − R²) (class comment). */
+    public static double scaledVariance(double r, double d) {
+        double a = Math.sqrt(1.0 - r * r);
+        double a2 = a * a;
+        return d * d * (1.0 - a) * (3.0 + a + 5.0 * a2 - a2 * a) / (32.0 * a2 * a2 * a);
+    }
+
+    /** PR/N = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3), a = √(1 − R²) (class comment). */
+    public static double participationRatioPerN(double r) {
+        double a = Math.sqrt(1.0 - r * r);
+        double a2 = a * a;
+        return 8.0 * a2 * a / (a2 * a2 + 2.0 * a2 * a + 4.0 * a2 - 2.0 * a + 3.0);
+    }
+
+    /**
+     * The large-N four-resolvent kernel N⁻¹tr[A(ω₁)A(ω₁)†A(ω₂)A(ω₂)†] = t₁t₂/|1 − R²S₁S₂*|² (class comment), for
+     * quadrature checks and frequency-resolved uses.
+     */
+    public static double fourResolventTrace(double r, double w1, double w2) {
+        double r2 = r * r;
+        double t1 = 1.0 / (1.0 + w1 * w1 - r2);
+        double t2 = 1.0 / (1.0 + w2 * w2 - r2);
+        // S₁S₂* = 1/((1 + iω₁)(1 − iω₂)) = 1/((1 + ω₁ω₂) + i(ω₁ − ω₂))
+        double re = 1.0 + w1 * w2;
+        double im = w1 - w2;
+        double den = re * re + im * im;
+        double sRe = re / den;
+        double sIm = -im / den;
+        double mRe = 1.0 - r2 * sRe;
+        double mIm = -r2 * sIm;
+        return t1 * t2 / (mRe * mRe + mIm * mIm);
+    }
+}
