@@ -30,10 +30,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Error model, shared by all assertions: R independent realizations (couplings, initial state, noise), each giving one
  * value; the tolerance is t_{0.995, R−1}·SE (the SE over realizations, which includes the quenched scatter between
- * networks) plus a finite-size allowance 4/N relative and a time-step allowance 0.5·dt relative. The 1/N allowance is the
- * measured 2σ bound of the 1/N coefficient of ⟨x²⟩ for tanh, g = 2.5, white:1.0 (fit a + b/N over N = 300…2400,
- * b = 0.8 ± 1.4 relative, NoisyFiniteSizeStudyTest; docs/noise.md), rounded up; the dt allowance bounds the paired
- * dt = 0.05 vs 0.025 difference of exponential Euler measured there.
+ * networks) plus a finite-size allowance 4/N relative and a time-step allowance 0.15·dt relative. The 1/N allowance is
+ * the measured 2σ bound of the 1/N coefficient of ⟨x²⟩ for tanh, g = 2.5, white:1.0 (fit a + b/N over N = 300…2400,
+ * b = 0.8 ± 1.4 relative, NoisyFiniteSizeStudyTest; docs/noise.md), rounded up; the dt allowance is the 2σ bound of the
+ * exponential-Euler bias slope measured there by paired runs (same networks) at dt = 0.05 and 0.025:
+ * k = 0.007 ± 0.057 per unit dt (N = 600, 32 and N = 1200, 12 realizations × 4 replicas), rounded up.
  */
 class NoisyNonlinearDmftVsSimulationTest {
 
@@ -52,7 +53,7 @@ class NoisyNonlinearDmftVsSimulationTest {
             s.acf[k] = new RunningStatistics();
         }
         for (int r = 0; r < realizations; r++) {
-            RateSimulation run = RateSimulation.of(DT, 80, 30, seed + r).withIntegrator(IntegratorKind.EXPONENTIAL_EULER)
+            RateSimulation run = RateSimulation.of(DT, 60, 30, seed + r).withIntegrator(IntegratorKind.EXPONENTIAL_EULER)
                     .withReplicas(2).withThreads(1);
             StandardRecording rec = new StandardRecording(RecordingPlan.defaults().withCorrelationMaxLag(5), DT, N);
             assertThat(RateSimulator.run(net, run, rec.recorders(), ProgressListener.NONE).completed()).isTrue();
@@ -66,10 +67,10 @@ class NoisyNonlinearDmftVsSimulationTest {
         return s;
     }
 
-    /** |sim − theory| within t·SE + (4/N + 0.5·dt)·scale; prints the z-score. */
+    /** |sim − theory| within t·SE + (4/N + 0.15·dt)·scale; prints the z-score. */
     private static void check(String what, RunningStatistics sim, double theory, double scale) {
         double t = new TDistribution(sim.count() - 1).inverseCumulativeProbability(0.995);
-        double allowance = (4.0 / N + 0.5 * DT) * scale;
+        double allowance = (4.0 / N + 0.15 * DT) * scale;
         System.out.printf("   %-12s theory %.5f  sim %.5f ± %.5f (z %.2f; tolerance %.5f)%n", what, theory, sim.mean(),
                 sim.standardError(), (sim.mean() - theory) / sim.standardError(), t * sim.standardError() + allowance);
         assertThat(Math.abs(sim.mean() - theory)).as(what).isLessThan(t * sim.standardError() + allowance);

@@ -12,7 +12,7 @@ import org.chaoslab.model.RateNetwork;
  * {@link DmftSolver}). There is no energy integral; the solution is the fixed point
  * c = c_noise + g²F∞ + σ_I² + g² K∗(F_φ(c; μ, c0) − F∞), K(τ) = ½e^{−|τ|} the Green's function of 1 − ∂² (K∗1 = 1), with
  * the noise part in closed form c_noise(τ) = σ²/(2(1 − τ_n²))[e^{−|τ|} − τ_n e^{−|τ|/τ_n}] (ibid.; its limit τ_n → 1 is
- * σ²(1 + |τ|)e^{−|τ|}/4), so that no truncated 1/ω² tail biases c0, and the plateau F∞ = F_φ(c(τ_max)) added
+ * σ²(1 + |τ|)e^{−|τ|}/4), so that no truncated 1/ω² tail biases c0, and the plateau F∞ = F_φ(c∞) ({@link Plateau}) added
  * analytically, so that the finite window truncates only the decaying part. The convolution is done in the time domain
  * by the two one-sided exponential recursions (trapezoid, O(h²)), F_φ(·; μ, c0) through a Chebyshev series in c on
  * [−c0, c0] rebuilt each iteration (μ(c0) self-consistent), with Anderson-accelerated mixing (depth 8, β = ½;
@@ -69,9 +69,12 @@ public final class OuNoiseDmft {
             }
             mu = mf.selfConsistentMean(c0);
             Chebyshev series = rateSeries(mf, mu, c0);
-            // the plateau F∞ = F(c(τ_max)) is added analytically (K∗const = const), so the window [−τ_max, τ_max] of the
-            // convolution truncates only the decaying part F − F∞
-            double fInf = series.value(Math.max(-c0, Math.min(c0, c[n - 1])));
+            // the plateau F∞ = F(c∞) is added analytically (K∗const = const), so the window [−τ_max, τ_max] of the
+            // convolution truncates only the decaying part F − F∞; c∞ = g²F(c∞) + σ_I² is solved for the current c0 (exact 0
+            // for odd φ without input) rather than read off c(τ_max), whose slow tail (κ → 0 near the transition) would
+            // otherwise feed back as a spurious, nearly marginal plateau
+            double plateau = Plateau.of(mf, mu, c0);
+            double fInf = series.value(Math.max(-c0, Math.min(c0, Double.isNaN(plateau) ? c[n - 1] : plateau)));
             for (int k = 0; k < n; k++) {
                 f[k] = series.value(Math.max(-c0, Math.min(c0, c[k]))) - fInf;
             }
