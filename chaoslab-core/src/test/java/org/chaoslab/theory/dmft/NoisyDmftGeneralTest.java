@@ -107,4 +107,34 @@ class NoisyDmftGeneralTest {
             assertThat(Math.abs(o.deltaInf() - w.deltaInf())).isLessThan(2 * tn * w.c0());
         }
     }
+
+    @Test
+    void annealedZeroFrequencyPowerEqualsTheQuenchedVarianceOnlyForLinearPhi() {
+        // quenched noise = static input variance σ_q² (DmftSolver); annealed white noise = σ²δ source (WhiteNoiseDmft).
+        // Linear φ: the quenched variance q = σ²/(1 − g²) equals the annealed zero-frequency power ĉ(0) = 2∫₀^∞ c dτ
+        // (AnnealedVsQuenchedTest checks the same at the level of the N×N covariance). tanh: the effective gain depends on
+        // the variance, which differs between the ensembles, so the equality breaks.
+        DmftOptions opts = DmftOptions.defaults().withTauMax(60).withDTau(0.01);
+        for (TransferFunction phi : new TransferFunction[] {new TransferFunctions.Linear(), new TransferFunctions.Tanh()}) {
+            double g = 0.6;
+            RateNetwork base = RateNetwork.scs(100, g, phi);
+            NoisyDmftSolution annealed = new WhiteNoiseDmft(opts).solve(base.withInput(ExternalInput.NONE.withNoise(new Noise.White(1.0))));
+            DmftSolution quenched = new DmftSolver(opts).solve(base.withInput(ExternalInput.NONE.withNoise(new Noise.Quenched(1.0))));
+            double[] c = annealed.delta();
+            double integral = 0;   // trapezoid, O(h²) ≈ 1e-5 relative; the tail beyond τ = 60 is e^{−48}
+            for (int k = 1; k < c.length; k++) {
+                integral += 0.005 * (c[k] + c[k - 1]);
+            }
+            double power = 2 * integral;
+            System.out.printf("%s g=%.1f: annealed c0 %.5f, zero-frequency power %.5f | quenched q %.5f%n", phi.name(), g,
+                    annealed.c0(), power, quenched.delta0());
+            assertThat(quenched.delta0()).isGreaterThan(annealed.c0());
+            if (phi instanceof TransferFunctions.Linear) {
+                assertThat(power).isCloseTo(1 / (1 - g * g), offset(1e-4));
+                assertThat(quenched.delta0()).isCloseTo(1 / (1 - g * g), offset(1e-10));
+            } else {
+                assertThat(Math.abs(power - quenched.delta0())).isGreaterThan(1e-2);
+            }
+        }
+    }
 }
