@@ -74,6 +74,9 @@ class NoisyDmftGeneralTest {
         assertThat(w.deltaInf()).isCloseTo(auto.deltaInf(), offset(2e-3 * auto.delta0()));
         assertThat(w.mean()).isCloseTo(auto.mean(), offset(2e-3));
         assertThat(w.lambdaMax()).isCloseTo(autoLambda, offset(0.01));
+        // the public entry point for a noisy solution uses its plateau and mean (same operator, same step)
+        assertThat(new DmftLyapunov(new DmftSolver().engine(), 0.01).largest(w, SHIFTED_TANH).lambdaMax())
+                .isCloseTo(w.lambdaMax(), offset(1e-9));
     }
 
     @Test
