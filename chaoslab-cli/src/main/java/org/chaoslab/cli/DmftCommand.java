@@ -7,6 +7,7 @@ import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.dmft.DmftOptions;
 import org.chaoslab.theory.dmft.DmftSolver;
+import org.chaoslab.theory.dmft.OuNoiseDmft;
 import org.chaoslab.theory.dmft.WhiteNoiseDmft;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,7 @@ final class DmftCommand implements Runnable {
     /** {@code chaoslab dmft transition}: where the network becomes chaotic. */
     @Command(name = "transition", mixinStandardHelpOptions = true,
             description = {"The transition to chaos of dx/dt = -x + J phi(x) + xi: gCritical (largest Lyapunov exponent = 0) and",
-                    "the local-stability line gLocal (g^2 <phi'^2> = 1). White noise moves gCritical above gLocal",
+                    "the local-stability line gLocal (g^2 <phi'^2> = 1). White or OU noise moves gCritical above gLocal",
                     "(Schuecker, Goedeke & Helias 2018). --g is only a starting guess."})
     static final class Transition implements Callable<Integer> {
 
@@ -58,7 +59,9 @@ final class DmftCommand implements Runnable {
                 gc = t[0];
                 gl = t[1];
             } else if (net.input().noise() instanceof Noise.OrnsteinUhlenbeck) {
-                throw new IllegalArgumentException("--noise ou:SIGMA:TAU: the coloured-noise transition is not implemented yet");
+                double[] t = new OuNoiseDmft(DmftOptions.defaults().withTauMax(40)).transition(net);
+                gc = t[0];
+                gl = t[1];
             } else {
                 gc = new DmftSolver().criticalGain(net);
                 gl = gc;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         description = {"Stationary dynamical mean-field theory of dx/dt = -x + J phi(x) + I (Sompolinsky, Crisanti & Sommers 1988).",
                 "Prints delta0, deltaInf, c0, tauHalf, phase (chaotic | fixed-point | unstable), gCritical, ...",
                 "--n is ignored (N -> infinity).",
-                "--noise white:SIGMA solves the noisy DMFT (Schuecker, Goedeke & Helias 2018; odd phi): delta0 = <x^2>, phase chaotic | noise-driven;",
+                "--noise white:SIGMA solves the noisy DMFT (Schuecker, Goedeke & Helias 2018; any phi, j0, input): delta0 = <x^2> - mu^2,",
+                "deltaInf its static (quenched) part, phase chaotic | noise-driven;",
                 "--noise ou:SIGMA:TAU solves the coloured-noise DMFT by a time-domain fixed point;",
                 "--noise quenched:SIGMA enters as a static input variance."})
 final class DmftScsCommand implements Callable<Integer> {
@@ -58,10 +59,11 @@ final class DmftScsCommand implements Callable<Integer> {
         if (net.input().noise().annealed()) {
             NoisyDmftSolution noisy = net.input().noise() instanceof Noise.White ? new WhiteNoiseDmft(options).solve(net)
                     : new OuNoiseDmft(options).solve(net);
-            s = new DmftSolution(net.gain(), net.transfer().name(), 0.0, 0.0, 0.0,
-                    noisy.isChaotic() ? Phase.CHAOTIC : Phase.FIXED_POINT, noisy.c0(), 0.0, 0.0, noisy.rateVariance(), 0.0,
-                    Double.NaN, noisy.decayRate(), noisy.stabilityGain(), Double.NaN, noisy.tau(), noisy.delta(),
-                    noisy.rateCorrelation(), "white noise " + noisy.noise() + ": phase " + noisy.phase());
+            s = new DmftSolution(net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean(),
+                    net.input().variance(), noisy.isChaotic() ? Phase.CHAOTIC : Phase.FIXED_POINT, noisy.c0(),
+                    noisy.deltaInf(), noisy.mean(), noisy.rateVariance(), noisy.rateInf(), Double.NaN, noisy.decayRate(),
+                    noisy.stabilityGain(), Double.NaN, noisy.tau(), noisy.delta(), noisy.rateCorrelation(),
+                    "noise " + noisy.noise() + ": phase " + noisy.phase());
             summary = DmftSummary.ofNoisy(noisy, net, Double.NaN);
         } else {
             DmftSolver solver = new DmftSolver(options);

@@ -36,21 +36,24 @@ public record DmftSummary(String model, double g, String phi, double j0, double 
     }
 
     /**
-     * The white-noise DMFT (Schuecker, Goedeke &amp; Helias 2018): delta0 = c0 = ⟨x²⟩, phase "chaotic" (λ_max &gt; 0) or
+     * The white- or OU-noise DMFT (Schuecker, Goedeke &amp; Helias 2018): delta0 = c0 = ⟨x²⟩ − μ², deltaInf its static
+     * part, c0/cInf of the summary ⟨φ²⟩ and C(∞), phase "chaotic" (λ_max &gt; 0) or
      * "noise-driven"; gCritical is the noisy transition λ_max = 0 only when computed (else null), tauHalf from c(τ).
      */
     static DmftSummary ofNoisy(org.chaoslab.theory.dmft.NoisyDmftSolution s, RateNetwork net, double gCritical) {
         double[] tau = s.tau();
         double[] c = s.delta();
         double half = Double.NaN;
+        double level = 0.5 * (s.c0() + s.deltaInf());   // c(τ½) − c∞ = (c0 − c∞)/2
         for (int k = 1; k < c.length; k++) {
-            if (c[k] <= 0.5 * s.c0()) {
-                half = tau[k - 1] + (tau[k] - tau[k - 1]) * (c[k - 1] - 0.5 * s.c0()) / (c[k - 1] - c[k]);
+            if (c[k] <= level) {
+                half = tau[k - 1] + (tau[k] - tau[k - 1]) * (c[k - 1] - level) / (c[k - 1] - c[k]);
                 break;
             }
         }
         return new DmftSummary("scs", net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean(),
-                s.c0(), 0.0, s.rateVariance(), 0.0, half, s.phase(), 0.0, s.decayRate(), s.stabilityGain(), gCritical,
+                s.c0(), s.deltaInf(), s.rateVariance(), s.rateInf(), half, s.phase(), s.mean(), s.decayRate(),
+                s.stabilityGain(), gCritical,
                 s.lambdaMax(), null, s.noise());
     }
 }

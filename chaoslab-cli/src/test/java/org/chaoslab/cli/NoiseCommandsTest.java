@@ -53,8 +53,23 @@ class NoiseCommandsTest {
             assertThat(r.code()).as(spec).isEqualTo(Main.EXIT_USAGE);
             assertThat(r.err().strip().lines().count()).isEqualTo(1);
         }
-        CliTest.Result ou = CliTest.run("dmft", "transition", "--noise", "ou:1:0.5");
+        CliTest.Result ou = CliTest.run("dmft", "transition", "--noise", "ou:1:0");
         assertThat(ou.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(ou.err()).contains("not implemented");
+        assertThat(ou.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void transitionWithOuNoise() throws Exception {
+        JsonNode t = json("dmft", "transition", "--phi", "tanh", "--noise", "ou:1.0:0.5", "--json");
+        assertThat(t.get("noise").asText()).isEqualTo("ou:1.0:0.5");
+        double gc = t.get("gCritical").asDouble();
+        double gl = t.get("gLocal").asDouble();
+        // coloured noise of the same σ delivers less power (σ²/(1 + τ_n²ω²)), so both lines lie between the noiseless
+        // g_c = 1 and the white-noise values (1.9556, 1.49936 above); g_c above the local-stability line (SGH 2018).
+        // The τ_n → 0 and σ → 0 limits are checked in OuNoiseTransitionTest (slow).
+        assertThat(gl).isBetween(1.0, 1.49936);
+        assertThat(gc).isBetween(gl, 1.9556);
+        JsonNode at = json("dmft", "scs", "--g", Double.toString(gc), "--phi", "tanh", "--noise", "ou:1.0:0.5", "--json");
+        assertThat(at.get("lambdaMax").asDouble()).isCloseTo(0.0, offset(2e-3));
     }
 }

@@ -35,8 +35,9 @@ class NoisyDmftVsSimulationTest {
             RunningStatistics ms = new RunningStatistics();
             RunningStatistics[] acf = {new RunningStatistics(), new RunningStatistics(), new RunningStatistics()};
             double[] lags = {0.5, 1.0, 2.0};
-            double dt = 0.02;
-            for (int r = 0; r < 4; r++) {
+            double dt = 0.05;   // exponential-Euler bias measured negligible at this dt (see the tolerance below)
+            int realizations = 8;
+            for (int r = 0; r < realizations; r++) {
                 RateSimulation s = RateSimulation.of(dt, 100, 20, 40 + r).withIntegrator(IntegratorKind.EXPONENTIAL_EULER);
                 StandardRecording rec = new StandardRecording(RecordingPlan.defaults().withCorrelationMaxLag(5), dt, 600);
                 assertThat(RateSimulator.run(net, s, rec.recorders(), ProgressListener.NONE).completed()).isTrue();
@@ -46,17 +47,24 @@ class NoisyDmftVsSimulationTest {
                     acf[k].add(ScsComparison.interpolate(res.lagTimes(), res.stateAutocorrelation(), lags[k]));
                 }
             }
-            // tolerance: 4 SE over realizations + O(1/N) finite size + O(dt) bias of the scheme (coefficient ≤ 1)
-            double slack = 1.0 / 600 + dt;
+            // tolerance: t_{0.995, R−1}·SE over R realizations + finite size + time step. With R = 4 the sample SE is itself
+            // uncertain by a factor ~2 (3 dof): seeds 40–43 gave ⟨x²⟩ 2.4% above the DMFT at g = 2.5 with a sample SE of
+            // 0.65% ("z = 3.7"), while 24 seeds give −0.16 ± 0.65% (per-realization SD 3.2%, so the first four were a
+            // 1.5σ excursion with an unluckily small spread); see docs/noise.md. Finite size: fit a + b/N over
+            // N = 300…2400 (NoisyFiniteSizeStudyTest): a − DMFT = −0.18 ± 0.19%, b = 0.8 ± 1.4, so |b| < 4 (2σ) → 4/N.
+            // Time step: exponential Euler bias slope from paired dt = 0.05 vs 0.025 runs (same networks): 0.007 ± 0.057 per
+            // unit dt, |k| < 0.15 (2σ, rounded up); docs/noise.md.
+            double t = new org.hipparchus.distribution.continuous.TDistribution(realizations - 1).inverseCumulativeProbability(0.995);
+            double slack = 4.0 / 600 + 0.15 * dt;
             System.out.printf("noisy DMFT g=%.1f (%s, lambda=%.4f): c0 %.5f  sim %.5f ± %.5f (z %.2f)%n", g, theory.phase(),
                     theory.lambdaMax(), theory.c0(), ms.mean(), ms.standardError(),
                     (ms.mean() - theory.c0()) / ms.standardError());
-            assertThat(Math.abs(ms.mean() - theory.c0())).isLessThan(4 * ms.standardError() + slack * theory.c0());
+            assertThat(Math.abs(ms.mean() - theory.c0())).isLessThan(t * ms.standardError() + slack * theory.c0());
             for (int k = 0; k < lags.length; k++) {
                 double th = ScsComparison.interpolate(theory.tau(), theory.delta(), lags[k]);
                 System.out.printf("   c(%.1f): theory %.5f  sim %.5f ± %.5f (z %.2f)%n", lags[k], th, acf[k].mean(),
                         acf[k].standardError(), (acf[k].mean() - th) / acf[k].standardError());
-                assertThat(Math.abs(acf[k].mean() - th)).isLessThan(4 * acf[k].standardError() + slack * theory.c0());
+                assertThat(Math.abs(acf[k].mean() - th)).isLessThan(t * acf[k].standardError() + slack * theory.c0());
             }
         }
     }

@@ -49,11 +49,11 @@ public final class DmftLyapunov {
     }
 
     /**
-     * λ_max for a white-noise DMFT solution (two copies driven by the same noise; Schuecker, Goedeke &amp; Helias,
+     * λ_max for a white- or OU-noise DMFT solution (any φ, mean and plateau; two copies driven by the same noise; Schuecker, Goedeke &amp; Helias,
      * PRX 8:041029 (2018)): the ground state of the same H with the kinked c(τ).
      */
     public Result largest(NoisyDmftSolution s, TransferFunction phi) {
-        return groundState(s.tau(), s.delta(), s.c0(), 0.0, 0.0, s.g(), s.decayRate(), phi);
+        return groundState(s.tau(), s.delta(), s.c0(), s.deltaInf(), s.mean(), s.g(), s.decayRate(), phi);
     }
 
     /** λ_max for a DMFT solution of a network with transfer function {@code phi}. */

@@ -3,21 +3,27 @@ package org.chaoslab.theory.dmft;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
-import org.chaoslab.model.TransferFunctions;
 
 /**
- * DMFT of the rate network driven by Ornstein–Uhlenbeck noise τ_n η′ = −η + σξ (odd φ, no mean coupling or
- * constant input), N → ∞:
- * <pre>  (1 − ∂τ²) c(τ) = g² F_φ(c(τ); c0) + σ²/(2τ_n) e^{−|τ|/τ_n}</pre>
- * (Schuecker, Goedeke &amp; Helias, PRX 8:041029 (2018), coloured-noise form of eq. 5). There is no energy
- * integral; the solution is the fixed point c = c_noise + g² K∗F_φ(c; c(0)), K(τ) = ½e^{−|τ|} the Green's function of
- * 1 − ∂², with the noise part in closed form c_noise(τ) = σ²/(2(1 − τ_n²))[e^{−|τ|} − τ_n e^{−|τ|/τ_n}] (ibid.; its
- * limit τ_n → 1 is σ²(1 + |τ|)e^{−|τ|}/4), so that no truncated 1/ω² tail biases c0. The convolution is done in the
- * time domain by the two one-sided exponential recursions (trapezoid, O(h²)), F_φ(·; c0) through a Chebyshev series in
- * c on [−c0, c0] rebuilt each iteration, with linear mixing (½) until max|Δc| &lt; 10⁻¹⁰c0.
+ * DMFT of the rate network driven by Ornstein–Uhlenbeck noise τ_n η′ = −η + σξ, N → ∞, for any φ, mean coupling J0 and
+ * static input (mean I, variance σ_I²): x = μ + δx, μ = I + J0⟨φ⟩, and
+ * <pre>  (1 − ∂τ²) c(τ) = g² F_φ(c(τ); μ, c0) + σ_I² + σ²/(2τ_n) e^{−|τ|/τ_n}</pre>
+ * (Schuecker, Goedeke &amp; Helias, PRX 8:041029 (2018), coloured-noise form of eq. 5, with the mean and static input of
+ * {@link DmftSolver}). There is no energy integral; the solution is the fixed point
+ * c = c_noise + g²F∞ + σ_I² + g² K∗(F_φ(c; μ, c0) − F∞), K(τ) = ½e^{−|τ|} the Green's function of 1 − ∂² (K∗1 = 1), with
+ * the noise part in closed form c_noise(τ) = σ²/(2(1 − τ_n²))[e^{−|τ|} − τ_n e^{−|τ|/τ_n}] (ibid.; its limit τ_n → 1 is
+ * σ²(1 + |τ|)e^{−|τ|}/4), so that no truncated 1/ω² tail biases c0, and the plateau F∞ = F_φ(c∞) ({@link Plateau}) added
+ * analytically, so that the finite window truncates only the decaying part. The convolution is done in the time domain
+ * by the two one-sided exponential recursions (trapezoid, O(h²)), F_φ(·; μ, c0) through a Chebyshev series in c on
+ * [−c0, c0] rebuilt each iteration (μ(c0) self-consistent), with Anderson-accelerated mixing (depth 8, β = ½;
+ * {@link Anderson}; plain ½-mixing from its best iterate if it has not converged
+ * after 400 steps) until max|G(c) − c| &lt; 10⁻¹⁰c0.
  * λ_max follows from the same operator as without noise ({@link DmftLyapunov}).
  */
 public final class OuNoiseDmft {
+
+    /** Anderson steps before falling back to plain ½-mixing (which converges, slowly, where Anderson stalls). */
+    private static final int ANDERSON_ITERATIONS = 400;
 
     private final DmftOptions options;
     private final GaussianExpectation engine;
@@ -35,74 +41,145 @@ public final class OuNoiseDmft {
      * @throws NoSolutionException if the iteration does not converge
      */
     public NoisyDmftSolution solve(RateNetwork network) {
-        if (!(network.input().noise() instanceof Noise.OrnsteinUhlenbeck ou) || !(ou.sigma() > 0)) {
-            throw new IllegalArgumentException("the OU-noise DMFT needs --noise ou:SIGMA:TAU with SIGMA > 0");
-        }
-        if (!(network.transfer() instanceof TransferFunctions.Tanh || network.transfer() instanceof TransferFunctions.ScaledErf
-                || network.transfer() instanceof TransferFunctions.Linear)) {
-            throw new IllegalArgumentException("the noisy DMFT is implemented for odd phi (tanh, erf, linear); got "
-                    + network.transfer().name());
-        }
-        if (network.input().mean() != 0.0 || network.input().variance() != 0.0 || network.couplings().meanCoupling() != 0.0) {
-            throw new IllegalArgumentException("the noisy DMFT is implemented without constant input and with j0 = 0");
-        }
+        return solve(network, true);
+    }
+
+    private NoisyDmftSolution solve(RateNetwork network, boolean withLyapunov) {
+        Noise.OrnsteinUhlenbeck ou = noise(network);
         MeanField mf = MeanField.of(network, engine);
         double[] tau = CorrelationProfile.grid(options);
         int n = tau.length;
-        double h = options.dTau();
-        double s2 = ou.sigma() * ou.sigma();
-        double tn = ou.tau();
-        double[] noise = new double[n];
-        for (int k = 0; k < n; k++) {
-            double t = tau[k];
-            // Schuecker et al. 2018: c_noise = σ²/(2(1 − τ_n²))[e^{−τ} − τ_n e^{−τ/τ_n}]; τ_n = 1: σ²(1 + τ)e^{−τ}/4
-            noise[k] = Math.abs(1.0 - tn) < 1e-6 ? 0.25 * s2 * (1 + t) * Math.exp(-t)
-                    : s2 / (2 * (1 - tn * tn)) * (Math.exp(-t) - tn * Math.exp(-t / tn));
-        }
+        double[] noise = noisePart(ou, tau);
         double[] c = noise.clone();
         double[] f = new double[n];
         double[] y = new double[n];
         boolean converged = false;
-        for (int it = 0; it < 5000 && !converged; it++) {
+        double mu = mf.inputMean;
+        double[] next = new double[n];
+        Anderson anderson = new Anderson(8, 0.5);
+        double[] best = c.clone();
+        double bestChange = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < 6000 && !converged; it++) {
+            if (it == ANDERSON_ITERATIONS) {
+                c = best.clone();   // Anderson stalled: plain ½-mixing from its best iterate
+            }
             double c0 = c[0];
-            int deg = 48;
-            double[] nodes = Chebyshev.points(-c0, c0, deg);
-            double[] vals = new double[deg + 1];
-            for (int j = 0; j <= deg; j++) {
-                vals[j] = mf.rateCorrelation(0.0, c0, Math.max(-c0, Math.min(c0, nodes[j])));
+            if (!(c0 > 0)) {
+                throw new NoSolutionException("OU-noise DMFT iteration left c0 > 0 (c0 = " + c0 + ")");
             }
-            Chebyshev series = Chebyshev.fromValues(-c0, c0, vals);
+            mu = mf.selfConsistentMean(c0);
+            Chebyshev series = rateSeries(mf, mu, c0);
+            // the plateau F∞ = F(c∞) is added analytically (K∗const = const), so the window [−τ_max, τ_max] of the
+            // convolution truncates only the decaying part F − F∞; c∞ = g²F(c∞) + σ_I² is solved for the current c0 (exact 0
+            // for odd φ without input) rather than read off c(τ_max), whose slow tail (κ → 0 near the transition) would
+            // otherwise feed back as a spurious, nearly marginal plateau
+            double plateau = Plateau.of(mf, mu, c0);
+            double fInf = series.value(Math.max(-c0, Math.min(c0, Double.isNaN(plateau) ? c[n - 1] : plateau)));
             for (int k = 0; k < n; k++) {
-                f[k] = series.value(Math.max(-c0, Math.min(c0, c[k])));
+                f[k] = series.value(Math.max(-c0, Math.min(c0, c[k]))) - fInf;
             }
-            convolve(f, h, y);
+            convolve(f, h(), y);
             double change = 0;
             for (int k = 0; k < n; k++) {
-                double next = noise[k] + mf.g2 * y[k];
-                if (!Double.isFinite(next)) {
+                next[k] = noise[k] + mf.g2 * (y[k] + fInf) + mf.inputVariance;
+                if (!Double.isFinite(next[k])) {
                     throw new NoSolutionException("OU-noise DMFT iteration diverged (activity unbounded?)");
                 }
-                change = Math.max(change, Math.abs(next - c[k]));
-                c[k] = 0.5 * c[k] + 0.5 * next;
+                change = Math.max(change, Math.abs(next[k] - c[k]));
             }
             converged = change < 1e-10 * c[0];
+            if (change < bestChange) {
+                bestChange = change;
+                best = c.clone();
+            }
+            if (!converged && it >= ANDERSON_ITERATIONS) {
+                for (int k = 0; k < n; k++) {
+                    c[k] = 0.5 * (c[k] + next[k]);
+                }
+            } else if (!converged) {
+                // Anderson-accelerated mixing: the plain ½-mixing contracts at a rate → 1 near the transition
+                double[] proposal = anderson.next(c, next);
+                double floor = 0.5 * Math.min(c[0], next[0]);
+                if (!(proposal[0] > floor)) {
+                    // an extrapolation that (nearly) empties c0 leaves the domain of F_φ(·; c0): plain mixing instead
+                    anderson.reset();
+                    for (int k = 0; k < n; k++) {
+                        proposal[k] = 0.5 * (c[k] + next[k]);
+                    }
+                }
+                c = proposal;
+            }
         }
         if (!converged) {
             throw new NoSolutionException("OU-noise DMFT iteration did not converge");
         }
         double c0 = c[0];
-        double[] rate = new double[n];
-        for (int k = 0; k < n; k++) {
-            rate[k] = mf.rateCorrelation(0.0, c0, Math.max(-c0, Math.min(c0, c[k])));
+        mu = mf.selfConsistentMean(c0);
+        double cInf = Plateau.of(mf, mu, c0);
+        if (Double.isNaN(cInf)) {
+            cInf = c[n - 1];
         }
-        double slope = engine.expectation(mf.dphi, 0.0, c0);
-        // the tail of c decays at min(κ, 1/τ_n), κ = √(1 − g²⟨φ′⟩²) (linearization of the equation for c → 0)
-        double kappa = Math.min(Math.sqrt(Math.max(0.0, 1.0 - mf.g2 * slope * slope)), 1.0 / tn);
-        double s = mf.g2 * mf.meanSquareSlope(0.0, c0);
-        double lambda = mf.g == 0.0 ? -1.0
-                : new DmftLyapunov(engine, 0.01).groundState(tau, c, c0, 0.0, 0.0, mf.g, kappa, network.transfer()).lambdaMax();
-        return new NoisyDmftSolution(mf.g, network.transfer().name(), ou.label(), ou.sigma(), c0, mf.meanSquareRate(0.0, c0),
-                kappa, s, lambda, lambda > 0 ? "chaotic" : "noise-driven", tau, c, rate);
+        // the tail of c − c∞ decays at min(κ, 1/τ_n), κ = √(1 − g²F_{φ′}(c∞)) (linearization about the plateau)
+        double kappa = Math.min(Math.sqrt(Math.max(0.0, 1.0 - mf.g2 * mf.slopeCorrelation(mu, c0, cInf))), 1.0 / ou.tau());
+        return NoisySolutions.finish(mf, engine, network, ou.sigma(), c0, cInf, mu, kappa, tau, c, withLyapunov);
+    }
+
+    /**
+     * The transition to chaos with OU noise: {gCritical, gLocal}, g_c where λ_max = 0 (ground state of the same
+     * stability operator, on the coloured c(τ); Brent on g) and g_local where g²⟨φ′²⟩ = 1 at the noisy c0. As τ_n → 0
+     * both tend to the white-noise values; as σ → 0 to the noiseless fixed-point instability (1 for tanh).
+     */
+    public double[] transition(RateNetwork network) {
+        noise(network);
+        MeanField base = MeanField.of(network, engine);
+        OuNoiseDmft coarse = new OuNoiseDmft(options.withDTau(Math.max(options.dTau(), 0.02)));
+        return NoisySolutions.transition(network, g -> {
+            NoisyDmftSolution s = coarse.solveWithoutLyapunov(network, g);
+            return s.stabilityGain() - 1.0;
+        }, net -> coarse.solve(net).lambdaMax(), base);
+    }
+
+    /** The stationary state at gain g without the (costlier) Lyapunov exponent (λ_max reported as NaN). */
+    private NoisyDmftSolution solveWithoutLyapunov(RateNetwork network, double g) {
+        org.chaoslab.model.Couplings cp = network.couplings();
+        RateNetwork net = network.withCouplings(new org.chaoslab.model.Couplings(g, cp.meanCoupling(), cp.symmetry(),
+                cp.zeroDiagonal(), cp.precision()));
+        return solve(net, false);
+    }
+
+    private double h() {
+        return options.dTau();
+    }
+
+    private static Noise.OrnsteinUhlenbeck noise(RateNetwork network) {
+        if (!(network.input().noise() instanceof Noise.OrnsteinUhlenbeck ou) || !(ou.sigma() > 0)) {
+            throw new IllegalArgumentException("the OU-noise DMFT needs --noise ou:SIGMA:TAU with SIGMA > 0");
+        }
+        return ou;
+    }
+
+    /** Schuecker et al. 2018: c_noise = σ²/(2(1 − τ_n²))[e^{−τ} − τ_n e^{−τ/τ_n}]; τ_n = 1: σ²(1 + τ)e^{−τ}/4. */
+    private static double[] noisePart(Noise.OrnsteinUhlenbeck ou, double[] tau) {
+        double s2 = ou.sigma() * ou.sigma();
+        double tn = ou.tau();
+        double[] noise = new double[tau.length];
+        for (int k = 0; k < tau.length; k++) {
+            double t = tau[k];
+            noise[k] = Math.abs(1.0 - tn) < 1e-6 ? 0.25 * s2 * (1 + t) * Math.exp(-t)
+                    : s2 / (2 * (1 - tn * tn)) * (Math.exp(-t) - tn * Math.exp(-t / tn));
+        }
+        return noise;
+    }
+
+    /** F_φ(·; μ, c0) as a Chebyshev series of degree 48 on [−c0, c0]. */
+    private static Chebyshev rateSeries(MeanField mf, double mu, double c0) {
+        int deg = 48;
+        double[] nodes = Chebyshev.points(-c0, c0, deg);
+        double[] vals = new double[deg + 1];
+        for (int j = 0; j <= deg; j++) {
+            vals[j] = mf.rateCorrelation(mu, c0, Math.max(-c0, Math.min(c0, nodes[j])));
+        }
+        return Chebyshev.fromValues(-c0, c0, vals);
     }
 
     /**

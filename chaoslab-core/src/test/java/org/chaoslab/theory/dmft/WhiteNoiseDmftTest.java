@@ -79,8 +79,9 @@ class WhiteNoiseDmftTest {
 
     @Test
     void rejectsWhatItDoesNotSolve() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SOLVER.solve(noisy(1.0, new TransferFunctions.Relu(), 1.0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("odd phi");
+        // ReLU beyond g = √2 has no bounded state (g²⟨φ′²⟩ → g²/2 > 1 for large variance; no saturation)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SOLVER.solve(noisy(2.0, new TransferFunctions.Relu(), 1.0)))
+                .isInstanceOf(NoSolutionException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SOLVER.solve(RateNetwork.scs(10, 1, new TransferFunctions.Tanh())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("white");
         // the autonomous solver refuses annealed noise instead of silently ignoring it
