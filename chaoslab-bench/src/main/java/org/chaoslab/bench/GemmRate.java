@@ -28,6 +28,15 @@ final class GemmRate {
     /** As {@link #measure(int, int, ParallelRows, int, int, double)} with another row-block size. */
     static Timing measure(int n, int m, int block, ParallelRows pool, int reps, int maxReps, double minRepSeconds)
             throws Exception {
+        return measure(n, m, block, 0, pool, reps, maxReps, minRepSeconds);
+    }
+
+    /**
+     * The same product split into {@code columnTiles} fixed column blocks of all N rows (the partition of the
+     * Lyapunov analyzer's tangent product, which packs J once per tile); 0: row blocks of {@code block}.
+     */
+    static Timing measure(int n, int m, int block, int columnTiles, ParallelRows pool, int reps, int maxReps,
+                          double minRepSeconds) throws Exception {
         SplittableRandom rng = new SplittableRandom(42);
         double[] a = new double[n * n];
         double[] b = new double[n * m];
@@ -39,8 +48,12 @@ final class GemmRate {
             b[k] = rng.nextDouble() - 0.5;
         }
         BLAS blas = Blas.blas();
-        Runnable product = () -> pool.run(n, block, (from, to) -> blas.dgemm("T", "N", to - from, m, n,
-                1.0, a, from * n, n, b, 0, n, 0.0, c, from, n));
+        int cols = columnTiles > 0 ? (m + columnTiles - 1) / columnTiles : m;
+        Runnable product = columnTiles > 0
+                ? () -> pool.run(m, cols, (from, to) -> blas.dgemm("T", "N", n, to - from, n,
+                        1.0, a, 0, n, b, from * n, n, 0.0, c, from * n, n))
+                : () -> pool.run(n, block, (from, to) -> blas.dgemm("T", "N", to - from, m, n,
+                        1.0, a, from * n, n, b, 0, n, 0.0, c, from, n));
         // warm-up and calibration
         long t0 = System.nanoTime();
         int calls = 0;

@@ -41,8 +41,8 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
  * ({@code --tangent-precision float32}); numpy in float64 and in float32 (everything single, QR
  * included). Per configuration the best of {@code --reps} runs of {@code --intervals} time units is
  * kept (the median is reported too). Hardware bound: one interval's flops — 10 products of
- * 2N²(k+2) and a QR of 2Nk² + k³/3 (Cholesky QR) — at the dgemm rate measured here with the
- * simulator's row blocks (N×N · N×k).
+ * 2N²(k+2) and a QR of 2Nk² + k³/3 (Cholesky QR) — at the dgemm rate measured here for the tangent
+ * product's shape and partition (N×N · N×(k+2) in 4 fixed column tiles).
  */
 final class LyapunovBench {
 
@@ -131,7 +131,8 @@ final class LyapunovBench {
         CpuLoad.Snapshot start = CpuLoad.now();
         double gflops;
         try (ParallelRows pool = new ParallelRows(o.threads())) {
-            gflops = GemmRate.measure(o.n(), o.k() + 2, pool, 3, 6, 0.3).max();
+            // the tangent product's own partition: 4 column tiles of all rows (TiledProduct)
+            gflops = GemmRate.measure(o.n(), o.k() + 2, o.n(), 4, pool, 3, 6, 0.3).max();
         }
         double flopsPerUnit = Math.round(T_ONS / DT) * 2.0 * o.n() * (double) o.n() * (o.k() + 2)
                 + 2.0 * o.n() * (double) o.k() * o.k() + o.k() * (double) o.k() * o.k() / 3.0;

@@ -24,8 +24,8 @@ import org.chaoslab.sim.rate.NoiseSource;
  * in parallel over fixed column blocks (element-wise, so the split does not affect results).
  *
  * <p>Mixed precision (when a float32 copy of J is given): the tangent part of the product, J·(φ′∘Q),
- * is computed by sgemm on float32 operands — the operand is rounded to float32 on the way in and the
- * result accumulated into the float64 Q on the way out — while x, x′, every element-wise update and
+ * is computed by sgemm on float32 operands — the element-wise pass that forms φ′∘Q writes it rounded to
+ * float32, and the result is accumulated into the float64 Q on the way out — while x, x′, every element-wise update and
  * the QR stay float64. Rounding errors of relative size ~1e-7·√N per product enter each tangent
  * column like a tiny perturbation of its direction, which the re-orthonormalization does not amplify.
  *
@@ -59,7 +59,6 @@ final class TangentSystem {
     private final TiledProduct tangent32;
     private final float[] bf;
     private final float[] yf;
-    private final RowTask toFloat;
     private final RowTask fromFloat;
     private double outAlpha;
     private double outBeta;
@@ -125,15 +124,6 @@ final class TangentSystem {
         this.tangent32 = j32 == null ? null : new TiledProduct(j32, n, k);
         this.bf = j32 == null ? null : new float[n * k];
         this.yf = j32 == null ? null : new float[n * k];
-        this.toFloat = (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int src = (2 + c) * n;
-                int dst = c * n;
-                for (int i = 0; i < n; i++) {
-                    bf[dst + i] = (float) b[src + i];
-                }
-            }
-        };
         this.fromFloat = (from, to) -> {
             double al = outAlpha;
             double be = outBeta;
@@ -249,7 +239,7 @@ final class TangentSystem {
             outBeta = beta;
             out = target;
             try {
-                pool.run(k, colsPerBlock, toFloat);
+                // bf (the float32 operand) was written by the element-wise pass that formed φ′∘Q
                 tangent32.multiply(1f, bf, 0f, yf, pool);
                 pool.run(k, colsPerBlock, fromFloat);
             } finally {
@@ -324,7 +314,7 @@ final class TangentSystem {
                     acc[p] = kk;
                     double v = s[p] + 0.5 * h * kk;
                     tmp[p] = v;
-                    b[p] = d[i] * v;
+                    operand(c, i, p, d[i] * v);
                 }
             }
             case 2, 3 -> {
@@ -335,7 +325,7 @@ final class TangentSystem {
                     acc[p] += 2.0 * kk;
                     double v = s[p] + w * kk;
                     tmp[p] = v;
-                    b[p] = d[i] * v;
+                    operand(c, i, p, d[i] * v);
                 }
             }
             case 4 -> {
@@ -348,10 +338,26 @@ final class TangentSystem {
             }
             default -> {
                 // stage 0: the Euler-type operand φ′(x)∘Q
-                for (int i = 0; i < n; i++) {
-                    b[off + i] = d[i] * src[off + i];
+                if (bf == null) {
+                    for (int i = 0; i < n; i++) {
+                        b[off + i] = d[i] * src[off + i];
+                    }
+                } else {
+                    int dst = off - 2 * n;
+                    for (int i = 0; i < n; i++) {
+                        bf[dst + i] = (float) (d[i] * src[off + i]);
+                    }
                 }
             }
+        }
+    }
+
+    /** The product operand of tangent column c, row i (p = c·N + i): float64 b, or float32 bf in mixed mode. */
+    private void operand(int c, int i, int p, double v) {
+        if (bf == null) {
+            b[p] = v;
+        } else {
+            bf[p - 2 * n] = (float) v;
         }
     }
 
