@@ -32,15 +32,7 @@ public final class EqualTimeCovariance {
 
     /** All equal-time statistics for R ∈ [0, 1), D &gt; 0, N ≥ 1 (N → ∞ forms; eigenvalue edges not known: NaN). */
     public static CovariancePrediction of(double r, double d, int n) {
-        if (!(r >= 0.0 && r < 1.0)) {
-            throw new IllegalArgumentException("spectral radius R must be in [0, 1) (got " + r + ")");
-        }
-        if (!(d > 0.0) || !Double.isFinite(d)) {
-            throw new IllegalArgumentException("noise intensity must be finite and > 0 (got " + d + ")");
-        }
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1 (got " + n + ")");
-        }
+        LinearCovariance.check(r, d, n);
         double a = Math.sqrt(1.0 - r * r);
         double mean = d / (2.0 * a);
         return new CovariancePrediction("equal-time", n, r, d, mean, 0.0, scaledVariance(r, d) / n,

@@ -84,7 +84,8 @@ public final class LinearCovariance {
         return EqualTimeCovariance.of(r, d, n);
     }
 
-    private static void check(double r, double d, int n) {
+    /** The argument checks shared by the linear-network closed forms (one-line messages naming the parameter). */
+    static void check(double r, double d, int n) {
         if (!(r >= 0.0 && r < 1.0)) {
             throw new IllegalArgumentException("spectral radius R must be in [0, 1) (got " + r + ")");
         }
