@@ -3,12 +3,10 @@ package org.chaoslab.cli;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.JsonOutput;
-import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.dmft.DmftOptions;
 import org.chaoslab.theory.dmft.DmftSolver;
-import org.chaoslab.theory.dmft.OuNoiseDmft;
-import org.chaoslab.theory.dmft.WhiteNoiseDmft;
+import org.chaoslab.theory.dmft.NoisyDmftSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,12 +52,8 @@ final class DmftCommand implements Runnable {
             RateNetwork net = network.network();
             double gc;
             double gl;
-            if (net.input().noise() instanceof Noise.White) {
-                double[] t = new WhiteNoiseDmft(DmftOptions.defaults().withTauMax(40)).transition(net);
-                gc = t[0];
-                gl = t[1];
-            } else if (net.input().noise() instanceof Noise.OrnsteinUhlenbeck) {
-                double[] t = new OuNoiseDmft(DmftOptions.defaults().withTauMax(40)).transition(net);
+            if (net.input().noise().annealed()) {
+                double[] t = NoisyDmftSolver.forNoise(net.input().noise(), DmftOptions.defaults().withTauMax(40)).transition(net);
                 gc = t[0];
                 gl = t[1];
             } else {

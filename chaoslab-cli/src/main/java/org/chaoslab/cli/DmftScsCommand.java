@@ -9,12 +9,10 @@ import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
-import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.dmft.NoisyDmftSolution;
-import org.chaoslab.theory.dmft.OuNoiseDmft;
+import org.chaoslab.theory.dmft.NoisyDmftSolver;
 import org.chaoslab.theory.dmft.Phase;
-import org.chaoslab.theory.dmft.WhiteNoiseDmft;
 import org.chaoslab.theory.dmft.DmftSolution;
 import org.chaoslab.theory.dmft.DmftSolver;
 import picocli.CommandLine.Command;
@@ -57,8 +55,7 @@ final class DmftScsCommand implements Callable<Integer> {
         DmftSolution s;
         DmftSummary summary;
         if (net.input().noise().annealed()) {
-            NoisyDmftSolution noisy = net.input().noise() instanceof Noise.White ? new WhiteNoiseDmft(options).solve(net)
-                    : new OuNoiseDmft(options).solve(net);
+            NoisyDmftSolution noisy = NoisyDmftSolver.forNoise(net.input().noise(), options).solve(net);
             s = new DmftSolution(net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean(),
                     net.input().variance(), noisy.isChaotic() ? Phase.CHAOTIC : Phase.FIXED_POINT, noisy.c0(),
                     noisy.deltaInf(), noisy.mean(), noisy.rateVariance(), noisy.rateInf(), Double.NaN, noisy.decayRate(),

@@ -23,7 +23,9 @@ import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RealizedRateNetwork;
 import org.chaoslab.theory.dmft.DmftLyapunov;
 import org.chaoslab.theory.dmft.DmftSolution;
+import org.chaoslab.theory.dmft.DmftOptions;
 import org.chaoslab.theory.dmft.DmftSolver;
+import org.chaoslab.theory.dmft.NoisyDmftSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -186,10 +188,7 @@ final class LyapunovCommand implements Callable<Integer> {
         // the continuous-time DMFT value (SCS 1988); an Euler map with a large dt has its own exponents
         if (net.input().noise().annealed() && net.input().noise().sigma() > 0) {
             // with noise: the exponent of two replicas driven by the same noise (Schuecker, Goedeke & Helias 2018)
-            var options = org.chaoslab.theory.dmft.DmftOptions.defaults();
-            var noisy = net.input().noise() instanceof org.chaoslab.model.Noise.White
-                    ? new org.chaoslab.theory.dmft.WhiteNoiseDmft(options).solve(net)
-                    : new org.chaoslab.theory.dmft.OuNoiseDmft(options).solve(net);
+            var noisy = NoisyDmftSolver.forNoise(net.input().noise(), DmftOptions.defaults()).solve(net);
             return Double.isFinite(noisy.lambdaMax()) ? OptionalDouble.of(noisy.lambdaMax()) : OptionalDouble.empty();
         }
         DmftSolver solver = new DmftSolver();

@@ -20,7 +20,7 @@ import org.chaoslab.model.RateNetwork;
  * after 400 steps) until max|G(c) − c| &lt; 10⁻¹⁰c0.
  * λ_max follows from the same operator as without noise ({@link DmftLyapunov}).
  */
-public final class OuNoiseDmft {
+public final class OuNoiseDmft implements NoisyDmftSolver {
 
     /** Anderson steps before falling back to plain ½-mixing (which converges, slowly, where Anderson stalls). */
     private static final int ANDERSON_ITERATIONS = 400;
@@ -40,6 +40,7 @@ public final class OuNoiseDmft {
      * @throws IllegalArgumentException for other noise or unsupported φ/input
      * @throws NoSolutionException if the iteration does not converge
      */
+    @Override
     public NoisyDmftSolution solve(RateNetwork network) {
         return solve(network, true);
     }
@@ -129,6 +130,7 @@ public final class OuNoiseDmft {
      * stability operator, on the coloured c(τ); Brent on g) and g_local where g²⟨φ′²⟩ = 1 at the noisy c0. As τ_n → 0
      * both tend to the white-noise values; as σ → 0 to the noiseless fixed-point instability (1 for tanh).
      */
+    @Override
     public double[] transition(RateNetwork network) {
         noise(network);
         MeanField base = MeanField.of(network, engine);

@@ -38,7 +38,7 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * and the transition to chaos, λ_max = 0, lies above the local-stability line g²⟨φ′²⟩ = 1 (SGH, Fig. 3).
  * Stateless apart from its options; thread-safe.
  */
-public final class WhiteNoiseDmft {
+public final class WhiteNoiseDmft implements NoisyDmftSolver {
 
     private static final double TAIL = 1e-4;
 
@@ -62,6 +62,7 @@ public final class WhiteNoiseDmft {
      * @throws IllegalArgumentException for other noise
      * @throws NoSolutionException      if the activity diverges (no bounded stationary solution)
      */
+    @Override
     public NoisyDmftSolution solve(RateNetwork network) {
         double sigma = sigma(network);
         MeanField mf = MeanField.of(network, engine);
@@ -79,6 +80,7 @@ public final class WhiteNoiseDmft {
      * The transition to chaos: the gain g_c at which λ_max = 0 (Brent on g), and the local-stability line g_local where
      * g²⟨φ′²⟩ = 1 at the noisy stationary state. Returns {gCritical, gLocal} (NaN where no root is found).
      */
+    @Override
     public double[] transition(RateNetwork network) {
         double sigma = sigma(network);
         MeanField base = MeanField.of(network, engine);
