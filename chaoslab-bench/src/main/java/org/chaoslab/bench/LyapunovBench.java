@@ -1,10 +1,7 @@
 package org.chaoslab.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +47,8 @@ final class LyapunovBench {
     static final double G = 3.0;
     static final double DT = 0.1;
     static final double T_ONS = 1.0;
+    /** One numpy run (10 time units at N = 1000 take ~5 s) is given up after this long. */
+    static final long NUMPY_TIMEOUT_SECONDS = 600;
 
     private static final String USAGE = """
             Usage: chaoslab bench lyapunov [--n N] [--k K] [--intervals T] [--reps R] [--threads T] [--no-numpy]
@@ -213,8 +211,8 @@ final class LyapunovBench {
                     }
                 }
             }
-        } catch (IOException | InterruptedException e) {
-            note = "unavailable: " + e.getMessage();
+        } catch (IOException e) {
+            note = e.getMessage().startsWith("unavailable") ? e.getMessage() : "unavailable: " + e.getMessage();
         }
         if (bestLine == null) {
             return new LoopTiming("numpy", dtype, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, note);
@@ -224,24 +222,18 @@ final class LyapunovBench {
                 bestLine.get("lambda_max").asDouble(), note + " (" + bestLine.get("variant").asText() + ")");
     }
 
-    private static List<JsonNode> runPython(List<String> cmd, int threads) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        Process proc = pb.start();
+    /** The JSON lines the script printed; IOException with the reason when it did not run to completion. */
+    private static List<JsonNode> runPython(List<String> cmd, int threads) throws IOException {
+        PythonRun.Output run = PythonRun.run(cmd, threads, NUMPY_TIMEOUT_SECONDS);
+        if (!run.ok()) {
+            throw new IOException(run.status());
+        }
         List<JsonNode> lines = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("{")) {
-                    lines.add(mapper.readTree(line));
-                }
+        for (String line : run.stdout()) {
+            if (line.startsWith("{")) {
+                lines.add(mapper.readTree(line));
             }
-        }
-        if (!proc.waitFor(600, TimeUnit.SECONDS)) {
-            proc.destroyForcibly();
-            throw new IOException("numpy baseline timed out");
         }
         return lines;
     }

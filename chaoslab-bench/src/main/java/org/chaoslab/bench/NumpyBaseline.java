@@ -1,9 +1,6 @@
 package org.chaoslab.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,95 +55,40 @@ final class NumpyBaseline {
             cmd.add("--case");
             cmd.add(c.numpyArg());
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        String t = Integer.toString(threads);
-        pb.environment().put("OPENBLAS_NUM_THREADS", t);
-        pb.environment().put("OMP_NUM_THREADS", t);
-        pb.environment().put("MKL_NUM_THREADS", t);
-        pb.redirectErrorStream(false);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            return new Result("unavailable: cannot start '" + python + "' (" + e.getMessage() + ")", python, env, out);
+        PythonRun.Output run = PythonRun.run(cmd, threads, timeoutSeconds);
+        if (run.status().startsWith("unavailable")) {
+            return new Result(run.status(), python, env, out);
         }
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        StringBuilder err = new StringBuilder();
-        Thread outReader = pump(p.getInputStream(), lines::add);
-        Thread errReader = pump(p.getErrorStream(), s -> {
-            synchronized (err) {
-                if (err.length() < 4000) {
-                    err.append(s).append('\n');
-                }
-            }
-        });
-        String status = "ok";
-        try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroy();
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    p.waitFor(5, TimeUnit.SECONDS);
-                }
-                status = "timeout after " + timeoutSeconds + " s";
-            } else if (p.exitValue() != 0) {
-                status = "exit status " + p.exitValue();
-            }
-            outReader.join(2000);
-            errReader.join(2000);
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            status = "interrupted";
-        }
+        String status = run.status();
+        List<String> lines = run.stdout();
         ObjectMapper json = new ObjectMapper();
-        synchronized (lines) {
-            for (String line : lines) {
-                try {
-                    JsonNode node = json.readTree(line);
-                    if (node.has("env")) {
-                        node.get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-                    } else if (node.has("error") && !node.has("n")) {
-                        status = "unavailable: " + node.get("error").asText();
-                    } else if (node.has("n")) {
-                        String id = new BenchCase(node.get("n").asInt(), node.get("m").asInt(),
-                                "float32".equals(node.get("dtype").asText())
-                                        ? org.chaoslab.model.Precision.FLOAT32 : org.chaoslab.model.Precision.FLOAT64).id();
-                        if (node.has("error")) {
-                            out.put(id, new Case(id, 0, 0, Double.NaN, Double.NaN, Double.NaN, node.get("error").asText()));
-                        } else {
-                            out.put(id, new Case(id, node.get("steps").asLong(), node.get("reps").asInt(),
-                                    node.get("ms_per_step_best").asDouble(), node.get("ms_per_step_median").asDouble(),
-                                    node.path("foreign_load_best").isNumber()
-                                            ? node.get("foreign_load_best").asDouble() : Double.NaN, null));
-                        }
+        for (String line : lines) {
+            try {
+                JsonNode node = json.readTree(line);
+                if (node.has("env")) {
+                    node.get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                } else if (node.has("error") && !node.has("n")) {
+                    status = "unavailable: " + node.get("error").asText();
+                } else if (node.has("n")) {
+                    String id = new BenchCase(node.get("n").asInt(), node.get("m").asInt(),
+                            "float32".equals(node.get("dtype").asText())
+                                    ? org.chaoslab.model.Precision.FLOAT32 : org.chaoslab.model.Precision.FLOAT64).id();
+                    if (node.has("error")) {
+                        out.put(id, new Case(id, 0, 0, Double.NaN, Double.NaN, Double.NaN, node.get("error").asText()));
+                    } else {
+                        out.put(id, new Case(id, node.get("steps").asLong(), node.get("reps").asInt(),
+                                node.get("ms_per_step_best").asDouble(), node.get("ms_per_step_median").asDouble(),
+                                node.path("foreign_load_best").isNumber()
+                                        ? node.get("foreign_load_best").asDouble() : Double.NaN, null));
                     }
-                } catch (IOException | RuntimeException e) {
-                    // not one of our lines (e.g. a warning printed to stdout): ignore
                 }
+            } catch (IOException | RuntimeException e) {
+                // not one of our lines (e.g. a warning printed to stdout): ignore
             }
-        }
-        if (!"ok".equals(status) && err.length() > 0) {
-            String last = err.toString().strip();
-            int nl = last.lastIndexOf('\n');
-            status += " (" + (nl >= 0 ? last.substring(nl + 1) : last) + ")";
         }
         if ("ok".equals(status) && out.size() < cases.size()) {
             status = String.format(Locale.ROOT, "partial: %d of %d cases", out.size(), cases.size());
         }
         return new Result(status, python, env, out);
-    }
-
-    private static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> sink) {
-        return Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process went away
-            }
-        });
     }
 }
