@@ -1,8 +1,6 @@
 package org.chaoslab.cli;
 
 import java.io.PrintWriter;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import picocli.CommandLine;
 
@@ -17,9 +15,6 @@ public final class Main {
     /** Exit code for a run that diverged (outputs keep what was recorded). */
     public static final int EXIT_DIVERGED = 3;
 
-    /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
-    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
-
     private Main() {
     }
 
@@ -29,7 +24,6 @@ public final class Main {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        NETLIB_LOG.setLevel(Level.WARNING);
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
