@@ -39,6 +39,13 @@ public final class Blas {
      */
     private static final Logger NETLIB_LOG = quiet("dev.ludovic.netlib");
 
+    /**
+     * Environment variable choosing the backend: {@code CHAOSLAB_BLAS=java} uses the pure-Java BLAS and LAPACK even
+     * where native ones are installed (to reproduce, or test, what a machine without them computes).
+     */
+    public static final String BACKEND_ENV = "CHAOSLAB_BLAS";
+    private static final String JAVA = "java";
+
     /** netlib's switches that keep it from loading its JNI part (a user's explicit setting is respected). */
     private static final String BLAS_ALLOW_NATIVE = "dev.ludovic.netlib.blas.allowNative";
     private static final String LAPACK_ALLOW_NATIVE = "dev.ludovic.netlib.lapack.allowNative";
@@ -57,6 +64,12 @@ public final class Blas {
     }
 
     private static BLAS choose() {
+        if (JAVA.equalsIgnoreCase(System.getenv(BACKEND_ENV))) {
+            // as on a machine without native BLAS, whatever is installed
+            System.setProperty(BLAS_ALLOW_NATIVE, "false");
+            System.setProperty(LAPACK_ALLOW_NATIVE, "false");
+            return javaBlas();
+        }
         if (!mayLoad("libblas.so.3") && System.getProperty(BLAS_ALLOW_NATIVE) == null) {
             System.setProperty(BLAS_ALLOW_NATIVE, "false");
             return javaBlas();
