@@ -106,6 +106,12 @@ public final class LinePlot implements Figure {
         return series;
     }
 
+    /** The palette slot of the series at {@code index}: its own {@link PlotSeries#colorSlot()}, else its position. */
+    int colorSlot(int index) {
+        int slot = series.get(index).colorSlot();
+        return slot >= 0 ? slot : index;
+    }
+
     Axis xAxis() {
         return xAxis;
     }
@@ -311,6 +317,39 @@ public final class LinePlot implements Figure {
          */
         public Builder series(String name, double[] x, double[] y, double[] yErr, LineStyle style) {
             return series(new PlotSeries(name, x, y, Objects.requireNonNull(yErr, "yErr"), style));
+        }
+
+        /**
+         * Adds a theory curve and the simulation it is compared with in one colour: the theory as a solid line, the
+         * simulation as markers with error bars (thinned to at most {@code maxMarkers} points, so that the line stays
+         * visible under dense measurements; every point stays in the data files).
+         *
+         * @param label      what is compared, e.g. "K(Δ)"; legend entries "LABEL theory" and "LABEL simulation"
+         * @param xTheory    abscissae of the theory curve
+         * @param yTheory    the theory
+         * @param xSim       abscissae of the simulated points
+         * @param ySim       the simulated means
+         * @param seSim      their standard errors (null: none)
+         * @param maxMarkers at most this many markers (≥ 2)
+         * @return this builder
+         */
+        public Builder theoryAndSimulation(String label, double[] xTheory, double[] yTheory, double[] xSim, double[] ySim,
+                                           double[] seSim, int maxMarkers) {
+            int slot = series.size();
+            series(new PlotSeries(label + " theory", xTheory, yTheory, null, LineStyle.LINE, slot));
+            int stride = Math.max(1, (int) Math.ceil(xSim.length / (double) Math.max(2, maxMarkers)));
+            int count = (xSim.length + stride - 1) / stride;
+            double[] x = new double[count];
+            double[] y = new double[count];
+            double[] e = seSim == null ? null : new double[count];
+            for (int k = 0; k < count; k++) {
+                x[k] = xSim[k * stride];
+                y[k] = ySim[k * stride];
+                if (e != null) {
+                    e[k] = seSim[k * stride];
+                }
+            }
+            return series(new PlotSeries(label + " simulation", x, y, e, LineStyle.MARKERS, slot));
         }
 
         /**

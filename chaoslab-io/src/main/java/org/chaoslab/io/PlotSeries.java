@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param y ordinates, as many as abscissae
  * @param yErr symmetric error bar half-lengths, as many as ordinates, or {@code null} for none
  * @param style how to draw the series
+ * @param colorSlot the palette slot, or −1 for the series' own position in the plot; a theory curve and the
+ *                  simulation it is compared with share a slot (solid or dashed line vs markers with error bars)
  */
-public record PlotSeries(String name, double[] x, double[] y, double[] yErr, LineStyle style) {
+public record PlotSeries(String name, double[] x, double[] y, double[] yErr, LineStyle style, int colorSlot) {
+
+    /** A series coloured by its position in the plot. */
+    public PlotSeries(String name, double[] x, double[] y, double[] yErr, LineStyle style) {
+        this(name, x, y, yErr, style, -1);
+    }
 
     /**
      * Validates the series.

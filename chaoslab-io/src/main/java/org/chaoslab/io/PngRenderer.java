@@ -88,7 +88,7 @@ final class PngRenderer {
         Points p = Points.of(series, plot.xAxis(), plot.yAxis());
         String name = series.inLegend() ? series.name() : "\u200B".repeat(index + 2);
         XYSeries s = p.err() == null ? chart.addSeries(name, p.x(), p.y()) : chart.addSeries(name, p.x(), p.y(), p.err());
-        Color color = Palette.color(index);
+        Color color = Palette.color(plot.colorSlot(index));
         s.setShowInLegend(series.inLegend());
         s.setLineColor(color);
         s.setMarkerColor(color);

@@ -85,7 +85,7 @@ final class SvgRenderer {
         labels();
         svg.append("<g clip-path=\"url(#plot-area)\">\n");
         for (int i = 0; i < plot.series().size(); i++) {
-            series(plot.series().get(i), Palette.hex(i));
+            series(plot.series().get(i), Palette.hex(plot.colorSlot(i)));
         }
         svg.append("</g>\n");
         legend();
@@ -245,7 +245,7 @@ final class SvgRenderer {
         for (int row = 0; row < legendEntries.size(); row++) {
             int index = legendEntries.get(row);
             PlotSeries s = plot.series().get(index);
-            String color = Palette.hex(index);
+            String color = Palette.hex(plot.colorSlot(index));
             double cy = y + PAD / 2.0 + LEGEND_ROW * (row + 0.5);
             double x0 = x + PAD;
             if (s.style().hasLine()) {
