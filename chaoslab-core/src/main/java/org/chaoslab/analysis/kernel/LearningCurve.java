@@ -27,8 +27,8 @@ public record LearningCurve(double ridge, double labelNoise, int draws, double t
      * @param testError       mean over the held-out stimuli of (f̂ − y)²: the plain, unnormalised test MSE
      * @param allStimuliError mean over all stimuli (training ones included) of (f̂ − y)², f̂ from the test kernel
      *                        everywhere; when the stimuli are a fine uniform grid this is the generalization error
-     *                        E_g of the theory, whereas testError is biased up by about P/M (M stimuli) because the
-     *                        training points, where the error is smallest, are left out
+     *                        E_g of the theory, whereas testError leaves out the training points, where the error is
+     *                        smaller, and is biased up by (P/(M − P))·(allStimuliError − training-point error)
      */
     public record Point(int trainSize, Estimate testError, Estimate allStimuliError) {
     }
