@@ -23,7 +23,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * Gauss–Legendre panels of width min(¼, 1/|h|) on [0, min(a, √80/|h|)] (beyond, e^{−h²x²/2} &lt; e^{−40}): the
  * integrand is analytic in a strip of half-width 1 (poles at ±i) and varies on the scale 1/|h|, so each panel is
  * exact to rounding; the prefactor keeps the relative accuracy for large |h|. For a &gt; 1 the reflection formula
- * reduces to a′ = 1/a &lt; 1. Measured: ≤ 2·10⁻¹⁶ relative against scipy's owens_t (Patefield–Tandy) on the
+ * reduces to a′ = 1/a &lt; 1. Measured: ≤ 6·10⁻¹⁶ relative against scipy's owens_t (Patefield–Tandy) on the
  * Patefield–Tandy test table (BivariateNormalTest).
  *
  * <p>Accuracy of Φ₂ itself: the deficit is accurate to rounding relative to itself; Φ₂ = Φ(h) − deficit is accurate
