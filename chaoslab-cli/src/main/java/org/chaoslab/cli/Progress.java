@@ -9,7 +9,7 @@ import org.chaoslab.sim.ProgressListener;
  * A progress bar on stderr, shown only when stderr is an interactive terminal and the run lasts more
  * than two seconds; redrawn at most four times a second.
  */
-final class Progress implements ProgressListener {
+public final class Progress implements ProgressListener {
 
     private final PrintWriter err;
     private final String label;
@@ -23,7 +23,7 @@ final class Progress implements ProgressListener {
     }
 
     /** A bar on {@code err} if the console is a terminal, else a listener that does nothing. */
-    static ProgressListener on(PrintWriter err, String label) {
+    public static ProgressListener on(PrintWriter err, String label) {
         Console c = System.console();
         return c != null && c.isTerminal() ? new Progress(err, label) : ProgressListener.NONE;
     }
@@ -49,7 +49,7 @@ final class Progress implements ProgressListener {
     }
 
     /** Clears the line when the run ends early. */
-    void clear() {
+    public void clear() {
         if (drawn) {
             err.print("\r\n");
             err.flush();

@@ -1,0 +1,180 @@
+package org.chaoslab.cli.kernel;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.analysis.kernel.CircleKernel;
+import org.chaoslab.analysis.kernel.LearningCurve;
+import org.chaoslab.analysis.kernel.ResponseKernels;
+import org.chaoslab.analysis.kernel.Responses;
+import org.chaoslab.analysis.kernel.RidgeRegression;
+import org.chaoslab.analysis.kernel.TrialKernels;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.io.CsvTable;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.random.StreamSeeds;
+import org.chaoslab.theory.kernel.KernelRegressionTheory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chaoslab kernel learning-curve}: a linear readout of recorded responses trained by ridge regression on P stimuli,
+ * its test error against P, beside the kernel-regression theory with the nugget as an effective ridge.
+ */
+@Command(name = "learning-curve", mixinStandardHelpOptions = true,
+        description = {"Learning curve of a linear readout of the responses (stimuli on a circle, theta_p = 2 pi p / P): ridge",
+                "regression trained on the responses of one trial (same-trial kernel, nugget included), tested on another",
+                "(cross-trial kernel), E_g(P) over --draws random training sets. Beside it the theory of kernel regression",
+                "(Bordelon, Canatar & Pehlevan 2020; Canatar et al. 2021) with the cross-trial kernel's modes and the measured",
+                "nugget as an effective ridge: lambda_eff = ridge + nugget. Writes learning_curve.csv, a plot, summary.json."})
+public final class KernelLearningCurveCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RESPONSES", description = "responses.npy of 'kernel simulate' with a circle of stimuli.")
+    Path responses;
+
+    @Option(names = "--recording", description = "Which recording of a 4-d file (default: the last).", defaultValue = "-1")
+    int recording;
+
+    @Option(names = "--target", description = "Target function of theta: cos:K, sin:K (K >= 0 an integer frequency), or "
+            + "a sum such as cos:1+sin:3. Default: ${DEFAULT-VALUE}.", defaultValue = "cos:1+sin:3")
+    String target;
+
+    @Option(names = "--sizes", split = ",", description = "Training-set sizes P, each in [1, stimuli - 1]. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "4,8,16,32,64,128")
+    int[] sizes;
+
+    @Option(names = "--ridge", description = "Explicit ridge lambda >= 0 (Gram matrix not divided by P). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.0")
+    double ridge;
+
+    @Option(names = "--draws", description = "Random training sets per size, >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "40")
+    int draws;
+
+    @Option(names = "--seed", description = "Seed of the training-set draws. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    long seed;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(ridge >= 0) || !Double.isFinite(ridge)) {
+            throw new IllegalArgumentException("--ridge must be finite and >= 0 (got " + ridge + ")");
+        }
+        if (draws < 2) {
+            throw new IllegalArgumentException("--draws must be >= 2 (got " + draws + ")");
+        }
+        output.check();
+        Responses r = ResponsesFile.read(responses, recording, 2);
+        int p = r.stimuli();
+        for (int size : sizes) {
+            if (size < 1 || size > p - 1) {
+                throw new IllegalArgumentException("--sizes must lie in [1, " + (p - 1) + "] (got " + size + ")");
+            }
+        }
+        double[] y = target(target, p);
+        try (OutputDirectory dir = output.prepare()) {
+            TrialKernels k = ResponseKernels.of(r);
+            CircleKernel c = ResponseKernels.onCircle(k);
+            double nugget = diagonal(k.sameTrial(), p) - diagonal(k.crossTrial(), p);
+            LearningCurve curve = RidgeRegression.learningCurve(k, y, sizes, ridge, 0.0, draws, StreamSeeds.of(seed).child("readout"));
+            double[] byLag = new double[p];
+            for (int j = 0; j < p; j++) {
+                byLag[j] = c.crossTrial()[Math.min(j, p - j)];
+            }
+            KernelRegressionTheory.Modes modes = KernelRegressionTheory.onCircleGrid(byLag, y);
+            double effectiveRidge = ridge + Math.max(0.0, nugget);
+            int m = sizes.length;
+            double[] pp = new double[m];
+            double[] sim = new double[m];
+            double[] se = new double[m];
+            double[] thy = new double[m];
+            double[] thyNoNugget = new double[m];
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                LearningCurve.Point pt = curve.points().get(i);
+                pp[i] = pt.trainSize();
+                sim[i] = pt.allStimuliError().value();
+                se[i] = pt.allStimuliError().standardError();
+                thy[i] = KernelRegressionTheory.predict(modes, pt.trainSize(), effectiveRidge, 0.0).generalizationError();
+                thyNoNugget[i] = ridge > 0 ? KernelRegressionTheory.predict(modes, pt.trainSize(), ridge, 0.0).generalizationError()
+                        : Double.NaN;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("P", pt.trainSize());
+                row.put("error", pt.allStimuliError());
+                row.put("heldOutError", pt.testError());
+                row.put("theoryEffectiveRidge", thy[i]);
+                rows.add(row);
+            }
+            dir.csv("learning_curve.csv", CsvTable.builder().column("P", pp).column("error", sim).column("error_se", se)
+                    .column("theory_effective_ridge", thy).column("theory_without_nugget", thyNoNugget).build());
+            LinePlot.Builder plot = LinePlot.builder().title("Learning curve of a linear readout (nugget " + String.format("%.3g", nugget)
+                            + " as ridge)").xLabel("training stimuli P").yLabel("generalization error E_g").logX(true).logY(true)
+                    .theoryAndSimulation("E_g", pp, thy, pp, sim, se, 64);
+            dir.figure("learning_curve", plot.build());
+            RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("draws", seed + "/readout")
+                    .result("stimuli", p).result("trials", r.trials()).result("units", r.units())
+                    .result("nugget", nugget).result("effectiveRidge", effectiveRidge).result("targetPower", curve.targetPower())
+                    .result("points", rows);
+            summary.writeTo(dir);
+            dir.commit();
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("nugget %.4g -> effective ridge %.4g (explicit %.4g); target power %.4g%n", nugget, effectiveRidge, ridge,
+                    curve.targetPower());
+            for (int i = 0; i < m; i++) {
+                o.printf("P = %4d  E_g = %.4g +- %.2g   theory (ridge + nugget) %.4g%n", (int) pp[i], sim[i], se[i], thy[i]);
+            }
+            o.printf("wrote %s%n", dir.target());
+        }
+        return 0;
+    }
+
+    private static double diagonal(double[] k, int p) {
+        double s = 0;
+        for (int i = 0; i < p; i++) {
+            s += k[i * p + i];
+        }
+        return s / p;
+    }
+
+    /** A target on the circle grid from "cos:K+sin:L+...". */
+    static double[] target(String spec, int p) {
+        double[] y = new double[p];
+        for (String term : spec.split("\\+")) {
+            String[] f = term.trim().split(":");
+            int k;
+            try {
+                k = Integer.parseInt(f[1].trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--target must be terms cos:K or sin:K joined by '+' (got '" + spec + "')");
+            }
+            if (f.length != 2 || k < 0 || 2 * k >= p) {
+                throw new IllegalArgumentException("--target frequencies must be integers in [0, " + ((p - 1) / 2) + "] (got '" + term + "')");
+            }
+            boolean cos = switch (f[0].trim()) {
+                case "cos" -> true;
+                case "sin" -> false;
+                default -> throw new IllegalArgumentException("--target must be terms cos:K or sin:K joined by '+' (got '" + spec + "')");
+            };
+            for (int j = 0; j < p; j++) {
+                double a = 2 * Math.PI * k * j / p;
+                y[j] += cos ? Math.cos(a) : Math.sin(a);
+            }
+        }
+        return y;
+    }
+}

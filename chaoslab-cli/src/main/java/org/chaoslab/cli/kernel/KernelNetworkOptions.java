@@ -1,0 +1,78 @@
+package org.chaoslab.cli.kernel;
+
+import org.chaoslab.model.Precision;
+import org.chaoslab.model.StimulusNetwork;
+import org.chaoslab.model.TransferFunction;
+import org.chaoslab.model.TransferFunctions;
+import picocli.CommandLine.Option;
+
+/**
+ * The stimulus-driven network of the kernel commands (a picocli mixin shared by {@code kernel simulate} and
+ * {@code compare kernel}): dynamics, size, couplings, threshold or input, transfer function.
+ */
+public final class KernelNetworkOptions {
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "binary-sync (n <- Theta(J n + x - theta)), glauber (asynchronous, Poisson updates), rate-sync "
+                    + "(x <- J phi(x) + x(theta) + I), rate (dx/dt = -x + J phi(x) + x(theta) + I), matched-rate (the rate "
+                    + "network matched to glauber, output noise). Default: ${DEFAULT-VALUE}.", defaultValue = "binary-sync")
+    String model;
+
+    @Option(names = "--n", description = "Number of units N >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "2000")
+    int n;
+
+    @Option(names = "--g", description = "Coupling gain g >= 0: Var J_ij = g^2/N. Default: ${DEFAULT-VALUE}.", defaultValue = "1.0")
+    double g;
+
+    @Option(names = "--j0", description = "Mean coupling J0: E J_ij = J0/N. Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
+    double j0;
+
+    @Option(names = "--theta", description = "Threshold b of binary units (binary-sync, glauber, matched-rate). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.0")
+    double theta;
+
+    @Option(names = "--input", description = "Constant input I of rate units (rate-sync, rate). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.0")
+    double input;
+
+    @Option(names = "--phi", description = "Transfer function of rate units: linear, tanh, erf, relu, threshold-linear:THETA, "
+            + "sigmoid, custom:BASE:GAIN:OFFSET. Default: ${DEFAULT-VALUE}.", defaultValue = "tanh")
+    String phi;
+
+    @Option(names = "--threshold-noise", paramLabel = "SIGMA",
+            description = "Gaussian threshold noise sigma >= 0 of glauber and matched-rate units. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.0")
+    double thresholdNoise;
+
+    @Option(names = "--output-noise", paramLabel = "A",
+            description = "Output-noise variance a >= 0 of the matched-rate network (Keup et al. 2021: a = m - C(0) of the "
+                    + "binary network). Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
+    double outputNoise;
+
+    @Option(names = "--tau", description = "Time constant / mean update interval tau > 0. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1.0")
+    double tau;
+
+    @Option(names = "--dt", description = "Time step of the continuous-time kinds (rate, matched-rate), <= tau. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.1")
+    double dt;
+
+    @Option(names = "--float32", description = "Store J in float32 (binary-sync always does: its fields are sums of couplings over active units).")
+    boolean float32;
+
+    /** The kind chosen. */
+    public StimulusNetwork.Kind kind() {
+        return StimulusNetwork.Kind.parse(model);
+    }
+
+    /** The described network. */
+    public StimulusNetwork network() {
+        StimulusNetwork.Kind kind = kind();
+        TransferFunction f = kind == StimulusNetwork.Kind.RATE_SYNC || kind == StimulusNetwork.Kind.RATE ? TransferFunctions.parse(phi)
+                : null;
+        double step = kind.continuousTime() ? dt : tau;
+        // the binary map always sums float32 couplings over active units (StimulusNetwork.binarySync)
+        Precision p = float32 || kind == StimulusNetwork.Kind.BINARY_SYNC ? Precision.FLOAT32 : Precision.FLOAT64;
+        return new StimulusNetwork(kind, n, g, j0, theta, input, f, thresholdNoise, outputNoise, tau, step, p);
+    }
+}

@@ -1,0 +1,129 @@
+package org.chaoslab.cli.kernel;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.analysis.kernel.PcaSpectra;
+import org.chaoslab.analysis.kernel.PcaSpectrum;
+import org.chaoslab.analysis.kernel.PowerLawFit;
+import org.chaoslab.analysis.kernel.Responses;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.random.StreamSeeds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chaoslab kernel spectrum}: PCA and cross-validated PCA spectra of recorded responses, with power-law fits. */
+@Command(name = "spectrum", mixinStandardHelpOptions = true,
+        description = {"Eigenspectrum of the stimulus responses: plain PCA of the trial-averaged responses and, with --cvpca,",
+                "cross-validated PCA (Stringer, Pachitariu et al., Nature 571:361, 2019: PCA of trial A, variance shared with",
+                "trial B, trials swapped at random per stimulus over --shuffles shuffles), each with a power-law fit",
+                "lambda_n ~ n^-alpha over --fit-ranks (weights 1/n). Plain PCA keeps a floor from trial-to-trial variability",
+                "(the nugget); cvPCA removes it. Writes spectrum_plain.npy, spectrum_cv.npy, a log-log plot, summary.json."})
+public final class KernelSpectrumCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RESPONSES", description = "responses.npy of 'kernel simulate' (float32/64, "
+            + "[recordings x] stimuli x trials x units).")
+    Path responses;
+
+    @Option(names = "--recording", description = "Which recording of a 4-d file (default: the last).", defaultValue = "-1")
+    int recording;
+
+    @Option(names = "--cvpca", description = "Also the cross-validated spectrum (needs >= 2 trials).")
+    boolean cvpca;
+
+    @Option(names = "--trials", split = ",", paramLabel = "A,B", description = "The two trials of cvPCA. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0,1")
+    int[] trials;
+
+    @Option(names = "--shuffles", description = "Random swaps of the two trials per stimulus in cvPCA, >= 1. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "10")
+    int shuffles;
+
+    @Option(names = "--fit-ranks", description = "FROM:TO, ranks of the power-law fit. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "11:500")
+    String fitRanks;
+
+    @Option(names = "--seed", description = "Seed of the cvPCA shuffles. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    long seed;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int[] ranks = KernelTheoryCommand.ranks(fitRanks);
+        if (shuffles < 1) {
+            throw new IllegalArgumentException("--shuffles must be >= 1 (got " + shuffles + ")");
+        }
+        output.check();
+        Responses r = ResponsesFile.read(responses, recording, cvpca ? 2 : 1);
+        if (cvpca && (trials.length != 2 || trials[0] == trials[1] || Math.min(trials[0], trials[1]) < 0
+                || Math.max(trials[0], trials[1]) >= r.trials())) {
+            throw new IllegalArgumentException("--trials must be two different trials in [0, " + (r.trials() - 1) + "]");
+        }
+        try (OutputDirectory dir = output.prepare()) {
+            PcaSpectrum plain = PcaSpectra.plain(r);
+            PowerLawFit plainFit = PowerLawFit.fit(plain, ranks[0], ranks[1]);
+            RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("shuffles", seed + "/cvpca");
+            dir.npy("spectrum_plain.npy", plain.variances());
+            summary.result("stimuli", r.stimuli()).result("trials", r.trials()).result("units", r.units());
+            summary.result("plainExponent", plainFit.exponent()).result("plainFit", plainFit);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("plain PCA: alpha = %s over ranks %d..%d (%d points)%n", plainFit.exponent(), plainFit.firstRank(),
+                    plainFit.lastRank(), plainFit.points());
+            LinePlot.Builder plot = LinePlot.builder().title("Response spectrum (" + r.stimuli() + " stimuli, " + r.units() + " units)")
+                    .xLabel("rank n").yLabel("variance lambda_n").logX(true).logY(true)
+                    .series("plain PCA", ranks(plain.size()), plain.variances(), LineStyle.LINE);
+            plot.series("plain fit alpha = " + fmt(plainFit.exponent().value()), fitX(plainFit), fitY(plainFit), LineStyle.DASHED);
+            if (cvpca) {
+                PcaSpectrum cv = PcaSpectra.crossValidated(r, trials[0], trials[1], shuffles, StreamSeeds.of(seed).child("cvpca"));
+                PowerLawFit cvFit = PowerLawFit.fit(cv, ranks[0], ranks[1]);
+                dir.npy("spectrum_cv.npy", cv.variances());
+                summary.result("cvExponent", cvFit.exponent()).result("cvFit", cvFit);
+                o.printf("cvPCA:     alpha = %s over ranks %d..%d (%d points, %d non-positive skipped)%n", cvFit.exponent(),
+                        cvFit.firstRank(), cvFit.lastRank(), cvFit.points(), cvFit.skippedNonPositive());
+                plot.series("cvPCA", ranks(cv.size()), cv.variances(), LineStyle.LINE);
+                plot.series("cvPCA fit alpha = " + fmt(cvFit.exponent().value()), fitX(cvFit), fitY(cvFit), LineStyle.DASHED);
+            }
+            dir.figure("spectrum", plot.build());
+            summary.writeTo(dir);
+            dir.commit();
+            o.printf("wrote %s%n", dir.target());
+        }
+        return 0;
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.3g", v);
+    }
+
+    private static double[] ranks(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
+    }
+
+    private static double[] fitX(PowerLawFit f) {
+        return new double[] {f.firstRank(), f.lastRank()};
+    }
+
+    private static double[] fitY(PowerLawFit f) {
+        double a = f.exponent().value();
+        double b = f.intercept().value();
+        return new double[] {Math.exp(b - a * Math.log(f.firstRank())), Math.exp(b - a * Math.log(f.lastRank()))};
+    }
+}

@@ -1,0 +1,241 @@
+package org.chaoslab.cli.kernel;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.gauss.GaussianExpectation;
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.theory.dmft.DmftOptions;
+import org.chaoslab.theory.kernel.BinaryKernelTheory;
+import org.chaoslab.theory.kernel.ChaosCriterion;
+import org.chaoslab.theory.kernel.CircleSpectrum;
+import org.chaoslab.theory.kernel.KernelStatistics;
+import org.chaoslab.theory.kernel.RateFlowKernelTheory;
+import org.chaoslab.theory.kernel.RateMapKernelTheory;
+import org.chaoslab.theory.kernel.RoughnessExponents;
+import org.chaoslab.theory.kernel.StimulusKernel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code chaoslab kernel theory}: the two-replica mean-field theory of stimulus-response kernels. */
+@Command(name = "theory", mixinStandardHelpOptions = true,
+        description = {"Two-replica mean-field theory of the stimulus-response kernel (Bauer, Keup, Kadmon & Helias 2026;",
+                "docs/kernels.md): mean response m, same-trial K(0) (k0), cross-trial K(0+) (cZeroPlus), nugget = k0 - K(0+),",
+                "the chaos criterion, the local roughness of the kernel (stationary, and in the transient from a shared state),",
+                "the circle spectrum with its power-law exponent. --delta-values adds the kernel curve K(Delta);",
+                "--json prints the keys; --out also writes theory.json and a plot."})
+public final class KernelTheoryCommand implements Callable<Integer> {
+
+    @Option(names = "--model", description = "binary (0/1 units, threshold --theta) or rate (--phi). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "binary")
+    String model;
+
+    @Option(names = "--dynamics", description = "sync (synchronous map) or async (Glauber / continuous-time rate network). "
+            + "Default: ${DEFAULT-VALUE}.", defaultValue = "sync")
+    String dynamics;
+
+    @Option(names = "--g", description = "Coupling gain g >= 0. Default: ${DEFAULT-VALUE}.", defaultValue = "1.0")
+    double g;
+
+    @Option(names = "--s", description = "Input strength s >= 0 (input overlap s^2 cos Delta). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1.0")
+    double s;
+
+    @Option(names = "--theta", description = "Threshold b of binary units. Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
+    double theta;
+
+    @Option(names = "--phi", description = "Transfer function of rate units (see 'dmft scs --help'). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "tanh")
+    String phi;
+
+    @Option(names = "--input", description = "Constant input I of rate units. Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
+    double input;
+
+    @Option(names = "--j0", description = "Mean coupling J0. Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
+    double j0;
+
+    @Option(names = "--delta-values", split = ",", paramLabel = "DELTA",
+            description = "Stimulus distances Delta in [0, pi] at which to give K(Delta) (Delta = 0: K(0+)).")
+    double[] deltaValues;
+
+    @Option(names = "--spectrum-points", description = "P, even >= 4: stimuli of the circle spectrum. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "256")
+    int spectrumPoints;
+
+    @Option(names = "--fit-ranks", description = "FROM:TO, ranks of the power-law fit of the spectrum. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "11:100")
+    String fitRanks;
+
+    @Option(names = "--transient-steps", description = "Synchronous maps: steps t = 1..T of the transient roughness from a "
+            + "shared state. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
+    int transientSteps;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write theory.json, kernel.npy and a plot of K(Delta) here.")
+    java.nio.file.Path out;
+
+    @Option(names = "--force", description = "Replace --out if it holds an earlier chaoslab run.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (out != null) {
+            OutputDirectory.check(out, force);
+        }
+        int[] ranks = ranks(fitRanks);
+        if (deltaValues != null) {
+            for (double d : deltaValues) {
+                if (!(d >= 0 && d <= Math.PI)) {
+                    throw new IllegalArgumentException("--delta-values must lie in [0, pi] (got " + d + ")");
+                }
+            }
+        }
+        if (transientSteps < 1 || transientSteps > 20) {
+            throw new IllegalArgumentException("--transient-steps must be in [1, 20] (got " + transientSteps + ")");
+        }
+        boolean sync = switch (dynamics) {
+            case "sync" -> true;
+            case "async" -> false;
+            default -> throw new IllegalArgumentException("--dynamics must be sync or async (got '" + dynamics + "')");
+        };
+        StimulusKernel theory;
+        ChaosCriterion chaos;
+        RoughnessExponents transientRoughness = null;
+        switch (model) {
+            case "binary" -> {
+                BinaryKernelTheory b = new BinaryKernelTheory(g, s, theta, j0);
+                theory = b;
+                chaos = b.solution().chaos();
+                if (sync) {
+                    transientRoughness = b.synchronousRoughness(0.5, transientSteps, 1e-6, 1e-4, 9);
+                }
+            }
+            case "rate" -> {
+                var f = TransferFunctions.parse(phi);
+                if (sync) {
+                    RateMapKernelTheory r = new RateMapKernelTheory(g, s, input, j0, f, GaussianExpectation.standard());
+                    theory = r;
+                    chaos = r.solution().chaos();
+                    transientRoughness = r.roughness(0.0, 1.0, transientSteps, 1e-4, 1e-2, 9);
+                } else {
+                    RateFlowKernelTheory r = new RateFlowKernelTheory(g, s, input, j0, f, DmftOptions.defaults());
+                    theory = r;
+                    chaos = r.solution().chaos();
+                }
+            }
+            default -> throw new IllegalArgumentException("--model must be binary or rate (got '" + model + "')");
+        }
+        KernelStatistics st = theory.statistics();
+        CircleSpectrum spectrum = theory.spectrum(spectrumPoints, ranks[0], ranks[1]);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", model);
+        r.put("dynamics", dynamics);
+        r.put("g", g);
+        r.put("s", s);
+        r.put("theta", theta);
+        r.put("phi", "rate".equals(model) ? phi : null);
+        r.put("m", st.meanResponse());
+        r.put("k0", st.sameTrial());
+        r.put("cZeroPlus", st.zeroPlus());
+        r.put("nugget", st.nugget());
+        r.put("chaos", Map.of("criterion", chaos.name(), "value", chaos.value(), "chaotic", chaos.chaotic()));
+        // a kernel with a nugget jumps at Delta = 0 (exponent 0); without one it is smooth in cos(Delta) (exponent 2)
+        r.put("roughnessExponent", st.nugget() > 1e-12 ? 0.0 : 2.0);
+        if (transientRoughness != null) {
+            List<Map<String, Object>> tr = new ArrayList<>();
+            for (int i = 0; i < transientRoughness.time().length; i++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("t", transientRoughness.time()[i]);
+                e.put("gamma", transientRoughness.measured()[i]);
+                e.put("closedForm", transientRoughness.closedForm()[i]);
+                tr.add(e);
+            }
+            r.put("transientRoughness", tr);
+            r.put("transientRoughnessRange", new double[] {transientRoughness.deltaLo(), transientRoughness.deltaHi()});
+        }
+        r.put("spectrumExponent", spectrum.exponent());
+        r.put("spectrumFitRanks", new int[] {spectrum.fitFrom(), spectrum.fitTo()});
+        r.put("spectrumPoints", spectrum.points());
+        r.put("differentiabilityBound", spectrum.differentiabilityBound());
+        double[] curveDelta = null;
+        double[] curveK = null;
+        if (deltaValues != null) {
+            curveDelta = deltaValues.clone();
+            curveK = new double[curveDelta.length];
+            List<Map<String, Double>> curve = new ArrayList<>();
+            for (int i = 0; i < curveDelta.length; i++) {
+                curveK[i] = theory.kernelOnCircle(curveDelta[i]);
+                curve.add(Map.of("delta", curveDelta[i], "kernel", curveK[i]));
+            }
+            r.put("kernel", curve);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(r));
+        } else {
+            o.printf("%s %s network, g = %.4g, s = %.4g%n", model, sync ? "synchronous" : "asynchronous", g, s);
+            o.printf("m = %.6g  K(0) = %.6g  K(0+) = %.6g  nugget = %.6g%n", st.meanResponse(), st.sameTrial(), st.zeroPlus(), st.nugget());
+            o.printf("chaos: %s = %.6g (%s)%n", chaos.name(), chaos.value(), chaos.chaotic() ? "chaotic" : "not chaotic");
+            if (transientRoughness != null) {
+                for (int i = 0; i < transientRoughness.time().length; i++) {
+                    o.printf("transient roughness gamma_%d = %.4f (closed form %.4f)%n", (int) transientRoughness.time()[i],
+                            transientRoughness.measured()[i], transientRoughness.closedForm()[i]);
+                }
+            }
+            o.printf("spectrum: alpha = %.4g over ranks %d..%d of P = %d (differentiable code needs alpha > %.3g)%n", spectrum.exponent(),
+                    spectrum.fitFrom(), spectrum.fitTo(), spectrum.points(), spectrum.differentiabilityBound());
+            if (curveDelta != null) {
+                for (int i = 0; i < curveDelta.length; i++) {
+                    o.printf("K(%.4g) = %.6g%n", curveDelta[i], curveK[i]);
+                }
+            }
+        }
+        if (out != null) {
+            try (OutputDirectory dir = OutputDirectory.prepare(out, force)) {
+                var curve = theory.curve(129);
+                dir.npy("delta.npy", curve.delta());
+                dir.npy("kernel.npy", curve.kernel());
+                dir.npy("spectrum.npy", spectrum.eigenvalues());
+                double[] k0 = new double[] {0.0};
+                dir.figure("kernel", LinePlot.builder().title("Stationary cross-trial kernel K(Delta); same trial K(0) marked")
+                        .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta)")
+                        .series("K(Delta) theory", curve.delta(), curve.kernel(), LineStyle.LINE)
+                        .series("K(0) same trial", k0, new double[] {st.sameTrial()}, LineStyle.MARKERS).build());
+                RunSummary.Builder b = RunSummary.builder(spec, 1).results(r);
+                b.writeTo(dir);
+                dir.commit();
+            }
+        }
+        return 0;
+    }
+
+    static int[] ranks(String spec) {
+        String[] f = spec.split(":");
+        try {
+            int a = Integer.parseInt(f[0].trim());
+            int b = Integer.parseInt(f[1].trim());
+            if (f.length != 2 || a < 1 || b <= a) {
+                throw new NumberFormatException();
+            }
+            return new int[] {a, b};
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--fit-ranks must be FROM:TO with 1 <= FROM < TO (got '" + spec + "')");
+        }
+    }
+}
