@@ -106,6 +106,16 @@ final class BinarySyncDynamics extends ColumnDynamics {
         }
     }
 
+    /** h = J n of the current state, as doubles (for tests against a naive product). */
+    double[] currentFields() {
+        fields();
+        double[] h = new double[state.length];
+        for (int k = 0; k < h.length; k++) {
+            h[k] = field != null ? field[k] : field64[k];
+        }
+        return h;
+    }
+
     private void listActive(int c) {
         int off = c * n;
         int m = 0;

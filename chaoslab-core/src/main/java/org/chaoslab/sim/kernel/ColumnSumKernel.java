@@ -30,24 +30,7 @@ final class ColumnSumKernel {
         int i0 = from;
         for (; i0 + tile <= to; i0 += tile) {
             for (int c = 0; c < columns; c++) {
-                int a0 = c * n;
-                int m = count[c];
-                FloatVector s0 = FloatVector.zero(F);
-                FloatVector s1 = FloatVector.zero(F);
-                FloatVector s2 = FloatVector.zero(F);
-                FloatVector s3 = FloatVector.zero(F);
-                for (int k = 0; k < m; k++) {
-                    int base = active[a0 + k] * n + i0;
-                    s0 = s0.add(FloatVector.fromArray(F, jCol, base));
-                    s1 = s1.add(FloatVector.fromArray(F, jCol, base + l));
-                    s2 = s2.add(FloatVector.fromArray(F, jCol, base + 2 * l));
-                    s3 = s3.add(FloatVector.fromArray(F, jCol, base + 3 * l));
-                }
-                int o = c * n + i0;
-                s0.intoArray(out, o);
-                s1.intoArray(out, o + l);
-                s2.intoArray(out, o + 2 * l);
-                s3.intoArray(out, o + 3 * l);
+                tile(jCol, n, active, c * n, count[c], out, c * n + i0, i0);
             }
         }
         for (; i0 + l <= to; i0 += l) {
@@ -63,6 +46,29 @@ final class ColumnSumKernel {
         if (i0 < to) {
             scalarRows(jCol, n, active, count, columns, out, i0, to);
         }
+    }
+
+    /**
+     * One tile of four vectors for one column: {@code out[o ..) = Σ_k jCol[active[a0 + k]·N + i0 ..)}. A method of its
+     * own so that the JIT compiles it (and its vector intrinsics) after a few thousand calls, early in the first step.
+     */
+    private static void tile(float[] jCol, int n, int[] active, int a0, int m, float[] out, int o, int i0) {
+        int l = F.length();
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F);
+        FloatVector s3 = FloatVector.zero(F);
+        for (int k = 0; k < m; k++) {
+            int base = active[a0 + k] * n + i0;
+            s0 = s0.add(FloatVector.fromArray(F, jCol, base));
+            s1 = s1.add(FloatVector.fromArray(F, jCol, base + l));
+            s2 = s2.add(FloatVector.fromArray(F, jCol, base + 2 * l));
+            s3 = s3.add(FloatVector.fromArray(F, jCol, base + 3 * l));
+        }
+        s0.intoArray(out, o);
+        s1.intoArray(out, o + l);
+        s2.intoArray(out, o + 2 * l);
+        s3.intoArray(out, o + 3 * l);
     }
 
     /** The same for fewer rows than one vector, scalar (same order of adds per row as the vector loops). */

@@ -83,6 +83,11 @@ final class RateColumnDynamics extends ColumnDynamics {
         });
     }
 
+    /** The state x itself (not a copy; for tests). */
+    double[] state() {
+        return x;
+    }
+
     @Override
     boolean finite() {
         return allFinite(x);
