@@ -238,8 +238,8 @@ public final class KernelComparison {
             double tCurve = tQuantile(ok.size(), lags);
             double tScalar = tQuantile(ok.size(), 3);
             double allowance = FINITE_SIZE * Math.max(stats.sameTrial(), 1e-12) / n;
-            String basis = String.format("%.2f SE (t, %d dof, 1%% family-wise over %%d points) + %.0f K(0)/N", tCurve, ok.size() - 1,
-                    FINITE_SIZE);
+            String basis = String.format("%.2f SE (t, %d dof, 1%% family-wise over %d points) + %.0f K(0)/N", tCurve, ok.size() - 1,
+                    lags, FINITE_SIZE);
             double worst = 0;
             int worstLag = 0;
             boolean curveAgrees = true;
@@ -255,7 +255,7 @@ public final class KernelComparison {
             }
             double tolWorst = tCurve * cross[worstLag].standardError() + allowance;
             verdicts.add(new Verdict(String.format("K(Delta) worst of %d lags (Delta=%.3g)", lags, distances[worstLag]), thy[worstLag],
-                    cross[worstLag].value(), cross[worstLag].standardError(), tolWorst, curveAgrees, String.format(basis, lags)));
+                    cross[worstLag].value(), cross[worstLag].standardError(), tolWorst, curveAgrees, basis));
             String scalarBasis = String.format("%.2f SE (t, %d dof, 1%% family-wise over 3) + %.0f K(0)/N", tScalar, ok.size() - 1, FINITE_SIZE);
             double scalarTol;
             scalarTol = tScalar * mean.standardError() + allowance;
@@ -358,31 +358,26 @@ public final class KernelComparison {
         return RoughnessExponents.logSlope(grid, y);
     }
 
-    /** Least-squares slope of log(1 − K(Δ_k)/K(0)) against log Δ_k over lags fit[0]..fit[1] (same trial). */
+    /**
+     * Least-squares slope of log(1 − K(Δ_k)/K(0)) against log Δ_k over lags fit[0]..fit[1] (same trial); lags whose
+     * deficit is not positive (finite-N noise at the smallest Δ) are left out; NaN with fewer than two left.
+     */
     static double slope(CircleKernel c, int[] fit) {
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int m = 0;
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
         double k0 = c.sameTrial()[0];
         for (int k = fit[0]; k <= fit[1]; k++) {
             double def = 1.0 - c.sameTrial()[k] / k0;
-            if (!(def > 0)) {
-                continue;
+            if (def > 0) {
+                x.add(c.distances()[k]);
+                y.add(def);
             }
-            double x = Math.log(c.distances()[k]);
-            double y = Math.log(def);
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-            m++;
         }
-        if (m < 2) {
+        if (x.size() < 2) {
             return Double.NaN;
         }
-        return (m * sxy - sx * sy) / (m * sxx - sx * sx);
+        return RoughnessExponents.logSlope(x.stream().mapToDouble(Double::doubleValue).toArray(),
+                y.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Mean ± SE over realizations of entry e's kernel at each lag (cross-trial, or same-trial). */

@@ -39,8 +39,8 @@ public record RoughnessExponents(double deltaLo, double deltaHi, int points, dou
         return d;
     }
 
-    /** The least-squares slope of log y against log x. */
-    static double logSlope(double[] x, double[] y) {
+    /** The least-squares slope of log y against log x (all entries positive; callers drop the others). */
+    public static double logSlope(double[] x, double[] y) {
         int n = x.length;
         double sx = 0;
         double sy = 0;
