@@ -2,25 +2,18 @@ package org.chaoslab.cli.kernel;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.chaoslab.analysis.kernel.CircleKernel;
-import org.chaoslab.analysis.kernel.LearningCurve;
 import org.chaoslab.analysis.kernel.ResponseKernels;
 import org.chaoslab.analysis.kernel.Responses;
-import org.chaoslab.analysis.kernel.RidgeRegression;
 import org.chaoslab.analysis.kernel.TrialKernels;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
 import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.compare.LearningCurveComparison;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.random.StreamSeeds;
-import org.chaoslab.theory.kernel.KernelRegressionTheory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,55 +79,40 @@ public final class KernelLearningCurveCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--sizes must lie in [1, " + (p - 1) + "] (got " + size + ")");
             }
         }
-        double[] y = target(target, p);
+        double[] y = LearningCurveComparison.target(target, p);
         try (OutputDirectory dir = output.prepare()) {
             TrialKernels k = ResponseKernels.of(r);
-            CircleKernel c = ResponseKernels.onCircle(k);
-            double nugget = diagonal(k.sameTrial(), p) - diagonal(k.crossTrial(), p);
-            LearningCurve curve = RidgeRegression.learningCurve(k, y, sizes, ridge, 0.0, draws, StreamSeeds.of(seed).child("readout"));
-            double[] byLag = new double[p];
-            for (int j = 0; j < p; j++) {
-                byLag[j] = c.crossTrial()[Math.min(j, p - j)];
-            }
-            KernelRegressionTheory.Modes modes = KernelRegressionTheory.onCircleGrid(byLag, y);
-            double effectiveRidge = ridge + Math.max(0.0, nugget);
-            int m = sizes.length;
+            LearningCurveComparison.Result lc = LearningCurveComparison.run(k, y, sizes, ridge, draws, StreamSeeds.of(seed).child("readout"));
+            int m = lc.points().size();
             double[] pp = new double[m];
             double[] sim = new double[m];
             double[] se = new double[m];
             double[] thy = new double[m];
-            double[] thyNoNugget = new double[m];
-            List<Map<String, Object>> rows = new ArrayList<>();
+            double[] bare = new double[m];
             for (int i = 0; i < m; i++) {
-                LearningCurve.Point pt = curve.points().get(i);
+                LearningCurveComparison.Point pt = lc.points().get(i);
                 pp[i] = pt.trainSize();
-                sim[i] = pt.allStimuliError().value();
-                se[i] = pt.allStimuliError().standardError();
-                thy[i] = KernelRegressionTheory.predict(modes, pt.trainSize(), effectiveRidge, 0.0).generalizationError();
-                thyNoNugget[i] = ridge > 0 ? KernelRegressionTheory.predict(modes, pt.trainSize(), ridge, 0.0).generalizationError()
-                        : Double.NaN;
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("P", pt.trainSize());
-                row.put("error", pt.allStimuliError());
-                row.put("heldOutError", pt.testError());
-                row.put("theoryEffectiveRidge", thy[i]);
-                rows.add(row);
+                sim[i] = pt.measured().value();
+                se[i] = pt.measured().standardError();
+                thy[i] = pt.theory();
+                bare[i] = pt.theoryWithoutNugget();
             }
             dir.csv("learning_curve.csv", CsvTable.builder().column("P", pp).column("error", sim).column("error_se", se)
-                    .column("theory_effective_ridge", thy).column("theory_without_nugget", thyNoNugget).build());
-            LinePlot.Builder plot = LinePlot.builder().title("Learning curve of a linear readout (nugget " + String.format("%.3g", nugget)
-                            + " as ridge)").xLabel("training stimuli P").yLabel("generalization error E_g").logX(true).logY(true)
-                    .theoryAndSimulation("E_g", pp, thy, pp, sim, se, 64);
-            dir.figure("learning_curve", plot.build());
+                    .column("theory_effective_ridge", thy).column("theory_without_nugget", bare).build());
+            dir.figure("learning_curve", LinePlot.builder()
+                    .title("Learning curve of a linear readout (nugget " + String.format("%.3g", lc.nugget()) + " as ridge)")
+                    .xLabel("training stimuli P").yLabel("generalization error E_g").logX(true).logY(true)
+                    .theoryAndSimulation("E_g", pp, thy, pp, sim, se, 64).build());
             RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("draws", seed + "/readout")
-                    .result("stimuli", p).result("trials", r.trials()).result("units", r.units())
-                    .result("nugget", nugget).result("effectiveRidge", effectiveRidge).result("targetPower", curve.targetPower())
-                    .result("points", rows);
+                    .result("stimuli", r.stimuli()).result("trials", r.trials()).result("units", r.units())
+                    .result("nugget", lc.nugget()).result("effectiveRidge", lc.effectiveRidge())
+                    .result("negativeModesClipped", lc.clippedModes()).result("targetPower", lc.targetPower())
+                    .result("points", lc.points());
             summary.writeTo(dir);
             dir.commit();
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("nugget %.4g -> effective ridge %.4g (explicit %.4g); target power %.4g%n", nugget, effectiveRidge, ridge,
-                    curve.targetPower());
+            o.printf("nugget %.4g -> effective ridge %.4g (explicit %.4g); target power %.4g%n", lc.nugget(), lc.effectiveRidge(), ridge,
+                    lc.targetPower());
             for (int i = 0; i < m; i++) {
                 o.printf("P = %4d  E_g = %.4g +- %.2g   theory (ridge + nugget) %.4g%n", (int) pp[i], sim[i], se[i], thy[i]);
             }
@@ -143,38 +121,4 @@ public final class KernelLearningCurveCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double diagonal(double[] k, int p) {
-        double s = 0;
-        for (int i = 0; i < p; i++) {
-            s += k[i * p + i];
-        }
-        return s / p;
-    }
-
-    /** A target on the circle grid from "cos:K+sin:L+...". */
-    static double[] target(String spec, int p) {
-        double[] y = new double[p];
-        for (String term : spec.split("\\+")) {
-            String[] f = term.trim().split(":");
-            int k;
-            try {
-                k = Integer.parseInt(f[1].trim());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("--target must be terms cos:K or sin:K joined by '+' (got '" + spec + "')");
-            }
-            if (f.length != 2 || k < 0 || 2 * k >= p) {
-                throw new IllegalArgumentException("--target frequencies must be integers in [0, " + ((p - 1) / 2) + "] (got '" + term + "')");
-            }
-            boolean cos = switch (f[0].trim()) {
-                case "cos" -> true;
-                case "sin" -> false;
-                default -> throw new IllegalArgumentException("--target must be terms cos:K or sin:K joined by '+' (got '" + spec + "')");
-            };
-            for (int j = 0; j < p; j++) {
-                double a = 2 * Math.PI * k * j / p;
-                y[j] += cos ? Math.cos(a) : Math.sin(a);
-            }
-        }
-        return y;
-    }
 }
