@@ -53,6 +53,7 @@ public final class BenchMain {
 
     private static final String USAGE = """
             Usage: chaoslab bench lyapunov [...]  (the Lyapunov-spectrum benchmark; chaoslab bench lyapunov --help)
+                   chaoslab bench kernel [...]    (the stimulus-response loop; chaoslab bench kernel --help)
                    chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
                                   [--cases single|replicas|ID,...]
@@ -106,6 +107,18 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("kernel")) {
+            try {
+                KernelBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("chaoslab bench kernel: " + e.getMessage());
+                System.exit(2);
+            } catch (Exception e) {
+                System.err.println("chaoslab bench kernel: failed: " + e);
+                System.exit(1);
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("lyapunov")) {
             try {
                 LyapunovBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
