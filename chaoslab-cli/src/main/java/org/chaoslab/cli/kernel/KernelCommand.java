@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 "spectra (PCA, cross-validated PCA) and learning curves of linear readouts. Theory beside simulation:",
                 "'chaoslab compare kernel'."},
         subcommands = {KernelTheoryCommand.class, KernelSimulateCommand.class, KernelSpectrumCommand.class,
-                KernelLearningCurveCommand.class})
+                KernelLearningCurveCommand.class, KernelRegularizationCommand.class})
 public final class KernelCommand implements Runnable {
 
     @Spec

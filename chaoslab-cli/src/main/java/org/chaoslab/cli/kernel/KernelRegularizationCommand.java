@@ -1,0 +1,238 @@
+package org.chaoslab.cli.kernel;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.cli.Progress;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.cli.common.ThreadsOptions;
+import org.chaoslab.compare.KernelComparison;
+import org.chaoslab.compare.LearningCurveComparison;
+import org.chaoslab.compare.RegularizationComparison;
+import org.chaoslab.io.CsvTable;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.model.ResponseProtocol;
+import org.chaoslab.model.Stimuli;
+import org.chaoslab.model.StimulusNetwork;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.theory.glauber.MatchedRate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code chaoslab kernel regularization}: a chaotic binary network and its non-chaotic matched rate twin, side by side. */
+@Command(name = "regularization", mixinStandardHelpOptions = true,
+        description = {"Discrete signaling vs its rate twin (Bauer, Keup, Kadmon & Helias 2026; Keup et al. 2021): the Glauber",
+                "network and the matched rate network with output noise (same couplings, stimuli and first- and",
+                "second-order statistics; output noise from the dynamic mean field with the stimulus) on one circle of",
+                "stimuli: kernel vs distance with the two-replica theory, nugget, plain and cvPCA spectra with power-law",
+                "fits, learning curves of a linear readout with kernel-regression theory (nugget as ridge). Writes",
+                "kernel.csv, spectra.csv, learning_curves.csv, three figures and summary.json."})
+public final class KernelRegularizationCommand implements Callable<Integer> {
+
+    @Option(names = "--n", description = "Units N >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "1000")
+    int n;
+
+    @Option(names = "--g", description = "Coupling gain g >= 0. Default: ${DEFAULT-VALUE}.", defaultValue = "1.0")
+    double g;
+
+    @Option(names = "--theta", description = "Threshold b. Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
+    double theta;
+
+    @Option(names = "--threshold-noise", description = "Threshold noise sigma >= 0 of the binary units. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.0")
+    double sigma;
+
+    @Option(names = "--dt", description = "Time step of the matched rate network (tau = 1). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.05")
+    double dt;
+
+    @Mixin
+    StimulusOptions stimuli;
+
+    @Option(names = "--transient", description = "Time (tau) before the first recording. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "20")
+    double transientTime;
+
+    @Option(names = "--samples", description = "Recordings (kernel averaged over them). Default: ${DEFAULT-VALUE}.", defaultValue = "3")
+    int samples;
+
+    @Option(names = "--fit-ranks", description = "FROM:TO, ranks of the spectral fits. Default: ${DEFAULT-VALUE}.", defaultValue = "11:100")
+    String fitRanks;
+
+    @Option(names = "--sizes", split = ",", description = "Training-set sizes of the learning curves. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "8,16,32,64,128")
+    int[] sizes;
+
+    @Option(names = "--target", description = "Readout target (cos:K, sin:K joined by '+'). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "cos:1+sin:3")
+    String target;
+
+    @Option(names = "--draws", description = "Training sets per size. Default: ${DEFAULT-VALUE}.", defaultValue = "30")
+    int draws;
+
+    @Option(names = "--seed", description = "Master seed, shared by both networks (same J, inputs). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    long seed;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    ThreadsOptions threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!stimuli.isCircle()) {
+            throw new IllegalArgumentException("--stimuli must be circle:P");
+        }
+        Stimuli.Circle circle = (Stimuli.Circle) stimuli.stimuli(seed);
+        if (samples < 1 || !(transientTime >= 0)) {
+            throw new IllegalArgumentException("--samples must be >= 1 and --transient >= 0");
+        }
+        if (draws < 2) {
+            throw new IllegalArgumentException("--draws must be >= 2 (got " + draws + ")");
+        }
+        int[] ranks = KernelTheoryCommand.ranks(fitRanks);
+        for (int size : sizes) {
+            if (size < 1 || size > circle.count() - 1) {
+                throw new IllegalArgumentException("--sizes must lie in [1, " + (circle.count() - 1) + "] (got " + size + ")");
+            }
+        }
+        LearningCurveComparison.target(target, circle.count());
+        StimulusNetwork glauber = new StimulusNetwork(StimulusNetwork.Kind.GLAUBER, n, g, 0.0, theta, 0.0, null, sigma, 0.0, 1.0, 1.0,
+                org.chaoslab.model.Precision.FLOAT64);
+        StimulusNetwork matched = MatchedRate.of(glauber, circle.scale(), dt);
+        RegularizationComparison.Settings settings = new RegularizationComparison.Settings(
+                ResponseProtocol.stationary(2, transientTime, samples, 5.0), seed, ranks, 10, sizes, target, draws, threads.threads());
+        try (OutputDirectory dir = output.prepare()) {
+            ProgressListener progress = Progress.on(spec.commandLine().getErr(), "kernel regularization");
+            List<RegularizationComparison.Code> codes = RegularizationComparison.run(List.of(glauber, matched), circle, settings, progress);
+            if (progress instanceof Progress bar) {
+                bar.clear();
+            }
+            var theory = KernelComparison.theory(glauber, circle.scale()).statistics();
+            RunSummary.Builder summary = RunSummary.builder(spec, threads.threads()).seed("master", seed)
+                    .result("outputNoiseVariance", matched.outputNoiseVariance()).result("theory", theory);
+            CsvTable.Builder kernelCsv = CsvTable.builder().column("delta", codes.getFirst().kernel().distances());
+            CsvTable.Builder spectraCsv = CsvTable.builder();
+            CsvTable.Builder lcCsv = CsvTable.builder();
+            LinePlot.Builder kernelPlot = LinePlot.builder().title(String.format("Kernel vs distance, N = %d, g = %.3g", n, g))
+                    .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta)");
+            double[] fine = new double[65];
+            double[] fineK = new double[65];
+            var kt = KernelComparison.theory(glauber, circle.scale());
+            for (int j = 0; j < fine.length; j++) {
+                fine[j] = Math.PI * j / (fine.length - 1);
+                fineK[j] = kt.kernelOnCircle(fine[j]);
+            }
+            kernelPlot.series("two-replica theory (binary)", fine, fineK, LineStyle.LINE);
+            LinePlot.Builder spectrumPlot = LinePlot.builder().title("Response spectra: plain PCA and cvPCA").xLabel("rank n")
+                    .yLabel("variance lambda_n").logX(true).logY(true);
+            LinePlot.Builder lcPlot = LinePlot.builder().title("Learning curves of a linear readout").xLabel("training stimuli P")
+                    .yLabel("generalization error E_g").logX(true).logY(true);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            PrintWriter o = spec.commandLine().getOut();
+            for (RegularizationComparison.Code c : codes) {
+                String name = c.network().kind().label();
+                kernelCsv.column(name + "_same", c.kernel().sameTrial()).column(name + "_cross", c.kernel().crossTrial());
+                kernelPlot.series(name + " cross-trial", c.kernel().distances(), c.kernel().crossTrial(), LineStyle.MARKERS);
+                kernelPlot.series(name + " same trial K(0)", new double[] {0.0}, new double[] {c.kernel().sameTrial()[0]}, LineStyle.MARKERS);
+                spectraCsv.column(name + "_plain", pad(c.plain().variances(), circle.count()))
+                        .column(name + "_cv", pad(c.crossValidated().variances(), circle.count()));
+                spectrumPlot.series(name + " plain (alpha " + fmt(c.plainFit().exponent().value()) + ")", ranks(c.plain().size()),
+                        positive(c.plain().variances()), LineStyle.LINE);
+                spectrumPlot.series(name + " cvPCA (alpha " + fmt(c.crossValidatedFit().exponent().value()) + ")",
+                        ranks(c.crossValidated().size()), positive(c.crossValidated().variances()), LineStyle.DASHED);
+                int m = c.learningCurve().points().size();
+                double[] pp = new double[m];
+                double[] e = new double[m];
+                double[] se = new double[m];
+                double[] th = new double[m];
+                for (int i = 0; i < m; i++) {
+                    var pt = c.learningCurve().points().get(i);
+                    pp[i] = pt.trainSize();
+                    e[i] = pt.measured().value();
+                    se[i] = pt.measured().standardError();
+                    th[i] = pt.theory();
+                }
+                lcCsv.column(name + "_P", pp).column(name + "_error", e).column(name + "_error_se", se).column(name + "_theory", th);
+                lcPlot.theoryAndSimulation(name, pp, th, pp, e, se, 32);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("model", name);
+                row.put("meanResponse", c.meanResponse());
+                row.put("sameTrialK0", c.kernel().sameTrial()[0]);
+                row.put("crossTrialK0", c.kernel().crossTrial()[0]);
+                row.put("nugget", c.nugget());
+                row.put("plainExponent", c.plainFit().exponent());
+                row.put("cvExponent", c.crossValidatedFit().exponent());
+                row.put("fitRanks", ranks);
+                row.put("learningCurve", c.learningCurve());
+                row.put("wallSeconds", c.wallSeconds());
+                rows.add(row);
+                o.printf("%-13s m %.4f  K(0) %.4f  K(0+) %.4f  nugget %.4f  alpha plain %.3f cvPCA %.3f%n", name, c.meanResponse(),
+                        c.kernel().sameTrial()[0], c.kernel().crossTrial()[0], c.nugget(), c.plainFit().exponent().value(),
+                        c.crossValidatedFit().exponent().value());
+                for (var pt : c.learningCurve().points()) {
+                    o.printf("              P = %4d  E_g %.4g +- %.2g  theory (ridge = nugget) %.4g%n", pt.trainSize(),
+                            pt.measured().value(), pt.measured().standardError(), pt.theory());
+                }
+            }
+            o.printf("theory (binary, N -> infinity): m %.4f  K(0+) %.4f  nugget %.4f; matched output noise a = %.4f%n",
+                    theory.meanResponse(), theory.zeroPlus(), theory.nugget(), matched.outputNoiseVariance());
+            dir.csv("kernel.csv", kernelCsv.build());
+            dir.csv("spectra.csv", spectraCsv.build());
+            dir.csv("learning_curves.csv", lcCsv.build());
+            dir.figure("kernel", kernelPlot.build());
+            dir.figure("spectra", spectrumPlot.build());
+            dir.figure("learning_curves", lcPlot.build());
+            summary.result("models", rows);
+            summary.writeTo(dir);
+            dir.commit();
+            o.printf("wrote %s%n", dir.target());
+        }
+        return 0;
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.3g", v);
+    }
+
+    private static double[] ranks(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
+    }
+
+    /** Non-positive cvPCA values (sampling noise in the tail) are left off the log axis (NaN). */
+    private static double[] positive(double[] v) {
+        double[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!(out[i] > 0)) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    private static double[] pad(double[] v, int length) {
+        double[] out = new double[length];
+        java.util.Arrays.fill(out, Double.NaN);
+        System.arraycopy(v, 0, out, 0, Math.min(v.length, length));
+        return out;
+    }
+}
