@@ -25,7 +25,8 @@ import java.util.Locale;
  * @param input               I, the constant input of rate units (RATE_SYNC, RATE)
  * @param transfer            φ (RATE_SYNC, RATE); null otherwise
  * @param thresholdNoise      σ ≥ 0 (GLAUBER, MATCHED_RATE)
- * @param outputNoiseVariance a ≥ 0 (MATCHED_RATE)
+ * @param outputNoiseVariance a ≥ 0 (MATCHED_RATE); the matched value for a GLAUBER network at stimulus strength s is
+ *                            computed by {@code theory.glauber.MatchedRate.of(glauber, s, dt)} (it depends on s)
  * @param tau                 τ &gt; 0
  * @param dt                  time step &gt; 0 of the continuous-time kinds (RATE, MATCHED_RATE), ≤ τ
  * @param precision           storage of J in the simulator (binary sync: FLOAT32 selects the float32 product)

@@ -14,15 +14,19 @@ import org.chaoslab.model.GlauberNetwork;
  * E[n(t) n(t+s) | h] = x(t) x(t+s) + e^{−|s|/τ} x(t)(1 − x(t)) (no update in between with probability e^{−|s|/τ}).
  * Hence n = x + η with an output noise η, uncorrelated with x, of covariance e^{−|s|/τ} x(1 − x), and
  * <pre>  C_n(s) = C_x(s) + e^{−|s|/τ} (m − C_x(0)),   C_x(s) = ∫ dv e^{−|v|/τ}/(2τ) C_F(s − v),</pre>
- * C_F(s) = E F(h(t)) F(h(t+s)) = P(u₁ &gt; 0, u₂ &gt; 0) for Gaussian u of mean μ, variance g² m + σ² and covariance
- * g² C_n(s) (the field covariance over J is g² times the uncentred C_n; the threshold noise is independent at
- * distinct updates). Solved by damped fixed-point iteration on a lag grid; the filter is applied exactly to the
+ * C_F(s) = E F(h(t)) F(h(t+s)) = P(u₁ &gt; 0, u₂ &gt; 0) for Gaussian u of mean μ, variance g² m + s² + σ² and
+ * covariance g² C_n(s) + s² (the field covariance over J is g² times the uncentred C_n; the threshold noise is
+ * independent at distinct updates; a quenched input of variance s² across units, {@link
+ * GlauberStationaryState#inputVariance()}, e.g. a static stimulus, is the same at all lags and adds s² to both). Solved by damped fixed-point iteration on a lag grid; the filter is applied exactly to the
  * piecewise-linear interpolant of C_F. C_n(0) = m holds by construction and C_n(∞) = q is the static q of
  * {@link GlauberStationaryState} (a check).
  * <p>The <b>matched rate model</b> τ dy = (−y + F(h)) dt + √(2τ a) dW, h = Σ_j J_ij y_j + x − θ (white noise on the
  * rate, i.e. an output noise of covariance a e^{−|s|/τ} on the filtered rate x) obeys the same equations with
  * C_y(s) = C_x(s) + a e^{−|s|/τ}; it matches the binary network at every lag iff a = m − C_x(0) = m(1 − m) − Var x:
  * the rate unit's total output variance Var y = Var x + a equals the binary unit's m(1 − m).
+ * <p>With a quenched input (s² &gt; 0) m, q, C_x and hence a all change (a static stimulus of strength s freezes part
+ * of the activity: q rises towards m, Var x grows and a falls); {@link MatchedRate} builds the matched stimulus
+ * network from it.
  *
  * @param state     the stationary state
  * @param lags      lag grid s_k = kΔ
@@ -56,7 +60,8 @@ public record GlauberAutocorrelation(GlauberStationaryState state, double[] lags
             cn[i] = state.q() + (m - state.q()) * Math.exp(-s[i] / tau);
         }
         double g2 = net.gain() * net.gain();
-        double v = g2 * m + net.noise() * net.noise();
+        double s2 = state.inputVariance();
+        double v = g2 * m + net.noise() * net.noise() + s2;
         double e = Math.exp(-step / tau);
         double r = step / tau;
         double w1 = (1 - e) - (1 - e - e * r) / r; // weight of the interval's right end (linear interpolant)
@@ -68,7 +73,7 @@ public record GlauberAutocorrelation(GlauberStationaryState state, double[] lags
         double change = Double.POSITIVE_INFINITY;
         while (change > TOLERANCE && it < MAX_ITERATIONS) {
             for (int i = 0; i <= k; i++) {
-                cf[i] = v == 0 ? (state.mean() > 0 ? 1 : 0) : GlauberStationaryState.bothAbove(engine, state.mean(), v, Math.min(v, g2 * cn[i]));
+                cf[i] = v == 0 ? (state.mean() > 0 ? 1 : 0) : GlauberStationaryState.bothAbove(engine, state.mean(), v, Math.min(v, g2 * cn[i] + s2));
             }
             // A(s) = ∫_{−∞}^{s} e^{−(s−v)/τ}/τ C_F(v) dv on s ∈ [−S, S] (C_F even, constant beyond S); B(s) = A(−s)
             a[0] = cf[k];
