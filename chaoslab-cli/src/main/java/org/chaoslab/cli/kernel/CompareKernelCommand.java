@@ -67,7 +67,7 @@ public final class CompareKernelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StimulusNetwork net = network.network();
+        StimulusNetwork net = network.network(stimuli.scale());
         if (!stimuli.isCircle()) {
             throw new IllegalArgumentException("--stimuli must be circle:P for 'compare kernel' (kernels by distance on the circle)");
         }

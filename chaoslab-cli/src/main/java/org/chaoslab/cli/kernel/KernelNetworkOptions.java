@@ -4,6 +4,7 @@ import org.chaoslab.model.Precision;
 import org.chaoslab.model.StimulusNetwork;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.theory.glauber.MatchedRate;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,9 +46,10 @@ public final class KernelNetworkOptions {
     double thresholdNoise;
 
     @Option(names = "--output-noise", paramLabel = "A",
-            description = "Output-noise variance a >= 0 of the matched-rate network (Keup et al. 2021: a = m - C(0) of the "
-                    + "binary network). Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
-    double outputNoise;
+            description = "Output-noise variance a >= 0 of the matched-rate network, or 'matched': a = m - C_x(0) from the "
+                    + "Glauber dynamic mean field with the stimulus (Keup et al. 2021). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "matched")
+    String outputNoise;
 
     @Option(names = "--tau", description = "Time constant / mean update interval tau > 0. Default: ${DEFAULT-VALUE}.",
             defaultValue = "1.0")
@@ -65,14 +67,25 @@ public final class KernelNetworkOptions {
         return StimulusNetwork.Kind.parse(model);
     }
 
-    /** The described network. */
-    public StimulusNetwork network() {
+    /** The described network; a matched-rate network's output noise needs the stimulus strength s. */
+    public StimulusNetwork network(double s) {
         StimulusNetwork.Kind kind = kind();
         TransferFunction f = kind == StimulusNetwork.Kind.RATE_SYNC || kind == StimulusNetwork.Kind.RATE ? TransferFunctions.parse(phi)
                 : null;
         double step = kind.continuousTime() ? dt : tau;
         // the binary map always sums float32 couplings over active units (StimulusNetwork.binarySync)
         Precision p = float32 || kind == StimulusNetwork.Kind.BINARY_SYNC ? Precision.FLOAT32 : Precision.FLOAT64;
-        return new StimulusNetwork(kind, n, g, j0, theta, input, f, thresholdNoise, outputNoise, tau, step, p);
+        if (kind == StimulusNetwork.Kind.MATCHED_RATE && "matched".equals(outputNoise)) {
+            StimulusNetwork binary = new StimulusNetwork(StimulusNetwork.Kind.GLAUBER, n, g, j0, theta, input, null, thresholdNoise, 0.0,
+                    tau, tau, p);
+            return MatchedRate.of(binary, s, step);
+        }
+        double a;
+        try {
+            a = "matched".equals(outputNoise) ? 0.0 : Double.parseDouble(outputNoise);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--output-noise must be a number >= 0 or 'matched' (got '" + outputNoise + "')");
+        }
+        return new StimulusNetwork(kind, n, g, j0, theta, input, f, thresholdNoise, a, tau, step, p);
     }
 }

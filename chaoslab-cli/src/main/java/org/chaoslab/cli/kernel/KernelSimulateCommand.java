@@ -62,7 +62,7 @@ public final class KernelSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StimulusNetwork net = network.network();
+        StimulusNetwork net = network.network(stimuli.scale());
         Stimuli st = stimuli.stimuli(seed);
         ResponseProtocol prot = protocol.protocol();
         int nThreads = threads.threads();
