@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,14 +48,23 @@ public final class CompareBalancedCommand implements Callable<Integer> {
     @Option(names = "--input-model", description = "discrete or gaussian. Default: ${DEFAULT-VALUE}.", defaultValue = "discrete")
     String inputModel;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/compare-balanced")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         BalancedNetwork net = options.network();
         if (fanoWindow * 2 > runOptions.duration) {
             throw new IllegalArgumentException("--fano-window must be <= --t / 2 = " + runOptions.duration / 2 + " (got " + fanoWindow + ")");
@@ -96,7 +107,7 @@ public final class CompareBalancedCommand implements Callable<Integer> {
         for (BalancedRateDistribution k : r.rateDistributions()) {
             o.printf("KS %s: %.4f (bound %.4f)%n", k.population(), k.ksDistance(), k.ksBound());
         }
-        o.printf("wrote %s%n", out);
+        o.printf("wrote %s%n", dir.target());
         return 0;
     }
 

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,23 +44,35 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
             defaultValue = "50")
     double window;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return execute(network, run, realizations, window, out, spec, "correlations");
+        try (OutputDirectory dir = output.prepare()) {
+            int code = execute(network, run, realizations, window, dir, spec, "correlations");
+            dir.commit();
+            return code;
+        }
     }
 
     /** Shared by {@code correlations simulate} and {@code compare correlations}. */
-    static int execute(NetworkOptions network, RunOptions run, int realizations, double window, Path out,
+    static int execute(NetworkOptions network, RunOptions run, int realizations, double window, OutputDirectory dir,
                        picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
         RateNetwork net = network.network();
+        Path out = dir.dir();
+        if (realizations < 2) {
+            throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
+        }
+        org.chaoslab.cli.common.Resources.denseSize("--n", net.size());
+        double n2 = (double) net.size() * net.size();
+        org.chaoslab.cli.common.Resources.require("--n", net.size(), "the couplings and the covariance accumulators (about 8 N^2 "
+                + "doubles)", 8 * 8 * n2);
         if (net.input().noise().sigma() == 0.0) {
-            return cavity(net, run, realizations, out, spec, label);
+            return cavity(net, run, realizations, dir, spec, label);
         }
         CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net);
         RateSimulation settings = run.settings(0.05, IntegratorKind.EXPONENTIAL_EULER);
@@ -92,13 +106,14 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         o.println("equal-time covariance:");
         line(o, "meanAutoCov", r.equalTimeMeanAutoCov());
         line(o, "PR/N", r.equalTimeParticipationRatioPerN());
-        o.println("wrote " + out.resolve("summary.json"));
+        o.println("wrote " + dir.target().resolve("summary.json"));
         return 0;
     }
 
     /** Without noise: PR/N of the simulated chaotic activity beside the two-site cavity theory (RK4, dt = 0.1 default). */
-    private static int cavity(RateNetwork net, RunOptions run, int realizations, Path out,
+    private static int cavity(RateNetwork net, RunOptions run, int realizations, OutputDirectory dir,
                               picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
+        Path out = dir.dir();
         CavityDimensionSummary theory = CorrelationsTheoryCommand.cavitySummary(net, true);
         RateSimulation settings = run.settings(0.1, IntegratorKind.RK4).withReplicas(1);
         int stride = (int) Math.max(1, Math.round(0.5 / settings.dt()));     // samples 0.5 time units apart
@@ -126,7 +141,7 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         if (r.excluded() > 0) {
             o.printf("  %d realization(s) left the chaotic state (variance < 0.1 Delta0) and were excluded%n", r.excluded());
         }
-        o.println("wrote " + out.resolve("summary.json"));
+        o.println("wrote " + dir.target().resolve("summary.json"));
         return 0;
     }
 

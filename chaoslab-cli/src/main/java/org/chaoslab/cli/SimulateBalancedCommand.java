@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +44,23 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
     @Option(names = "--fano-window", description = "Counting window of the Fano factor. Default: ${DEFAULT-VALUE}.", defaultValue = "10")
     double fanoWindow;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/simulate-balanced")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         BalancedNetwork net = options.network();
         BalancedRun run = runOptions.settings(replicas, !independent);
         if (fanoWindow * 2 > run.duration()) {
@@ -84,7 +95,7 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
                 theory == null ? null : BalancedTheorySummary.of(theory), files);
         JsonOutput.write(out.resolve("summary.json"), summary);
         spec.commandLine().getOut().printf("mE = %.5f, mI = %.5f; %d updates, %.3g updates/s, %.3g synaptic events/s in %.2f s; wrote %s%n",
-                summary.rateE(), summary.rateI(), rec.updates(), rec.updatesPerSecond(), rec.synapticEventsPerSecond(), rec.wallSeconds(), out);
+                summary.rateE(), summary.rateI(), rec.updates(), rec.updatesPerSecond(), rec.synapticEventsPerSecond(), rec.wallSeconds(), dir.target());
         return 0;
     }
 }
