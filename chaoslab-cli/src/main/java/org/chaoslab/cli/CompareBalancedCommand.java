@@ -39,8 +39,8 @@ public final class CompareBalancedCommand implements Callable<Integer> {
     @Option(names = "--realizations", description = "Network realizations R >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
     int realizations;
 
-    @Option(names = "--fano-window", description = "Counting window of the Fano factor. Default: ${DEFAULT-VALUE}.", defaultValue = "10")
-    double fanoWindow;
+    @Option(names = "--fano-window", description = "Counting window of the Fano factor (> 0, <= --t / 2). Default: 10, or --t / 2 when --t < 20.")
+    Double fanoWindowOption;
 
     @Option(names = "--ks", description = "Also compute KS distances of the rate distributions (seconds per population).")
     boolean ks;
@@ -66,9 +66,11 @@ public final class CompareBalancedCommand implements Callable<Integer> {
     private int run(OutputDirectory dir) throws Exception {
         Path out = dir.dir();
         BalancedNetwork net = options.network();
-        if (fanoWindow * 2 > runOptions.duration) {
-            throw new IllegalArgumentException("--fano-window must be <= --t / 2 = " + runOptions.duration / 2 + " (got " + fanoWindow + ")");
+        double fanoWindow = fanoWindowOption == null ? Math.min(10.0, runOptions.duration / 2) : fanoWindowOption;
+        if (!(fanoWindow > 0) || fanoWindow * 2 > runOptions.duration) {
+            throw new IllegalArgumentException("--fano-window must be in (0, --t / 2 = " + runOptions.duration / 2 + "] (got " + fanoWindow + ")");
         }
+        BalancedOptions.checkSize(net);
         BalancedComparison.Settings settings = new BalancedComparison.Settings(runOptions.settings(2, true), realizations, fanoWindow, ks);
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, "compare");

@@ -53,7 +53,7 @@ final class CompareScsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RateNetwork net = network.network();
+        RateNetwork net = network.theoryNetwork();
         RateSimulation settings = run.settings(0.1, IntegratorKind.RK4);
         if (realizations < 2) {
             throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");

@@ -50,7 +50,7 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RateNetwork net = network.network();
+        RateNetwork net = network.theoryNetwork();
         output.check();
         if (net.input().noise().sigma() == 0.0) {
             return gValues == null ? cavity(net) : cavitySweep(net);

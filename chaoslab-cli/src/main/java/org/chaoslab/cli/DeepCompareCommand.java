@@ -60,6 +60,8 @@ final class DeepCompareCommand implements Callable<Integer> {
     private int run(OutputDirectory dir) throws Exception {
         Path out = dir.dir();
         DeepNetwork net = network.network();
+        inputs.validate();
+        network.checkSimulation(inputs.pairs * 2 + inputs.circlePoints);
         DeepSimulation settings = run.settings(8);
         Validate.atLeast("realizations", settings.realizations(), 2);
         DeepMeanField theory = new DeepMeanField();

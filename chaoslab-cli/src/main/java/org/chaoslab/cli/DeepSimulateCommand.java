@@ -58,6 +58,8 @@ final class DeepSimulateCommand implements Callable<Integer> {
     private int run(OutputDirectory dir) throws Exception {
         Path out = dir.dir();
         DeepNetwork net = network.network();
+        inputs.validate();
+        network.checkSimulation(inputs.pairs * 2 + inputs.circlePoints);
         DeepNetworkInputs in = inputs.inputs(inputs.q0);
         DeepSimulation settings = run.settings(4);
         var err = spec.commandLine().getErr();

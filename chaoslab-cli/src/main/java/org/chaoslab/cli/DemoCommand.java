@@ -51,6 +51,10 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
         }
         org.chaoslab.model.Validate.positive("g", g);
+        if (g > NetworkOptions.THEORY_MAX) {
+            throw new IllegalArgumentException("--g must be in (0, " + NetworkOptions.THEORY_MAX + "] for the mean-field theory (got "
+                    + g + ")");
+        }
         RateNetwork net = RateNetwork.scs(n, g, new TransferFunctions.Tanh());
         RateSimulation settings = new RateSimulation(0.1, 200, 50, IntegratorKind.RK4, 1, seed, 1.0,
                 Runtime.getRuntime().availableProcessors());

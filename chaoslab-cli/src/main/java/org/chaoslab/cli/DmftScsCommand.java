@@ -52,7 +52,14 @@ final class DmftScsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RateNetwork net = network.network();
+        RateNetwork net = network.theoryNetwork();
+        if (!(dtau > 0) || !Double.isFinite(dtau)) {
+            throw new IllegalArgumentException("--dtau must be finite and > 0 (got " + dtau + ")");
+        }
+        if (!(tauMax >= 10 * dtau) || !(tauMax / dtau <= 1e7)) {
+            throw new IllegalArgumentException("--tau-max must be in [10 x --dtau, 1e7 x --dtau] = [" + 10 * dtau + ", " + 1e7 * dtau
+                    + "] (the lag grid needs at least 10 points; got " + tauMax + ")");
+        }
         output.check();
         var options = org.chaoslab.theory.dmft.DmftOptions.defaults().withTauMax(tauMax).withDTau(dtau);
         DmftSolution s;
