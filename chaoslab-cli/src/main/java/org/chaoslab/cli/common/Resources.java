@@ -31,7 +31,7 @@ public final class Resources {
      */
     public static void denseSize(String option, long n) {
         if (n > MAX_DENSE_N) {
-            throw new IllegalArgumentException(option + " must be in [1, " + MAX_DENSE_N + "] for dense couplings (N^2 must fit "
+            throw new IllegalArgumentException(option + " must be in [1, " + MAX_DENSE_N + "] (a dense N x N matrix must fit "
                     + "one Java array of at most 2^31 - 9 elements; got " + n + ")");
         }
     }
