@@ -57,4 +57,21 @@ final class BalancedOptions {
         return new BalancedNetwork(nE, nI, k, jEE, jEI, jIE, jII, extE, extI, thetaE, thetaI, tauE, tauI, m0,
                 BalancedConnectivity.parse(connectivity));
     }
+
+    /**
+     * Refuses, before any synapse is drawn, a network whose synapse list cannot fit: about N 2K targets in one int
+     * array (at most 2^31 - 9) and their memory within the heap.
+     */
+    static void checkSize(BalancedNetwork net) {
+        double n = (double) net.nE() + net.nI();
+        double synapses = n * 2.0 * net.k();
+        double upper = synapses + 6 * Math.sqrt(synapses);
+        if (upper > org.chaoslab.cli.common.Resources.MAX_ARRAY) {
+            throw new IllegalArgumentException("--k " + net.k() + " with --ne " + net.nE() + " and --ni " + net.nI() + " gives about "
+                    + String.format(java.util.Locale.ROOT, "%.3g", synapses) + " synapses (N x 2K); at most "
+                    + org.chaoslab.cli.common.Resources.MAX_ARRAY + " fit: reduce --k, --ne or --ni");
+        }
+        org.chaoslab.cli.common.Resources.require("--k", net.k(), "the synapse lists (about N x 2K ints) and the unit state",
+                4.0 * upper + 48.0 * n);
+    }
 }

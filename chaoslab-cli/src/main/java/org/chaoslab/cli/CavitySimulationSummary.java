@@ -24,9 +24,9 @@ import org.chaoslab.io.RunMetadata;
  * @param files                     files written
  * @param metadata                  run metadata
  */
-public record CavitySimulationSummary(NetworkParameters network, RunParameters run, int realizations, int stride,
+public record CavitySimulationSummary(String command, String status, NetworkParameters network, RunParameters run, int realizations, int stride,
                                       CavityDimensionSummary theory, Deviation participationRatioPerN,
                                       Deviation participationRatioPhiPerN, Deviation meanAutoCov,
                                       List<Double> perRealizationX, List<Double> perRealizationPhi, int excluded, List<String> files,
-                                      RunMetadata metadata) {
+                                      RunMetadata metadata, List<org.chaoslab.compare.Verdict> verdicts, List<String> warnings) {
 }

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,8 +39,8 @@ public final class CompareBalancedCommand implements Callable<Integer> {
     @Option(names = "--realizations", description = "Network realizations R >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
     int realizations;
 
-    @Option(names = "--fano-window", description = "Counting window of the Fano factor. Default: ${DEFAULT-VALUE}.", defaultValue = "10")
-    double fanoWindow;
+    @Option(names = "--fano-window", description = "Counting window of the Fano factor (> 0, <= --t / 2). Default: 10, or --t / 2 when --t < 20.")
+    Double fanoWindowOption;
 
     @Option(names = "--ks", description = "Also compute KS distances of the rate distributions (seconds per population).")
     boolean ks;
@@ -46,18 +48,29 @@ public final class CompareBalancedCommand implements Callable<Integer> {
     @Option(names = "--input-model", description = "discrete or gaussian. Default: ${DEFAULT-VALUE}.", defaultValue = "discrete")
     String inputModel;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/compare-balanced")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        BalancedNetwork net = options.network();
-        if (fanoWindow * 2 > runOptions.duration) {
-            throw new IllegalArgumentException("--fano-window must be <= --t / 2 = " + runOptions.duration / 2 + " (got " + fanoWindow + ")");
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
         }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
+        BalancedNetwork net = options.network();
+        double fanoWindow = fanoWindowOption == null ? Math.min(10.0, runOptions.duration / 2) : fanoWindowOption;
+        if (!(fanoWindow > 0) || fanoWindow * 2 > runOptions.duration) {
+            throw new IllegalArgumentException("--fano-window must be in (0, --t / 2 = " + runOptions.duration / 2 + "] (got " + fanoWindow + ")");
+        }
+        BalancedOptions.checkSize(net);
         BalancedComparison.Settings settings = new BalancedComparison.Settings(runOptions.settings(2, true), realizations, fanoWindow, ks);
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, "compare");
@@ -96,7 +109,7 @@ public final class CompareBalancedCommand implements Callable<Integer> {
         for (BalancedRateDistribution k : r.rateDistributions()) {
             o.printf("KS %s: %.4f (bound %.4f)%n", k.population(), k.ksDistance(), k.ksBound());
         }
-        o.printf("wrote %s%n", out);
+        o.printf("wrote %s%n", dir.target());
         return 0;
     }
 

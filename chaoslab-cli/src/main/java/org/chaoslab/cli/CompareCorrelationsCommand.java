@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -27,14 +29,18 @@ public final class CompareCorrelationsCommand implements Callable<Integer> {
             defaultValue = "50")
     double window;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return CorrelationsSimulateCommand.execute(network, run, realizations, window, out, spec, "compare");
+        try (OutputDirectory dir = output.prepare()) {
+            int code = CorrelationsSimulateCommand.execute(network, run, realizations, window, dir, spec, "compare");
+            dir.commit();
+            return code;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,14 +62,23 @@ public final class CompareGlauberCommand implements Callable<Integer> {
     @Option(names = "--independent-noise", description = "Replicas draw their threshold noise independently (default: shared draws).")
     boolean independentNoise;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/compare-glauber")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         GlauberNetwork net = options.network();
         if (replicaDuration < 2 * net.tau()) {
             throw new IllegalArgumentException("--replica-t must be >= 2 tau = " + 2 * net.tau() + " (got " + replicaDuration + ")");
@@ -151,7 +162,7 @@ public final class CompareGlauberCommand implements Callable<Integer> {
                 + " %d/%d perturbations survived%n", theory.outputNoiseVariance(), theory.binaryVariance(), r.decorrelatedDistance(),
                 r.growthCoefficient(), r.growthExponent(), r.earlyLateGrowthRatio()[0], r.earlyLateGrowthRatio()[1], r.survived(),
                 r.realizations());
-        o.printf("wrote %s%n", out);
+        o.printf("wrote %s%n", dir.target());
         return 0;
     }
 

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import org.chaoslab.compare.ScsComparison;
+import org.chaoslab.compare.Verdict;
 import org.chaoslab.compare.ScsComparisonResult;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
@@ -42,30 +45,43 @@ final class CompareScsCommand implements Callable<Integer> {
             defaultValue = "20")
     double shapeMaxLag;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/compare")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RateNetwork net = network.network();
+        RateNetwork net = network.theoryNetwork();
         RateSimulation settings = run.settings(0.1, IntegratorKind.RK4);
+        if (realizations < 2) {
+            throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
+        }
+        org.chaoslab.model.Validate.positive("shape-max-lag", shapeMaxLag);
+        RunOptions.checkResources(net, settings, RecordingPlan.defaults());
+        try (OutputDirectory dir = output.prepare()) {
+            return execute(net, settings, realizations, shapeMaxLag, dir, "compare scs", spec);
+        }
+    }
+
+    /** Runs the comparison into {@code dir}, reports, commits (also on divergence); returns the exit code. */
+    static int execute(RateNetwork net, RateSimulation settings, int realizations, double shapeMaxLag, OutputDirectory dir,
+                       String command, picocli.CommandLine.Model.CommandSpec spec) throws IOException {
         var err = spec.commandLine().getErr();
-        ProgressListener progress = Progress.on(err, "compare");
+        ProgressListener progress = Progress.on(err, command.split(" ")[0]);
         ScsComparisonResult result = ScsComparison.run(net,
                 new ScsComparison.Settings(settings, realizations, RecordingPlan.defaults(), shapeMaxLag),
                 new DmftSolver(), progress);
         if (progress instanceof Progress p) {
             p.clear();
         }
-        if (result.lags().length == 0) {
-            err.println("chaoslab: warning: --t " + settings.duration() + " is too short for autocorrelations up to lag "
-                    + RecordingPlan.defaults().correlationMaxLag() + " (needs --t >= " + 2 * RecordingPlan.defaults().correlationMaxLag() + ")");
-        }
-        write(out, net, settings, result, "compare scs");
-        report(spec.commandLine().getOut(), result, out);
+        List<String> warnings = warnings(net, settings, result);
+        List<Verdict> verdicts = verdicts(net, result);
+        write(dir, net, settings, result, command, verdicts, warnings);
+        dir.commit();
+        report(spec.commandLine().getOut(), result, verdicts, dir.target());
+        warnings.forEach(w -> err.println("chaoslab: warning: " + w));
         if (!result.problems().isEmpty()) {
             result.problems().forEach(p -> err.println("chaoslab: " + p));
             return Main.EXIT_DIVERGED;
@@ -73,8 +89,49 @@ final class CompareScsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void write(Path dir, RateNetwork net, RateSimulation settings, ScsComparisonResult r, String command)
-            throws IOException {
+    /** Runs too short or too small for their estimates to mean anything. */
+    static List<String> warnings(RateNetwork net, RateSimulation settings, ScsComparisonResult r) {
+        List<String> w = new ArrayList<>();
+        double maxLag = RecordingPlan.defaults().correlationMaxLag();
+        if (r.realizations() > 0 && r.lags().length == 0) {
+            w.add("--t " + settings.duration() + " is too short for autocorrelations up to lag " + maxLag
+                    + " (needs --t >= " + 2 * maxLag + "); no autocorrelation compared");
+        }
+        double tau = r.theory().tauHalf();
+        if (Double.isFinite(tau) && settings.duration() < 50 * Math.max(tau, 1.0)) {
+            w.add(String.format(java.util.Locale.ROOT, "--t %.4g is under 50 correlation times (tauHalf = %.3g): "
+                    + "time averages are biased by the initial state and few independent samples", settings.duration(), tau));
+        }
+        if (net.size() < 200) {
+            w.add("--n " + net.size() + " is small: finite-size corrections O(1/N) to the N -> infinity theory may exceed the "
+                    + "statistical tolerance");
+        }
+        if (r.realizations() < 2) {
+            w.add(r.realizations() + " realization(s) completed: no standard error, no verdict");
+        }
+        return w;
+    }
+
+    /** One verdict per compared quantity (statistical tolerance, 3 standard errors over realizations). */
+    static List<Verdict> verdicts(RateNetwork net, ScsComparisonResult r) {
+        List<Verdict> v = new ArrayList<>();
+        if (r.realizations() == 0) {
+            return v;
+        }
+        String why = r.realizations() + " realizations, statistical only (O(1/N) corrections at N = " + net.size()
+                + " not included)";
+        v.add(Verdict.of("<x^2>", r.meanSquare(), 0.0, why));
+        v.add(Verdict.of("<phi^2> = C(0)", r.c0(), 0.0, why));
+        if (r.autocorrelationShape() != null) {
+            v.add(Verdict.ofShape("autocorrelation shape", r.autocorrelationShape()));
+            v.add(Verdict.ofShape("rate autocorrelation shape", r.rateAutocorrelationShape()));
+        }
+        return v;
+    }
+
+    static void write(OutputDirectory out, RateNetwork net, RateSimulation settings, ScsComparisonResult r, String command,
+                      List<Verdict> verdicts, List<String> warnings) throws IOException {
+        Path dir = out.dir();
         List<String> files = new ArrayList<>();
         var th = r.theory();
         Npy.write(dir.resolve("theory_tau.npy"), th.tau(), th.tau().length);
@@ -116,12 +173,13 @@ final class CompareScsCommand implements Callable<Integer> {
         ComparisonSummary summary = new ComparisonSummary(command, r.problems().isEmpty() ? "completed" : "diverged",
                 DmftSummary.of(th, net, new DmftSolver().engine()),
                 r.meanSquare(), r.c0(), r.mean(), r.autocorrelationShape(), r.rateAutocorrelationShape(),
-                r.meanSquarePerRealization(), r.realizations(), r.problems(), r.wallSeconds(), NetworkParameters.of(net),
-                RunParameters.of(settings), Metadata.capture(settings.threads()), files);
+                r.meanSquarePerRealization(), r.realizations(), r.problems(), r.wallSeconds(), verdicts, warnings,
+                NetworkParameters.of(net), RunParameters.of(settings), Metadata.capture(settings.threads()), files);
         JsonOutput.write(dir.resolve("summary.json"), summary);
+        out.record(files);
     }
 
-    static void report(PrintWriter o, ScsComparisonResult r, Path dir) {
+    static void report(PrintWriter o, ScsComparisonResult r, List<Verdict> verdicts, Path dir) {
         o.printf("phase (DMFT)   %s%n", r.theory().phase().label());
         o.printf("<x^2>          DMFT %.5f   simulation %.5f +- %.5f   (z = %.2f)%n", r.meanSquare().theory(),
                 r.meanSquare().simulation(), r.meanSquare().standardError(), r.meanSquare().zScore());
@@ -131,6 +189,7 @@ final class CompareScsCommand implements Callable<Integer> {
             o.printf("autocorrelation shape on [0, %.0f]: relative L2 distance %.3f (noise level %.3f)%n",
                     r.autocorrelationShape().maxLag(), r.autocorrelationShape().relativeL2(), r.autocorrelationShape().noiseL2());
         }
+        verdicts.forEach(v -> o.println(v.line()));
         o.printf("%d realizations, %.1f s of simulation; wrote %s%n", r.realizations(), r.wallSeconds(), dir);
     }
 }

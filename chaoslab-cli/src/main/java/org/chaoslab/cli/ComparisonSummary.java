@@ -13,6 +13,6 @@ import org.chaoslab.io.RunMetadata;
 public record ComparisonSummary(String command, String status, DmftSummary theory, Deviation meanSquare, Deviation c0,
                                 Deviation mean, ShapeDeviation autocorrelationShape, ShapeDeviation rateAutocorrelationShape,
                                 double[] meanSquarePerRealization, int realizations, List<String> problems,
-                                double wallSeconds, NetworkParameters network, RunParameters run, RunMetadata metadata,
-                                List<String> files) {
+                                double wallSeconds, List<org.chaoslab.compare.Verdict> verdicts, List<String> warnings,
+                                NetworkParameters network, RunParameters run, RunMetadata metadata, List<String> files) {
 }

@@ -83,15 +83,25 @@ final class CorrelationPlots {
     /** Histogram (density) of cross-covariances with the theory's Gaussian of variance Var c_ij. */
     static List<String> crossCovarianceHistogram(Path dir, double[] cross, CovariancePrediction theory) throws IOException {
         double sd = Math.sqrt(theory.varCrossCov());
+        // the whole data range (and at least +-5 theoretical SD), so nothing is clipped
         double lo = -5 * sd;
         double hi = 5 * sd;
+        for (double c : cross) {
+            if (Double.isFinite(c)) {
+                lo = Math.min(lo, c);
+                hi = Math.max(hi, c);
+            }
+        }
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
         int bins = 60;
         double[] x = new double[bins];
         double[] h = new double[bins];
         double w = (hi - lo) / bins;
         for (double c : cross) {
-            int i = (int) Math.floor((c - lo) / w);
-            if (i >= 0 && i < bins) {
+            int i = Math.min(bins - 1, (int) Math.floor((c - lo) / w));
+            if (i >= 0) {
                 h[i]++;
             }
         }
@@ -101,7 +111,7 @@ final class CorrelationPlots {
             h[i] /= cross.length * w;
             g[i] = Math.exp(-0.5 * x[i] * x[i] / (sd * sd)) / (sd * Math.sqrt(2 * Math.PI));
         }
-        var plot = LinePlot.builder().title("Cross-covariances (zero frequency)").xLabel("c_ij").yLabel("density")
+        var plot = LinePlot.builder().title("Cross-covariances (zero frequency), whole range").xLabel("c_ij").yLabel("density")
                 .series("simulation", x, h, LineStyle.MARKERS).series("theory N(0, Var c)", x, g, LineStyle.LINE).build();
         return RateOutputs.names(plot.writePngAndSvg(dir, "cross_covariances"));
     }

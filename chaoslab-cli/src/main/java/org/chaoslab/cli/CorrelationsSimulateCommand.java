@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.chaoslab.compare.ChaoticDimensionComparison;
 import org.chaoslab.compare.CorrelationComparison;
 import org.chaoslab.compare.CorrelationComparisonResult;
 import org.chaoslab.compare.Deviation;
+import org.chaoslab.compare.Verdict;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.Npy;
 import org.chaoslab.model.RateNetwork;
@@ -42,23 +45,35 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
             defaultValue = "50")
     double window;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return execute(network, run, realizations, window, out, spec, "correlations");
+        try (OutputDirectory dir = output.prepare()) {
+            int code = execute(network, run, realizations, window, dir, spec, "correlations");
+            dir.commit();
+            return code;
+        }
     }
 
     /** Shared by {@code correlations simulate} and {@code compare correlations}. */
-    static int execute(NetworkOptions network, RunOptions run, int realizations, double window, Path out,
+    static int execute(NetworkOptions network, RunOptions run, int realizations, double window, OutputDirectory dir,
                        picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
         RateNetwork net = network.network();
+        Path out = dir.dir();
+        if (realizations < 2) {
+            throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
+        }
+        org.chaoslab.cli.common.Resources.denseSize("--n", net.size());
+        double n2 = (double) net.size() * net.size();
+        org.chaoslab.cli.common.Resources.require("--n", net.size(), "the couplings and the covariance accumulators (about 8 N^2 "
+                + "doubles)", 8 * 8 * n2);
         if (net.input().noise().sigma() == 0.0) {
-            return cavity(net, run, realizations, out, spec, label);
+            return cavity(net, run, realizations, dir, spec, label);
         }
         CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net);
         RateSimulation settings = run.settings(0.05, IntegratorKind.EXPONENTIAL_EULER);
@@ -78,10 +93,27 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         files.addAll(CorrelationPlots.crossCovarianceHistogram(out, r.crossCovariances(), r.zeroFrequencyTheory()));
         files.addAll(CorrelationPlots.eigenvalueHistogram(out, r.eigenvalues(), r.zeroFrequencyTheory()));
         files.add("summary.json");
-        CorrelationSimulationSummary s = new CorrelationSimulationSummary(NetworkParameters.of(net), net.input().noise().label(),
+        List<Verdict> verdicts = List.of(
+                Verdict.of("meanAutoCov", r.meanAutoCov()), Verdict.of("meanCrossCov", r.meanCrossCov()),
+                Verdict.of("varCrossCov", r.varCrossCov(), 0.0, FINITE_N), Verdict.of("PR/N", r.participationRatioPerN(), 0.0, FINITE_N),
+                Verdict.of("equal-time meanAutoCov", r.equalTimeMeanAutoCov()),
+                Verdict.of("equal-time PR/N", r.equalTimeParticipationRatioPerN(), 0.0, FINITE_N));
+        List<String> warnings = new ArrayList<>();
+        double relax = 1.0 / Math.max(1e-9, 1.0 - Math.min(theory.spectralRadius(), 0.999999));
+        if (window < 10 * relax) {
+            warnings.add(String.format(java.util.Locale.ROOT, "--window %.4g is under 10 relaxation times 1/(1 - R) = %.3g: "
+                    + "the zero-frequency estimates are biased", window, relax));
+        }
+        if (settings.duration() < 20 * window) {
+            warnings.add(String.format(java.util.Locale.ROOT, "--t %.4g holds fewer than 20 windows of %.4g: the "
+                    + "zero-frequency estimates are noisy and biased", settings.duration(), window));
+        }
+        String command = label.equals("compare") ? "compare correlations" : "correlations simulate";
+        CorrelationSimulationSummary s = new CorrelationSimulationSummary(command, "completed", NetworkParameters.of(net), net.input().noise().label(),
                 RunParameters.of(settings), r.realizations(), window, theory, r.meanAutoCov(), r.meanCrossCov(),
                 r.varCrossCov(), r.participationRatioPerN(), r.equalTimeMeanAutoCov(), r.equalTimeMeanCrossCov(),
-                r.equalTimeVarCrossCov(), r.equalTimeParticipationRatioPerN(), files, Metadata.capture(settings.threads()));
+                r.equalTimeVarCrossCov(), r.equalTimeParticipationRatioPerN(), files, Metadata.capture(settings.threads()),
+                verdicts, warnings);
         JsonOutput.write(out.resolve("summary.json"), s);
         var o = spec.commandLine().getOut();
         o.printf("zero-frequency covariance, %d realizations (theory vs simulation ± SE, z):%n", r.realizations());
@@ -92,13 +124,16 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         o.println("equal-time covariance:");
         line(o, "meanAutoCov", r.equalTimeMeanAutoCov());
         line(o, "PR/N", r.equalTimeParticipationRatioPerN());
-        o.println("wrote " + out.resolve("summary.json"));
+        verdicts.forEach(v -> o.println(v.line()));
+        warnings.forEach(w -> err.println("chaoslab: warning: " + w));
+        o.println("wrote " + dir.target().resolve("summary.json"));
         return 0;
     }
 
     /** Without noise: PR/N of the simulated chaotic activity beside the two-site cavity theory (RK4, dt = 0.1 default). */
-    private static int cavity(RateNetwork net, RunOptions run, int realizations, Path out,
+    private static int cavity(RateNetwork net, RunOptions run, int realizations, OutputDirectory dir,
                               picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
+        Path out = dir.dir();
         CavityDimensionSummary theory = CorrelationsTheoryCommand.cavitySummary(net, true);
         RateSimulation settings = run.settings(0.1, IntegratorKind.RK4).withReplicas(1);
         int stride = (int) Math.max(1, Math.round(0.5 / settings.dt()));     // samples 0.5 time units apart
@@ -113,9 +148,18 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
                 r.participationRatioPerN().simulation(), r.participationRatioPerN().standardError(),
                 r.participationRatioPhiPerN().simulation(), r.participationRatioPhiPerN().standardError()}));
         files.add("summary.json");
-        CavitySimulationSummary s = new CavitySimulationSummary(NetworkParameters.of(net), RunParameters.of(settings),
+        List<Verdict> verdicts = List.of(Verdict.of("PR^x/N", r.participationRatioPerN(), 0.0, FINITE_N),
+                Verdict.of("PR^phi/N", r.participationRatioPhiPerN(), 0.0, FINITE_N), Verdict.of("<x^2>", r.varianceX()));
+        List<String> warnings = new ArrayList<>();
+        if (settings.duration() < 1000) {
+            warnings.add("--t " + settings.duration() + " is short for PR/N of chaotic activity (the covariance of N units "
+                    + "needs T >> N x correlation time for an unbiased estimate; docs/covariance-dimension.md)");
+        }
+        String command = label.equals("compare") ? "compare correlations" : "correlations simulate";
+        CavitySimulationSummary s = new CavitySimulationSummary(command, "completed", NetworkParameters.of(net), RunParameters.of(settings),
                 realizations, stride, theory, r.participationRatioPerN(), r.participationRatioPhiPerN(), r.varianceX(),
-                r.perRealizationX(), r.perRealizationPhi(), r.excluded(), files, Metadata.capture(settings.threads()));
+                r.perRealizationX(), r.perRealizationPhi(), r.excluded(), files, Metadata.capture(settings.threads()), verdicts,
+                warnings);
         JsonOutput.write(out.resolve("summary.json"), s);
         var o = spec.commandLine().getOut();
         o.printf("dimension of the chaotic activity, N = %d, %d realizations (cavity theory vs simulation ± SE, z):%n",
@@ -126,9 +170,14 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         if (r.excluded() > 0) {
             o.printf("  %d realization(s) left the chaotic state (variance < 0.1 Delta0) and were excluded%n", r.excluded());
         }
-        o.println("wrote " + out.resolve("summary.json"));
+        verdicts.forEach(v -> o.println(v.line()));
+        warnings.forEach(w -> err.println("chaoslab: warning: " + w));
+        o.println("wrote " + dir.target().resolve("summary.json"));
         return 0;
     }
+
+    /** The basis of the verdicts of finite-N estimates. */
+    private static final String FINITE_N = "statistical only; O(1/N) finite-size bias not included";
 
     private static void line(java.io.PrintWriter o, String name, Deviation d) {
         o.printf("  %-12s %.6g vs %.6g ± %.2g  (z = %.2f)%n", name, d.theory(), d.simulation(), d.standardError(), d.zScore());

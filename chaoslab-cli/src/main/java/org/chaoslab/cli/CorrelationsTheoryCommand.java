@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OptionalOutputOptions;
+import org.chaoslab.cli.common.OutputDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -36,8 +38,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object to stdout.")
     boolean json;
 
-    @Option(names = "--out", description = "Also write correlations_theory.json and a plot of PR/N vs g to this directory.")
-    Path out;
+    @Mixin
+    OptionalOutputOptions output;
 
     @Option(names = "--g-values", split = ",", description = "Without --noise: sweep these gains (each > the transition) and "
             + "print one JSON array / table row per gain (replaces --g; with --out also a plot of PR/N vs g over them).")
@@ -48,7 +50,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RateNetwork net = network.network();
+        RateNetwork net = network.theoryNetwork();
+        output.check();
         if (net.input().noise().sigma() == 0.0) {
             return gValues == null ? cavity(net) : cavitySweep(net);
         }
@@ -75,9 +78,13 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                         s.meanAutoCovFiniteN(), s.varCrossCovFiniteN(), s.participationRatioPerNFiniteN());
             }
         }
-        if (out != null) {
-            JsonOutput.write(out.resolve("correlations_theory.json"), s);
-            CorrelationPlots.participationRatioVsGain(out, s.noiseIntensity(), null, null, Double.NaN);
+        if (output.given()) {
+            try (OutputDirectory dir = output.prepare().orElseThrow()) {
+                JsonOutput.write(dir.dir().resolve("correlations_theory.json"), s);
+                CorrelationPlots.participationRatioVsGain(dir.dir(), s.noiseIntensity(), null, null, Double.NaN);
+                dir.record(java.util.List.of("correlations_theory.json"));
+                dir.commit();
+            }
         }
         return 0;
     }
@@ -99,9 +106,13 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             }
             o.printf("delta0                    %.8g   (<x^2>, DMFT)%n", s.delta0());
         }
-        if (out != null) {
-            JsonOutput.write(out.resolve("correlations_theory.json"), s);
-            CorrelationPlots.cavityParticipationRatioVsGain(out, net, null);
+        if (output.given()) {
+            try (OutputDirectory dir = output.prepare().orElseThrow()) {
+                JsonOutput.write(dir.dir().resolve("correlations_theory.json"), s);
+                CorrelationPlots.cavityParticipationRatioVsGain(dir.dir(), net, null);
+                dir.record(java.util.List.of("correlations_theory.json"));
+                dir.commit();
+            }
         }
         return 0;
     }
@@ -128,12 +139,16 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                 o.printf("%-8.4g %-16.9g %-16.9g%n", r.g(), r.participationRatioPerN(), r.participationRatioPhiPerN());
             }
         }
-        if (out != null) {
-            JsonOutput.write(out.resolve("correlations_theory.json"), rows);
-            double[] g = rows.stream().mapToDouble(CavityDimensionSummary::g).toArray();
-            double[] px = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPerN).toArray();
-            double[] pp = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPhiPerN).toArray();
-            CorrelationPlots.cavityCurve(out, net.transfer().name(), g, px, pp, null);
+        if (output.given()) {
+            try (OutputDirectory dir = output.prepare().orElseThrow()) {
+                JsonOutput.write(dir.dir().resolve("correlations_theory.json"), rows);
+                double[] g = rows.stream().mapToDouble(CavityDimensionSummary::g).toArray();
+                double[] px = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPerN).toArray();
+                double[] pp = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPhiPerN).toArray();
+                CorrelationPlots.cavityCurve(dir.dir(), net.transfer().name(), g, px, pp, null);
+                dir.record(java.util.List.of("correlations_theory.json"));
+                dir.commit();
+            }
         }
         return 0;
     }

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.chaoslab.theory.deep.BoundaryCurve;
 import org.chaoslab.theory.deep.DeepMeanField;
 import org.chaoslab.theory.deep.OrderChaosBoundary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab deepnet boundary}: the order-chaos boundary chi1 = 1 as a curve. */
@@ -40,14 +43,23 @@ final class DeepBoundaryCommand implements Callable<Integer> {
     @Option(names = "--points", description = "Points on the curve (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "101")
     int points;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/deepnet-boundary")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         TransferFunction f = TransferFunctions.parse(phi);
         Validate.finiteAtLeast("sigma-b2-min", min, 0.0);
         if (!(max > min) || !Double.isFinite(max)) {
@@ -89,7 +101,7 @@ final class DeepBoundaryCommand implements Callable<Integer> {
         if (missing > 0) {
             o.printf("no crossing in sigma_w^2 in [1e-6, 1e6] at %d of the sigma_b^2 values (NaN in the CSV)%n", missing);
         }
-        o.println("wrote " + out);
+        o.println("wrote " + dir.target());
         return 0;
     }
 

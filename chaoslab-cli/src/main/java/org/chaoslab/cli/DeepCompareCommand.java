@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,15 +42,26 @@ final class DeepCompareCommand implements Callable<Integer> {
     @Mixin
     DeepRunOptions run;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/deepnet-compare")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         DeepNetwork net = network.network();
+        inputs.validate();
+        network.checkSimulation(inputs.pairs * 2 + inputs.circlePoints);
         DeepSimulation settings = run.settings(8);
         Validate.atLeast("realizations", settings.realizations(), 2);
         DeepMeanField theory = new DeepMeanField();
@@ -114,7 +127,7 @@ final class DeepCompareCommand implements Callable<Integer> {
                 r.recording().problems(), r.recording().wallSeconds(), DeepParameters.of(net, in, settings.realizations(),
                 settings.seed()), Metadata.capture(settings.threads()), files);
         JsonOutput.write(out.resolve("summary.json"), summary);
-        report(summary);
+        report(summary, dir.target());
         if (!r.recording().completed()) {
             r.recording().problems().forEach(p -> err.println("chaoslab: " + p));
             return Main.EXIT_DIVERGED;
@@ -122,7 +135,7 @@ final class DeepCompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(CompareOutput s) {
+    private void report(CompareOutput s, Path target) {
         var o = spec.commandLine().getOut();
         o.printf("theory: phase %s, q* = %.6g, c* = %.6g, chi1 = %.6g, xi_c = %.4g%n", s.theory().phase(), s.theory().qStar(),
                 s.theory().cStar(), s.theory().chi1(), s.theory().xiC());
@@ -136,7 +149,7 @@ final class DeepCompareCommand implements Callable<Integer> {
                     s.lengthGrowth().simulation(), s.lengthGrowth().standardError(), s.lengthGrowth().theory(), s.sqrtChi1(),
                     s.lengthGrowth().zScore());
         }
-        o.printf("%.1f s of simulation; wrote %s%n", s.wallSeconds(), out);
+        o.printf("%.1f s of simulation; wrote %s%n", s.wallSeconds(), target);
     }
 
     /** summary.json of deepnet compare. */

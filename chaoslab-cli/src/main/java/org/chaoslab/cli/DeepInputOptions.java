@@ -30,6 +30,11 @@ public final class DeepInputOptions {
         return new DeepNetworkInputs(q0, c0, pairs, circlePoints, circleQ0 == null ? defaultCircleQ0 : circleQ0);
     }
 
+    /** Validates every input option (also for commands that use only some of them), naming the option. */
+    void validate() {
+        inputs(q0);
+    }
+
     /** Whether the user fixed the circle's input length. */
     boolean circleLengthGiven() {
         return circleQ0 != null;

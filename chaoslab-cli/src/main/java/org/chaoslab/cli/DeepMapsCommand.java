@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OptionalOutputOptions;
+import org.chaoslab.cli.common.OutputDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,8 @@ final class DeepMapsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object to stdout.")
     boolean json;
 
-    @Option(names = "--out", description = "Also write maps.json, layers.csv, .npy arrays and plots to this directory.")
-    Path out;
+    @Mixin
+    OptionalOutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -45,6 +47,8 @@ final class DeepMapsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DeepNetwork net = network.network();
+        inputs.validate();
+        output.check();
         DeepMeanField theory = new DeepMeanField();
         SignalPropagation s = theory.solve(net, inputs.q0);
         DeepMapsSummary summary = DeepMapsSummary.of(s, inputs.q0);
@@ -54,8 +58,12 @@ final class DeepMapsCommand implements Callable<Integer> {
         } else {
             print(o, s);
         }
-        if (out != null) {
-            write(net, theory, s, summary);
+        if (output.given()) {
+            try (OutputDirectory dir = output.prepare().orElseThrow()) {
+                write(dir.dir(), net, theory, s, summary);
+                dir.commit();
+                spec.commandLine().getOut().println("wrote " + dir.target());
+            }
         }
         return 0;
     }
@@ -76,7 +84,7 @@ final class DeepMapsCommand implements Callable<Integer> {
         }
     }
 
-    private void write(DeepNetwork net, DeepMeanField theory, SignalPropagation s, DeepMapsSummary summary) throws Exception {
+    private void write(Path out, DeepNetwork net, DeepMeanField theory, SignalPropagation s, DeepMapsSummary summary) throws Exception {
         double q0c = inputs.circleLengthGiven() || !s.qStarExists() || s.qStar() <= net.biasVariance()
                 ? inputs.inputs(inputs.q0).circleLength() : (s.qStar() - net.biasVariance()) / net.weightVariance();
         DeepNetworkInputs in = inputs.inputs(q0c);
@@ -105,7 +113,6 @@ final class DeepMapsCommand implements Callable<Integer> {
         files.add("maps.json");
         JsonOutput.write(out.resolve("maps.json"), new MapsOutput(summary, DeepParameters.of(net, in, null, null),
                 c.note(), Metadata.capture(1), files));
-        spec.commandLine().getOut().println("wrote " + out);
     }
 
     /** maps.json: the summary, the parameters and the run metadata. */

@@ -33,4 +33,16 @@ public final class DeepNetworkOptions {
     DeepNetwork network() {
         return new DeepNetwork(width, depth, TransferFunctions.parse(phi), sigmaW2, sigmaB2, keep);
     }
+
+    /**
+     * Refuses, before allocation, a simulated width whose weight matrix (width^2 doubles, one per layer sampler) does
+     * not fit one Java array or the heap, together with the activations of the probe inputs.
+     */
+    void checkSimulation(int inputs) {
+        org.chaoslab.cli.common.Resources.denseSize("--width", width);
+        double w = width;
+        double bytes = 8.0 * w * w * 2 + 8.0 * w * inputs * 4;
+        org.chaoslab.cli.common.Resources.require("--width", width, "the weight matrices (width^2 doubles) and the "
+                + "activations of the probe inputs", bytes);
+    }
 }

@@ -1,5 +1,8 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.ThreadsOptions;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.chaoslab.theory.deep.OrderChaosBoundary;
 import org.chaoslab.theory.deep.PhaseDiagram;
 import org.chaoslab.theory.deep.PhaseDiagramGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab deepnet phase-diagram}: chi1, xi_c and friends on a (sigma_w^2, sigma_b^2) grid. */
@@ -54,17 +58,26 @@ final class DeepPhaseDiagramCommand implements Callable<Integer> {
     @Option(names = "--accurate", description = "Use the default Gaussian engine (tolerance 1e-9, about 25x slower) instead of the grid engine.")
     boolean accurate;
 
-    @Option(names = "--threads", description = "Threads (results do not depend on it). Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/deepnet-phase-diagram")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         TransferFunction f = TransferFunctions.parse(phi);
         Validate.positive("sigma-w2-min", wMin);
         Validate.finiteAtLeast("sigma-b2-min", bMin, 0.0);
@@ -78,7 +91,7 @@ final class DeepPhaseDiagramCommand implements Callable<Integer> {
         if (!(keep > 0 && keep <= 1)) {
             throw new IllegalArgumentException("keep (dropout keep probability) must be in (0, 1] (got " + keep + ")");
         }
-        int th = threads == null ? Runtime.getRuntime().availableProcessors() : Validate.atLeast("threads", threads, 1);
+        int th = threads.threads();
         double[] sw = axis(wMin, wMax, resolution);
         double[] sb = axis(bMin, bMax, resolution);
         DeepMeanField theory = accurate ? new DeepMeanField() : PhaseDiagram.gridTheory();
@@ -131,7 +144,7 @@ final class DeepPhaseDiagramCommand implements Callable<Integer> {
         o.printf("phase diagram %d x %d (%d points) in %.2f s on %d threads (%s); ordered %d, chaotic %d, unbounded %d%n",
                 nw, nb, nw * nb, gridSeconds, th, grid.engine(), counts[DeepPhase.ORDERED.ordinal()],
                 counts[DeepPhase.CHAOTIC.ordinal()], counts[DeepPhase.UNBOUNDED.ordinal()]);
-        o.println("wrote " + out);
+        o.println("wrote " + dir.target());
         return 0;
     }
 

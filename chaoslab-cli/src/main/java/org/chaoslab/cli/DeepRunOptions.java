@@ -1,6 +1,8 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.sim.deep.DeepSimulation;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Realizations, seed and threads of a deep-network simulation. */
@@ -14,8 +16,8 @@ public final class DeepRunOptions {
             + "dropout/layer/l/m. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
     long seed;
 
-    @Option(names = "--threads", description = "Threads (results do not depend on it). Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads;
 
     /** The settings, with {@code defaultRealizations} where --realizations is not given. */
     DeepSimulation settings(int defaultRealizations) {
@@ -23,6 +25,6 @@ public final class DeepRunOptions {
     }
 
     int threads() {
-        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return threads.threads();
     }
 }

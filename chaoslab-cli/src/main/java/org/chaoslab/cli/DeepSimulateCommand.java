@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,15 +40,26 @@ final class DeepSimulateCommand implements Callable<Integer> {
     @Mixin
     DeepRunOptions run;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/deepnet-simulate")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         DeepNetwork net = network.network();
+        inputs.validate();
+        network.checkSimulation(inputs.pairs * 2 + inputs.circlePoints);
         DeepNetworkInputs in = inputs.inputs(inputs.q0);
         DeepSimulation settings = run.settings(4);
         var err = spec.commandLine().getErr();
@@ -91,7 +104,7 @@ final class DeepSimulateCommand implements Callable<Integer> {
         int last = net.depth();
         spec.commandLine().getOut().printf("layer %d: q = %.5f +- %.5f, c = %.5f +- %.5f, jacobian = %.5f +- %.5f; %d realizations in %.2f s; wrote %s%n",
                 last, stats.q()[last - 1], stats.qStdErr()[last - 1], stats.c()[last - 1], stats.cStdErr()[last - 1],
-                stats.jacobian()[last - 1], stats.jacobianStdErr()[last - 1], rec.realizations(), rec.wallSeconds(), out);
+                stats.jacobian()[last - 1], stats.jacobianStdErr()[last - 1], rec.realizations(), rec.wallSeconds(), dir.target());
         return 0;
     }
 

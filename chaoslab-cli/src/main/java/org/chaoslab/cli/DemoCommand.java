@@ -3,20 +3,20 @@ package org.chaoslab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.chaoslab.compare.ScsComparison;
-import org.chaoslab.compare.ScsComparisonResult;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
-import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.sim.record.RecordingPlan;
 import org.chaoslab.theory.dmft.DmftSolution;
 import org.chaoslab.theory.dmft.DmftSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab demo}: a small theory-vs-simulation run on built-in defaults. */
@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
                 "order parameter Delta0(g) across the transition to chaos. Writes to DIR (default results/demo)."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/demo")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--n", description = "Network size. Default: ${DEFAULT-VALUE}.", defaultValue = "1000")
     int n;
@@ -47,26 +47,36 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var o = spec.commandLine().getOut();
+        if (realizations < 2) {
+            throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
+        }
+        org.chaoslab.model.Validate.positive("g", g);
+        if (g > NetworkOptions.THEORY_MAX) {
+            throw new IllegalArgumentException("--g must be in (0, " + NetworkOptions.THEORY_MAX + "] for the mean-field theory (got "
+                    + g + ")");
+        }
         RateNetwork net = RateNetwork.scs(n, g, new TransferFunctions.Tanh());
         RateSimulation settings = new RateSimulation(0.1, 200, 50, IntegratorKind.RK4, 1, seed, 1.0,
                 Runtime.getRuntime().availableProcessors());
+        RunOptions.checkResources(net, settings, RecordingPlan.defaults());
+        try (OutputDirectory dir = output.prepare()) {
+            return run(net, settings, dir);
+        }
+    }
+
+    private int run(RateNetwork net, RateSimulation settings, OutputDirectory dir) throws java.io.IOException {
+        var o = spec.commandLine().getOut();
         o.printf("chaoslab demo: N = %d, g = %.2f, tanh, %d realizations, t = 200 after a transient of 50 (RK4, dt = 0.1)%n",
                 n, g, realizations);
-        ProgressListener progress = Progress.on(spec.commandLine().getErr(), "demo");
-        ScsComparisonResult result = ScsComparison.run(net,
-                new ScsComparison.Settings(settings, realizations, RecordingPlan.defaults(), 20.0), new DmftSolver(), progress);
-        if (progress instanceof Progress p) {
-            p.clear();
-        }
-        CompareScsCommand.write(out, net, settings, result, "demo");
-        CompareScsCommand.report(o, result, out);
-        sweep(out);
-        o.printf("also wrote the DMFT sweep delta0_vs_g.csv / .png / .svg; open %s%n", out.resolve("comparison.png"));
-        return result.problems().isEmpty() ? 0 : Main.EXIT_DIVERGED;
+        sweep(dir);
+        int code = CompareScsCommand.execute(net, settings, realizations, 20.0, dir, "demo", spec);
+        o.printf("also wrote the DMFT sweep delta0_vs_g.csv / .png / .svg; open %s%n", dir.target().resolve("comparison.png"));
+        return code;
     }
 
     /** Δ0(g) and the decay time across the transition (DMFT only). */
-    private void sweep(Path dir) throws java.io.IOException {
+    private void sweep(OutputDirectory out) throws java.io.IOException {
+        Path dir = out.dir();
         int k = 36;
         double[] gs = new double[k];
         double[] d0 = new double[k];
@@ -81,5 +91,6 @@ final class DemoCommand implements Callable<Integer> {
         CsvTable.of(new String[] {"g", "delta0", "tauHalf"}, gs, d0, tauHalf).write(dir.resolve("delta0_vs_g.csv"));
         LinePlot.builder().title("DMFT order parameter of the SCS tanh network").xLabel("g").yLabel("Delta0 = <x^2>")
                 .series("Delta0(g)", gs, d0, LineStyle.LINE_AND_MARKERS).build().writePngAndSvg(dir, "delta0_vs_g");
+        out.record(java.util.List.of("delta0_vs_g.csv", "delta0_vs_g.png", "delta0_vs_g.svg"));
     }
 }

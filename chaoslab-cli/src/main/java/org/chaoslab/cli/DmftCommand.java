@@ -49,7 +49,7 @@ final class DmftCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RateNetwork net = network.network();
+            RateNetwork net = network.theoryNetwork();
             double gc;
             double gl;
             if (net.input().noise().annealed()) {

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OptionalOutputOptions;
+import org.chaoslab.cli.common.OutputDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +44,23 @@ final class DmftScsCommand implements Callable<Integer> {
     @Option(names = "--dtau", description = "Lag step of Delta(tau). Default: ${DEFAULT-VALUE}.", defaultValue = "0.01")
     double dtau;
 
-    @Option(names = "--out", description = "Also write dmft.json, tau/delta/rate_correlation .npy and a plot to this directory.")
-    Path out;
+    @Mixin
+    OptionalOutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RateNetwork net = network.network();
+        RateNetwork net = network.theoryNetwork();
+        if (!(dtau > 0) || !Double.isFinite(dtau)) {
+            throw new IllegalArgumentException("--dtau must be finite and > 0 (got " + dtau + ")");
+        }
+        if (!(tauMax >= 10 * dtau) || !(tauMax / dtau <= 1e7)) {
+            throw new IllegalArgumentException("--tau-max must be in [10 x --dtau, 1e7 x --dtau] = [" + 10 * dtau + ", " + 1e7 * dtau
+                    + "] (the lag grid needs at least 10 points; got " + tauMax + ")");
+        }
+        output.check();
         var options = org.chaoslab.theory.dmft.DmftOptions.defaults().withTauMax(tauMax).withDTau(dtau);
         DmftSolution s;
         DmftSummary summary;
@@ -83,7 +93,19 @@ final class DmftScsCommand implements Callable<Integer> {
                 o.println(s.note());
             }
         }
-        if (out != null) {
+        if (output.given()) {
+            try (OutputDirectory dir = output.prepare().orElseThrow()) {
+                write(dir, net, s, summary);
+                dir.commit();
+                o.println("wrote " + dir.target());
+            }
+        }
+        return 0;
+    }
+
+    private static void write(OutputDirectory dir, RateNetwork net, DmftSolution s, DmftSummary summary) throws java.io.IOException {
+        Path out = dir.dir();
+        {
             List<String> files = new ArrayList<>();
             Npy.write(out.resolve("tau.npy"), s.tau(), s.tau().length);
             Npy.write(out.resolve("delta.npy"), s.delta(), s.delta().length);
@@ -96,8 +118,8 @@ final class DmftScsCommand implements Callable<Integer> {
             files.addAll(RateOutputs.names(plot.writePngAndSvg(out, "dmft")));
             files.add("dmft.json");
             JsonOutput.write(out.resolve("dmft.json"), new DmftOutput(summary, Metadata.capture(1), files));
+            dir.record(files);
         }
-        return 0;
     }
 
     /** dmft.json: the summary and the run metadata. */

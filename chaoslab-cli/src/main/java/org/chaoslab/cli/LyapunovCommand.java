@@ -1,5 +1,8 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.ThreadsOptions;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,25 +80,35 @@ final class LyapunovCommand implements Callable<Integer> {
             defaultValue = "20")
     int batches;
 
-    @Option(names = "--threads", description = "Threads (results do not depend on it). Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads;
 
     @Option(names = "--tangent-precision", description = "float64, or float32: the tangent vectors' product J (phi' o Q) by "
             + "sgemm (mixed precision, ~2x faster for large k; state, updates and QR stay float64; exponents change by "
             + "~1e-7, far below their error bars). Default: ${DEFAULT-VALUE}.", defaultValue = "float64")
     String tangentPrecision;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/lyapunov")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         RateNetwork net = network.network();
         LyapunovSettings settings = settings(net);
         long netSeed = networkSeed == null ? seed : networkSeed;
+        checkResources(net, settings);
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, "lyapunov");
         RealizedRateNetwork realized = RealizedRateNetwork.draw(net, netSeed, settings.threads());
@@ -106,7 +119,6 @@ final class LyapunovCommand implements Callable<Integer> {
             if (progress instanceof Progress p) {
                 p.clear();
             }
-            Files.createDirectories(out);
             JsonOutput.write(out.resolve("summary.json"), diverged(net, settings, netSeed, e.getMessage()));
             err.println("chaoslab: " + e.getMessage());
             return Main.EXIT_DIVERGED;
@@ -123,7 +135,7 @@ final class LyapunovCommand implements Callable<Integer> {
                         + "k = %d, %.1f s; wrote %s%n", result.lambdaMax(), result.lambdaMaxCi(), result.twoReplica().lambda(),
                 result.twoReplica().confidence(), result.kaplanYorkePerN(), result.kaplanYorkeResolved() ? "" : " (lower bound: increase --k)",
                 result.entropyRatePerN(), result.entropyResolved() ? "" : " (lower bound: increase --k)", result.k(),
-                result.cost().wallSeconds(), out);
+                result.cost().wallSeconds(), dir.target());
         return 0;
     }
 
@@ -134,10 +146,7 @@ final class LyapunovCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--k must be in [1, n = " + net.size() + "] (got " + kk + ")");
         }
         double[] w = parseWarmup(warmup);
-        int th = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (th < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1 (got " + th + ")");
-        }
+        int th = threads.threads();
         IntegratorKind kind = IntegratorKind.parse(integrator);
         Precision precision = switch (tangentPrecision) {
             case "float64" -> Precision.FLOAT64;
@@ -147,6 +156,27 @@ final class LyapunovCommand implements Callable<Integer> {
         };
         return new LyapunovSettings(dt, kind, kk, ons, new LyapunovSettings.Warmup(w[0], w[1]), t, seed, th, batches, ons,
                 LyapunovSettings.DEFAULT_REPLICA_SEPARATION, 1.0, precision);
+    }
+
+    /**
+     * Refuses before allocation what cannot fit: dense N beyond one Java array; couplings (N^2), the k tangent
+     * vectors with their integrator stages and the k x k re-orthonormalization blocks beyond the heap available.
+     */
+    static void checkResources(RateNetwork net, LyapunovSettings s) {
+        long n = net.size();
+        org.chaoslab.cli.common.Resources.denseSize("--n", n);
+        double k = s.k();
+        org.chaoslab.cli.common.Resources.arraySize("--k", s.k(), "the tangent vectors (N x k)", n * k);
+        double coupling = (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8);
+        double tangent = 8.0 * n * k * 10 + 8.0 * k * k * 4 + 8.0 * n * 20;
+        double total = coupling + tangent;
+        if (tangent > coupling) {
+            org.chaoslab.cli.common.Resources.require("--k", s.k(), "the tangent system (N x k vectors, integrator stages; total "
+                    + org.chaoslab.cli.common.Resources.size(total) + ")", total);
+        } else {
+            org.chaoslab.cli.common.Resources.require("--n", n, "the couplings and the tangent system (N^2 + 10 N k doubles; total "
+                    + org.chaoslab.cli.common.Resources.size(total) + ")", total);
+        }
     }
 
     /** n for n ≤ 500, else n/4: the full spectrum costs O(n³) per time unit (minutes per 1000 time units at n = 1000). */

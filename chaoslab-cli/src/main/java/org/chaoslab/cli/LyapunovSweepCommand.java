@@ -1,5 +1,8 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.ThreadsOptions;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +24,7 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
 import org.chaoslab.theory.dmft.DmftLyapunov;
 import org.chaoslab.theory.dmft.DmftSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab lyapunov-sweep}: λ_max(g), DMFT beside simulation. */
@@ -56,11 +60,11 @@ final class LyapunovSweepCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Master seed; g index i uses seed + i. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
     long seed;
 
-    @Option(names = "--threads", description = "Threads (results do not depend on it). Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/lyapunov-sweep")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -77,10 +81,19 @@ final class LyapunovSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         if (gValues.length == 0) {
             throw new IllegalArgumentException("--g-values must list at least one gain");
         }
-        int th = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int th = threads.threads();
         var phiFn = TransferFunctions.parse(phi);
         DmftSolver solver = new DmftSolver();
         DmftLyapunov theory = new DmftLyapunov(solver.engine(), 0.01);
@@ -127,7 +140,7 @@ final class LyapunovSweepCommand implements Callable<Integer> {
         files.add("summary.json");
         JsonOutput.write(out.resolve("summary.json"), new SweepSummary("lyapunov-sweep", n, phiFn.name(), k, t, dt, "rk4",
                 points, Metadata.capture(th), files));
-        o.printf("wrote %s%n", out);
+        o.printf("wrote %s%n", dir.target());
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OptionalOutputOptions;
+import org.chaoslab.cli.common.OutputDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,8 @@ public final class MeanfieldBalancedCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object to stdout.")
     boolean json;
 
-    @Option(names = "--out", description = "Also write meanfield.json, rate densities and D(t) (.npy, plots) here.")
-    Path out;
+    @Mixin
+    OptionalOutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -40,6 +42,7 @@ public final class MeanfieldBalancedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BalancedNetwork net = options.network();
+        output.check();
         BalancedMeanField solver = new BalancedMeanField(InputModel.parse(inputModel));
         BalancedSolution s = solver.solve(net);
         BalancedTheorySummary summary = BalancedTheorySummary.of(s);
@@ -54,10 +57,15 @@ public final class MeanfieldBalancedCommand implements Callable<Integer> {
             o.printf("stable %b (tau_I/tau_E = %.4g, critical %.4g); branches found %d%n", s.stable(),
                     net.tauI() / net.tauE(), s.tauRatioCritical(), s.branchCount());
         }
-        if (out != null) {
-            List<String> files = new ArrayList<>(BalancedPlots.theoryFiles(out, s, new ReplicaDistance(s, solver.engine()), net));
-            files.add("meanfield.json");
-            JsonOutput.write(out.resolve("meanfield.json"), new Output(summary, Metadata.capture(1), files));
+        if (output.given()) {
+            try (OutputDirectory dir = output.prepare().orElseThrow()) {
+                Path out = dir.dir();
+                List<String> files = new ArrayList<>(BalancedPlots.theoryFiles(out, s, new ReplicaDistance(s, solver.engine()), net));
+                files.add("meanfield.json");
+                JsonOutput.write(out.resolve("meanfield.json"), new Output(summary, Metadata.capture(1), files));
+                dir.record(files);
+                dir.commit();
+            }
         }
         return 0;
     }

@@ -58,4 +58,37 @@ public final class NetworkOptions {
         Noise xi = Noise.parse(noise == null ? "none" : noise);
         return new RateNetwork(n, c, TransferFunctions.parse(phi), new ExternalInput.Constant(input).withNoise(xi));
     }
+
+    /** The largest g and noise amplitude the DMFT commands accept (variances up to about 1e4). */
+    static final double THEORY_MAX = 100.0;
+
+    /**
+     * The network for the DMFT commands (N -> infinity theory): as {@link #network()}, and refused in one line where
+     * the theory here does not apply or is not validated. The DMFT is that of independent J_ij and J_ji (eta = 0);
+     * its Gaussian expectations are validated for variances of x up to about 1e4 (g and noise amplitudes up to 100);
+     * beyond, phi varies on a scale far below the width of the Gaussian and the adaptive quadrature slows to minutes
+     * and loses the sign of the DMFT's energy residual (so a bounded phi would be reported as diverging).
+     */
+    RateNetwork theoryNetwork() {
+        RateNetwork net = network();
+        if (eta != 0.0) {
+            throw new IllegalArgumentException("--eta must be 0 for the mean-field theory (it treats J_ij and J_ji as "
+                    + "independent; partially symmetric couplings are not solved here; got " + eta + "); "
+                    + "'simulate rate --eta' simulates them");
+        }
+        if (g > THEORY_MAX) {
+            throw new IllegalArgumentException("--g must be in [0, " + THEORY_MAX + "] for the mean-field theory (the variance of x "
+                    + "grows like g^2, beyond the range where its Gaussian quadrature is validated; got " + g + ")");
+        }
+        double sigma = net.input().noise().sigma();
+        if (!(sigma <= THEORY_MAX)) {
+            throw new IllegalArgumentException("--noise amplitude SIGMA must be in [0, " + THEORY_MAX + "] for the mean-field "
+                    + "theory (variances beyond about 1e4 are outside its validated quadrature; got " + sigma + ")");
+        }
+        if (!(Math.abs(input) <= THEORY_MAX) || !(Math.abs(j0) <= THEORY_MAX)) {
+            throw new IllegalArgumentException("--input and --j0 must be in [-" + THEORY_MAX + ", " + THEORY_MAX
+                    + "] for the mean-field theory (got input " + input + ", j0 " + j0 + ")");
+        }
+        return net;
+    }
 }

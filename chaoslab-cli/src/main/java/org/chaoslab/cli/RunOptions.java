@@ -2,6 +2,12 @@ package org.chaoslab.cli;
 
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.cli.common.Resources;
+import org.chaoslab.cli.common.ThreadsOptions;
+import org.chaoslab.model.Precision;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.sim.record.RecordingPlan;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of a simulation run. */
@@ -29,13 +35,47 @@ public final class RunOptions {
             + "Default: euler (simulate), rk4 (compare: the DMFT is continuous-time, so no O(dt) bias).")
     String integrator;
 
-    @Option(names = "--threads", description = "Threads (results do not depend on it). Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads;
 
     /** The settings, with the command's defaults for the step and the integrator where not given. */
     RateSimulation settings(double defaultDt, IntegratorKind defaultIntegrator) {
-        int th = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int th = threads.threads();
         IntegratorKind kind = integrator == null ? defaultIntegrator : IntegratorKind.parse(integrator);
         return new RateSimulation(dt == null ? defaultDt : dt, t, transientTime, kind, replicas, seed, 1.0, th);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a simulation of {@code realizations} networks at a time that cannot fit:
+     * dense N beyond one Java array, and a memory estimate (couplings, replica state, autocorrelation buffers, kept
+     * time series) above the heap available; the message names the option that drives the largest part.
+     */
+    static void checkResources(RateNetwork net, RateSimulation s, RecordingPlan plan) {
+        long n = net.size();
+        Resources.denseSize("--n", n);
+        long m = s.replicas();
+        Resources.arraySize("--replicas", m, "the state of N x replicas", (double) n * m);
+        double coupling = (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8);
+        double state = 8.0 * 8 * n * m;                              // x, rates, up to 3 RK4 stages, noise, buffers
+        double dt = s.dt();
+        double every = Math.max(1, Math.round(plan.correlationInterval() / dt));
+        double lags = Math.round(plan.correlationMaxLag() / (every * dt)) + 1;
+        double channels = Math.min((double) n * m, plan.correlationChannels());
+        Resources.arraySize("--acf-max-lag", plan.correlationMaxLag(), "the autocorrelation buffer", channels * lags);
+        double acf = 4 * 8 * channels * lags + 3 * 8 * 2 * lags;     // two channels' blocks for x and phi, FFT buffers
+        double samples = s.duration() / Math.min(plan.traceInterval(), plan.momentsInterval());
+        double series = 8 * samples * (plan.traceUnits() + 4);      // traces and population moments
+        double total = coupling + state + acf + series;
+        if (acf >= Math.max(coupling, Math.max(state, series))) {
+            Resources.require("--acf-max-lag", plan.correlationMaxLag(), "the autocorrelation buffers (total "
+                    + Resources.size(total) + ")", total);
+        } else if (series >= Math.max(coupling, state)) {
+            Resources.require("--t", s.duration(), "the recorded time series (total " + Resources.size(total) + ")", total);
+        } else if (state > coupling) {
+            Resources.require("--replicas", m, "the state of N x replicas (total " + Resources.size(total) + ")", total);
+        } else {
+            Resources.require("--n", n, "the couplings (N^2 x " + (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8)
+                    + " bytes; total " + Resources.size(total) + ")", total);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,22 +41,34 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
     @Option(names = "--independent", description = "With 2 replicas: independent initial states instead of one flipped unit.")
     boolean independent;
 
-    @Option(names = "--fano-window", description = "Counting window of the Fano factor. Default: ${DEFAULT-VALUE}.", defaultValue = "10")
-    double fanoWindow;
+    @Option(names = "--fano-window", description = "Counting window of the Fano factor (> 0, <= --t / 2). "
+            + "Default: 10, or --t / 2 when --t < 20.")
+    Double fanoWindowOption;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/simulate-balanced")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         BalancedNetwork net = options.network();
         BalancedRun run = runOptions.settings(replicas, !independent);
-        if (fanoWindow * 2 > run.duration()) {
-            throw new IllegalArgumentException("--fano-window must be <= --t / 2 = " + run.duration() / 2 + " (got " + fanoWindow + ")");
+        double fanoWindow = fanoWindowOption == null ? Math.min(10.0, run.duration() / 2) : fanoWindowOption;
+        if (!(fanoWindow > 0) || fanoWindow * 2 > run.duration()) {
+            throw new IllegalArgumentException("--fano-window must be in (0, --t / 2 = " + run.duration() / 2 + "] (got " + fanoWindow + ")");
         }
+        BalancedOptions.checkSize(net);
         var err = spec.commandLine().getErr();
         long g0 = System.nanoTime();
         BalancedGraph graph = BalancedGraph.realize(net, run.seed());
@@ -83,8 +97,32 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
                 TransitionStatistics.of(rec, false, net.nE(), run.duration(), fanoWindow),
                 theory == null ? null : BalancedTheorySummary.of(theory), files);
         JsonOutput.write(out.resolve("summary.json"), summary);
+        if (rec.hasDistance()) {
+            String healed = healed(rec.time(), rec.distanceE(), rec.distanceI());
+            if (healed != null) {
+                err.println("chaoslab: note: " + healed);
+            }
+        }
         spec.commandLine().getOut().printf("mE = %.5f, mI = %.5f; %d updates, %.3g updates/s, %.3g synaptic events/s in %.2f s; wrote %s%n",
-                summary.rateE(), summary.rateI(), rec.updates(), rec.updatesPerSecond(), rec.synapticEventsPerSecond(), rec.wallSeconds(), out);
+                summary.rateE(), summary.rateI(), rec.updates(), rec.updatesPerSecond(), rec.synapticEventsPerSecond(), rec.wallSeconds(), dir.target());
         return 0;
+    }
+
+    /**
+     * When the replica distance is exactly 0 from some time to the end: the one-unit perturbation healed (the two
+     * replicas coincide from then on), so D(t) says nothing about the chaotic fixed point D*; null otherwise.
+     */
+    static String healed(double[] time, double[] dE, double[] dI) {
+        int n = dE.length;
+        if (n == 0 || dE[n - 1] != 0.0 || dI[n - 1] != 0.0) {
+            return null;
+        }
+        int first = n - 1;
+        while (first > 0 && dE[first - 1] == 0.0 && dI[first - 1] == 0.0) {
+            first--;
+        }
+        return String.format(java.util.Locale.ROOT, "the replica distance is exactly 0 from t = %.3g on: the one-unit "
+                + "perturbation healed (the replicas coincide), so D(t) does not reach the mean-field D*; try another --seed "
+                + "or --independent", time[first]);
     }
 }

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,14 +40,23 @@ public final class SimulateGlauberCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Master seed. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
     long seed;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/simulate-glauber")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
         GlauberNetwork net = options.network();
         Validate.positive("--t", duration);
         Validate.finiteAtLeast("--transient", transientTime, 0.0);
@@ -66,7 +77,7 @@ public final class SimulateGlauberCommand implements Callable<Integer> {
         JsonOutput.write(out.resolve("summary.json"), new Summary("simulate glauber", net, seed, duration, transientTime, r.meanRate(),
                 theory.m(), r.updates(), r.flips(), r.wallSeconds(), Metadata.capture(1), files));
         spec.commandLine().getOut().printf("m = %.5f (mean field %.5f); %d updates in %.2f s; wrote %s%n", r.meanRate(), theory.m(),
-                r.updates(), r.wallSeconds(), out);
+                r.updates(), r.wallSeconds(), dir.target());
         return 0;
     }
 

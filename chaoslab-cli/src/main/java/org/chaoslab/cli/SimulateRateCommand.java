@@ -1,18 +1,19 @@
 package org.chaoslab.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.Validate;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.RateRun;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.sim.rate.RateSimulator;
 import org.chaoslab.sim.record.RecordingPlan;
 import org.chaoslab.sim.record.StandardRecording;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rate", mixinStandardHelpOptions = true,
         description = {"Simulate the random rate network dx/dt = -x + J phi(x) + I.",
                 "Writes DIR/summary.json, arrays as .npy (traces, population moments, autocorrelations with lag axis,",
-                "final state) and plots (PNG and SVG). Exit code 3 if the state diverges (NaN/Inf); outputs keep what was recorded."})
+                "final state) and plots (PNG and SVG). Exit code 3 if the state diverges (NaN/Inf, or |x| beyond 1e100);",
+                "outputs keep what was recorded."})
 final class SimulateRateCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,11 +32,12 @@ final class SimulateRateCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--acf-max-lag", description = "Largest lag of the autocorrelations. Default: ${DEFAULT-VALUE}.", defaultValue = "30")
+    @Option(names = "--acf-max-lag", description = "Largest lag of the autocorrelations (> 0). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "30")
     double acfMaxLag;
 
-    @Option(names = "--out", description = "Output directory. Default: ${DEFAULT-VALUE}.", defaultValue = "results/simulate")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,35 +46,40 @@ final class SimulateRateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RateNetwork net = network.network();
         RateSimulation settings = run.settings(0.05, org.chaoslab.sim.rate.IntegratorKind.EULER);
+        Validate.positive("acf-max-lag", acfMaxLag);
         RecordingPlan plan = RecordingPlan.defaults().withCorrelationMaxLag(acfMaxLag);
-        StandardRecording recording = new StandardRecording(plan, settings.dt(), net.size());
-        var err = spec.commandLine().getErr();
-        ProgressListener progress = Progress.on(err, "simulate");
-        RateRun result = RateSimulator.run(net, settings, recording.recorders(), progress);
-        if (progress instanceof Progress p) {
-            p.clear();
+        RunOptions.checkResources(net, settings, plan);
+        try (OutputDirectory dir = output.prepare()) {
+            StandardRecording recording = new StandardRecording(plan, settings.dt(), net.size());
+            var err = spec.commandLine().getErr();
+            ProgressListener progress = Progress.on(err, "simulate");
+            RateRun result = RateSimulator.run(net, settings, recording.recorders(), progress);
+            if (progress instanceof Progress p) {
+                p.clear();
+            }
+            var rec = recording.result();
+            if (!rec.hasAutocorrelation() && result.completed()) {
+                err.println("chaoslab: warning: --t " + settings.duration() + " is too short for autocorrelations up to --acf-max-lag "
+                        + acfMaxLag + " (needs --t >= " + 2 * acfMaxLag + "); none written");
+            }
+            dir.record(RateOutputs.write(dir.dir(), rec, result.finalState(), net.size(), settings.replicas()));
+            dir.record(OutputDirectory.SUMMARY);
+            long steps = settings.transientSteps() + settings.recordedSteps();
+            String status = result.completed() ? "completed" : "diverged";
+            String message = result.divergence().map(d -> d.message()).orElse(null);
+            SimulationSummary summary = new SimulationSummary("simulate rate", status, message, rec.meanSquare(),
+                    rec.meanSquareTimeError(), rec.mean(), rec.meanRate(), rec.meanSquareRate(), result.recordedSteps(),
+                    result.wallSeconds(), 1e3 * result.wallSeconds() / steps, NetworkParameters.of(net),
+                    RunParameters.of(settings), Metadata.capture(settings.threads()), List.copyOf(dir.files()));
+            JsonOutput.write(dir.path(OutputDirectory.SUMMARY), summary);
+            dir.commit();
+            if (!result.completed()) {
+                err.println("chaoslab: " + message);
+                return Main.EXIT_DIVERGED;
+            }
+            spec.commandLine().getOut().printf("<x^2> = %.6f +- %.6f (time SE), <phi^2> = %.6f; %d steps in %.2f s; wrote %s%n",
+                    rec.meanSquare(), rec.meanSquareTimeError(), rec.meanSquareRate(), steps, result.wallSeconds(), dir.target());
+            return 0;
         }
-        var rec = recording.result();
-        if (!rec.hasAutocorrelation() && result.completed()) {
-            err.println("chaoslab: warning: --t " + settings.duration() + " is too short for autocorrelations up to --acf-max-lag "
-                    + acfMaxLag + " (needs --t >= " + 2 * acfMaxLag + "); none written");
-        }
-        List<String> files = new java.util.ArrayList<>(RateOutputs.write(out, rec, result.finalState(), net.size(), settings.replicas()));
-        files.add("summary.json");
-        long steps = settings.transientSteps() + settings.recordedSteps();
-        String status = result.completed() ? "completed" : "diverged";
-        String message = result.divergence().map(d -> d.message()).orElse(null);
-        SimulationSummary summary = new SimulationSummary("simulate rate", status, message, rec.meanSquare(),
-                rec.meanSquareTimeError(), rec.mean(), rec.meanRate(), rec.meanSquareRate(), result.recordedSteps(),
-                result.wallSeconds(), 1e3 * result.wallSeconds() / steps, NetworkParameters.of(net),
-                RunParameters.of(settings), Metadata.capture(settings.threads()), files);
-        JsonOutput.write(out.resolve("summary.json"), summary);
-        if (!result.completed()) {
-            err.println("chaoslab: " + message);
-            return Main.EXIT_DIVERGED;
-        }
-        spec.commandLine().getOut().printf("<x^2> = %.6f +- %.6f (time SE), <phi^2> = %.6f; %d steps in %.2f s; wrote %s%n",
-                rec.meanSquare(), rec.meanSquareTimeError(), rec.meanSquareRate(), steps, result.wallSeconds(), out);
-        return 0;
     }
 }

@@ -259,13 +259,13 @@ public final class KernelComparison {
             String scalarBasis = String.format("%.2f SE (t, %d dof, 1%% family-wise over 3) + %.0f K(0)/N", tScalar, ok.size() - 1, FINITE_SIZE);
             double scalarTol;
             scalarTol = tScalar * mean.standardError() + allowance;
-            verdicts.add(Verdict.of("m (mean response)", Deviation.of(stats.meanResponse(), mean.value(), mean.standardError()), scalarTol,
+            verdicts.add(Verdict.within("m (mean response)", Deviation.of(stats.meanResponse(), mean.value(), mean.standardError()), scalarTol,
                     scalarBasis));
             scalarTol = tScalar * same.standardError() + allowance;
-            verdicts.add(Verdict.of("K(0) same trial", Deviation.of(stats.sameTrial(), same.value(), same.standardError()), scalarTol,
+            verdicts.add(Verdict.within("K(0) same trial", Deviation.of(stats.sameTrial(), same.value(), same.standardError()), scalarTol,
                     scalarBasis));
             scalarTol = tScalar * nugget.standardError() + allowance;
-            verdicts.add(Verdict.of("nugget", Deviation.of(stats.nugget(), nugget.value(), nugget.standardError()), scalarTol, scalarBasis));
+            verdicts.add(Verdict.within("nugget", Deviation.of(stats.nugget(), nugget.value(), nugget.standardError()), scalarTol, scalarBasis));
             return new KernelComparisonResult(net, stimuli, s, stats, distances, thy, cross, same, mean, nugget, null,
                     verdicts, ok.size(), diverged, wallSeconds);
         }
@@ -319,7 +319,7 @@ public final class KernelComparison {
             double gammaTheory = theoryRoughness(net, theory, protocol, t, distances[fit[0]], distances[fit[1]], fit[1] - fit[0] + 1);
             points.add(new KernelComparisonResult.TimePoint(t, thy, sameByLag, gamma, gammaTheory,
                     net.kind() == StimulusNetwork.Kind.BINARY_SYNC ? Math.scalb(1.0, 1 - (int) Math.round(t)) : Double.NaN));
-            verdicts.add(Verdict.of(String.format("gamma_t t=%.3g", t), Deviation.of(gammaTheory, gamma.value(), gamma.standardError()),
+            verdicts.add(Verdict.within(String.format("gamma_t t=%.3g", t), Deviation.of(gammaTheory, gamma.value(), gamma.standardError()),
                     tScalar * gamma.standardError(), String.format("%.2f SE (t, %d dof, 1%% family-wise over %d times); fit over lags %d..%d",
                             tScalar, ok.size() - 1, entries, fit[0], fit[1])));
         }

@@ -124,8 +124,11 @@ public final class ScsComparison {
         return Deviation.of(theory, s.mean(), s.standardError());
     }
 
-    /** Linear interpolation on an increasing grid; beyond its end, the last value. */
+    /** Linear interpolation on an increasing grid; beyond its end, the last value; NaN without a grid (no theory). */
     static double interpolate(double[] x, double[] y, double at) {
+        if (x.length == 0 || y.length < x.length) {
+            return Double.NaN;
+        }
         if (at <= x[0]) {
             return y[0];
         }

@@ -39,6 +39,13 @@ public final class OutputDirectory implements AutoCloseable {
     /** The file every run writes last; its presence marks a directory as a chaoslab run that --force may replace. */
     public static final String SUMMARY = "summary.json";
 
+    /**
+     * The summary files of the commands whose output is optional ("also write ... to this directory"): their presence
+     * also marks a directory as a chaoslab run.
+     */
+    public static final List<String> MARKERS = List.of(SUMMARY, "dmft.json", "maps.json", "meanfield.json",
+            "correlations_theory.json", "boundary.json");
+
     private static final String PARTIAL = ".partial-";
     private static final String OLD = ".old-";
 
@@ -97,7 +104,7 @@ public final class OutputDirectory implements AutoCloseable {
                 throw new IllegalArgumentException("--out " + target + " exists and is not a directory");
             }
             if (!isEmpty(abs)) {
-                if (!Files.isRegularFile(abs.resolve(SUMMARY))) {
+                if (MARKERS.stream().noneMatch(m -> Files.isRegularFile(abs.resolve(m)))) {
                     // never replace a directory that chaoslab did not write (e.g. --out . in a source tree)
                     throw new IllegalArgumentException("--out " + target
                             + " is not empty and holds no chaoslab run (no summary.json): choose another directory");
@@ -128,6 +135,19 @@ public final class OutputDirectory implements AutoCloseable {
     /** The files written so far, relative to the directory, in the order written. */
     public List<String> files() {
         return Collections.unmodifiableList(files);
+    }
+
+    /**
+     * The directory the run writes into before the commit (the hidden staging directory): for writers that take a
+     * directory; record their files with {@link #record}. Messages to the user name {@link #target()}.
+     */
+    public Path dir() {
+        return staging;
+    }
+
+    /** Records the given files (names relative to the directory) in the file list. */
+    public void record(List<String> names) {
+        names.forEach(this::record);
     }
 
     /** Where a file of this run goes before the commit (for writers not covered here); call {@link #record}. */

@@ -19,10 +19,11 @@ public final class OutputOptions {
     CommandSpec mixee;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output directory. Default: results/<command path>, e.g. results/kernel-simulate.")
+            description = "Output directory. Default: results/<command path>, e.g. results/kernel-simulate (an earlier "
+                    + "run there is replaced).")
     Path out;
 
-    @Option(names = "--force", description = "Replace the output directory if it holds an earlier chaoslab run.")
+    @Option(names = "--force", description = "Replace --out DIR if it holds an earlier chaoslab run.")
     boolean force;
 
     /** The directory chosen ({@code --out} or the command's default). */
@@ -34,18 +35,22 @@ public final class OutputOptions {
         return Path.of("results", path);
     }
 
-    /** Whether {@code --force} was given. */
+    /**
+     * Whether an earlier run may be replaced: with {@code --force}, and always in the command's own default directory
+     * (rerunning a command on its defaults, e.g. {@code ./chaoslab demo}, replaces its last result; a directory the
+     * user named is only replaced on request). A directory chaoslab did not write is never replaced.
+     */
     public boolean force() {
-        return force;
+        return force || out == null;
     }
 
     /** Checks the directory without creating anything; see {@link OutputDirectory#check}. */
     public void check() {
-        OutputDirectory.check(directory(), force);
+        OutputDirectory.check(directory(), force());
     }
 
     /** Checks the directory and opens its staging area; see {@link OutputDirectory#prepare}. */
     public OutputDirectory prepare() throws IOException {
-        return OutputDirectory.prepare(directory(), force);
+        return OutputDirectory.prepare(directory(), force());
     }
 }

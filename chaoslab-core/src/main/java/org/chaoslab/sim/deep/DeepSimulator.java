@@ -127,7 +127,7 @@ public final class DeepSimulator {
                 sampler.draw(seeds, l);
                 multiply();
                 if (!finite()) {
-                    return "pre-activations diverged (NaN/Inf) at layer " + l + "; later layers are NaN";
+                    return "pre-activations diverged (NaN/Inf or beyond 1e100) at layer " + l + "; later layers are NaN";
                 }
                 record(r, l, out);
                 double[] t = hPrev;
@@ -166,9 +166,13 @@ public final class DeepSimulator {
             });
         }
 
+        /**
+         * Whether the pre-activations are finite and bounded by {@link org.chaoslab.sim.Divergence#STATE_LIMIT}: beyond
+         * it their squares (q, c and the Jacobian norms) overflow and the layer statistics become NaN.
+         */
         private boolean finite() {
             for (double v : h) {
-                if (!Double.isFinite(v)) {
+                if (!(Math.abs(v) <= org.chaoslab.sim.Divergence.STATE_LIMIT)) {
                     return false;
                 }
             }

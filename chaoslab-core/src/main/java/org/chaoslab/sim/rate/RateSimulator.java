@@ -97,11 +97,16 @@ public final class RateSimulator {
         return x;
     }
 
+    /**
+     * Whether the state is finite and bounded by {@link Divergence#STATE_LIMIT} (in the sum of |x|): beyond it the
+     * recorders' sums of squares would overflow to Infinity and the statistics become meaningless, so such a run has
+     * diverged as surely as one that reached Inf.
+     */
     private static boolean allFinite(double[] x) {
         double s = 0.0;
         for (double v : x) {
-            s += v * 0.0;   // 0·finite = 0, 0·NaN = 0·Inf = NaN
+            s += Math.abs(v);   // NaN and Inf propagate
         }
-        return s == 0.0;
+        return s <= Divergence.STATE_LIMIT;
     }
 }

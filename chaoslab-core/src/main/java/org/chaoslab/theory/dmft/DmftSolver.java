@@ -176,6 +176,11 @@ public final class DmftSolver {
         String note = why;
         if (mf.transfer instanceof TransferFunctions.Linear) {
             note = "linear network with g >= 1 (or J0 >= 1): activity diverges; " + why;
+        } else if (mf.transfer instanceof TransferFunctions.Tanh || mf.transfer instanceof TransferFunctions.ScaledErf
+                || mf.transfer instanceof TransferFunctions.Sigmoid) {
+            // a bounded phi keeps |x| <= g sup|phi| + |input|: the activity cannot diverge, the solver failed
+            note = "no solution found numerically; phi is bounded, so the activity cannot diverge: the Gaussian quadrature "
+                    + "does not resolve phi at this variance (g too large); " + why;
         }
         double nan = Double.NaN;
         return new DmftSolution(mf.g, name(mf), mf.j0, mf.inputMean, mf.inputVariance, Phase.UNSTABLE,
