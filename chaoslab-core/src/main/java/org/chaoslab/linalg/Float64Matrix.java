@@ -29,6 +29,9 @@ public final class Float64Matrix implements CouplingMatrix {
         int block = replicas == 1 ? CouplingMatrix.blockRows(n) : CouplingMatrix.gemmBlockRows(n);
         if (replicas == 1) {
             pool.run(n, block, (from, to) -> DotKernels.rows(data, n, r, out, from, to));
+        } else if (!Blas.isNative()) {
+            // the pure-Java path: chaoslab's own SIMD kernel (faster than the scalar Java BLAS, and deterministic)
+            pool.run(n, block, (from, to) -> DotKernels.columns(data, n, r, replicas, out, from, to));
         } else {
             var blas = Blas.blas();
             // column-major view: data is Jᵀ (N×N, lda N); rows [a,b) of J = columns [a,b) of Jᵀ

@@ -50,4 +50,41 @@ class DotKernelsTest {
             assertThat(Math.abs(outF[i] - e)).as("f32 row %d", i).isLessThanOrEqualTo(n * 0x1p-24 * scale + 1e-300);
         }
     }
+
+    /**
+     * The multi-column kernel (the pure-Java batched product) against exactly rounded dot products, for sizes and
+     * column counts that hit every tail (rows odd, columns not a multiple of 4); each entry within n·ε·Σ|a b| of exact.
+     * Split into two odd row blocks, as the fixed partition does.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7, 16, 33, 130})
+    void columnsAgreeWithExactDotProducts(int n) {
+        SplittableRandom rng = new SplittableRandom(31 + n);
+        for (int m : new int[] {1, 2, 4, 5, 9}) {
+            double[] a = new double[n * n];
+            double[] b = new double[n * m];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rng.nextDouble() - 0.5;
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = rng.nextDouble() - 0.5;
+            }
+            double[] out = new double[n * m];
+            int split = Math.min(3, n);
+            DotKernels.columns(a, n, b, m, out, 0, split);
+            DotKernels.columns(a, n, b, m, out, split, n);
+            for (int c = 0; c < m; c++) {
+                for (int i = 0; i < n; i++) {
+                    BigDecimal exact = BigDecimal.ZERO;
+                    double abs = 0;
+                    for (int k = 0; k < n; k++) {
+                        exact = exact.add(new BigDecimal(a[i * n + k]).multiply(new BigDecimal(b[c * n + k])));
+                        abs += Math.abs(a[i * n + k] * b[c * n + k]);
+                    }
+                    assertThat(Math.abs(out[c * n + i] - exact.doubleValue())).as("n=%d m=%d (%d,%d)", n, m, i, c)
+                            .isLessThanOrEqualTo(n * 1.2e-16 * abs + 1e-300);
+                }
+            }
+        }
+    }
 }

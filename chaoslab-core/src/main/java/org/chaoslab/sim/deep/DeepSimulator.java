@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 
 import dev.ludovic.netlib.blas.BLAS;
 import org.chaoslab.linalg.Blas;
+import org.chaoslab.linalg.DotKernels;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.model.DeepNetwork;
 import org.chaoslab.model.DeepNetworkInputs;
@@ -156,7 +157,11 @@ public final class DeepSimulator {
             double[] w = sampler.weights;
             double[] b = sampler.biases;
             pool.run(n, LayerSampler.rowBlock(n), (from, to) -> {
-                blas.dgemm("T", "N", to - from, m, n, 1.0, w, from * n, n, x, 0, n, 0.0, h, from, n);
+                if (Blas.isNative()) {
+                    blas.dgemm("T", "N", to - from, m, n, 1.0, w, from * n, n, x, 0, n, 0.0, h, from, n);
+                } else {
+                    DotKernels.columns(w, n, x, m, h, from, to);
+                }
                 for (int col = 0; col < m; col++) {
                     int off = col * n;
                     for (int i = from; i < to; i++) {

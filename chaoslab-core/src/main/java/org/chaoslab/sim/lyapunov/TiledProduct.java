@@ -1,6 +1,7 @@
 package org.chaoslab.sim.lyapunov;
 
 import org.chaoslab.linalg.Blas;
+import org.chaoslab.linalg.DotKernels;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.linalg.RowTask;
 
@@ -74,7 +75,10 @@ final class TiledProduct {
                 int m = Math.min(rowBlock, n - i0);
                 int w = Math.min(colBlock, this.cols - c0);
                 // column-major view: the row-major J is Jᵀ with lda N, so rows [i0, i0+m) of J are its columns
-                if (jf == null) {
+                if (jf == null && !Blas.isNative()) {
+                    // pure Java: chaoslab's deterministic SIMD kernel (faster than the scalar Java BLAS)
+                    DotKernels.columns(j, n, b, c0, w, c, i0, i0 + m, alpha, beta);
+                } else if (jf == null) {
                     blas.dgemm("T", "N", m, w, n, alpha, j, i0 * n, n, b, c0 * n, n, beta, c, c0 * n + i0, n);
                 } else {
                     blas.sgemm("T", "N", m, w, n, (float) alpha, jf, i0 * n, n, bf, c0 * n, n, (float) beta, cf,
