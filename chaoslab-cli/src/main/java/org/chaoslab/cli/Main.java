@@ -5,8 +5,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code chaoslab} command. Exit codes: 0 success, 1 unexpected failure,
- * 2 bad input (a one-line message naming the parameter), 3 the simulation diverged.
+ * Entry point of the {@code chaoslab} command. Exit codes: 0 success, 1 unexpected failure (a bug: with its stack
+ * trace), 2 bad input (a one-line message naming the parameter), 3 the computation could not give a result (a
+ * simulation diverged, every realization collapsed, a solve did not converge: one line saying which).
  */
 public final class Main {
 
@@ -42,6 +43,15 @@ public final class Main {
             if (ex instanceof IllegalArgumentException) {
                 c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()));
                 return EXIT_USAGE;
+            }
+            if (ex instanceof IllegalStateException && ex.getMessage() != null) {
+                // the core's "no result possible" (every realization diverged or collapsed, a solve did not converge):
+                // a finding about the parameters, not a bug; the stack trace only on request
+                c.getErr().println("chaoslab: failed: " + firstLine(ex.getMessage()));
+                if (System.getenv("CHAOSLAB_DEBUG") != null) {
+                    ex.printStackTrace(c.getErr());
+                }
+                return EXIT_DIVERGED;
             }
             c.getErr().println("chaoslab: failed: " + ex);
             ex.printStackTrace(c.getErr());

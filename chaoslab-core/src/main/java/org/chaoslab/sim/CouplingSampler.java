@@ -23,6 +23,9 @@ public final class CouplingSampler {
 
     /** Samples an N×N matrix of the ensemble {@code c} from the stream {@code seeds.child("couplings")}. */
     public static CouplingMatrix sample(Couplings c, int n, StreamSeeds seeds, ParallelRows pool) {
+        if ((long) n * n > Integer.MAX_VALUE - 8L) {
+            throw new IllegalArgumentException("n must be <= 46340 for dense couplings (N^2 entries in one array; got " + n + ")");
+        }
         StreamSeeds rows = seeds.child(StreamSeeds.COUPLINGS);
         double scale = c.g() / Math.sqrt(n);
         double mean = c.meanCoupling() / n;

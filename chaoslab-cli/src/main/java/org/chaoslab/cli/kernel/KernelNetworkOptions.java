@@ -1,5 +1,6 @@
 package org.chaoslab.cli.kernel;
 
+import org.chaoslab.cli.common.Resources;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.StimulusNetwork;
 import org.chaoslab.model.TransferFunction;
@@ -69,6 +70,7 @@ public final class KernelNetworkOptions {
 
     /** The described network; a matched-rate network's output noise needs the stimulus strength s. */
     public StimulusNetwork network(double s) {
+        Resources.denseSize("--n", n);
         StimulusNetwork.Kind kind = kind();
         TransferFunction f = kind == StimulusNetwork.Kind.RATE_SYNC || kind == StimulusNetwork.Kind.RATE ? TransferFunctions.parse(phi)
                 : null;
