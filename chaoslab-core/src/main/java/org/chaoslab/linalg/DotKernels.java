@@ -88,6 +88,91 @@ public final class DotKernels {
         }
     }
 
+    /**
+     * Float storage: out[c·n + i] = Σ_k a[i·n + k]·b[c·n + k] in float lanes, each entry's lanes summed in double (as
+     * {@link #rows(float[], int, float[], double[], int, int)} does for one column); blocks of 2 rows × 4 columns.
+     */
+    public static void columns(float[] a, int n, float[] b, int m, double[] out, int from, int to) {
+        int i = from;
+        for (; i + 2 <= to; i += 2) {
+            int c = 0;
+            for (; c + 4 <= m; c += 4) {
+                dot2x4(a, i * n, n, b, c * n, out, c * n + i);
+            }
+            for (; c < m; c++) {
+                out[c * n + i] = dot(a, i * n, b, c * n, n);
+                out[c * n + i + 1] = dot(a, (i + 1) * n, b, c * n, n);
+            }
+        }
+        for (; i < to; i++) {
+            for (int c = 0; c < m; c++) {
+                out[c * n + i] = dot(a, i * n, b, c * n, n);
+            }
+        }
+    }
+
+    private static void dot2x4(float[] a, int off, int n, float[] b, int bOff, double[] out, int o) {
+        int l = F.length();
+        int bound = n - n % l;
+        int o1 = off + n;
+        int b1 = bOff + n;
+        int b2 = bOff + 2 * n;
+        int b3 = bOff + 3 * n;
+        FloatVector s00 = FloatVector.zero(F);
+        FloatVector s01 = FloatVector.zero(F);
+        FloatVector s02 = FloatVector.zero(F);
+        FloatVector s03 = FloatVector.zero(F);
+        FloatVector s10 = FloatVector.zero(F);
+        FloatVector s11 = FloatVector.zero(F);
+        FloatVector s12 = FloatVector.zero(F);
+        FloatVector s13 = FloatVector.zero(F);
+        int k = 0;
+        for (; k < bound; k += l) {
+            FloatVector r0 = FloatVector.fromArray(F, a, off + k);
+            FloatVector r1 = FloatVector.fromArray(F, a, o1 + k);
+            FloatVector x0 = FloatVector.fromArray(F, b, bOff + k);
+            FloatVector x1 = FloatVector.fromArray(F, b, b1 + k);
+            FloatVector x2 = FloatVector.fromArray(F, b, b2 + k);
+            FloatVector x3 = FloatVector.fromArray(F, b, b3 + k);
+            s00 = r0.fma(x0, s00);
+            s01 = r0.fma(x1, s01);
+            s02 = r0.fma(x2, s02);
+            s03 = r0.fma(x3, s03);
+            s10 = r1.fma(x0, s10);
+            s11 = r1.fma(x1, s11);
+            s12 = r1.fma(x2, s12);
+            s13 = r1.fma(x3, s13);
+        }
+        double t00 = sumLanes(s00);
+        double t01 = sumLanes(s01);
+        double t02 = sumLanes(s02);
+        double t03 = sumLanes(s03);
+        double t10 = sumLanes(s10);
+        double t11 = sumLanes(s11);
+        double t12 = sumLanes(s12);
+        double t13 = sumLanes(s13);
+        for (; k < n; k++) {
+            double v0 = a[off + k];
+            double v1 = a[o1 + k];
+            t00 = Math.fma(v0, b[bOff + k], t00);
+            t01 = Math.fma(v0, b[b1 + k], t01);
+            t02 = Math.fma(v0, b[b2 + k], t02);
+            t03 = Math.fma(v0, b[b3 + k], t03);
+            t10 = Math.fma(v1, b[bOff + k], t10);
+            t11 = Math.fma(v1, b[b1 + k], t11);
+            t12 = Math.fma(v1, b[b2 + k], t12);
+            t13 = Math.fma(v1, b[b3 + k], t13);
+        }
+        out[o] = t00;
+        out[o + 1] = t10;
+        out[o + n] = t01;
+        out[o + n + 1] = t11;
+        out[o + 2 * n] = t02;
+        out[o + 2 * n + 1] = t12;
+        out[o + 3 * n] = t03;
+        out[o + 3 * n + 1] = t13;
+    }
+
     private static void put(double[] out, int idx, double dot, double alpha, double beta) {
         out[idx] = beta == 0.0 ? alpha * dot : Math.fma(alpha, dot, beta * out[idx]);
     }
@@ -308,6 +393,11 @@ public final class DotKernels {
 
     /** Σ_k a[aOff + k]·b[k] for k &lt; n, float storage with float lanes, summed in double at the end. */
     static double dot(float[] a, int aOff, float[] b, int n) {
+        return dot(a, aOff, b, 0, n);
+    }
+
+    /** Σ_k a[aOff + k]·b[bOff + k] for k &lt; n, float lanes summed in double at the end. */
+    static double dot(float[] a, int aOff, float[] b, int bOff, int n) {
         int l = F.length();
         int step = 4 * l;
         int bound = n - n % step;
@@ -317,17 +407,17 @@ public final class DotKernels {
         FloatVector s3 = FloatVector.zero(F);
         int k = 0;
         for (; k < bound; k += step) {
-            s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, k), s0);
-            s1 = FloatVector.fromArray(F, a, aOff + k + l).fma(FloatVector.fromArray(F, b, k + l), s1);
-            s2 = FloatVector.fromArray(F, a, aOff + k + 2 * l).fma(FloatVector.fromArray(F, b, k + 2 * l), s2);
-            s3 = FloatVector.fromArray(F, a, aOff + k + 3 * l).fma(FloatVector.fromArray(F, b, k + 3 * l), s3);
+            s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, bOff + k), s0);
+            s1 = FloatVector.fromArray(F, a, aOff + k + l).fma(FloatVector.fromArray(F, b, bOff + k + l), s1);
+            s2 = FloatVector.fromArray(F, a, aOff + k + 2 * l).fma(FloatVector.fromArray(F, b, bOff + k + 2 * l), s2);
+            s3 = FloatVector.fromArray(F, a, aOff + k + 3 * l).fma(FloatVector.fromArray(F, b, bOff + k + 3 * l), s3);
         }
         for (; k <= n - l; k += l) {
-            s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, k), s0);
+            s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, bOff + k), s0);
         }
         double sum = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; k < n; k++) {
-            sum += (double) a[aOff + k] * b[k];
+            sum += (double) a[aOff + k] * b[bOff + k];
         }
         return sum;
     }

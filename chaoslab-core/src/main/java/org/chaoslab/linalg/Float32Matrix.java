@@ -40,6 +40,9 @@ public final class Float32Matrix implements CouplingMatrix {
         int block = replicas == 1 ? CouplingMatrix.blockRows(n) : CouplingMatrix.gemmBlockRows(n);
         if (replicas == 1) {
             pool.run(n, block, (from, to) -> DotKernels.rows(data, n, x, out, from, to));
+        } else if (!Blas.isNative()) {
+            // the pure-Java path: chaoslab's own SIMD kernel (see Float64Matrix)
+            pool.run(n, block, (from, to) -> DotKernels.columns(data, n, x, replicas, out, from, to));
         } else {
             var blas = Blas.blas();
             float[] y = outf;

@@ -73,6 +73,17 @@ class DotKernelsTest {
             int split = Math.min(3, n);
             DotKernels.columns(a, n, b, m, out, 0, split);
             DotKernels.columns(a, n, b, m, out, split, n);
+            float[] af = new float[a.length];
+            float[] bf = new float[b.length];
+            for (int i = 0; i < a.length; i++) {
+                af[i] = (float) a[i];
+            }
+            for (int i = 0; i < b.length; i++) {
+                bf[i] = (float) b[i];
+            }
+            double[] outF = new double[n * m];
+            DotKernels.columns(af, n, bf, m, outF, 0, split);
+            DotKernels.columns(af, n, bf, m, outF, split, n);
             for (int c = 0; c < m; c++) {
                 for (int i = 0; i < n; i++) {
                     BigDecimal exact = BigDecimal.ZERO;
@@ -83,6 +94,13 @@ class DotKernelsTest {
                     }
                     assertThat(Math.abs(out[c * n + i] - exact.doubleValue())).as("n=%d m=%d (%d,%d)", n, m, i, c)
                             .isLessThanOrEqualTo(n * 1.2e-16 * abs + 1e-300);
+                    BigDecimal exactF = BigDecimal.ZERO;
+                    for (int k = 0; k < n; k++) {
+                        exactF = exactF.add(new BigDecimal(af[i * n + k]).multiply(new BigDecimal(bf[c * n + k])));
+                    }
+                    // float lanes: each partial sum rounds to float (ε = 6e-8), the lane total in double
+                    assertThat(Math.abs(outF[c * n + i] - exactF.doubleValue())).as("float n=%d m=%d (%d,%d)", n, m, i, c)
+                            .isLessThanOrEqualTo(n * 6e-8 * abs + 1e-30);
                 }
             }
         }
