@@ -6,13 +6,14 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the {@code chaoslab} command. Exit codes: 0 success, 1 unexpected failure,
- * 2 bad input (a one-line message naming the parameter), 3 the simulation diverged.
+ * 2 bad input (a one-line message naming the parameter), 3 the simulation diverged, or a theory solve found no
+ * (bounded) solution or did not converge within its iteration bound (a one-line message naming what).
  */
 public final class Main {
 
     /** Exit code for bad input. */
     public static final int EXIT_USAGE = 2;
-    /** Exit code for a run that diverged (outputs keep what was recorded). */
+    /** Exit code for a run that diverged (outputs keep what was recorded) or a solve that did not converge. */
     public static final int EXIT_DIVERGED = 3;
 
     private Main() {
@@ -42,6 +43,15 @@ public final class Main {
             if (ex instanceof IllegalArgumentException) {
                 c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()));
                 return EXIT_USAGE;
+            }
+            if (ex instanceof org.chaoslab.theory.dmft.NoSolutionException) {
+                c.getErr().println("chaoslab: no solution: " + firstLine(ex.getMessage()));
+                return EXIT_DIVERGED;
+            }
+            if (ex instanceof org.hipparchus.exception.MathIllegalStateException) {
+                // e.g. a root finder that ran out of its evaluation bound
+                c.getErr().println("chaoslab: did not converge: " + firstLine(ex.getMessage()));
+                return EXIT_DIVERGED;
             }
             c.getErr().println("chaoslab: failed: " + ex);
             ex.printStackTrace(c.getErr());
