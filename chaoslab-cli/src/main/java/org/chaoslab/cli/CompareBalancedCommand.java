@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import org.chaoslab.compare.BalancedComparison;
 import org.chaoslab.compare.BalancedComparisonResult;
 import org.chaoslab.compare.BalancedRateDistribution;
 import org.chaoslab.compare.Deviation;
-import org.chaoslab.io.JsonOutput;
+import org.chaoslab.compare.Verdict;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Option;
 @Command(name = "balanced", mixinStandardHelpOptions = true,
         description = {"Balanced E/I binary network: finite-K mean field beside R simulated realizations (seeds seed..seed+R-1),",
                 "each with two replicas differing by one flipped unit. Rates, q, late-time replica distance vs D* = 2(m - q)",
-                "(z-scores from the scatter over realizations), CV and Fano factors, optional KS distances of rate distributions."})
+                "(z-scores from the scatter over realizations), CV and Fano factors, optional KS distances of rate distributions.",
+                "Prints and records (summary.json verdicts) a verdict for m, q and D* of each population: agrees when",
+                "|simulation - theory| <= 3 SE + O(1/sqrt K) relative (2/sqrt K for q); warns when R < 3, a population has",
+                "< 200 units, K > 10 % of it, --t < 20 update times or < 2 flips survived."})
 public final class CompareBalancedCommand implements Callable<Integer> {
 
     @Mixin
@@ -91,12 +95,22 @@ public final class CompareBalancedCommand implements Callable<Integer> {
                 .series("D_E theory", r.time(), r.distanceTheoryE(), LineStyle.DASHED)
                 .series("D_I theory", r.time(), r.distanceTheoryI(), LineStyle.DASHED).build();
         files.addAll(RateOutputs.names(d.writePngAndSvg(out, "distance")));
-        files.add("summary.json");
-        Summary summary = new Summary(BalancedTheorySummary.of(r.theory()), r.rateE(), r.rateI(), r.qE(), r.qI(), r.distanceE(),
-                r.distanceI(), r.rateDistributions(), r.cvE(), r.cvI(), r.fanoE(), r.fanoI(), r.growthExponent(), r.survived(),
-                r.realizations(), settings.run().seed(), r.wallSeconds(), r.updatesPerSecond(), r.synapticEventsPerSecond(),
-                Metadata.capture(1), files);
-        JsonOutput.write(out.resolve("summary.json"), summary);
+        dir.record(files);
+        List<Verdict> verdicts = verdicts(net, r);
+        List<String> warnings = warnings(net, runOptions.duration, r);
+        long seed = settings.run().seed();
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("seed", seed)
+                .seed("realizations", seed + " .. " + (seed + realizations - 1));
+        summary.result("theory", BalancedTheorySummary.of(r.theory())).result("rateE", r.rateE()).result("rateI", r.rateI())
+                .result("qE", r.qE()).result("qI", r.qI()).result("distanceE", r.distanceE()).result("distanceI", r.distanceI())
+                .result("rateDistributions", r.rateDistributions()).result("cvE", r.cvE()).result("cvI", r.cvI())
+                .result("fanoE", r.fanoE()).result("fanoI", r.fanoI()).result("growthExponent", r.growthExponent())
+                .result("survived", r.survived()).result("realizations", r.realizations()).result("wallSeconds", r.wallSeconds())
+                .result("updatesPerSecond", r.updatesPerSecond()).result("synapticEventsPerSecond", r.synapticEventsPerSecond())
+                .result("agrees", verdicts.stream().allMatch(Verdict::agrees));
+        verdicts.forEach(summary::verdict);
+        warnings.forEach(summary::warning);
+        summary.writeTo(dir);
         var o = spec.commandLine().getOut();
         line(o, "mE", r.rateE());
         line(o, "mI", r.rateI());
@@ -109,18 +123,61 @@ public final class CompareBalancedCommand implements Callable<Integer> {
         for (BalancedRateDistribution k : r.rateDistributions()) {
             o.printf("KS %s: %.4f (bound %.4f)%n", k.population(), k.ksDistance(), k.ksBound());
         }
+        verdicts.forEach(v -> o.println(v.line()));
         o.printf("wrote %s%n", dir.target());
+        warnings.forEach(w -> err.println("chaoslab: warning: " + w));
         return 0;
+    }
+
+    /**
+     * One verdict per compared quantity, with the tolerance of BalancedComparisonTest: 3 standard errors over
+     * realizations plus O(1/sqrt K) relative for the input correlations the mean field neglects (shared inputs and
+     * the temporal correlation of the few active inputs), twice that for q (a square of rates).
+     */
+    static List<Verdict> verdicts(BalancedNetwork net, BalancedComparisonResult r) {
+        double relK = 1 / Math.sqrt(net.k());
+        String why = "O(1/sqrt K) relative (input correlations the mean field neglects)";
+        String whyQ = "2 O(1/sqrt K) relative (input correlations the mean field neglects; q is a square of rates)";
+        String whyD = "O(1/sqrt K) relative; mean over the " + r.survived() + " surviving perturbations";
+        List<Verdict> v = new ArrayList<>();
+        v.add(Verdict.of("mE", r.rateE(), relK * Math.abs(r.rateE().theory()), why));
+        v.add(Verdict.of("mI", r.rateI(), relK * Math.abs(r.rateI().theory()), why));
+        v.add(Verdict.of("qE", r.qE(), 2 * relK * Math.abs(r.qE().theory()), whyQ));
+        v.add(Verdict.of("qI", r.qI(), 2 * relK * Math.abs(r.qI().theory()), whyQ));
+        v.add(Verdict.of("D*E (late replica distance)", r.distanceE(), relK * Math.abs(r.distanceE().theory()), whyD));
+        v.add(Verdict.of("D*I (late replica distance)", r.distanceI(), relK * Math.abs(r.distanceI().theory()), whyD));
+        return v;
+    }
+
+    /** Runs too small or too short for their estimates to mean anything. */
+    static List<String> warnings(BalancedNetwork net, double duration, BalancedComparisonResult r) {
+        List<String> w = new ArrayList<>();
+        if (r.realizations() < 3) {
+            w.add("--realizations " + r.realizations() + ": standard errors from " + (r.realizations() - 1)
+                    + " degree(s) of freedom are themselves uncertain by a factor of 2 or more; use >= 3 (better 5) for verdicts to mean much");
+        }
+        if (Math.min(net.nE(), net.nI()) < 200) {
+            w.add("--ne " + net.nE() + ", --ni " + net.nI() + " are small: population averages over fewer than 200 units");
+        }
+        double p = (double) net.k() / Math.min(net.nE(), net.nI());
+        if (p > 0.1) {
+            w.add(String.format(java.util.Locale.ROOT, "--k %d is %.0f %% of the smaller population: shared inputs correlate the units "
+                    + "beyond what the mean field (K << N) and its O(1/sqrt K) allowance assume", net.k(), 100 * p));
+        }
+        double few = 20 * Math.max(net.tauE(), net.tauI());
+        if (duration < few) {
+            w.add(String.format(java.util.Locale.ROOT, "--t %.4g is under 20 update times (%.4g): rates and q average few independent "
+                    + "samples, and the late replica distance (second half of the run) may not have saturated at D*", duration, few));
+        }
+        if (r.survived() < 2) {
+            w.add(r.survived() + " of " + r.realizations() + " one-flip perturbations survived (the others healed, distance 0): D* has "
+                    + "no standard error and cannot be judged; use more realizations");
+        }
+        return w;
     }
 
     private static void line(java.io.PrintWriter o, String name, Deviation d) {
         o.printf("%-4s theory %.6g  simulation %.6g +- %.2g  z = %.2f%n", name, d.theory(), d.simulation(), d.standardError(), d.zScore());
     }
 
-    /** summary.json. */
-    record Summary(BalancedTheorySummary theory, Deviation rateE, Deviation rateI, Deviation qE, Deviation qI, Deviation distanceE,
-                   Deviation distanceI, List<BalancedRateDistribution> rateDistributions, double[] cvE, double[] cvI, double[] fanoE,
-                   double[] fanoI, double growthExponent, int survived, int realizations, long seed, double wallSeconds,
-                   double updatesPerSecond, double synapticEventsPerSecond, org.chaoslab.io.RunMetadata metadata, List<String> files) {
-    }
 }

@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +11,9 @@ import java.util.concurrent.Callable;
 import org.chaoslab.compare.Deviation;
 import org.chaoslab.compare.GlauberComparison;
 import org.chaoslab.compare.GlauberComparisonResult;
+import org.chaoslab.compare.Verdict;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.io.CsvTable;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
                 "R realizations (seeds seed..seed+R-1, J shared by both networks and the replicas): mean rate and unit",
                 "autocorrelation C(s) against the mean field, N Var m(t) side by side, replica distance d(t) after one",
                 "flipped unit against the mean-field ODE and its fixed point d*, and the early/late growth-rate ratio.",
+                "Prints and records (summary.json verdicts) a verdict per quantity: agrees when |simulation - theory| <= 3 SE",
+                "over realizations + an O(1/sqrt N) relative allowance (plus O(rate-dt/tau) for the matched rate C(s), s > 0);",
+                "warns when R < 3, N < 200, --t < max(20 tau, 10 x --max-lag), --replica-t < 20 tau or < 2 flips survived.",
                 "Writes DIR/summary.json, autocorrelation.csv, distance.csv, *.npy and PNG/SVG plots."})
 public final class CompareGlauberCommand implements Callable<Integer> {
 
@@ -139,17 +143,31 @@ public final class CompareGlauberCommand implements Callable<Integer> {
                 .series("d*", r.time(), dStar, LineStyle.DASHED)
                 .series("matched rate (sim)", r.time(), floor(r.distanceRate()), LineStyle.LINE).build();
         files.addAll(RateOutputs.names(d.writePngAndSvg(out, "distance")));
-        files.add("summary.json");
+        dir.record(files);
         Theory theory = new Theory(r.theory().m(), r.theory().q(), r.theory().mean(), r.theory().alpha(), r.theory().beta(),
                 r.distance().theory(), r.decorrelatedDistance(), r.growthCoefficient(), r.growthExponent(),
                 r.autocorrelation().outputNoiseVariance(), r.theory().m() * (1 - r.theory().m()));
-        JsonOutput.write(out.resolve("summary.json"), new Summary("compare glauber", net, settings, theory, r.rate(), r.matchedRate(),
-                r.lags(), r.binaryCorrelation(), r.rateCorrelation(), r.populationVarianceBinary(), r.populationVarianceRate(),
-                r.distance(), r.distanceRate()[r.distanceRate().length - 1], r.earlyLateGrowthRatio(), r.survived(), r.realizations(), r.wallSeconds(), Metadata.capture(1), files));
+        int[] shown = shownLags(lags);
+        List<Verdict> verdicts = verdicts(net, settings, r, shown);
+        List<String> warnings = warnings(net, settings, r);
+        RunSummary.Builder summary = RunSummary.builder(spec, 1)
+                .seed("seed", seed).seed("realizations", seed + " .. " + (seed + realizations - 1))
+                .seed("streams", "couplings shared by the binary and the matched rate network and by both replicas");
+        summary.result("network", net).result("settings", settings).result("theory", theory).result("rate", r.rate())
+                .result("matchedRate", r.matchedRate()).result("lags", r.lags()).result("binaryCorrelation", r.binaryCorrelation())
+                .result("rateCorrelation", r.rateCorrelation()).result("populationVarianceBinary", r.populationVarianceBinary())
+                .result("populationVarianceRate", r.populationVarianceRate()).result("distance", r.distance())
+                .result("matchedRateFinalDistance", r.distanceRate()[r.distanceRate().length - 1])
+                .result("earlyLateGrowthRatio", r.earlyLateGrowthRatio()).result("survived", r.survived())
+                .result("realizations", r.realizations()).result("wallSeconds", r.wallSeconds())
+                .result("agrees", verdicts.stream().allMatch(Verdict::agrees));
+        verdicts.forEach(summary::verdict);
+        warnings.forEach(summary::warning);
+        summary.writeTo(dir);
         var o = spec.commandLine().getOut();
         line(o, "m (binary)", r.rate());
         line(o, "m (matched rate)", r.matchedRate());
-        for (int l = 0; l < lags; l += Math.max(1, (lags - 1) / 3)) {
+        for (int l : shown) {
             line(o, String.format("C(%.2g) binary", r.lags()[l]), r.binaryCorrelation()[l]);
             line(o, String.format("C(%.2g) matched", r.lags()[l]), r.rateCorrelation()[l]);
         }
@@ -162,8 +180,81 @@ public final class CompareGlauberCommand implements Callable<Integer> {
                 + " %d/%d perturbations survived%n", theory.outputNoiseVariance(), theory.binaryVariance(), r.decorrelatedDistance(),
                 r.growthCoefficient(), r.growthExponent(), r.earlyLateGrowthRatio()[0], r.earlyLateGrowthRatio()[1], r.survived(),
                 r.realizations());
+        verdicts.forEach(v -> o.println(v.line()));
         o.printf("wrote %s%n", dir.target());
+        warnings.forEach(w -> err.println("chaoslab: warning: " + w));
         return 0;
+    }
+
+    /** The lag indices printed and judged: 0 and about three more, evenly spaced. */
+    static int[] shownLags(int lags) {
+        int step = Math.max(1, (lags - 1) / 3);
+        return java.util.stream.IntStream.iterate(0, l -> l < lags, l -> l + step).toArray();
+    }
+
+    /**
+     * One verdict per compared quantity, with the tolerances of the core tests (GlauberComparisonTest,
+     * GlauberMatchedRateTest, GlauberReplicaTest): 3 standard errors over realizations plus an O(1/sqrt N) relative
+     * allowance for what the mean field neglects (the self-coupling J_ii and the pairwise correlations of units).
+     */
+    static List<Verdict> verdicts(GlauberNetwork net, GlauberComparison.Settings s, GlauberComparisonResult r, int[] shown) {
+        double rel = 1 / Math.sqrt(net.n());
+        String meanField = "O(1/sqrt N) relative (self-coupling, pairwise correlations the mean field neglects)";
+        List<Verdict> v = new ArrayList<>();
+        v.add(Verdict.of("m (binary)", r.rate(), rel * Math.abs(r.rate().theory()), meanField));
+        v.add(Verdict.of("m (matched rate)", r.matchedRate(), rel * Math.abs(r.matchedRate().theory()), meanField));
+        double m2 = r.theory().m() * r.theory().m();
+        double euler = s.rateDt() / net.tau();
+        for (int l : shown) {
+            // C is judged as the covariance C - m^2: the relative allowance applies to that scale, plus the rate's
+            // allowance propagated to m^2 (2 m . rel . m)
+            double scale = Math.abs(r.binaryCorrelation()[l].theory() - m2);
+            double allowance = rel * scale + 2 * rel * m2;
+            String lag = String.format(java.util.Locale.ROOT, "%.2g", r.lags()[l]); // as in the printed lines
+            v.add(Verdict.of("C(" + lag + ") binary", r.binaryCorrelation()[l], allowance,
+                    "O(1/sqrt N) relative of C - m^2 and of m^2 (correlations the mean field neglects)"));
+            // the matched rate network's exponential Euler step holds F(h) over --rate-dt: O(dt/tau) of the covariance
+            // at lags > 0 (C(0), set by the output noise, is exact for any step)
+            double step = l == 0 ? 0 : euler * scale;
+            v.add(Verdict.of("C(" + lag + ") matched rate", r.rateCorrelation()[l], allowance + step,
+                    l == 0 ? "O(1/sqrt N) relative of C - m^2 and of m^2"
+                            : "O(1/sqrt N) relative of C - m^2 and of m^2, and O(rate-dt/tau) of C - m^2 for the Euler step"));
+        }
+        v.add(Verdict.of("d* (late replica distance)", r.distance(), rel * Math.abs(r.distance().theory()),
+                "O(1/sqrt N) relative; mean over the " + r.survived() + " surviving perturbations"));
+        double[] vb = r.populationVarianceBinary();
+        double[] vr = r.populationVarianceRate();
+        // not predicted by the N -> infinity mean field: the matched rate network is judged against the binary one
+        v.add(Verdict.of("N Var m(t) matched rate vs binary (theory = binary network)", Deviation.of(vb[0], vr[0], Math.hypot(vb[1], vr[1])),
+                rel * Math.abs(vb[0]), "O(1/sqrt N) relative; SE of both networks combined"));
+        return v;
+    }
+
+    /** Runs too small or too short for their estimates to mean anything. */
+    static List<String> warnings(GlauberNetwork net, GlauberComparison.Settings s, GlauberComparisonResult r) {
+        List<String> w = new ArrayList<>();
+        if (s.realizations() < 3) {
+            w.add("--realizations " + s.realizations() + ": standard errors from " + (s.realizations() - 1)
+                    + " degree(s) of freedom are themselves uncertain by a factor of 2 or more; use >= 3 (better 5) for verdicts to mean much");
+        }
+        if (net.n() < 200) {
+            w.add(String.format(java.util.Locale.ROOT, "--n %d is small: the O(1/sqrt N) corrections (%.0f %%) the mean field "
+                    + "neglects may exceed the stated allowance", net.n(), 100 / Math.sqrt(net.n())));
+        }
+        double few = Math.max(20 * net.tau(), 10 * s.maxLag());
+        if (s.duration() < few) {
+            w.add(String.format(java.util.Locale.ROOT, "--t %.4g is under max(20 tau, 10 x --max-lag) = %.4g: time averages hold few "
+                    + "independent samples and C(s) is biased by the short window", s.duration(), few));
+        }
+        if (s.replicaDuration() < 20 * net.tau()) {
+            w.add(String.format(java.util.Locale.ROOT, "--replica-t %.4g is under 20 tau: the late replica distance (mean over the "
+                    + "second half) may not have saturated at d*", s.replicaDuration()));
+        }
+        if (r.survived() < 2) {
+            w.add(r.survived() + " of " + r.realizations() + " one-flip perturbations survived (the others healed): d* has no "
+                    + "standard error and cannot be judged; use more realizations");
+        }
+        return w;
     }
 
     /** Values below 10⁻¹² raised to it, so that a decayed distance stays on the log axis. */
@@ -185,11 +276,4 @@ public final class CompareGlauberCommand implements Callable<Integer> {
                   double binaryVariance) {
     }
 
-    /** summary.json. */
-    record Summary(String command, GlauberNetwork network, GlauberComparison.Settings settings, Theory theory, Deviation rate,
-                   Deviation matchedRate, double[] lags, Deviation[] binaryCorrelation, Deviation[] rateCorrelation,
-                   double[] populationVarianceBinary, double[] populationVarianceRate, Deviation distance,
-                   double matchedRateFinalDistance, double[] earlyLateGrowthRatio, int survived, int realizations, double wallSeconds,
-                   org.chaoslab.io.RunMetadata metadata, List<String> files) {
-    }
 }

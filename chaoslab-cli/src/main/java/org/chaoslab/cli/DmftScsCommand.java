@@ -29,7 +29,15 @@ import picocli.CommandLine.Option;
                 "--noise white:SIGMA solves the noisy DMFT (Schuecker, Goedeke & Helias 2018; any phi, j0, input): delta0 = <x^2> - mu^2,",
                 "deltaInf its static (quenched) part, phase chaotic | noise-driven;",
                 "--noise ou:SIGMA:TAU solves the coloured-noise DMFT by a time-domain fixed point;",
-                "--noise quenched:SIGMA enters as a static input variance."})
+                "--noise quenched:SIGMA enters as a static input variance.",
+                "Bounds: noiseless, Delta0 is bracketed in <= 200 steps and refined by <= 300",
+                "Brent evaluations, each a Newton search of <= 200 steps for the plateau (1-3",
+                "s); white noise brackets C(0) in <= 400 expansions and refines it in <= 500",
+                "Brent evaluations (2-5 s); OU noise iterates C(tau) <= 6000 times (the first",
+                "400 Anderson-accelerated) to a change < 1e-10 C(0) (5-30 s; a terminal is told",
+                "before). No bounded solution, or no convergence within the bound, ends with one",
+                "line naming it and exit code 3 (without noise an unstable state is reported as",
+                "phase 'unstable' instead)."})
 final class DmftScsCommand implements Callable<Integer> {
 
     @Mixin
@@ -65,6 +73,9 @@ final class DmftScsCommand implements Callable<Integer> {
         DmftSolution s;
         DmftSummary summary;
         if (net.input().noise().annealed()) {
+            boolean ou = net.input().noise() instanceof org.chaoslab.model.Noise.OrnsteinUhlenbeck;
+            Progress.notice(spec.commandLine().getErr(), (ou ? "the OU-noise DMFT by fixed-point iteration" : "the white-noise DMFT"),
+                    ou ? 60 : 20);
             NoisyDmftSolution noisy = NoisyDmftSolver.forNoise(net.input().noise(), options).solve(net);
             s = new DmftSolution(net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean(),
                     net.input().variance(), noisy.isChaotic() ? Phase.CHAOTIC : Phase.FIXED_POINT, noisy.c0(),

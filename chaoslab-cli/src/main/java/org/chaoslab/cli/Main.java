@@ -13,7 +13,7 @@ public final class Main {
 
     /** Exit code for bad input. */
     public static final int EXIT_USAGE = 2;
-    /** Exit code for a run that diverged (outputs keep what was recorded). */
+    /** Exit code for a run that diverged (outputs keep what was recorded) or a solve that did not converge. */
     public static final int EXIT_DIVERGED = 3;
 
     private Main() {
@@ -43,6 +43,15 @@ public final class Main {
             if (ex instanceof IllegalArgumentException) {
                 c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()));
                 return EXIT_USAGE;
+            }
+            if (ex instanceof org.chaoslab.theory.dmft.NoSolutionException) {
+                c.getErr().println("chaoslab: no solution: " + firstLine(ex.getMessage()));
+                return EXIT_DIVERGED;
+            }
+            if (ex instanceof org.hipparchus.exception.MathIllegalStateException) {
+                // e.g. a root finder that ran out of its evaluation bound
+                c.getErr().println("chaoslab: did not converge: " + firstLine(ex.getMessage()));
+                return EXIT_DIVERGED;
             }
             if (ex instanceof IllegalStateException && ex.getMessage() != null) {
                 // the core's "no result possible" (every realization diverged or collapsed, a solve did not converge):

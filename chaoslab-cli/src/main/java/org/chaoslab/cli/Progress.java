@@ -28,6 +28,18 @@ public final class Progress implements ProgressListener {
         return c != null && c.isTerminal() ? new Progress(err, label) : ProgressListener.NONE;
     }
 
+    /**
+     * Before a solve that reports no progress but may be slow: one line "chaoslab: solving WHAT (this can take up to
+     * N s)" on {@code err}, only when the console is an interactive terminal (never in pipes, scripts or tests).
+     */
+    public static void notice(PrintWriter err, String what, long upToSeconds) {
+        Console c = System.console();
+        if (c != null && c.isTerminal()) {
+            err.println("chaoslab: solving " + what + " (this can take up to " + upToSeconds + " s)");
+            err.flush();
+        }
+    }
+
     @Override
     public void progress(long done, long total) {
         long now = System.nanoTime();

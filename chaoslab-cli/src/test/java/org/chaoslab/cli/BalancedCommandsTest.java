@@ -30,6 +30,30 @@ class BalancedCommandsTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * The one summary.json schema (RunSummary) of a comparison, its verdicts (each with a tolerance and its basis) and
+     * one printed verdict line per recorded verdict.
+     */
+    static void assertSchemaAndVerdicts(JsonNode summary, Result r, String command, int verdicts) {
+        assertThat(summary.fieldNames()).toIterable().containsExactly("command", "status", "parameters", "seeds", "results",
+                "verdicts", "warnings", "metadata", "files");
+        assertThat(summary.get("command").asText()).isEqualTo(command);
+        assertThat(summary.get("status").asText()).isEqualTo("completed");
+        assertThat(summary.get("parameters").has("realizations")).isTrue();
+        assertThat(summary.get("results").has("agrees")).isTrue();
+        assertThat(summary.get("files").get(summary.get("files").size() - 1).asText()).isEqualTo("summary.json");
+        JsonNode v = summary.get("verdicts");
+        assertThat(v.size()).isEqualTo(verdicts);
+        for (JsonNode e : v) {
+            // a tolerance, or (no standard error, e.g. every perturbation healed) the statement that it cannot be judged
+            assertThat(e.get("tolerance").isNumber() || e.get("basis").asText().contains("cannot be judged")).as(e.toString()).isTrue();
+            assertThat(e.get("agrees").isBoolean()).isTrue();
+            assertThat(e.get("basis").asText()).isNotBlank();
+            assertThat(r.out()).contains("verdict: " + e.get("quantity").asText() + " " + (e.get("agrees").asBoolean() ? "agrees" : "deviates"));
+        }
+        assertThat(r.out().lines().filter(l -> l.startsWith("verdict: "))).hasSize(verdicts);
+    }
+
     @Test
     void meanfieldJsonHasTheKeys() throws Exception {
         Result r = run("meanfield", "balanced", "--k", "1000", "--m0", "0.1", "--ne", "40000", "--ni", "10000", "--json");
@@ -75,7 +99,13 @@ class BalancedCommandsTest {
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("mE").contains("z =");
-        JsonNode c = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode summary = JsonOutput.read(dir.resolve("summary.json"));
+        assertSchemaAndVerdicts(summary, r, "compare balanced", 6);
+        assertThat(r.out()).contains("verdict: mE ").contains("verdict: qI ").contains("verdict: D*E (late replica distance) ");
+        assertThat(summary.get("verdicts").get(2).get("basis").asText()).contains("3 SE + ").contains("O(1/sqrt K)");
+        assertThat(r.err()).contains("chaoslab: warning: --realizations 2");
+        assertThat(summary.get("warnings").toString()).contains("--realizations 2");
+        JsonNode c = summary.get("results");
         assertThat(c.get("rateE").get("zScore").isNumber()).isTrue();
         assertThat(dir.resolve("distance.png")).exists();
     }

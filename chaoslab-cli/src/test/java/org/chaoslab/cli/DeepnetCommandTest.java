@@ -119,7 +119,18 @@ class DeepnetCommandTest {
                 "--pairs", "4", "--circle-points", "600", "--out", cmp.toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("max |z|");
-        JsonNode j = JsonOutput.read(cmp.resolve("summary.json"));
+        JsonNode summary = JsonOutput.read(cmp.resolve("summary.json"));
+        // q, c, Jacobian, curvature and length growth
+        BalancedCommandsTest.assertSchemaAndVerdicts(summary, new BalancedCommandsTest.Result(c.code(), c.out(), c.err()),
+                "deepnet compare", 5);
+        assertThat(c.out()).contains("verdict: q^l at layer ").contains("verdict: circle length growth per layer ");
+        assertThat(summary.get("verdicts").get(0).get("basis").asText()).contains("Student t, 2 dof, Bonferroni over the 3L = 18")
+                .contains("2(1 + xi)/N");
+        // three realizations: the Student t tolerance is wide, and said so
+        assertThat(summary.get("warnings").toString()).contains("--realizations 3").contains("42.4 standard errors");
+        assertThat(c.err()).contains("chaoslab: warning: --realizations 3");
+        assertThat(summary.get("seeds").get("seed").asLong()).isEqualTo(1);
+        JsonNode j = summary.get("results");
         assertThat(j.get("theory").get("phase").asText()).isEqualTo("chaotic");
         assertThat(j.get("q").get("zScore").size()).isEqualTo(6);
         assertThat(j.get("lengthGrowth").get("standardError").asDouble()).isPositive();

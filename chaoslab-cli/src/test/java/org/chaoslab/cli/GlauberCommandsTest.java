@@ -20,7 +20,16 @@ class GlauberCommandsTest {
                 "--realizations", "2", "--max-lag", "1", "--noise", "0.5", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("m (binary)").contains("d*").contains("z =");
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode summary = JsonOutput.read(dir.resolve("summary.json"));
+        BalancedCommandsTest.assertSchemaAndVerdicts(summary, r, "compare glauber", 12);
+        assertThat(r.out()).contains("verdict: m (binary) ").contains("verdict: d* (late replica distance) ")
+                .contains("verdict: C(0.0) binary ").contains("verdict: N Var m(t) matched rate vs binary");
+        assertThat(summary.get("verdicts").get(0).get("basis").asText()).contains("3 SE + ").contains("O(1/sqrt N)");
+        // two realizations: warned, once on stderr and once in summary.json
+        assertThat(r.err()).contains("chaoslab: warning: --realizations 2");
+        assertThat(summary.get("warnings").toString()).contains("--realizations 2").contains("--replica-t 5");
+        assertThat(summary.get("seeds").get("realizations").asText()).isEqualTo("1 .. 2");
+        JsonNode s = summary.get("results");
         assertThat(s.get("rate").get("zScore").isNumber()).isTrue();
         assertThat(s.get("theory").get("outputNoiseVariance").asDouble()).isBetween(0.0, s.get("theory").get("binaryVariance").asDouble());
         assertThat(s.get("binaryCorrelation").size()).isEqualTo(11);

@@ -59,6 +59,15 @@ class NoiseCommandsTest {
     }
 
     @Test
+    void aNoisySolveWithoutBoundedSolutionEndsWithOneLineAndExitCode3() {
+        // linear phi with g > 1: the activity diverges, the white-noise DMFT has no bounded solution
+        CliTest.Result r = CliTest.run("dmft", "scs", "--g", "1.5", "--phi", "linear", "--noise", "white:1");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_DIVERGED);
+        assertThat(r.err().strip()).startsWith("chaoslab: no solution: ").contains("diverges");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void transitionWithOuNoise() throws Exception {
         JsonNode t = json("dmft", "transition", "--phi", "tanh", "--noise", "ou:1.0:0.5", "--json");
         assertThat(t.get("noise").asText()).isEqualTo("ou:1.0:0.5");

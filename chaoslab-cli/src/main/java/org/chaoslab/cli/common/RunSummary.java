@@ -24,11 +24,13 @@ import picocli.CommandLine.Model.OptionSpec;
  * @param results    the scalar and small-array results, by name (the keys documented in the command's help)
  * @param verdicts   theory beside simulation: one entry per compared quantity (empty for commands that do not
  *                   compare)
+ * @param warnings   what makes a result less meaningful than it looks (a run too small or too short for its estimate),
+ *                   each also printed as one line "chaoslab: warning: ..." on stderr; empty when none
  * @param metadata   chaoslab version, JVM, machine, BLAS backend, threads, time
  * @param files      the files of the run, relative to its directory (summary.json last)
  */
 public record RunSummary(String command, String status, Map<String, Object> parameters, Map<String, Object> seeds,
-                         Map<String, Object> results, List<Object> verdicts, RunMetadata metadata, List<String> files) {
+                         Map<String, Object> results, List<Object> verdicts, List<String> warnings, RunMetadata metadata, List<String> files) {
 
     /** Status of a run that finished. */
     public static final String COMPLETED = "completed";
@@ -65,6 +67,7 @@ public record RunSummary(String command, String status, Map<String, Object> para
         private final Map<String, Object> seeds = new LinkedHashMap<>();
         private final Map<String, Object> results = new LinkedHashMap<>();
         private final List<Object> verdicts = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
 
         private Builder(String command, Map<String, Object> parameters, int threads) {
             this.command = command;
@@ -102,6 +105,12 @@ public record RunSummary(String command, String status, Map<String, Object> para
             return this;
         }
 
+        /** Adds a warning (one line, without the "chaoslab: warning: " prefix). */
+        public Builder warning(String w) {
+            warnings.add(w);
+            return this;
+        }
+
         /** The results added so far (what an in-process caller receives). */
         public Map<String, Object> results() {
             return Collections.unmodifiableMap(results);
@@ -115,7 +124,7 @@ public record RunSummary(String command, String status, Map<String, Object> para
             }
             RunMetadata meta = RunMetadata.capture(Version.current()).with("blas", Blas.backend())
                     .with("threads", Integer.toString(threads));
-            return new RunSummary(command, status, parameters, seeds, results, verdicts, meta, all);
+            return new RunSummary(command, status, parameters, seeds, results, verdicts, warnings, meta, all);
         }
 
         /** Builds the summary and writes it as the last file of {@code out}. */

@@ -24,6 +24,8 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
 
     /** Anderson steps before falling back to plain ½-mixing (which converges, slowly, where Anderson stalls). */
     private static final int ANDERSON_ITERATIONS = 400;
+    /** Bound of the fixed-point iteration (Anderson-accelerated for the first {@value #ANDERSON_ITERATIONS}). */
+    public static final int MAX_ITERATIONS = 6000;
 
     private final DmftOptions options;
     private final GaussianExpectation engine;
@@ -60,7 +62,8 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
         Anderson anderson = new Anderson(8, 0.5);
         double[] best = c.clone();
         double bestChange = Double.POSITIVE_INFINITY;
-        for (int it = 0; it < 6000 && !converged; it++) {
+        double change = Double.NaN;
+        for (int it = 0; it < MAX_ITERATIONS && !converged; it++) {
             if (it == ANDERSON_ITERATIONS) {
                 c = best.clone();   // Anderson stalled: plain ½-mixing from its best iterate
             }
@@ -80,7 +83,7 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
                 f[k] = series.value(Math.max(-c0, Math.min(c0, c[k]))) - fInf;
             }
             convolve(f, h(), y);
-            double change = 0;
+            change = 0;
             for (int k = 0; k < n; k++) {
                 next[k] = noise[k] + mf.g2 * (y[k] + fInf) + mf.inputVariance;
                 if (!Double.isFinite(next[k])) {
@@ -112,7 +115,9 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
             }
         }
         if (!converged) {
-            throw new NoSolutionException("OU-noise DMFT iteration did not converge");
+            throw new NoSolutionException(String.format(java.util.Locale.ROOT, "the OU-noise DMFT fixed-point iteration for C(tau) "
+                    + "did not converge in %d iterations (last max change %.3g, needs < 1e-10 C(0) = %.3g); near or beyond the "
+                    + "transition the activity may be unbounded", MAX_ITERATIONS, change, 1e-10 * c[0]));
         }
         double c0 = c[0];
         mu = mf.selfConsistentMean(c0);
