@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
                     + g + ")");
         }
         RateNetwork net = RateNetwork.scs(n, g, new TransferFunctions.Tanh());
-        RateSimulation settings = new RateSimulation(0.1, 200, 50, IntegratorKind.RK4, 1, seed, 1.0,
+        RateSimulation settings = new RateSimulation(0.1, 300, 50, IntegratorKind.RK4, 1, seed, 1.0,
                 Runtime.getRuntime().availableProcessors());
         RunOptions.checkResources(net, settings, RecordingPlan.defaults());
         try (OutputDirectory dir = output.prepare()) {
@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(RateNetwork net, RateSimulation settings, OutputDirectory dir) throws java.io.IOException {
         var o = spec.commandLine().getOut();
-        o.printf("chaoslab demo: N = %d, g = %.2f, tanh, %d realizations, t = 200 after a transient of 50 (RK4, dt = 0.1)%n",
+        o.printf("chaoslab demo: N = %d, g = %.2f, tanh, %d realizations, t = 300 after a transient of 50 (RK4, dt = 0.1)%n",
                 n, g, realizations);
         sweep(dir);
         int code = CompareScsCommand.execute(net, settings, realizations, 20.0, dir, "demo", spec);
