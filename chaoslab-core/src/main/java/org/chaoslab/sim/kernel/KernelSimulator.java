@@ -33,7 +33,7 @@ public final class KernelSimulator {
      */
     public static StimulusResponses run(StimulusNetwork network, Stimuli stimuli, ResponseProtocol protocol, long seed,
                                         int threads, ProgressListener progress) {
-        return run(network, stimuli, protocol, seed, threads, progress, BinaryFieldKernel.DEFAULT);
+        return run(network, stimuli, protocol, seed, threads, progress, BinaryFieldKernel.preferred());
     }
 
     static StimulusResponses run(StimulusNetwork network, Stimuli stimuli, ResponseProtocol protocol, long seed, int threads,
@@ -47,7 +47,7 @@ public final class KernelSimulator {
     /** Runs the protocol, handing the state at each recording time to {@code recorders} (nothing else is kept). */
     public static ResponseRun run(StimulusNetwork network, Stimuli stimuli, ResponseProtocol protocol, long seed, int threads,
                                   List<? extends ResponseRecorder> recorders, ProgressListener progress) {
-        return run(network, stimuli, protocol, seed, threads, recorders, progress, BinaryFieldKernel.DEFAULT, true);
+        return run(network, stimuli, protocol, seed, threads, recorders, progress, BinaryFieldKernel.preferred(), true);
     }
 
     static ResponseRun run(StimulusNetwork network, Stimuli stimuli, ResponseProtocol protocol, long seed, int threads,

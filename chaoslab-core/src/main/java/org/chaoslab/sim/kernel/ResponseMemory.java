@@ -24,7 +24,7 @@ public record ResponseMemory(long couplings, long state, long inputs, long recor
     /** The estimate for a run; {@code keepSnapshots} counts one float32 P·T·N array per recording time. */
     public static ResponseMemory estimate(StimulusNetwork net, Stimuli stimuli, ResponseProtocol protocol,
                                           boolean keepSnapshots) {
-        return estimate(net, stimuli, protocol, keepSnapshots, BinaryFieldKernel.DEFAULT);
+        return estimate(net, stimuli, protocol, keepSnapshots, BinaryFieldKernel.preferred());
     }
 
     static ResponseMemory estimate(StimulusNetwork net, Stimuli stimuli, ResponseProtocol protocol, boolean keepSnapshots,

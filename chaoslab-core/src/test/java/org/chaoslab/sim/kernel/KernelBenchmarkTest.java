@@ -46,7 +46,7 @@ class KernelBenchmarkTest {
             if (!only.isEmpty() && !c.name().contains(only)) {
                 continue;
             }
-            BinaryFieldKernel k = c.kernel() == null ? BinaryFieldKernel.DEFAULT : c.kernel();
+            BinaryFieldKernel k = c.kernel() == null ? BinaryFieldKernel.preferred() : c.kernel();
             // warm-up: the JIT compiles the vector kernels during the first steps
             KernelSimulator.run(c.net(), circle, ResponseProtocol.transientAt(2, 3), 1, threads, List.of(),
                     ProgressListener.NONE, k, true);

@@ -86,7 +86,7 @@ class KernelSimulatorTest {
         var phi = new TransferFunctions.Tanh();
         StimulusNetwork net = StimulusNetwork.rateSync(n, 0.0, phi, input);
         double[] x = StimulusInputs.realize(CIRCLE, n, 4);
-        StimulusResponses r = run(net, CIRCLE, ResponseProtocol.transientAt(2, 1, 2, 5), 4, 2, BinaryFieldKernel.DEFAULT);
+        StimulusResponses r = run(net, CIRCLE, ResponseProtocol.transientAt(2, 1, 2, 5), 4, 2, BinaryFieldKernel.preferred());
         for (var snap : r.snapshots()) {
             for (int p = 0; p < CIRCLE.count(); p++) {
                 for (int i = 0; i < n; i++) {
@@ -105,7 +105,7 @@ class KernelSimulatorTest {
         ResponseProtocol protocol = ResponseProtocol.stationary(3, 0, 1, 1);
         StreamSeeds root = StreamSeeds.of(11);
         try (ParallelRows pool = new ParallelRows(2)) {
-            var dyn = (RateColumnDynamics) KernelSimulator.realize(net, CIRCLE, protocol, root, pool, BinaryFieldKernel.DEFAULT);
+            var dyn = (RateColumnDynamics) KernelSimulator.realize(net, CIRCLE, protocol, root, pool, BinaryFieldKernel.preferred());
             CouplingMatrix j = CouplingSampler.sample(net.couplings(), n, root, pool);
             double[] in = StimulusInputs.realize(CIRCLE, n, root);
             double[] x0 = dyn.state().clone();
@@ -170,7 +170,7 @@ class KernelSimulatorTest {
         // same stimulus, same initial state, deterministic synchronous map: the trials of a stimulus never separate
         int n = 400;
         StimulusNetwork net = StimulusNetwork.binarySync(n, 2.0, 0.2);
-        StimulusResponses r = run(net, CIRCLE, ResponseProtocol.transientDoubling(3, 5), 5, 2, BinaryFieldKernel.DEFAULT);
+        StimulusResponses r = run(net, CIRCLE, ResponseProtocol.transientDoubling(3, 5), 5, 2, BinaryFieldKernel.preferred());
         int differ = 0;
         for (var snap : r.snapshots()) {
             for (int p = 0; p < CIRCLE.count(); p++) {
@@ -191,7 +191,7 @@ class KernelSimulatorTest {
     void stationaryTrialsStartFromDifferentStatesAndTransientGlauberTrialsSeparate() {
         int n = 300;
         StimulusResponses st = run(StimulusNetwork.binarySync(n, 2.0, 0.2), CIRCLE, ResponseProtocol.stationary(2, 0, 1, 1),
-                6, 1, BinaryFieldKernel.DEFAULT);
+                6, 1, BinaryFieldKernel.preferred());
         assertThat(st.snapshot(0).data()).isNotEqualTo(null);
         int diff = 0;
         for (int i = 0; i < n; i++) {
@@ -200,7 +200,7 @@ class KernelSimulatorTest {
         // independent Bernoulli(½) initial states differ in about N/2 units (binomial sd ≈ 9)
         assertThat(diff).isBetween(100, 200);
         StimulusResponses gl = run(StimulusNetwork.glauber(n, 2.0, 0.2, 0.0, 1.0), CIRCLE, ResponseProtocol.transientAt(2, 0, 2),
-                6, 1, BinaryFieldKernel.DEFAULT);
+                6, 1, BinaryFieldKernel.preferred());
         for (int i = 0; i < n; i++) {
             assertThat(gl.snapshot(0).response(1, 0, i)).isEqualTo(gl.snapshot(0).response(1, 1, i));
         }
@@ -217,7 +217,7 @@ class KernelSimulatorTest {
         double b = 0.3;
         double[] x = StimulusInputs.realize(CIRCLE, n, 8);
         StimulusResponses gl = run(StimulusNetwork.glauber(n, 0.0, b, 0.0, 1.0), CIRCLE, ResponseProtocol.stationary(2, 6, 1, 1),
-                8, 2, BinaryFieldKernel.DEFAULT);
+                8, 2, BinaryFieldKernel.preferred());
         int wrong = 0;
         for (int p = 0; p < CIRCLE.count(); p++) {
             for (int t = 0; t < 2; t++) {
@@ -230,7 +230,7 @@ class KernelSimulatorTest {
         // (Poisson sd 2.7); 25 is 6.6 sd above
         assertThat(wrong).isLessThan(25);
         StimulusResponses mr = run(StimulusNetwork.matchedRate(n, 0.0, b, 0.0, 0.0, 1.0, 0.5), CIRCLE,
-                ResponseProtocol.stationary(1, 30, 1, 1), 8, 2, BinaryFieldKernel.DEFAULT);
+                ResponseProtocol.stationary(1, 30, 1, 1), 8, 2, BinaryFieldKernel.preferred());
         for (int p = 0; p < CIRCLE.count(); p++) {
             for (int i = 0; i < n; i++) {
                 // y_t = e^{−t} y_0 + (1 − e^{−t}) Θ(x − b) exactly under exponential Euler: |error| ≤ e^{−30} ≈ 1e-13
@@ -243,7 +243,7 @@ class KernelSimulatorTest {
     @Test
     void divergenceStopsAtTheStepNamedAndKeepsEarlierRecordings() {
         StimulusNetwork net = StimulusNetwork.rateSync(50, 60.0, new TransferFunctions.Linear(), 0.0);
-        StimulusResponses r = run(net, CIRCLE, ResponseProtocol.transientAt(1, 1, 2, 1000), 9, 1, BinaryFieldKernel.DEFAULT);
+        StimulusResponses r = run(net, CIRCLE, ResponseProtocol.transientAt(1, 1, 2, 1000), 9, 1, BinaryFieldKernel.preferred());
         assertThat(r.run().divergence()).isPresent();
         // |x| grows like g^t ≈ 60^t: it overflows 1.8e308 after roughly 308/log10(60) ≈ 173 steps
         assertThat(r.run().divergence().get().step()).isBetween(150L, 200L);
