@@ -152,10 +152,8 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
                 kernelPlot.series(name + " same trial K(0)", new double[] {0.0}, new double[] {c.kernel().sameTrial()[0]}, LineStyle.MARKERS);
                 spectraCsv.column(name + "_plain", pad(c.plain().variances(), circle.count()))
                         .column(name + "_cv", pad(c.crossValidated().variances(), circle.count()));
-                spectrumPlot.series(name + " plain (alpha " + fmt(c.plainFit().exponent().value()) + ")", ranks(c.plain().size()),
-                        positive(c.plain().variances()), LineStyle.LINE);
-                spectrumPlot.series(name + " cvPCA (alpha " + fmt(c.crossValidatedFit().exponent().value()) + ")",
-                        ranks(c.crossValidated().size()), positive(c.crossValidated().variances()), LineStyle.DASHED);
+                SpectrumSeries.add(spectrumPlot, name + " plain", c.plain(), c.plainFit(), LineStyle.LINE);
+                SpectrumSeries.add(spectrumPlot, name + " cvPCA", c.crossValidated(), c.crossValidatedFit(), LineStyle.MARKERS);
                 int m = c.learningCurve().points().size();
                 double[] pp = new double[m];
                 double[] e = new double[m];
@@ -204,29 +202,6 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
             o.printf("wrote %s%n", dir.target());
         }
         return 0;
-    }
-
-    private static String fmt(double v) {
-        return String.format("%.3g", v);
-    }
-
-    private static double[] ranks(int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = i + 1;
-        }
-        return x;
-    }
-
-    /** Non-positive cvPCA values (sampling noise in the tail) are left off the log axis (NaN). */
-    private static double[] positive(double[] v) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (!(out[i] > 0)) {
-                out[i] = Double.NaN;
-            }
-        }
-        return out;
     }
 
     private static double[] pad(double[] v, int length) {

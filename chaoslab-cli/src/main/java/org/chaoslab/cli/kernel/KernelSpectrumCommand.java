@@ -81,21 +81,21 @@ public final class KernelSpectrumCommand implements Callable<Integer> {
             summary.result("stimuli", r.stimuli()).result("trials", r.trials()).result("units", r.units());
             summary.result("plainExponent", plainFit.exponent()).result("plainFit", plainFit);
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("plain PCA: alpha = %s over ranks %d..%d (%d points)%n", plainFit.exponent(), plainFit.firstRank(),
+            o.printf("plain PCA: alpha = %.4f +- %.4f over ranks %d..%d (%d points)%n", plainFit.exponent().value(),
+                    plainFit.exponent().standardError(), plainFit.firstRank(),
                     plainFit.lastRank(), plainFit.points());
             LinePlot.Builder plot = LinePlot.builder().title("Response spectrum (" + r.stimuli() + " stimuli, " + r.units() + " units)")
-                    .xLabel("rank n").yLabel("variance lambda_n").logX(true).logY(true)
-                    .series("plain PCA", ranks(plain.size()), plain.variances(), LineStyle.LINE);
-            plot.series("plain fit alpha = " + fmt(plainFit.exponent().value()), fitX(plainFit), fitY(plainFit), LineStyle.DASHED);
+                    .xLabel("rank n").yLabel("variance lambda_n").logX(true).logY(true);
+            SpectrumSeries.add(plot, "plain PCA", plain, plainFit, LineStyle.LINE);
             if (cvpca) {
                 PcaSpectrum cv = PcaSpectra.crossValidated(r, trials[0], trials[1], shuffles, StreamSeeds.of(seed).child("cvpca"));
                 PowerLawFit cvFit = PowerLawFit.fit(cv, ranks[0], ranks[1]);
                 dir.npy("spectrum_cv.npy", cv.variances());
                 summary.result("cvExponent", cvFit.exponent()).result("cvFit", cvFit);
-                o.printf("cvPCA:     alpha = %s over ranks %d..%d (%d points, %d non-positive skipped)%n", cvFit.exponent(),
+                o.printf("cvPCA:     alpha = %.4f +- %.4f over ranks %d..%d (%d points, %d non-positive skipped)%n",
+                        cvFit.exponent().value(), cvFit.exponent().standardError(),
                         cvFit.firstRank(), cvFit.lastRank(), cvFit.points(), cvFit.skippedNonPositive());
-                plot.series("cvPCA", ranks(cv.size()), cv.variances(), LineStyle.LINE);
-                plot.series("cvPCA fit alpha = " + fmt(cvFit.exponent().value()), fitX(cvFit), fitY(cvFit), LineStyle.DASHED);
+                SpectrumSeries.add(plot, "cvPCA", cv, cvFit, LineStyle.LINE);
             }
             dir.figure("spectrum", plot.build());
             summary.writeTo(dir);
@@ -103,27 +103,5 @@ public final class KernelSpectrumCommand implements Callable<Integer> {
             o.printf("wrote %s%n", dir.target());
         }
         return 0;
-    }
-
-    private static String fmt(double v) {
-        return String.format("%.3g", v);
-    }
-
-    private static double[] ranks(int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = i + 1;
-        }
-        return x;
-    }
-
-    private static double[] fitX(PowerLawFit f) {
-        return new double[] {f.firstRank(), f.lastRank()};
-    }
-
-    private static double[] fitY(PowerLawFit f) {
-        double a = f.exponent().value();
-        double b = f.intercept().value();
-        return new double[] {Math.exp(b - a * Math.log(f.firstRank())), Math.exp(b - a * Math.log(f.lastRank()))};
     }
 }
