@@ -19,6 +19,7 @@ import org.chaoslab.theory.kernel.BinaryKernelTheory;
 import org.chaoslab.theory.kernel.ChaosCriterion;
 import org.chaoslab.theory.kernel.CircleSpectrum;
 import org.chaoslab.theory.kernel.KernelStatistics;
+import org.chaoslab.theory.kernel.ManifoldSpectrum;
 import org.chaoslab.theory.kernel.RateFlowKernelTheory;
 import org.chaoslab.theory.kernel.RateMapKernelTheory;
 import org.chaoslab.theory.kernel.RoughnessExponents;
@@ -76,6 +77,11 @@ public final class KernelTheoryCommand implements Callable<Integer> {
     @Option(names = "--fit-ranks", description = "FROM:TO, ranks of the power-law fit of the spectrum. Default: ${DEFAULT-VALUE}.",
             defaultValue = "11:100")
     String fitRanks;
+
+    @Option(names = "--manifold", paramLabel = "SPEC", description = "Also the spectrum on a d-dimensional stimulus manifold: "
+            + "torus:D:K (K^D points) or sphere:D:P, D = 1..4 (eigenvalues of the P x P kernel matrix, LAPACK), fitted over "
+            + "--fit-ranks, beside the differentiability bound 1 + 2/d.")
+    String manifold;
 
     @Option(names = "--transient-steps", description = "Synchronous maps: steps t = 1..T of the transient roughness from a "
             + "shared state. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
@@ -173,6 +179,18 @@ public final class KernelTheoryCommand implements Callable<Integer> {
         r.put("spectrumFitRanks", new int[] {spectrum.fitFrom(), spectrum.fitTo()});
         r.put("spectrumPoints", spectrum.points());
         r.put("differentiabilityBound", spectrum.differentiabilityBound());
+        ManifoldSpectrum onManifold = null;
+        if (manifold != null) {
+            var st2 = StimulusOptions.parse("--manifold", manifold, s, 1);
+            if (st2.count() > 4096) {
+                throw new IllegalArgumentException("--manifold must have at most 4096 points (got " + st2.count() + ")");
+            }
+            onManifold = ManifoldSpectrum.of(theory, st2, ranks[0], Math.min(ranks[1], st2.count()));
+            r.put("manifoldSpectrumExponent", onManifold.exponent());
+            r.put("manifoldDimension", onManifold.dimension());
+            r.put("manifoldPoints", onManifold.points());
+            r.put("manifoldDifferentiabilityBound", onManifold.differentiabilityBound());
+        }
         double[] curveDelta = null;
         double[] curveK = null;
         if (deltaValues != null) {
@@ -200,6 +218,11 @@ public final class KernelTheoryCommand implements Callable<Integer> {
             }
             o.printf("spectrum: alpha = %.4g over ranks %d..%d of P = %d (differentiable code needs alpha > %.3g)%n", spectrum.exponent(),
                     spectrum.fitFrom(), spectrum.fitTo(), spectrum.points(), spectrum.differentiabilityBound());
+            if (onManifold != null) {
+                o.printf("manifold %s: alpha = %.4g over ranks %d..%d of P = %d (d = %d: differentiable code needs alpha > %.3g)%n",
+                        manifold, onManifold.exponent(), onManifold.fitFrom(), onManifold.fitTo(), onManifold.points(),
+                        onManifold.dimension(), onManifold.differentiabilityBound());
+            }
             if (curveDelta != null) {
                 for (int i = 0; i < curveDelta.length; i++) {
                     o.printf("K(%.4g) = %.6g%n", curveDelta[i], curveK[i]);

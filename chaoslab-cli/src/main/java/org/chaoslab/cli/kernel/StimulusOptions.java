@@ -27,6 +27,11 @@ public final class StimulusOptions {
 
     /** The stimulus set (a sphere's points use the stream of {@code seed}). */
     public org.chaoslab.model.Stimuli stimuli(long seed) {
+        return parse("--stimuli", spec, s, seed);
+    }
+
+    /** A stimulus set from its spec (circle:P, torus:D:K, sphere:D:P, FILE.npy); {@code option} names it in errors. */
+    static org.chaoslab.model.Stimuli parse(String option, String spec, double s, long seed) {
         if (!(s >= 0) || !Double.isFinite(s)) {
             throw new IllegalArgumentException("--s must be finite and >= 0 (got " + s + ")");
         }
@@ -47,14 +52,14 @@ public final class StimulusOptions {
                 }
                 default -> {
                     if (!spec.endsWith(".npy")) {
-                        throw new IllegalArgumentException("--stimuli must be circle:P, torus:D:K, sphere:D:P or FILE.npy (got '"
+                        throw new IllegalArgumentException(option + " must be circle:P, torus:D:K, sphere:D:P or FILE.npy (got '"
                                 + spec + "')");
                     }
                     yield given(Path.of(spec));
                 }
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--stimuli: '" + spec + "' has a count that is not an integer");
+            throw new IllegalArgumentException(option + ": '" + spec + "' has a count that is not an integer");
         }
     }
 

@@ -44,6 +44,11 @@ class KernelCommandsTest {
         assertThat(j.get("m").asDouble()).isEqualTo(0.5);
         assertThat(j.get("nugget").asDouble()).isGreaterThan(0.0);
         assertThat(j.get("kernel").size()).isEqualTo(3);
+        Result torus = run("kernel theory --model binary --g 1 --manifold torus:2:8 --fit-ranks 3:40 --json");
+        JsonNode tj = JsonOutput.read(writeTemp(torus.out()));
+        assertThat(tj.get("manifoldDimension").asInt()).isEqualTo(2);
+        assertThat(tj.get("manifoldDifferentiabilityBound").asDouble()).isEqualTo(2.0);
+        assertThat(tj.get("manifoldPoints").asInt()).isEqualTo(64);
         Result rate = run("kernel theory --model rate --phi tanh --g 1.2 --s 0.5 --json");
         assertThat(JsonOutput.read(writeTemp(rate.out())).get("nugget").asDouble()).isLessThan(1e-12);
     }
@@ -99,6 +104,8 @@ class KernelCommandsTest {
                 Arguments.of("kernel theory --s NaN", "s"),
                 Arguments.of("kernel theory --spectrum-points 3", "points"),
                 Arguments.of("kernel theory --fit-ranks 10:5", "--fit-ranks"),
+                Arguments.of("kernel theory --manifold torus:9:2", "dimension"),
+                Arguments.of("kernel theory --manifold blob:3", "--manifold"),
                 Arguments.of("kernel simulate --stimuli circle:0 --out OUT", "--stimuli"),
                 Arguments.of("kernel simulate --stimuli square:4 --out OUT", "--stimuli"),
                 Arguments.of("kernel simulate --stimuli torus:9:4 --out OUT", "dimension"),

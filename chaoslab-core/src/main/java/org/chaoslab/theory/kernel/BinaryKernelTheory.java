@@ -285,7 +285,8 @@ public final class BinaryKernelTheory implements StimulusKernel {
             }
             time[t - 1] = t;
             measured[t - 1] = RoughnessExponents.logSlope(grid, y);
-            closed[t - 1] = Math.scalb(1.0, 1 - t);
+            // without recurrence (g = 0) every step is the first: the cusp |Δ| of one Heaviside layer
+            closed[t - 1] = g == 0.0 ? 1.0 : Math.scalb(1.0, 1 - t);
         }
         return new RoughnessExponents(deltaLo, deltaHi, points, time, measured, closed);
     }
