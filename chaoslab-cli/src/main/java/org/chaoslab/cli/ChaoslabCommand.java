@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = {"Random neural networks: fast simulation and mean-field theory side by side.",
                 "Convention: dx/dt = -x + J phi(x) + I, J_ij ~ N(J0/N, g^2/N), tau = 1 (SCS 1988 with x = g h)."},
         subcommands = {DemoCommand.class, SimulateCommand.class, DmftCommand.class, CompareCommand.class, LyapunovCommand.class, LyapunovSweepCommand.class, MeanfieldCommand.class, CorrelationsCommand.class, DeepnetCommand.class, org.chaoslab.cli.kernel.KernelCommand.class,
-                picocli.CommandLine.HelpCommand.class})
+                BenchCommand.class, ListCommand.class, picocli.AutoComplete.GenerateCompletion.class, HelpCommand.class})
 public final class ChaoslabCommand implements Runnable {
 
     @picocli.CommandLine.Spec

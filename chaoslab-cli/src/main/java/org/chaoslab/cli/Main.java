@@ -34,6 +34,7 @@ public final class Main {
     /** The configured command tree. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ChaoslabCommand());
+        summaries(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
@@ -67,6 +68,43 @@ public final class Main {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * The one-line summary each command shows in its parent's command list: its description up to the end of the
+     * first sentence (picocli would show the first description line, often cut mid-sentence), set as the header.
+     */
+    private static void summaries(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            var usage = sub.getCommandSpec().usageMessage();
+            if (usage.header().length == 0 && usage.description().length > 0) {
+                String text = String.join(" ", usage.description()).replaceAll("\\s+", " ").trim();
+                int end = sentenceEnd(text);
+                String first = end > 0 ? text.substring(0, end + 1) : text;
+                if (first.length() > 160) {
+                    int cut = first.lastIndexOf(' ', 157);
+                    first = first.substring(0, cut > 0 ? cut : 157) + " ...";
+                }
+                usage.header(first);
+            }
+            summaries(sub);
+        }
+    }
+
+    /** The index of the period that ends the first sentence (not the one of "et al.", "e.g.", "i.e."), or −1. */
+    private static int sentenceEnd(String text) {
+        int from = 0;
+        while (true) {
+            int i = text.indexOf(". ", from);
+            if (i < 0) {
+                return -1;
+            }
+            String before = text.substring(Math.max(0, i - 4), i + 1);
+            if (!before.endsWith(" al.") && !before.endsWith("e.g.") && !before.endsWith("i.e.") && !before.endsWith("cf.")) {
+                return i;
+            }
+            from = i + 2;
+        }
     }
 
     private static String firstLine(String s) {
