@@ -53,7 +53,7 @@ public final class CompareGlauberCommand implements Callable<Integer> {
     @Option(names = "--sample-interval", description = "Sampling interval. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
     double sampleInterval;
 
-    @Option(names = "--max-lag", description = "Largest autocorrelation lag. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
+    @Option(names = {"--acf-max-lag", "--max-lag"}, description = "Largest autocorrelation lag (--max-lag is the old name). Default: ${DEFAULT-VALUE}.", defaultValue = "3")
     double maxLag;
 
     @Option(names = "--rate-dt", description = "Step of the matched rate network (divides --sample-interval). Default: ${DEFAULT-VALUE}.",

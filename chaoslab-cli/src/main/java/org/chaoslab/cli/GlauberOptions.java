@@ -9,7 +9,7 @@ final class GlauberOptions {
     @Option(names = "--n", description = "Units N. Default: ${DEFAULT-VALUE}.", defaultValue = "2000")
     int n;
 
-    @Option(names = "--jbar", description = "Mean coupling J-bar (J_ij has mean J-bar/N). Default: ${DEFAULT-VALUE}.", defaultValue = "-2")
+    @Option(names = {"--j0", "--jbar"}, description = "Mean coupling J0 (J_ij has mean J0/N; --jbar is the old name). Default: ${DEFAULT-VALUE}.", defaultValue = "-2")
     double jBar;
 
     @Option(names = "--g", description = "Coupling gain g (J_ij has SD g/sqrt(N)). Default: ${DEFAULT-VALUE}.", defaultValue = "1")
@@ -21,7 +21,7 @@ final class GlauberOptions {
     @Option(names = "--theta", description = "Threshold. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     double theta;
 
-    @Option(names = "--noise", description = "Gaussian threshold-noise SD sigma (0: Heaviside; > 0: erfc gain). Default: ${DEFAULT-VALUE}.",
+    @Option(names = {"--threshold-noise", "--noise"}, description = "Gaussian threshold-noise SD sigma (0: Heaviside; > 0: erfc gain; --noise is the old name). Default: ${DEFAULT-VALUE}.",
             defaultValue = "0")
     double noise;
 

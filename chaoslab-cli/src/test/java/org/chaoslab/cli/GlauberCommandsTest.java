@@ -65,7 +65,7 @@ class GlauberCommandsTest {
             "--realizations|1|--realizations must be",
             "--n|1|--n must be",
             "--g|-1|--g must be finite and >= 0",
-            "--noise|-0.5|--noise must be finite and >= 0",
+            "--noise|-0.5|--threshold-noise must be finite and >= 0",
             "--replica-t|1|--replica-t must be >= 2 tau",
             "--max-lag|100|--max-lag must be below --t",
             "--rate-dt|0.03|--rate-dt must divide --sample-interval",

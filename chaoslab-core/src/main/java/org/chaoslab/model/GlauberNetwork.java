@@ -18,11 +18,11 @@ public record GlauberNetwork(int n, double meanCoupling, double gain, double inp
 
     public GlauberNetwork {
         Validate.atLeast("--n", n, 2);
-        Validate.finite("--jbar (mean coupling)", meanCoupling);
+        Validate.finite("--j0 (mean coupling)", meanCoupling);
         Validate.finiteAtLeast("--g", gain, 0.0);
         Validate.finite("--input", input);
         Validate.finite("--theta", threshold);
-        Validate.finiteAtLeast("--noise", noise, 0.0);
+        Validate.finiteAtLeast("--threshold-noise", noise, 0.0);
         Validate.positive("--tau", tau);
     }
 }
