@@ -38,7 +38,7 @@ final class ListCommand implements Callable<Integer> {
             o.println("--noise (rate networks):");
             o.println("  none; white:SIGMA (<xi(t) xi(t')> = SIGMA^2 delta(t - t')); ou:SIGMA:TAU (tau_n eta' = -eta + SIGMA xi);");
             o.println("  quenched:SIGMA (a frozen N(0, SIGMA^2) input per unit and trial)");
-            o.println("  (Glauber commands take --noise as the threshold-noise width sigma, a number)");
+            o.println("  (the threshold noise of binary units is --threshold-noise SIGMA, a number)");
         }
         if (all || "stimuli".equals(what)) {
             o.println("--stimuli (kernel commands):");
