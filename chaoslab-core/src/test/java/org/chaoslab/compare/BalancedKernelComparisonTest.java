@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * its own graph, stimulus weights, initial states and update times; mean ± SE over realizations. Tolerance
  * 3 SE + a mean-field allowance: 1/√K relative for m_E, 2/√K for K_E(0⁺) (a square of rates, as in
  * {@link BalancedComparisonTest}), their sum (absolute) for the nugget m − K(0⁺), and 2/√K·K_E(0⁺) (absolute) for
- * the kernel at Δ &gt; 0.
+ * the kernel at Δ &gt; 0; the same for the I population (m_I, K_I(0⁺), ν_I).
  */
 class BalancedKernelComparisonTest {
 
@@ -45,7 +45,7 @@ class BalancedKernelComparisonTest {
         BalancedStimulusKernel th = BalancedStimulusKernel.solve(net, S, InputModel.DISCRETE, GaussianExpectation.standard());
         Stimuli.Circle stimuli = Stimuli.Circle.equallySpaced(p, S);
         int[] shifts = {1, p / 4, p / 2};
-        double[][] v = new double[3 + shifts.length][reps];
+        double[][] v = new double[6 + shifts.length][reps];
         for (int r = 0; r < reps; r++) {
             long seed = 7100 + r;
             BalancedGraph graph = BalancedGraph.realize(net, seed);
@@ -57,6 +57,9 @@ class BalancedKernelComparisonTest {
             for (int j = 0; j < shifts.length; j++) {
                 v[3 + j][r] = res.crossTrial(BalancedNetwork.E, shifts[j]);
             }
+            v[3 + shifts.length][r] = res.rate(BalancedNetwork.I);
+            v[4 + shifts.length][r] = res.crossTrial(BalancedNetwork.I, 0);
+            v[5 + shifts.length][r] = res.nugget(BalancedNetwork.I);
         }
         double relK = 1 / Math.sqrt(net.k());
         double m = th.sameTrial(BalancedNetwork.E);
@@ -68,6 +71,12 @@ class BalancedKernelComparisonTest {
             double delta = 2 * Math.PI * shifts[j] / p;
             check(net, String.format(Locale.ROOT, "K_E(%.4f)", delta), v[3 + j], th.kernelOnCircle(delta)[BalancedNetwork.E], 2 * relK * q);
         }
+        double mI = th.sameTrial(BalancedNetwork.I);
+        double qI = th.crossTrial(BalancedNetwork.I);
+        int o = 3 + shifts.length;
+        check(net, "m_I", v[o], mI, relK * mI);
+        check(net, "K_I(0+)", v[o + 1], qI, 2 * relK * qI);
+        check(net, "nugget_I", v[o + 2], th.nugget(BalancedNetwork.I), relK * mI + 2 * relK * qI);
     }
 
     private static void check(BalancedNetwork net, String name, double[] sim, double theory, double allowance) {
