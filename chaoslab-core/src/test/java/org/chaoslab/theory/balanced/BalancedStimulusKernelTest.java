@@ -73,8 +73,8 @@ class BalancedStimulusKernelTest {
             }
             double w = (800 * k.crossTrial(0) + 200 * k.crossTrial(1)) / 1000;
             assertThat(k.populationKernel(1.0)).isCloseTo(w, within(1e-14));
-            System.out.printf("%s s=%.2f: mE=%.5f mI=%.5f qE=%.5f qI=%.5f nuE=%.5f nuI=%.5f K_E(pi/2)=%.5f K_E(pi)=%.5f%n",
-                    model, s, st.mE(), st.mI(), st.qE(), st.qI(), k.nugget(0), k.nugget(1), k.kernel(0, 0.0), k.kernel(0, -1.0));
+            System.out.printf("alphaE=%.4f betaE=%.4f %s s=%.2f: mE=%.5f mI=%.5f qE=%.5f qI=%.5f nuE=%.5f nuI=%.5f K_E(pi/2)=%.5f K_E(pi)=%.5f%n",
+                    st.alphaE(), st.betaE(), model, s, st.mE(), st.mI(), st.qE(), st.qI(), k.nugget(0), k.nugget(1), k.kernel(0, 0.0), k.kernel(0, -1.0));
         }
     }
 }
