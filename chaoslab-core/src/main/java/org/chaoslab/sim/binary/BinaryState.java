@@ -25,6 +25,8 @@ final class BinaryState {
     private final double biasI;
     long flips;
     long synapticEvents;
+    /** Static per-unit input added to u (a stimulus); null: none (the plain network, unchanged). */
+    private double[] staticInput;
 
     BinaryState(BalancedNetwork net, BalancedGraph graph) {
         this.graph = graph;
@@ -42,9 +44,18 @@ final class BinaryState {
         biasI = sk * net.extI() * net.m0() - net.thetaI();
     }
 
-    /** The total input u_i = Σ J σ + √K E_k m0 − θ_k. */
+    /** The total input u_i = Σ J σ + √K E_k m0 − θ_k (+ x_i with a static input). */
     double input(int i) {
-        return i < nE ? wEE * countE[i] + wEI * countI[i] + biasE : wIE * countE[i] + wII * countI[i] + biasI;
+        double u = i < nE ? wEE * countE[i] + wEI * countI[i] + biasE : wIE * countE[i] + wII * countI[i] + biasI;
+        return staticInput == null ? u : u + staticInput[i];
+    }
+
+    /** Sets a static per-unit input x_i added to every unit's input (length N), or null for none. */
+    void staticInput(double[] x) {
+        if (x != null && x.length != sigma.length) {
+            throw new IllegalArgumentException("static input has " + x.length + " entries, network " + sigma.length);
+        }
+        staticInput = x;
     }
 
     /** Excitatory input Σ_{j∈E} J σ_j of unit i. */

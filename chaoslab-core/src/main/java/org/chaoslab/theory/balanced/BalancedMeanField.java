@@ -27,14 +27,36 @@ public final class BalancedMeanField {
 
     private final GaussianExpectation engine;
     private final InputModel model;
+    private final double s2;
 
     /** A solver using the given Gaussian-expectation engine and input model. */
     public BalancedMeanField(GaussianExpectation engine, InputModel model) {
+        this(engine, model, 0.0);
+    }
+
+    /**
+     * A solver for the network driven, besides its external input, by a static stimulus input of variance
+     * {@code stimulusVariance} = s² per unit (zero mean, the same at all times, independent across units, e.g.
+     * x_i(θ) = s(ξ_i cos θ + η_i sin θ)): it adds s² to the quenched and total input variances,
+     * β_k = Σ_l J_kl² c_l + s², α_k = γ_k + β_k, and leaves the mean input unchanged. With
+     * {@link InputModel#DISCRETE} the count transfer is smoothed by the stimulus,
+     * m_k = Σ p_E(n_E) p_I(n_I) H(−u(n_E, n_I)/s). s² = 0 is the plain solver, bit for bit.
+     */
+    public BalancedMeanField(GaussianExpectation engine, InputModel model, double stimulusVariance) {
         if (engine == null || model == null) {
             throw new IllegalArgumentException("engine and input model must be given");
         }
+        if (!(stimulusVariance >= 0.0) || !Double.isFinite(stimulusVariance)) {
+            throw new IllegalArgumentException("stimulus variance must be finite and >= 0 (got " + stimulusVariance + ")");
+        }
         this.engine = engine;
         this.model = model;
+        this.s2 = stimulusVariance;
+    }
+
+    /** The stimulus variance s² per unit (0 for the plain network). */
+    public double stimulusVariance() {
+        return s2;
     }
 
     /** A solver with the standard engine and the given input model. */
@@ -105,9 +127,9 @@ public final class BalancedMeanField {
      */
     double[] populationTransfer(BalancedNetwork net, double[] m, double[] q) {
         if (model == InputModel.DISCRETE) {
-            return CountTransfer.transfer(net, m);
+            return CountTransfer.transfer(net, m, s2);
         }
-        PopulationMoments pm = new PopulationMoments(net, m, q);
+        PopulationMoments pm = new PopulationMoments(net, m, q, s2);
         return new double[] {Gaussians.h(-pm.u[0] / Math.sqrt(pm.alpha[0])), Gaussians.h(-pm.u[1] / Math.sqrt(pm.alpha[1]))};
     }
 
@@ -187,10 +209,10 @@ public final class BalancedMeanField {
         double[] qc = {Math.min(q[0], m[0]), Math.min(q[1], m[1])};
         if (model == InputModel.DISCRETE) {
             // H⁻¹(F_k(m)) − H⁻¹(m_k): the count transfer's fixed point measured in input standard deviations
-            double[] f = CountTransfer.transfer(net, m);
+            double[] f = CountTransfer.transfer(net, m, s2);
             return new double[] {Gaussians.hInverse(f[0]) - Gaussians.hInverse(m[0]), Gaussians.hInverse(f[1]) - Gaussians.hInverse(m[1])};
         }
-        PopulationMoments pm = new PopulationMoments(net, m, qc);
+        PopulationMoments pm = new PopulationMoments(net, m, qc, s2);
         return new double[] {pm.u[0] + Math.sqrt(pm.alpha[0]) * Gaussians.hInverse(m[0]),
                 pm.u[1] + Math.sqrt(pm.alpha[1]) * Gaussians.hInverse(m[1])};
     }
@@ -220,7 +242,7 @@ public final class BalancedMeanField {
 
     /** Input statistics at (m, q); with discrete input the mean is the effective one reproducing m. */
     PopulationMoments moments(BalancedNetwork net, double[] m, double[] q) {
-        PopulationMoments pm = new PopulationMoments(net, m, q);
+        PopulationMoments pm = new PopulationMoments(net, m, q, s2);
         return model == InputModel.DISCRETE ? pm.effectiveMean(m) : pm;
     }
 

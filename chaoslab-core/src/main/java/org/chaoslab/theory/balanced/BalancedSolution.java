@@ -28,11 +28,13 @@ import org.chaoslab.model.BalancedNetwork;
  * @param tauRatioCritical  largest τ_I/τ_E for which the fixed point of τ_k ṁ_k = −m_k + F_k(m) is stable
  *                          (+∞ if stable for all; 0 if unstable for all)
  * @param stable            whether it is stable at the model's τ_I/τ_E
+ * @param stimulusVariance  variance s² of the static stimulus input per unit included in β and α (0: none)
  */
 public record BalancedSolution(BalancedNetwork network, double mE, double mI, double qE, double qI, InputModel inputModel, double uE, double uI,
                                double alphaE, double alphaI, double betaE, double betaI, boolean balanced,
                                double limitE, double limitI, String balanceMessage, double[][] branches,
-                               double[][] jacobian, double tauRatioCritical, boolean stable) {
+                               double[][] jacobian, double tauRatioCritical, boolean stable,
+                               double stimulusVariance) {
 
     static BalancedSolution of(BalancedNetwork net, double[] s, BalancedLimit limit, String limitError, double[][] branches,
                                BalancedMeanField solver) {
@@ -68,7 +70,7 @@ public record BalancedSolution(BalancedNetwork network, double mE, double mI, do
         return new BalancedSolution(net, m[0], m[1], q[0], q[1], solver.inputModel(), pm.u[0], pm.u[1], pm.alpha[0], pm.alpha[1],
                 pm.beta[0], pm.beta[1], limit != null, limit != null ? limit.mE() : Double.NaN,
                 limit != null ? limit.mI() : Double.NaN, limit != null ? limit.condition() : limitError, branches, jac,
-                critical, stable);
+                critical, stable, solver.stimulusVariance());
     }
 
     /** Rate m_k. */

@@ -17,6 +17,53 @@ final class CountTransfer {
     private CountTransfer() {
     }
 
+    /**
+     * m_k(m_E, m_I) for k = E, I with a static Gaussian stimulus input of variance s2 per unit (zero mean):
+     * m_k = Σ_{n_E, n_I} p_E(n_E) p_I(n_I) H(−u(n_E, n_I)/s); s2 = 0 is {@link #transfer(BalancedNetwork, double[])}.
+     */
+    static double[] transfer(BalancedNetwork net, double[] m, double s2) {
+        if (s2 == 0.0) {
+            return transfer(net, m);
+        }
+        double[] out = new double[2];
+        double sk = Math.sqrt(net.k());
+        double sd = Math.sqrt(s2);
+        boolean poisson = net.connectivity() == BalancedConnectivity.BERNOULLI;
+        int[] nMax = new int[2];
+        double[][] pmf = new double[2][];
+        for (int l = 0; l < 2; l++) {
+            double lambda = net.k() * m[l];
+            nMax[l] = poisson ? (int) Math.ceil(lambda + 12 * Math.sqrt(lambda + 1.0) + 10) : net.k();
+            pmf[l] = new double[nMax[l] + 1];
+            for (int n = 0; n <= nMax[l]; n++) {
+                pmf[l][n] = pmf(poisson, n, net.k(), m[l]);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            double bias = sk * net.external(k) * net.m0() - net.threshold(k);
+            double jE = net.coupling(k, BalancedNetwork.E) / sk;
+            double jI = net.coupling(k, BalancedNetwork.I) / sk;
+            double total = 0.0;
+            for (int a = 0; a <= nMax[0]; a++) {
+                double pe = pmf[0][a];
+                if (pe < 1e-300) {
+                    continue;
+                }
+                double inner = 0.0;
+                for (int b = 0; b <= nMax[1]; b++) {
+                    double pi = pmf[1][b];
+                    if (pi < 1e-300) {
+                        continue;
+                    }
+                    inner += pi * Gaussians.h(-(jE * a + jI * b + bias) / sd);
+                }
+                total += pe * inner;
+            }
+            out[k] = total;
+        }
+        return out;
+    }
+
     /** m_k(m_E, m_I) for k = E, I. */
     static double[] transfer(BalancedNetwork net, double[] m) {
         double[] out = new double[2];
