@@ -104,16 +104,8 @@ public final class RegularizationComparison {
         int p = stimuli.count();
         int t = s.protocol().trials();
         int n = net.n();
-        double[] same = new double[p * p];
-        double[] cross = new double[p * p];
-        for (ResponseSnapshot snap : run.snapshots()) {
-            TrialKernels k = ResponseKernels.of(Responses.of(p, t, n, snap.data()));
-            for (int i = 0; i < same.length; i++) {
-                same[i] += k.sameTrial()[i] / run.snapshots().size();
-                cross[i] += k.crossTrial()[i] / run.snapshots().size();
-            }
-        }
-        TrialKernels averaged = new TrialKernels(p, t, n, same, cross);
+        TrialKernels averaged = ResponseKernels.mean(run.snapshots().stream()
+                .map(snap -> ResponseKernels.of(Responses.of(p, t, n, snap.data()))).toList());
         CircleKernel circle = ResponseKernels.onCircle(averaged);
         ResponseSnapshot last = run.snapshots().getLast();
         Responses r = Responses.of(p, t, n, last.data());

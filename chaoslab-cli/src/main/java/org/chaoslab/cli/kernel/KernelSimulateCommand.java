@@ -94,15 +94,10 @@ public final class KernelSimulateCommand implements Callable<Integer> {
                 dir.npy("responses.npy", all, snaps.size(), p, t, n);
                 dir.npy("times.npy", run.times());
                 dir.npy("mean_response.npy", run.meanResponses());
-                double[] same = new double[p * p];
-                double[] cross = t >= 2 ? new double[p * p] : null;
-                for (ResponseSnapshot s : snaps) {
-                    TrialKernels k = ResponseKernels.of(Responses.of(p, t, n, s.data()));
-                    add(same, k.sameTrial(), snaps.size());
-                    if (cross != null) {
-                        add(cross, k.crossTrial(), snaps.size());
-                    }
-                }
+                TrialKernels averaged = ResponseKernels.mean(snaps.stream()
+                        .map(s -> ResponseKernels.of(Responses.of(p, t, n, s.data()))).toList());
+                double[] same = averaged.sameTrial();
+                double[] cross = t >= 2 ? averaged.crossTrial() : null;
                 dir.npy("kernel_same.npy", same, p, p);
                 if (cross != null) {
                     dir.npy("kernel_cross.npy", cross, p, p);
@@ -139,12 +134,6 @@ public final class KernelSimulateCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("%d recordings of %d stimuli x %d trials x %d units in %.2f s; wrote %s%n", snaps.size(), p,
                     t, n, run.run().wallSeconds(), dir.target());
             return exit;
-        }
-    }
-
-    private static void add(double[] acc, double[] k, int count) {
-        for (int i = 0; i < acc.length; i++) {
-            acc[i] += k[i] / count;
         }
     }
 

@@ -78,6 +78,29 @@ public final class ResponseKernels {
     }
 
     /**
+     * The entry-wise mean of kernels of the same shape (e.g. of several recordings of one run); a cross-trial kernel
+     * that is absent (NaN, one trial) stays NaN.
+     */
+    public static TrialKernels mean(java.util.List<TrialKernels> kernels) {
+        if (kernels.isEmpty()) {
+            throw new IllegalArgumentException("kernels must hold at least one kernel");
+        }
+        TrialKernels f = kernels.getFirst();
+        double[] same = new double[f.sameTrial().length];
+        double[] cross = new double[f.crossTrial().length];
+        for (TrialKernels k : kernels) {
+            if (k.stimuli() != f.stimuli() || k.sameTrial().length != same.length) {
+                throw new IllegalArgumentException("kernels must all have " + f.stimuli() + " stimuli");
+            }
+            for (int i = 0; i < same.length; i++) {
+                same[i] += k.sameTrial()[i] / kernels.size();
+                cross[i] += k.crossTrial()[i] / kernels.size();
+            }
+        }
+        return new TrialKernels(f.stimuli(), f.trials(), f.units(), same, cross);
+    }
+
+    /**
      * The kernels against distance for stimuli equally spaced on a circle (stimulus p at θ = 2πp/P): circulant
      * diagonals averaged over p and over both directions, Δ_k = 2πk/P for k = 0..⌊P/2⌋.
      */
