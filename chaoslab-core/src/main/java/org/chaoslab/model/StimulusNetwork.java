@@ -14,6 +14,10 @@ import java.util.Locale;
  *   <li>{@link Kind#RATE}: τ dx/dt = −x + J φ(x) + x(θ) + I, time step dt; response φ(x).</li>
  *   <li>{@link Kind#MATCHED_RATE}: τ dy = (−y + F(J y + x(θ) − b)) dt + √(2τa) dW, F(h) = H(−h/σ) (Θ for σ = 0),
  *       the rate network matched to GLAUBER ({@link MatchedRateNetwork}); response y.</li>
+ *   <li>{@link Kind#BALANCED}: the balanced E/I binary network ({@link BalancedNetwork}: sparse couplings J_kl/√K,
+ *       external drive √K E_k m0, thresholds θ_k, Poisson updates at rates 1/τ_E, 1/τ_I) with x_i(θ) added to every
+ *       unit's input; response n. Its parameters are those of {@code balanced}; n = N_E + N_I, τ = τ_E, and the
+ *       i.i.d.-coupling fields (g, J0, b, …) are unused.</li>
  * </ul>
  * Fields a kind does not use keep their defaults (0, or null for φ).
  *
@@ -30,10 +34,11 @@ import java.util.Locale;
  * @param tau                 τ &gt; 0
  * @param dt                  time step &gt; 0 of the continuous-time kinds (RATE, MATCHED_RATE), ≤ τ
  * @param precision           storage of J in the simulator (binary sync: FLOAT32 selects the float32 product)
+ * @param balanced            the balanced network (BALANCED only; null otherwise)
  */
 public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, double threshold, double input,
                               TransferFunction transfer, double thresholdNoise, double outputNoiseVariance, double tau,
-                              double dt, Precision precision) {
+                              double dt, Precision precision, BalancedNetwork balanced) {
 
     /** The dynamics of a stimulus-driven network. */
     public enum Kind {
@@ -46,11 +51,13 @@ public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, d
         /** Continuous-time rate network. */
         RATE,
         /** The matched rate network of Keup et al. 2021 (output noise). */
-        MATCHED_RATE;
+        MATCHED_RATE,
+        /** The balanced E/I binary network (van Vreeswijk &amp; Sompolinsky 1998), Poisson updates. */
+        BALANCED;
 
         /** True for kinds whose response is a binary state n ∈ {0, 1}. */
         public boolean binary() {
-            return this == BINARY_SYNC || this == GLAUBER;
+            return this == BINARY_SYNC || this == GLAUBER || this == BALANCED;
         }
 
         /** True for kinds advanced synchronously, one update per unit per step. */
@@ -63,7 +70,7 @@ public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, d
             return this == RATE || this == MATCHED_RATE;
         }
 
-        /** Reads binary-sync, glauber, rate-sync, rate, matched-rate. */
+        /** Reads binary-sync, glauber, rate-sync, rate, matched-rate, balanced. */
         public static Kind parse(String s) {
             return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
                 case "binary-sync", "binary" -> BINARY_SYNC;
@@ -71,8 +78,9 @@ public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, d
                 case "rate-sync" -> RATE_SYNC;
                 case "rate" -> RATE;
                 case "matched-rate" -> MATCHED_RATE;
+                case "balanced" -> BALANCED;
                 default -> throw new IllegalArgumentException(
-                        "kind must be one of binary-sync, glauber, rate-sync, rate, matched-rate (got '" + s + "')");
+                        "kind must be one of binary-sync, glauber, rate-sync, rate, matched-rate, balanced (got '" + s + "')");
             };
         }
 
@@ -104,6 +112,27 @@ public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, d
         if (precision == null) {
             precision = Precision.FLOAT64;
         }
+        if ((kind == Kind.BALANCED) != (balanced != null)) {
+            throw new IllegalArgumentException(kind == Kind.BALANCED ? "the balanced network must be given for kind balanced"
+                    : "a balanced network is given for kind " + kind.label());
+        }
+        if (balanced != null && (n != balanced.size() || tau != balanced.tauE())) {
+            throw new IllegalArgumentException("n and tau of kind balanced must be N_E + N_I = " + balanced.size()
+                    + " and tau_E = " + balanced.tauE() + " (got " + n + ", " + tau + ")");
+        }
+    }
+
+    /** A network of any kind but BALANCED (no balanced description). */
+    public StimulusNetwork(Kind kind, int n, double g, double meanCoupling, double threshold, double input,
+                           TransferFunction transfer, double thresholdNoise, double outputNoiseVariance, double tau, double dt,
+                           Precision precision) {
+        this(kind, n, g, meanCoupling, threshold, input, transfer, thresholdNoise, outputNoiseVariance, tau, dt, precision, null);
+    }
+
+    /** The balanced E/I network {@code net} driven by a stimulus (time in units of τ_E). */
+    public static StimulusNetwork balanced(BalancedNetwork net) {
+        return new StimulusNetwork(Kind.BALANCED, net.size(), 0, 0, 0, 0, null, 0, 0, net.tauE(), net.tauE(), Precision.FLOAT64,
+                net);
     }
 
     /** Synchronous binary map n ← Θ(Jn + x(θ) − b), J ~ N(0, g²/N). */
@@ -136,13 +165,13 @@ public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, d
     /** The same network with mean coupling J0/N. */
     public StimulusNetwork withMeanCoupling(double j0) {
         return new StimulusNetwork(kind, n, g, j0, threshold, input, transfer, thresholdNoise, outputNoiseVariance, tau, dt,
-                precision);
+                precision, balanced);
     }
 
     /** The same network with J stored in {@code p}. */
     public StimulusNetwork withPrecision(Precision p) {
         return new StimulusNetwork(kind, n, g, meanCoupling, threshold, input, transfer, thresholdNoise, outputNoiseVariance,
-                tau, dt, p);
+                tau, dt, p, balanced);
     }
 
     /** The coupling ensemble (i.i.d., diagonal kept), in this network's storage precision. */

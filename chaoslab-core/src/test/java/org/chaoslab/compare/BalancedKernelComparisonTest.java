@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.model.BalancedNetwork;
+import org.chaoslab.model.ResponseProtocol;
 import org.chaoslab.model.Stimuli;
+import org.chaoslab.model.StimulusNetwork;
+import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.binary.BalancedGraph;
 import org.chaoslab.sim.binary.BalancedKernelSimulator;
@@ -39,6 +42,27 @@ class BalancedKernelComparisonTest {
     @Test
     void largerNetworkAgreesCloser() {
         compare(BalancedNetwork.paper(20_000, 5_000, 200, 0.1), 8, 3, 10.0);
+    }
+
+    /**
+     * The same network through the generic path ({@code StimulusNetwork.Kind.BALANCED}, {@link KernelComparison}, as
+     * {@code compare kernel --model balanced}): instantaneous states at 4 sample times instead of time averages,
+     * N-weighted population kernels, 5 realizations; every verdict (the whole K(Δ) at 9 lags, m, K(0), ν) within
+     * t·SE + 1.5 K(0)/√K ({@link KernelComparison#BALANCED_FINITE_K}: the largest deviation measured with time averages
+     * at K = 200 is 0.67 K(0)/√K).
+     */
+    @Test
+    void genericKernelComparisonOfTheBalancedKindAgrees() {
+        BalancedNetwork net = BalancedNetwork.paper(20_000, 5_000, 200, 0.1);
+        KernelComparison.Settings settings = new KernelComparison.Settings(5, 7300,
+                ResponseProtocol.stationary(2, 10, 4, 5), new int[] {1, 4}, 2);
+        KernelComparisonResult r = KernelComparison.run(StimulusNetwork.balanced(net), Stimuli.Circle.equallySpaced(16, S), settings,
+                ProgressListener.NONE, null);
+        for (Verdict v : r.verdicts()) {
+            System.out.println("balanced kind: " + v);
+        }
+        assertThat(r.verdicts()).allMatch(Verdict::agrees);
+        assertThat(r.theory().nugget()).isGreaterThan(0.03);
     }
 
     private static void compare(BalancedNetwork net, int p, int reps, double duration) {

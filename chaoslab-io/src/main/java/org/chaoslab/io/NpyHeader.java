@@ -31,11 +31,19 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
      * the terminating newline), sized so that the data start at a multiple of {@link #ALIGNMENT}.
      */
     byte[] encode() {
+        return encode(0);
+    }
+
+    /**
+     * As {@link #encode()}, padded with spaces to at least {@code minTotal} bytes (a multiple of {@link #ALIGNMENT}):
+     * a header rewritten in place after the data (a smaller shape) keeps the data where they are.
+     */
+    byte[] encode(int minTotal) {
         String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
                 + ", 'shape': " + shapeTuple(shape) + ", }";
         int preamble = MAGIC.length + 2 + 2;
         int unpadded = preamble + dict.length() + 1;
-        int total = (unpadded + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+        int total = Math.max(minTotal, (unpadded + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT);
         int headerLength = total - preamble;
         if (headerLength > 0xFFFF) {
             throw new IllegalArgumentException("npy header too long for format 1.0: " + headerLength + " bytes");

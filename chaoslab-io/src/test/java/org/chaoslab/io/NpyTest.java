@@ -23,6 +23,37 @@ class NpyTest {
     Path dir;
 
     @Test
+    void appenderWritesRowsInPiecesAndShrinksTheFirstDimensionInPlace() throws IOException {
+        Path file = dir.resolve("stream.npy");
+        float[] rows = new float[2 * 2 * 3];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i - 5.5f;
+        }
+        try (NpyAppender out = NpyAppender.float32(file, 4, 2, 3)) {
+            assertThat(out.rowElements()).isEqualTo(6);
+            out.append(rows, 0, 4);
+            out.append(rows, 4, 8);
+            assertThat(out.rows()).isEqualTo(2);
+            out.finish();
+        }
+        NpyDoubles read = Npy.readDoubles(file);
+        assertThat(read.shape()).containsExactly(2, 2, 3);
+        for (int i = 0; i < rows.length; i++) {
+            assertThat(read.data()[i]).isEqualTo(rows[i]);
+        }
+        assertThat((Files.size(file) - 4L * rows.length) % 64).as("aligned header, then the data, nothing after").isZero();
+    }
+
+    @Test
+    void appenderRefusesMoreThanPlannedAndIncompleteRows() throws IOException {
+        try (NpyAppender out = NpyAppender.float32(dir.resolve("x.npy"), 1, 3)) {
+            assertThatThrownBy(() -> out.append(new float[4])).hasMessageContaining("planned shape");
+            out.append(new float[2]);
+            assertThatThrownBy(out::finish).hasMessageContaining("incomplete row");
+        }
+    }
+
+    @Test
     void roundTripsFloat64OneDimensional() throws IOException {
         double[] data = {0.0, -1.5, Math.PI, 1e-300, Double.MAX_VALUE, Double.NaN, Double.NEGATIVE_INFINITY};
         Path file = dir.resolve("a.npy");

@@ -62,6 +62,36 @@ public final class Resources {
         }
     }
 
+    /**
+     * Refuses a run whose output would not fit the disk: {@code bytes} against the usable space of the file system
+     * holding {@code dir} (its nearest existing ancestor when it does not exist yet), with 5% to spare.
+     *
+     * @param option the option that drives the size (named in the message)
+     * @param value  its value
+     * @param what   what is written, e.g. "responses.npy"
+     * @param dir    the output directory
+     * @param bytes  the size to be written
+     */
+    public static void requireDisk(String option, Object value, String what, java.nio.file.Path dir, double bytes) {
+        java.nio.file.Path p = dir.toAbsolutePath();
+        while (p != null && !java.nio.file.Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        long usable;
+        try {
+            usable = java.nio.file.Files.getFileStore(p).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return;                                   // no answer from the file system: the write itself will tell
+        }
+        if (!(bytes <= 0.95 * usable)) {
+            throw new IllegalArgumentException(option + " " + value + " writes about " + size(bytes) + " (" + what + ") but only "
+                    + size(usable) + " are free on the disk of " + p + "; choose another --out or reduce " + option);
+        }
+    }
+
     /** A byte count in B, kB, MB, GB or TB. */
     public static String size(double bytes) {
         String[] unit = {"B", "kB", "MB", "GB", "TB", "PB"};

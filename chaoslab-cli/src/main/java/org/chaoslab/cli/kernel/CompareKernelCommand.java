@@ -52,8 +52,8 @@ public final class CompareKernelCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Master seed of realization 0. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
     long seed;
 
-    @Option(names = "--roughness-lags", description = "FROM:TO, lags k (Delta_k = 2 pi k / P) of the roughness fits. "
-            + "Default: ${DEFAULT-VALUE}.", defaultValue = "2:16")
+    @Option(names = "--roughness-lags", description = "FROM:TO, lags k (Delta_k = 2 pi k / P) of the roughness fits of the "
+            + "transient protocol, 1 <= FROM < TO <= P/2. Default: 2:min(16, P/2).")
     String roughnessLags;
 
     @Mixin
@@ -73,7 +73,8 @@ public final class CompareKernelCommand implements Callable<Integer> {
         }
         Stimuli.Circle circle = (Stimuli.Circle) stimuli.stimuli(seed);
         ResponseProtocol prot = protocol.protocol();
-        int[] lags = KernelTheoryCommand.ranks(roughnessLags);
+        int[] lags = roughnessLags != null ? KernelTheoryCommand.ranks(roughnessLags)
+                : new int[] {2, Math.max(3, Math.min(16, circle.count() / 2))};   // P < 8 is refused with its own message
         KernelComparison.Settings settings = new KernelComparison.Settings(realizations, seed, prot, lags, threads.threads());
         try (OutputDirectory dir = output.prepare()) {
             PrintWriter err = spec.commandLine().getErr();

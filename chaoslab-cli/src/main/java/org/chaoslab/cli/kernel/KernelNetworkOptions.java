@@ -1,11 +1,14 @@
 package org.chaoslab.cli.kernel;
 
+import org.chaoslab.cli.BalancedOptions;
 import org.chaoslab.cli.common.Resources;
+import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.StimulusNetwork;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.theory.glauber.MatchedRate;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,11 +20,15 @@ public final class KernelNetworkOptions {
     @Option(names = "--model", paramLabel = "MODEL",
             description = "binary-sync (n <- Theta(J n + x - theta)), glauber (asynchronous, Poisson updates), rate-sync "
                     + "(x <- J phi(x) + x(theta) + I), rate (dx/dt = -x + J phi(x) + x(theta) + I), matched-rate (the rate "
-                    + "network matched to glauber, output noise). Default: ${DEFAULT-VALUE}.", defaultValue = "binary-sync")
+                    + "network matched to glauber, output noise), balanced (the E/I network of van Vreeswijk & Sompolinsky, "
+                    + "its options below). Default: ${DEFAULT-VALUE}.", defaultValue = "binary-sync")
     String model;
 
-    @Option(names = "--n", description = "Number of units N >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "2000")
-    int n;
+    @Option(names = "--n", description = "Number of units N >= 2 (not for balanced: N = N_E + N_I). Default: 2000.")
+    Integer n;
+
+    @ArgGroup(exclusive = false, heading = "%nBalanced E/I network (--model balanced; time in units of tau_E):%n")
+    BalancedOptions balanced = new BalancedOptions();
 
     @Option(names = "--g", description = "Coupling gain g >= 0: Var J_ij = g^2/N. Default: ${DEFAULT-VALUE}.", defaultValue = "1.0")
     double g;
@@ -70,8 +77,17 @@ public final class KernelNetworkOptions {
 
     /** The described network; a matched-rate network's output noise needs the stimulus strength s. */
     public StimulusNetwork network(double s) {
-        Resources.denseSize("--n", n);
         StimulusNetwork.Kind kind = kind();
+        if (kind == StimulusNetwork.Kind.BALANCED) {
+            if (n != null) {
+                throw new IllegalArgumentException("--n does not apply to --model balanced: set --ne and --ni (N = N_E + N_I)");
+            }
+            BalancedNetwork net = balanced.network();
+            BalancedOptions.checkSize(net);
+            return StimulusNetwork.balanced(net);
+        }
+        int n = this.n == null ? 2000 : this.n;
+        Resources.denseSize("--n", n);
         TransferFunction f = kind == StimulusNetwork.Kind.RATE_SYNC || kind == StimulusNetwork.Kind.RATE ? TransferFunctions.parse(phi)
                 : null;
         double step = kind.continuousTime() ? dt : tau;

@@ -6,12 +6,12 @@ import java.util.concurrent.Callable;
 
 import org.chaoslab.analysis.kernel.CircleKernel;
 import org.chaoslab.analysis.kernel.ResponseKernels;
-import org.chaoslab.analysis.kernel.Responses;
 import org.chaoslab.analysis.kernel.TrialKernels;
 import org.chaoslab.cli.Main;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Resources;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.io.CsvTable;
@@ -22,8 +22,8 @@ import org.chaoslab.model.Stimuli;
 import org.chaoslab.model.StimulusNetwork;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.kernel.KernelSimulator;
-import org.chaoslab.sim.kernel.ResponseSnapshot;
-import org.chaoslab.sim.kernel.StimulusResponses;
+import org.chaoslab.sim.kernel.ResponseMemory;
+import org.chaoslab.sim.kernel.ResponseRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 /** {@code chaoslab kernel simulate}: batched responses of one network realization to a stimulus set. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Responses of one network realization to P stimuli x T trials, all P*T columns advanced together (one",
-                "matrix product per step). Writes DIR/responses.npy (float32, recordings x stimuli x trials x units),",
-                "kernel_same.npy and kernel_cross.npy (P x P, averaged over recordings), mean_response.npy, times.npy,",
+                "matrix product per step). Writes DIR/responses.npy (float32, recordings x stimuli x trials x units;",
+                "streamed to disk as recorded, one recording in memory), kernel_same.npy and kernel_cross.npy (P x P,",
+                "averaged over recordings), mean_response.npy, times.npy,",
                 "on a circle also kernel.csv (K by distance) and a plot, and summary.json."})
 public final class KernelSimulateCommand implements Callable<Integer> {
 
@@ -66,43 +67,38 @@ public final class KernelSimulateCommand implements Callable<Integer> {
         Stimuli st = stimuli.stimuli(seed);
         ResponseProtocol prot = protocol.protocol();
         int nThreads = threads.threads();
-        long elements = (long) prot.recordings() * st.count() * prot.trials() * net.n();
-        if (elements > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("responses of " + prot.recordings() + " recordings x " + st.count() + " stimuli x "
-                    + prot.trials() + " trials x " + net.n() + " units exceed one .npy array of 2^31 elements: "
-                    + "reduce --samples/--times, --stimuli, --trials or --n");
-        }
+        int p = st.count();
+        int t = prot.trials();
+        int n = net.n();
+        Resources.arraySize("--stimuli", p, "one recording of stimuli x trials x units", (double) p * t * n);
+        Resources.require("--stimuli", p, "the network state and one recording (responses are streamed to disk)",
+                ResponseMemory.estimate(net, st, prot, false).total() + StreamedResponses.memory(p, t, n));
+        Resources.requireDisk("--stimuli", p, "responses.npy, float32", output.directory(),
+                4.0 * prot.recordings() * p * t * n);
         try (OutputDirectory dir = output.prepare()) {
             PrintWriter err = spec.commandLine().getErr();
             ProgressListener progress = Progress.on(err, "kernel simulate");
-            StimulusResponses run = KernelSimulator.run(net, st, prot, seed, nThreads, progress);
+            StreamedResponses stream = new StreamedResponses(dir.path("responses.npy"));
+            ResponseRun run = KernelSimulator.run(net, st, prot, seed, nThreads, List.of(stream), progress);
             if (progress instanceof Progress bar) {
                 bar.clear();
             }
-            List<ResponseSnapshot> snaps = run.snapshots();
-            int p = st.count();
-            int t = prot.trials();
-            int n = net.n();
+            int recorded = stream.recorded();
             RunSummary.Builder summary = RunSummary.builder(spec, nThreads)
-                    .seed("master", seed).seed("streams", "couplings/<row>, stimuli/<feature>, initial/<p>/<t> or initial/shared, "
-                            + "updates/<p>/<t>, noise/<p>/<t>");
-            if (!snaps.isEmpty()) {
-                float[] all = new float[(int) ((long) snaps.size() * p * t * n)];
-                for (int k = 0; k < snaps.size(); k++) {
-                    System.arraycopy(snaps.get(k).data(), 0, all, k * p * t * n, p * t * n);
-                }
-                dir.npy("responses.npy", all, snaps.size(), p, t, n);
-                dir.npy("times.npy", run.times());
-                dir.npy("mean_response.npy", run.meanResponses());
-                TrialKernels averaged = ResponseKernels.mean(snaps.stream()
-                        .map(s -> ResponseKernels.of(Responses.of(p, t, n, s.data()))).toList());
+                    .seed("master", seed).seed("streams", "couplings/<row> (balanced: connectivity/unit/<i>), stimuli/<feature>, "
+                            + "initial/<p>/<t> or initial/shared, updates/<p>/<t>, noise/<p>/<t>");
+            dir.record("responses.npy");
+            if (recorded > 0) {
+                dir.npy("times.npy", stream.times());
+                dir.npy("mean_response.npy", stream.means());
+                TrialKernels averaged = stream.meanKernels();
                 double[] same = averaged.sameTrial();
                 double[] cross = t >= 2 ? averaged.crossTrial() : null;
                 dir.npy("kernel_same.npy", same, p, p);
                 if (cross != null) {
                     dir.npy("kernel_cross.npy", cross, p, p);
                 }
-                double meanResponse = java.util.Arrays.stream(run.meanResponses()).average().orElse(Double.NaN);
+                double meanResponse = java.util.Arrays.stream(stream.means()).average().orElse(Double.NaN);
                 summary.result("meanResponse", meanResponse);
                 summary.result("sameTrialK0", trace(same, p));
                 if (cross != null) {
@@ -114,25 +110,27 @@ public final class KernelSimulateCommand implements Callable<Integer> {
                     dir.csv("kernel.csv", CsvTable.builder().column("delta", c.distances()).column("same_trial", c.sameTrial())
                             .column("cross_trial", c.crossTrial()).build());
                     dir.figure("kernel", LinePlot.builder()
-                            .title("Kernel vs stimulus distance (" + net.kind().label() + ", N = " + n + ", g = " + net.g() + ")")
+                            .title("Kernel vs stimulus distance (" + net.kind().label() + ", N = " + n
+                                    + (net.kind() == StimulusNetwork.Kind.BALANCED ? ", K = " + net.balanced().k() : ", g = " + net.g())
+                                    + ")")
                             .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta) = (1/N) sum_i r_i r_i'")
                             .series("cross-trial", c.distances(), c.crossTrial(), LineStyle.MARKERS)
                             .series("same trial, Delta = 0", new double[] {0.0}, new double[] {c.sameTrial()[0]}, LineStyle.MARKERS)
                             .build());
                 }
             }
-            summary.result("recordings", snaps.size()).result("steps", run.run().steps())
-                    .result("fieldKernel", run.run().fieldKernel()).result("wallSeconds", run.run().wallSeconds());
+            summary.result("recordings", recorded).result("steps", run.steps())
+                    .result("fieldKernel", run.fieldKernel()).result("wallSeconds", run.wallSeconds());
             int exit = 0;
-            if (run.run().divergence().isPresent()) {
-                summary.status(RunSummary.DIVERGED).result("divergence", run.run().divergence().get().toString());
-                err.println("chaoslab: diverged: " + run.run().divergence().get() + "; kept " + snaps.size() + " recordings");
+            if (run.divergence().isPresent()) {
+                summary.status(RunSummary.DIVERGED).result("divergence", run.divergence().get().toString());
+                err.println("chaoslab: diverged: " + run.divergence().get() + "; kept " + recorded + " recordings");
                 exit = Main.EXIT_DIVERGED;
             }
             summary.writeTo(dir);
             dir.commit();
-            spec.commandLine().getOut().printf("%d recordings of %d stimuli x %d trials x %d units in %.2f s; wrote %s%n", snaps.size(), p,
-                    t, n, run.run().wallSeconds(), dir.target());
+            spec.commandLine().getOut().printf("%d recordings of %d stimuli x %d trials x %d units in %.2f s; wrote %s%n", recorded, p,
+                    t, n, run.wallSeconds(), dir.target());
             return exit;
         }
     }

@@ -85,6 +85,33 @@ class KernelCommandsTest {
     }
 
     @Test
+    void balancedNetworkSimulatesAndComparesThroughTheKernelCommands(@TempDir Path dir) throws Exception {
+        Result s = run("kernel simulate --model balanced --ne 400 --ni 100 --k 40 --stimuli circle:8 --transient 5 --samples 3 "
+                + "--interval 2 --out " + dir.resolve("sim"));
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(Npy.readDoubles(dir.resolve("sim/responses.npy")).shape()).containsExactly(3, 8, 2, 500);
+        JsonNode results = JsonOutput.read(dir.resolve("sim/summary.json")).get("results");
+        assertThat(results.get("fieldKernel").asText()).isEqualTo("event-driven counts");
+        assertThat(results.get("meanResponse").asDouble()).isBetween(0.0, 1.0);
+        Result c = run("compare kernel --model balanced --ne 400 --ni 100 --k 40 --s 0.5 --stimuli circle:8 --realizations 2 "
+                + "--transient 5 --samples 1 --out " + dir.resolve("cmp"));
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode cs = JsonOutput.read(dir.resolve("cmp/summary.json"));
+        assertThat(cs.get("verdicts").size()).isEqualTo(4);
+        assertThat(cs.toString()).contains("K(0)/sqrt(K)");
+    }
+
+    @Test
+    void divergedRunKeepsTheRecordingsMadeInResponsesNpy(@TempDir Path dir) throws Exception {
+        // a linear map with g = 3 grows as 3^t: float64 overflows after about 650 steps, before the second sample
+        Result s = run("kernel simulate --model rate-sync --phi linear --g 3 --n 50 --stimuli circle:4 --transient 10 --samples 2 "
+                + "--interval 1000 --out " + dir);
+        assertThat(s.code()).as(s.err()).isEqualTo(Main.EXIT_DIVERGED);
+        assertThat(Npy.readDoubles(dir.resolve("responses.npy")).shape()).containsExactly(1, 4, 2, 50);
+        assertThat(JsonOutput.read(dir.resolve("summary.json")).get("status").asText()).isEqualTo("diverged");
+    }
+
+    @Test
     void regularizationRunsBothNetworks(@TempDir Path dir) throws Exception {
         Result r = run("kernel regularization --n 100 --stimuli circle:16 --transient 5 --samples 1 --sizes 4,8 --draws 3 "
                 + "--fit-ranks 2:10 --out " + dir);
@@ -117,6 +144,10 @@ class KernelCommandsTest {
                 Arguments.of("kernel simulate --threads 999 --out OUT", "--threads"),
                 Arguments.of("kernel simulate --n 46341 --out OUT", "n"),
                 Arguments.of("kernel simulate --model rate --dt 2 --out OUT", "dt"),
+                Arguments.of("kernel simulate --model balanced --n 500 --out OUT", "--n"),
+                Arguments.of("kernel simulate --model balanced --k 0 --out OUT", "k"),
+                Arguments.of("compare kernel --model balanced --protocol transient --stimuli circle:16 --out OUT", "balanced"),
+                Arguments.of("kernel simulate --stimuli circle:100000 --n 46000 --out OUT", "--stimuli"),
                 Arguments.of("kernel spectrum /no/such/file.npy --out OUT", "RESPONSES"),
                 Arguments.of("kernel learning-curve /no/such/file.npy --out OUT", "RESPONSES"),
                 Arguments.of("compare kernel --realizations 1 --out OUT", "realizations"),

@@ -85,19 +85,56 @@ public final class ResponseKernels {
         if (kernels.isEmpty()) {
             throw new IllegalArgumentException("kernels must hold at least one kernel");
         }
-        TrialKernels f = kernels.getFirst();
-        double[] same = new double[f.sameTrial().length];
-        double[] cross = new double[f.crossTrial().length];
-        for (TrialKernels k : kernels) {
-            if (k.stimuli() != f.stimuli() || k.sameTrial().length != same.length) {
-                throw new IllegalArgumentException("kernels must all have " + f.stimuli() + " stimuli");
+        Average avg = new Average();
+        kernels.forEach(avg::add);
+        return avg.mean();
+    }
+
+    /**
+     * A running mean of kernels of one stimulus set (e.g. one per recording time of a run streamed to disk), holding
+     * only the P × P sums.
+     */
+    public static final class Average {
+
+        private TrialKernels first;
+        private double[] same;
+        private double[] cross;
+        private int count;
+
+        /** Adds one kernel; all must have the same stimuli, trials and units. */
+        public void add(TrialKernels k) {
+            if (first == null) {
+                first = k;
+                same = new double[k.sameTrial().length];
+                cross = new double[k.crossTrial().length];
+            } else if (k.stimuli() != first.stimuli() || k.sameTrial().length != same.length) {
+                throw new IllegalArgumentException("kernels must all have " + first.stimuli() + " stimuli");
             }
             for (int i = 0; i < same.length; i++) {
-                same[i] += k.sameTrial()[i] / kernels.size();
-                cross[i] += k.crossTrial()[i] / kernels.size();
+                same[i] += k.sameTrial()[i];
+                cross[i] += k.crossTrial()[i];
             }
+            count++;
         }
-        return new TrialKernels(f.stimuli(), f.trials(), f.units(), same, cross);
+
+        /** Kernels added so far. */
+        public int count() {
+            return count;
+        }
+
+        /** The mean of the kernels added (at least one). */
+        public TrialKernels mean() {
+            if (count == 0) {
+                throw new IllegalStateException("no kernel added");
+            }
+            double[] s = new double[same.length];
+            double[] c = new double[cross.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = same[i] / count;
+                c[i] = cross[i] / count;
+            }
+            return new TrialKernels(first.stimuli(), first.trials(), first.units(), s, c);
+        }
     }
 
     /**

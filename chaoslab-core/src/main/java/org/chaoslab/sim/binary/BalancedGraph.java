@@ -38,9 +38,14 @@ public final class BalancedGraph {
 
     /** Draws the connectivity of {@code network} from the master seed. */
     public static BalancedGraph realize(BalancedNetwork network, long masterSeed) {
+        return realize(network, StreamSeeds.of(masterSeed));
+    }
+
+    /** Draws the connectivity of {@code network} from streams {@code connectivity/unit/i} of {@code master}. */
+    public static BalancedGraph realize(BalancedNetwork network, StreamSeeds master) {
         int n = network.size();
         int nE = network.nE();
-        StreamSeeds root = StreamSeeds.of(masterSeed).child("connectivity").child("unit");
+        StreamSeeds root = master.child("connectivity").child("unit");
         Sampler sampler = new Sampler(network);
         long[] count = new long[n + 1];
         int[] countE = new int[n];

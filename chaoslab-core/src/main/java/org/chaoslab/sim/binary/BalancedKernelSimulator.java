@@ -124,66 +124,19 @@ public final class BalancedKernelSimulator {
             double[] xp = new double[n];
             System.arraycopy(x, p * n, xp, 0, n);
             for (int t = 0; t < trials; t++) {
-                BinaryState s = new BinaryState(net, graph);
-                s.staticInput(xp);
                 UniformRandomProvider init = root.child("initial").child(p).child(t).provider();
+                byte[] initial = new byte[n];
                 for (int i = 0; i < n; i++) {
-                    if (init.nextDouble() < initialActivity) {
-                        s.set(i, (byte) 1);
-                    }
+                    initial[i] = init.nextDouble() < initialActivity ? (byte) 1 : (byte) 0;
                 }
-                rates[p][t] = runOne(net, s, root.child("updates").child(p).child(t).provider(), transientTime, duration);
+                BalancedColumn column = new BalancedColumn(net, graph, xp, initial,
+                        root.child("updates").child(p).child(t).provider());
+                column.advanceTo(transientTime);
+                column.startAveraging(transientTime);
+                column.advanceTo(transientTime + duration);
+                rates[p][t] = column.averages(transientTime + duration);
             }
         }
         return new Responses(net.nE(), rates);
-    }
-
-    /** Poisson updates (unit i at rate 1/τ_k); returns the time-averaged states over [T0, T0 + T]. */
-    private static double[] runOne(BalancedNetwork net, BinaryState s, UniformRandomProvider rng, double t0, double duration) {
-        int n = net.size();
-        int nE = net.nE();
-        int nI = net.nI();
-        double rE = nE / net.tauE();
-        double totalRate = rE + nI / net.tauI();
-        double fractionE = rE / totalRate;
-        double tEnd = t0 + duration;
-        double[] active = new double[n];
-        double[] onSince = new double[n];
-        boolean recording = false;
-        double t = 0;
-        while (true) {
-            t += -Math.log(1.0 - rng.nextDouble()) / totalRate;
-            double u = rng.nextDouble();
-            int i = u < fractionE ? Math.min(nE - 1, (int) (u / fractionE * nE))
-                    : nE + Math.min(nI - 1, (int) ((u - fractionE) / (1.0 - fractionE) * nI));
-            if (!recording && t >= t0) {
-                recording = true;
-                for (int j = 0; j < n; j++) {
-                    onSince[j] = t0;
-                }
-            }
-            if (t >= tEnd) {
-                break;
-            }
-            if (s.update(i) && recording) {
-                if (s.sigma[i] == 1) {
-                    onSince[i] = t;
-                } else {
-                    active[i] += t - onSince[i];
-                }
-            }
-        }
-        if (!recording) {
-            for (int j = 0; j < n; j++) {
-                onSince[j] = t0;
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            if (s.sigma[j] == 1) {
-                active[j] += tEnd - onSince[j];
-            }
-            active[j] /= duration;
-        }
-        return active;
     }
 }

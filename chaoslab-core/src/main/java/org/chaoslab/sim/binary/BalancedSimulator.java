@@ -126,7 +126,7 @@ public final class BalancedSimulator {
             if (!shareStart && replicas.length > 1) {
                 countDifferences();
             }
-            EventSource events = run.schedule() == UpdateSchedule.POISSON
+            UpdateEvents events = run.schedule() == UpdateSchedule.POISSON
                     ? new PoissonEvents(net, root.child("updates").provider())
                     : new FixedOrderEvents(n, net.tauE(), root.child("schedule").provider());
             int nextSample = 0;
@@ -329,50 +329,8 @@ public final class BalancedSimulator {
         }
     }
 
-    /** A source of update events: times (non-decreasing) and units. */
-    private interface EventSource {
-        double next();
-
-        int unit();
-    }
-
-    /** Each unit at Poisson times of rate 1/τ_k: the superposition has rate R = N_E/τ_E + N_I/τ_I. */
-    private static final class PoissonEvents implements EventSource {
-        private final UniformRandomProvider rng;
-        private final double totalRate;
-        private final double fractionE;
-        private final int nE;
-        private final int nI;
-        private double t;
-        private int unit;
-
-        PoissonEvents(BalancedNetwork net, UniformRandomProvider rng) {
-            this.rng = rng;
-            nE = net.nE();
-            nI = net.nI();
-            double rE = nE / net.tauE();
-            double rI = nI / net.tauI();
-            totalRate = rE + rI;
-            fractionE = rE / totalRate;
-        }
-
-        @Override
-        public double next() {
-            t += -Math.log(1.0 - rng.nextDouble()) / totalRate;
-            double u = rng.nextDouble();
-            unit = u < fractionE ? Math.min(nE - 1, (int) (u / fractionE * nE))
-                    : nE + Math.min(nI - 1, (int) ((u - fractionE) / (1.0 - fractionE) * nI));
-            return t;
-        }
-
-        @Override
-        public int unit() {
-            return unit;
-        }
-    }
-
     /** Sweeps of all units in one fixed random order; sweep s updates position p at time τ(s + (p+1)/N). */
-    private static final class FixedOrderEvents implements EventSource {
+    private static final class FixedOrderEvents implements UpdateEvents {
         private final int[] order;
         private final double tau;
         private long event = -1;

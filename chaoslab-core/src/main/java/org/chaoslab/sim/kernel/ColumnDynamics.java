@@ -8,7 +8,7 @@ import org.chaoslab.linalg.ParallelRows;
  * caller); element-wise work runs over fixed column blocks, so results never depend on the thread count.
  */
 abstract sealed class ColumnDynamics implements ResponseSource
-        permits BinarySyncDynamics, RateColumnDynamics, MatchedRateDynamics, GlauberDynamics {
+        permits BinarySyncDynamics, RateColumnDynamics, MatchedRateDynamics, GlauberDynamics, BalancedDynamics {
 
     final int n;
     final int stimuli;

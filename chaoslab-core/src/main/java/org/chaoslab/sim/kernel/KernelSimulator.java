@@ -12,12 +12,13 @@ import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.CouplingSampler;
 import org.chaoslab.sim.Divergence;
 import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.binary.BalancedGraph;
 
 /**
  * Simulates one realization of a {@link StimulusNetwork} responding to every stimulus of a {@link Stimuli} set,
  * T trials each, all P·T columns advanced together (Bauer, Keup, Kadmon &amp; Helias 2026). From one master seed:
  * couplings {@code couplings/i} (the same J as {@code sim.rate} and {@code sim.binary} for that seed), input
- * weights {@code stimuli/f}, initial states {@code initial/p/t} (STATIONARY) or {@code initial/shared} (TRANSIENT),
+ * weights {@code stimuli/f} (balanced network: the graph {@code connectivity/unit/i} of {@code sim.binary}), initial states {@code initial/p/t} (STATIONARY) or {@code initial/shared} (TRANSIENT),
  * Glauber updates {@code updates/p/t}, matched-rate noise {@code noise/p/t}: results are bit-identical for any
  * thread count. The driver advances the state to each recording time and hands it to the recorders; a NaN/Inf rate
  * state stops the run at the step named in {@link ResponseRun#divergence()}.
@@ -69,9 +70,12 @@ public final class KernelSimulator {
     /** Draws J and the inputs and builds the batched state of the network's kind. */
     static ColumnDynamics realize(StimulusNetwork net, Stimuli stimuli, ResponseProtocol protocol, StreamSeeds root,
                                   ParallelRows pool, BinaryFieldKernel kernel) {
-        CouplingMatrix j = CouplingSampler.sample(net.couplings(), net.n(), root, pool);
         double[] x = StimulusInputs.realize(stimuli, net.n(), root);
         int p = stimuli.count();
+        if (net.kind() == StimulusNetwork.Kind.BALANCED) {
+            return new BalancedDynamics(net.balanced(), BalancedGraph.realize(net.balanced(), root), x, p, protocol, root, pool);
+        }
+        CouplingMatrix j = CouplingSampler.sample(net.couplings(), net.n(), root, pool);
         return switch (net.kind()) {
             case BINARY_SYNC -> new BinarySyncDynamics(j, kernel, x, net.threshold(), p, protocol, root, pool);
             case GLAUBER -> new GlauberDynamics(j, net, x, p, protocol, root, pool);
@@ -79,6 +83,7 @@ public final class KernelSimulator {
             case RATE -> new RateColumnDynamics(j, net.transfer(), x, net.input(), net.dt() / net.tau(), p, protocol, root,
                     pool);
             case MATCHED_RATE -> new MatchedRateDynamics(j, net, x, p, protocol, root, pool);
+            case BALANCED -> throw new IllegalStateException("handled above");
         };
     }
 

@@ -53,6 +53,10 @@ public record ResponseMemory(long couplings, long state, long inputs, long recor
             }
             case RATE_SYNC, RATE -> perCell = 3 * 8 + (f32 ? 8 : 0);     // x, φ(x), Jφ(x) (+ float copies)
             case MATCHED_RATE -> perCell = 2 * 8 + 4 + (f32 ? 8 : 0);  // y, fields, initial 0/1
+            case BALANCED -> {
+                perCell = 1 + 4 + 4;                           // byte state, E and I input counts
+                j = (long) Math.ceil(n * 2.0 * net.balanced().k() * 1.1) * 4 + 8L * (n + 1) + 8L * n;  // target lists
+            }
             default -> throw new IllegalStateException();
         }
         long inputs = 8L * stimuli.count() * n * 2 + 8L * Math.max(0, stimuli.features()) * n;

@@ -8,7 +8,8 @@ package org.chaoslab.theory.kernel;
  * (Bauer, Keup, Kadmon &amp; Helias, arXiv:2606.04426 (2026), reconstruction in the science notes §5; derivations in
  * docs/kernels.md).
  */
-public sealed interface StimulusKernel permits BinaryKernelTheory, RateMapKernelTheory, RateFlowKernelTheory {
+public sealed interface StimulusKernel permits BinaryKernelTheory, RateMapKernelTheory, RateFlowKernelTheory,
+        BalancedKernelTheory {
 
     /** m, K(0), K(0⁺) and the nugget ν. */
     KernelStatistics statistics();

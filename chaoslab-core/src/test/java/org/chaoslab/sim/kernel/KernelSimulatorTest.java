@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.chaoslab.linalg.CouplingMatrix;
 import org.chaoslab.linalg.ParallelRows;
+import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.ResponseProtocol;
 import org.chaoslab.model.StimulusNetwork;
@@ -45,7 +46,8 @@ class KernelSimulatorTest {
                 StimulusNetwork.glauber(n, 1.5, 0.3, 0.2, 1.0),
                 StimulusNetwork.rateSync(n, 2.0, new TransferFunctions.Tanh(), 0.1),
                 StimulusNetwork.rate(n, 2.0, new TransferFunctions.ScaledErf(), 0.1, 0.25).withPrecision(Precision.FLOAT32),
-                StimulusNetwork.matchedRate(n, 1.5, 0.3, 0.5, 0.1, 1.0, 0.25));
+                StimulusNetwork.matchedRate(n, 1.5, 0.3, 0.5, 0.1, 1.0, 0.25),
+                StimulusNetwork.balanced(BalancedNetwork.paper(120, 30, 20, 0.1)));
         for (StimulusNetwork net : nets) {
             for (ResponseProtocol protocol : List.of(stationary, transientP)) {
                 for (BinaryFieldKernel kernel : BinaryFieldKernel.values()) {
