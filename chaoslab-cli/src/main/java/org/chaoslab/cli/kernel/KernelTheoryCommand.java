@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.chaoslab.cli.BalancedOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
+import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.theory.balanced.BalancedStimulusKernel;
+import org.chaoslab.theory.balanced.InputModel;
 import org.chaoslab.theory.dmft.DmftOptions;
+import org.chaoslab.theory.kernel.BalancedKernelTheory;
 import org.chaoslab.theory.kernel.BinaryKernelTheory;
 import org.chaoslab.theory.kernel.ChaosCriterion;
 import org.chaoslab.theory.kernel.CircleSpectrum;
@@ -24,6 +29,7 @@ import org.chaoslab.theory.kernel.RateFlowKernelTheory;
 import org.chaoslab.theory.kernel.RateMapKernelTheory;
 import org.chaoslab.theory.kernel.RoughnessExponents;
 import org.chaoslab.theory.kernel.StimulusKernel;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,12 +44,13 @@ import picocli.CommandLine.Spec;
                 "--json prints the keys; --out also writes theory.json and a plot."})
 public final class KernelTheoryCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "binary (0/1 units, threshold --theta) or rate (--phi). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--model", description = "binary (0/1 units, threshold --theta), rate (--phi) or balanced (the E/I network, options below; async only). "
+            + "Default: ${DEFAULT-VALUE}.",
             defaultValue = "binary")
     String model;
 
     @Option(names = "--dynamics", description = "sync (synchronous map) or async (Glauber / continuous-time rate network). "
-            + "Default: ${DEFAULT-VALUE}.", defaultValue = "sync")
+            + "Default: sync (balanced: async, its only dynamics).")
     String dynamics;
 
     @Option(names = "--g", description = "Coupling gain g >= 0. Default: ${DEFAULT-VALUE}.", defaultValue = "1.0")
@@ -87,6 +94,13 @@ public final class KernelTheoryCommand implements Callable<Integer> {
             + "shared state. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
     int transientSteps;
 
+    @ArgGroup(exclusive = false, heading = "%nBalanced E/I network (--model balanced):%n")
+    BalancedOptions balanced = new BalancedOptions();
+
+    @Option(names = "--input-model", description = "Balanced network: discrete (integer input counts) or gaussian (large-K form). "
+            + "Default: ${DEFAULT-VALUE}.", defaultValue = "discrete")
+    String inputModel;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -115,6 +129,9 @@ public final class KernelTheoryCommand implements Callable<Integer> {
         if (transientSteps < 1 || transientSteps > 20) {
             throw new IllegalArgumentException("--transient-steps must be in [1, 20] (got " + transientSteps + ")");
         }
+        if (dynamics == null) {
+            dynamics = "balanced".equals(model) ? "async" : "sync";
+        }
         boolean sync = switch (dynamics) {
             case "sync" -> true;
             case "async" -> false;
@@ -123,6 +140,7 @@ public final class KernelTheoryCommand implements Callable<Integer> {
         StimulusKernel theory;
         ChaosCriterion chaos;
         RoughnessExponents transientRoughness = null;
+        BalancedStimulusKernel populations = null;
         switch (model) {
             case "binary" -> {
                 BinaryKernelTheory b = new BinaryKernelTheory(g, s, theta, j0);
@@ -145,7 +163,18 @@ public final class KernelTheoryCommand implements Callable<Integer> {
                     chaos = r.solution().chaos();
                 }
             }
-            default -> throw new IllegalArgumentException("--model must be binary or rate (got '" + model + "')");
+            case "balanced" -> {
+                if (sync) {
+                    throw new IllegalArgumentException("--dynamics must be async for --model balanced (Poisson updates)");
+                }
+                BalancedNetwork net = balanced.network();
+                BalancedKernelTheory b = new BalancedKernelTheory(net, s, InputModel.parse(inputModel), GaussianExpectation.standard());
+                theory = b;
+                // 0/1 units: the replica map's slope at c = m is infinite, as for the i.i.d. binary network
+                chaos = new ChaosCriterion("slope of the replica map at c = m (binary units)", Double.POSITIVE_INFINITY, true);
+                populations = b.populations();
+            }
+            default -> throw new IllegalArgumentException("--model must be binary, rate or balanced (got '" + model + "')");
         }
         KernelStatistics st = theory.statistics();
         CircleSpectrum spectrum = theory.spectrum(spectrumPoints, ranks[0], ranks[1]);
@@ -161,6 +190,16 @@ public final class KernelTheoryCommand implements Callable<Integer> {
         r.put("cZeroPlus", st.zeroPlus());
         r.put("nugget", st.nugget());
         r.put("chaos", Map.of("criterion", chaos.name(), "value", chaos.value(), "chaotic", chaos.chaotic()));
+        if (populations != null) {
+            r.put("inputModel", inputModel);
+            for (int k = 0; k < 2; k++) {
+                Map<String, Object> pop = new LinkedHashMap<>();
+                pop.put("m", populations.sameTrial(k));
+                pop.put("cZeroPlus", populations.crossTrial(k));
+                pop.put("nugget", populations.nugget(k));
+                r.put(k == BalancedNetwork.E ? "excitatory" : "inhibitory", pop);
+            }
+        }
         // a kernel with a nugget jumps at Delta = 0 (exponent 0); without one it is smooth in cos(Delta) (exponent 2)
         r.put("roughnessExponent", st.nugget() > 1e-12 ? 0.0 : 2.0);
         if (transientRoughness != null) {
@@ -207,9 +246,20 @@ public final class KernelTheoryCommand implements Callable<Integer> {
         if (json) {
             o.println(JsonOutput.toJson(r));
         } else {
-            o.printf("%s %s network, g = %.4g, s = %.4g%n", model, sync ? "synchronous" : "asynchronous", g, s);
+            if (populations != null) {
+                o.printf("balanced E/I network, N_E = %d, N_I = %d, K = %d, m0 = %.4g, s = %.4g (N-weighted population values)%n",
+                        balanced.network().nE(), balanced.network().nI(), balanced.network().k(), balanced.network().m0(), s);
+            } else {
+                o.printf("%s %s network, g = %.4g, s = %.4g%n", model, sync ? "synchronous" : "asynchronous", g, s);
+            }
             o.printf("m = %.6g  K(0) = %.6g  K(0+) = %.6g  nugget = %.6g%n", st.meanResponse(), st.sameTrial(), st.zeroPlus(), st.nugget());
             o.printf("chaos: %s = %.6g (%s)%n", chaos.name(), chaos.value(), chaos.chaotic() ? "chaotic" : "not chaotic");
+            if (populations != null) {
+                for (int k = 0; k < 2; k++) {
+                    o.printf("%s: m = %.6g  K(0+) = %.6g  nugget = %.6g%n", k == BalancedNetwork.E ? "E" : "I", populations.sameTrial(k),
+                            populations.crossTrial(k), populations.nugget(k));
+                }
+            }
             if (transientRoughness != null) {
                 for (int i = 0; i < transientRoughness.time().length; i++) {
                     o.printf("transient roughness gamma_%d = %.4f (closed form %.4f)%n", (int) transientRoughness.time()[i],

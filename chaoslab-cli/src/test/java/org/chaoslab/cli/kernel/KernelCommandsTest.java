@@ -49,6 +49,12 @@ class KernelCommandsTest {
         assertThat(tj.get("manifoldDimension").asInt()).isEqualTo(2);
         assertThat(tj.get("manifoldDifferentiabilityBound").asDouble()).isEqualTo(2.0);
         assertThat(tj.get("manifoldPoints").asInt()).isEqualTo(64);
+        // the balanced network: the values of BalancedStimulusKernelTest's paper parameters (docs/kernels.md)
+        Result bal = run("kernel theory --model balanced --ne 800 --ni 200 --k 50 --s 0.5 --json");
+        JsonNode bj = JsonOutput.read(writeTemp(bal.out()));
+        assertThat(bj.get("excitatory").get("m").asDouble()).isCloseTo(0.05394, org.assertj.core.data.Offset.offset(5e-6));
+        assertThat(bj.get("nugget").asDouble()).isCloseTo(bj.get("k0").asDouble() - bj.get("cZeroPlus").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-12));
         Result rate = run("kernel theory --model rate --phi tanh --g 1.2 --s 0.5 --json");
         assertThat(JsonOutput.read(writeTemp(rate.out())).get("nugget").asDouble()).isLessThan(1e-12);
     }
@@ -127,6 +133,8 @@ class KernelCommandsTest {
                 Arguments.of("kernel theory --delta-values -0.1", "--delta-values"),
                 Arguments.of("kernel theory --model spiking", "--model"),
                 Arguments.of("kernel theory --dynamics both", "--dynamics"),
+                Arguments.of("kernel theory --model balanced --dynamics sync", "--dynamics"),
+                Arguments.of("kernel theory --model balanced --input-model exact", "input model"),
                 Arguments.of("kernel theory --g -1", "g"),
                 Arguments.of("kernel theory --s NaN", "s"),
                 Arguments.of("kernel theory --spectrum-points 3", "points"),
