@@ -95,6 +95,73 @@ public final class Npy {
     }
 
     /**
+     * The shape of a {@code .npy} file, from its header alone.
+     *
+     * @throws IOException if the file cannot be read or its header is malformed
+     */
+    public static int[] shape(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 4096)) {
+            return NpyHeader.read(in).shape();
+        }
+    }
+
+    /**
+     * Reads rows {@code from … from + count − 1} along the first axis of a C-ordered array as doubles (as
+     * {@link #readDoubles(Path)}), without reading the rest of the file: one recording of a large responses file.
+     * The result has shape (count, d₁, d₂, …).
+     *
+     * A Fortran-ordered array is read whole (its rows are not contiguous).
+     *
+     * @throws IllegalArgumentException if the rows lie outside the array
+     * @throws IOException              if the file cannot be read, is malformed or truncated
+     */
+    public static NpyDoubles readRows(Path file, int from, int count) throws IOException {
+        long size = Files.size(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_CHUNK_BYTES)) {
+            NpyHeader header = NpyHeader.read(in);
+            int[] shape = header.shape();
+            if (shape.length == 0 || from < 0 || count < 0 || (long) from + count > shape[0]) {
+                throw new IllegalArgumentException("rows " + from + ".." + ((long) from + count - 1) + " outside the first axis of shape "
+                        + Arrays.toString(shape));
+            }
+            long row = 1;
+            for (int d = 1; d < shape.length; d++) {
+                row *= shape[d];
+            }
+            if (header.fortranOrder() && shape.length > 1) {
+                // rows of a Fortran-ordered array are not contiguous: read it whole and copy them
+                NpyDoubles all = readDoubles(file);
+                int[] out = shape.clone();
+                out[0] = count;
+                return new NpyDoubles(Arrays.copyOfRange(all.data(), (int) (row * from), (int) (row * (from + count))), out);
+            }
+            Decoder decoder = Decoder.of(header.descr());
+            long elements = row * count;
+            if (elements > Integer.MAX_VALUE - 8) {
+                throw new IOException("rows too large for a Java array: " + elements + " elements");
+            }
+            long skip = row * from * decoder.itemSize();
+            if (skip + elements * decoder.itemSize() > size) {
+                throw new EOFException("truncated npy data: shape " + Arrays.toString(shape) + " does not fit " + size + " bytes");
+            }
+            in.skipNBytes(skip);
+            double[] data = new double[(int) elements];
+            int perChunk = READ_CHUNK_BYTES / decoder.itemSize();
+            for (int k = 0; k < data.length; k += perChunk) {
+                int n = Math.min(perChunk, data.length - k);
+                byte[] bytes = in.readNBytes(n * decoder.itemSize());
+                if (bytes.length != n * decoder.itemSize()) {
+                    throw new EOFException("truncated npy data");
+                }
+                decoder.decode(ByteBuffer.wrap(bytes).order(decoder.order), data, k, n);
+            }
+            int[] out = shape.clone();
+            out[0] = count;
+            return new NpyDoubles(data, out);
+        }
+    }
+
+    /**
      * Reads one {@code .npy} array from a stream (for instance an entry of a {@code .npz} archive), as
      * {@link #readDoubles(Path)} does. The stream is left positioned after the array data, not closed.
      *

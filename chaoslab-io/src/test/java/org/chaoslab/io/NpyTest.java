@@ -45,6 +45,23 @@ class NpyTest {
     }
 
     @Test
+    void readsRowsOfTheFirstAxisWithoutTheRestAndTheShapeFromTheHeader() throws IOException {
+        Path file = dir.resolve("rows.npy");
+        float[] data = new float[5 * 3 * 2];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = i;
+        }
+        Npy.write(file, data, 5, 3, 2);
+        assertThat(Npy.shape(file)).containsExactly(5, 3, 2);
+        NpyDoubles rows = Npy.readRows(file, 3, 2);
+        assertThat(rows.shape()).containsExactly(2, 3, 2);
+        for (int i = 0; i < 12; i++) {
+            assertThat(rows.data()[i]).isEqualTo(18 + i);
+        }
+        assertThatThrownBy(() -> Npy.readRows(file, 4, 2)).hasMessageContaining("outside the first axis");
+    }
+
+    @Test
     void appenderRefusesMoreThanPlannedAndIncompleteRows() throws IOException {
         try (NpyAppender out = NpyAppender.float32(dir.resolve("x.npy"), 1, 3)) {
             assertThatThrownBy(() -> out.append(new float[4])).hasMessageContaining("planned shape");

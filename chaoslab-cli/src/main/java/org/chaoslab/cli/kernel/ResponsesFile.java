@@ -18,7 +18,7 @@ final class ResponsesFile {
     }
 
     /**
-     * Reads one recording of a responses file.
+     * Reads one recording of a responses file (only that recording is read from disk).
      *
      * @param file      the .npy file
      * @param recording which recording of a 4-d file (−1: the last)
@@ -28,13 +28,12 @@ final class ResponsesFile {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("RESPONSES: no such file " + file);
         }
-        NpyDoubles a;
+        int[] s;
         try {
-            a = Npy.readDoubles(file);
+            s = Npy.shape(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("RESPONSES: cannot read " + file + " as .npy (" + e.getMessage() + ")");
         }
-        int[] s = a.shape();
         if (s.length != 3 && s.length != 4) {
             throw new IllegalArgumentException("RESPONSES: " + file + " must be stimuli x trials x units (3-d) or recordings x "
                     + "stimuli x trials x units (4-d); got " + s.length + " dimensions");
@@ -54,8 +53,15 @@ final class ResponsesFile {
         if (t < minTrials) {
             throw new IllegalArgumentException("RESPONSES: needs >= " + minTrials + " trials per stimulus (got " + t + ")");
         }
+        NpyDoubles a;
+        try {
+            // one recording only: a streamed responses file may be larger than memory
+            a = o == 1 ? Npy.readRows(file, k, 1) : Npy.readDoubles(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("RESPONSES: cannot read " + file + " as .npy (" + e.getMessage() + ")");
+        }
         double[] data = new double[p * t * n];
-        System.arraycopy(a.data(), k * p * t * n, data, 0, data.length);
+        System.arraycopy(a.data(), 0, data, 0, data.length);
         for (double v : data) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("RESPONSES: " + file + " holds non-finite values");
