@@ -121,7 +121,8 @@ public final class KernelComparison {
     /** The theory for a network description (the continuous-time rate theory solves its DMFT once). */
     public static StimulusKernel theory(StimulusNetwork net, double inputScale) {
         return switch (net.kind()) {
-            case BINARY_SYNC, GLAUBER -> new BinaryKernelTheory(net.g(), inputScale, net.threshold(), net.meanCoupling());
+            case BINARY_SYNC -> new BinaryKernelTheory(net.g(), inputScale, net.threshold(), net.meanCoupling());
+            case GLAUBER -> new BinaryKernelTheory(net.g(), inputScale, net.threshold(), net.meanCoupling(), net.thresholdNoise());
             case RATE_SYNC -> new RateMapKernelTheory(net.g(), inputScale, net.input(), net.meanCoupling(), net.transfer(),
                     GaussianExpectation.standard());
             case RATE -> new RateFlowKernelTheory(net.g(), inputScale, net.input(), net.meanCoupling(), net.transfer(),

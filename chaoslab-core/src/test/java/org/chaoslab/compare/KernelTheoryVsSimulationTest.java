@@ -73,6 +73,35 @@ class KernelTheoryVsSimulationTest {
     }
 
     /**
+     * Threshold noise σ = 0.5 (n ← Θ(h + σζ)): Q → Q + σ² and 1 − ρ gains σ²/(Q + σ²) (independent noise in independent
+     * trials); the nugget triples (theory 0.103 against 0.035 without noise, b = 0.3), and the simulation must follow.
+     */
+    @Test
+    void glauberThresholdNoiseEnlargesTheNuggetAsTheTheorySays() {
+        KernelComparisonResult r = stationary(StimulusNetwork.glauber(N, 1.0, 0.3, 0.5, 1.0), 32, 1.0, 4, 71);
+        assertThat(r.verdicts()).allMatch(Verdict::agrees);
+        assertThat(r.theory().nugget()).isGreaterThan(2.5 * KernelComparison.theory(StimulusNetwork.glauber(N, 1.0, 0.3, 0.0, 1.0), 1.0)
+                .statistics().nugget());
+    }
+
+    /**
+     * Glauber transient from a shared state with shared update times and noise across stimuli (the TRANSIENT protocol's
+     * streams {@code updates/shared/t}): K_t(Δ) and the local exponent at t = 0.5, 1, 2, 4 τ against the two-replica ODE
+     * τ ċ = −c + F(c). The exponent falls with t but, unlike the map's, has no closed form (its Δ → 0 limit is 0).
+     */
+    @Test
+    void glauberTransientFollowsTheOverlapOde() {
+        KernelComparison.Settings settings = new KernelComparison.Settings(4, 81, ResponseProtocol.transientAt(1, 0.5, 1, 2, 4),
+                new int[] {2, 16}, 2);
+        KernelComparisonResult r = KernelComparison.run(StimulusNetwork.glauber(N, 1.0, 0.0, 0.0, 1.0),
+                Stimuli.Circle.equallySpaced(64, 1.0), settings, ProgressListener.NONE, null);
+        r.verdicts().forEach(v -> System.out.println("  " + v.line()));
+        assertThat(r.verdicts()).allMatch(Verdict::agrees);
+        List<KernelComparisonResult.TimePoint> t = r.transients();
+        assertThat(t.get(3).roughness().value()).isLessThan(t.get(0).roughness().value() - 0.1);
+    }
+
+    /**
      * Transient from one shared state (binary map, g = 1, s = 1): K_t(Δ) at t = 1, 2, 3 and the local exponent γ_t of
      * 1 − K_t(Δ)/K_t(0), fitted over Δ_k = 2πk/512, k = 2 … 16, against the theory fitted over the same Δ. The closed form
      * 2^{1−t} is the Δ → 0 limit; over this range the theory's own slope is 1.00, 0.68, 0.51 — the simulation must follow

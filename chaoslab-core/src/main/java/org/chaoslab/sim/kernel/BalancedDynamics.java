@@ -37,7 +37,7 @@ final class BalancedDynamics extends ColumnDynamics {
                     initial[i] = s0[i] != 0f ? (byte) 1 : (byte) 0;
                 }
                 column[c] = new BalancedColumn(net, graph, x[p], initial,
-                        InitialStates.column(root, GlauberDynamics.UPDATES, p, t).provider());
+                        InitialStates.dynamics(root, protocol, GlauberDynamics.UPDATES, p, t).provider());
             }
         });
     }

@@ -13,7 +13,8 @@ import org.chaoslab.random.StreamSeeds;
  * org.chaoslab.sim.binary.GlauberSimulator}): updates at Poisson times of total rate N/τ, a uniformly chosen unit
  * takes n_i ← Θ(h_i + x_i(θ) − b + σζ), and a flip adds ±J[:, i] to the column's recurrent fields h = J n
  * (O(N) per flip, in double). Column (p, t) draws its update times, units and threshold noise from stream
- * {@code updates/p/t}; columns run in parallel and never share a stream, so results are independent of threads.
+ * {@code updates/p/t} (TRANSIENT: {@code updates/shared/t}, the same sequence for every stimulus, see
+ * {@link InitialStates}); each column owns its generator, so results are independent of the thread count.
  */
 final class GlauberDynamics extends ColumnDynamics {
 
@@ -67,7 +68,7 @@ final class GlauberDynamics extends ColumnDynamics {
                         add(off, j, 1.0);
                     }
                 }
-                rng[c] = InitialStates.column(root, UPDATES, p, t).provider();
+                rng[c] = InitialStates.dynamics(root, protocol, UPDATES, p, t).provider();
                 noise[c] = ZigguratSampler.NormalizedGaussian.of(rng[c]);
                 next[c] = waiting(rng[c]);
             }

@@ -6,9 +6,12 @@ import org.chaoslab.model.ResponseProtocol;
 import org.chaoslab.random.StreamSeeds;
 
 /**
- * Initial states and per-column streams. STATIONARY: column (p, t) starts from stream {@code initial/p/t};
- * TRANSIENT: every column from {@code initial/shared} (one shared state). Update times and noise of column (p, t)
- * come from {@code <name>/p/t} in both modes.
+ * Initial states and per-column streams. STATIONARY: column (p, t) starts from stream {@code initial/p/t}, and its
+ * update times and noise come from {@code <name>/p/t}: every trial of every stimulus is independent. TRANSIENT:
+ * every column starts from {@code initial/shared} (one shared state), and the columns of trial t share the update
+ * times and noise of stream {@code <name>/shared/t} whatever their stimulus ("frozen noise"): two stimuli then
+ * differ only by their inputs, as in the synchronous maps, which is what the transient two-replica theory describes
+ * (Glauber with shared update times); trials t ≠ t′ of one stimulus still differ by their updates.
  */
 final class InitialStates {
 
@@ -26,6 +29,11 @@ final class InitialStates {
     /** The stream {@code name/p/t} of column (p, t). */
     static StreamSeeds column(StreamSeeds root, String name, int p, int t) {
         return root.child(name).child(p).child(t);
+    }
+
+    /** The update and noise stream of column (p, t): {@code name/p/t} (STATIONARY) or {@code name/shared/t} (TRANSIENT). */
+    static StreamSeeds dynamics(StreamSeeds root, ResponseProtocol protocol, String name, int p, int t) {
+        return protocol.mode() == ResponseProtocol.Mode.TRANSIENT ? root.child(name).child(SHARED).child(t) : column(root, name, p, t);
     }
 
     /** n_i ∈ {0, 1}, active with probability {@code activity}, into {@code out[off .. off+n)}. */

@@ -14,7 +14,8 @@ import org.chaoslab.random.StreamSeeds;
  * conventions of {@link org.chaoslab.sim.binary.MatchedRateSimulator}: the exponential Euler–Maruyama step
  * y ← e^{−δ} y + (1 − e^{−δ}) F(J y + x(θ) − b) + √(a (1 − e^{−2δ})) ζ, δ = dt/τ, F(h) = ½ erfc(−h/(√2σ))
  * (Θ(h) for σ = 0); exact for the noise (stationary output variance a). One gemm per step for all columns; the
- * noise of column (p, t) comes from stream {@code noise/p/t}, so trials differ in their noise in both protocols.
+ * noise of column (p, t) comes from stream {@code noise/p/t} (TRANSIENT: {@code noise/shared/t}, the same for every
+ * stimulus, see {@link InitialStates}), so trials differ in their noise in both protocols.
  */
 final class MatchedRateDynamics extends ColumnDynamics {
 
@@ -50,7 +51,7 @@ final class MatchedRateDynamics extends ColumnDynamics {
                 int p = c / trials;
                 int t = c % trials;
                 InitialStates.binary(InitialStates.initial(root, protocol, p, t), protocol.initialActivity(), n, init, c * n);
-                noise[c] = InitialStates.column(root, StreamSeeds.NOISE, p, t).gaussian();
+                noise[c] = InitialStates.dynamics(root, protocol, StreamSeeds.NOISE, p, t).gaussian();
                 for (int i = c * n, end = i + n; i < end; i++) {
                     y[i] = init[i];
                 }

@@ -62,6 +62,8 @@ public final class BinaryKernelTheory implements StimulusKernel {
     private final double s;
     private final double threshold;
     private final double meanCoupling;
+    /** σ² of Gaussian threshold noise (Glauber units n ← Θ(h + σζ); 0 for the synchronous map). */
+    private final double noiseVariance;
     private final BinaryKernelSolution solution;
 
     /**
@@ -72,12 +74,27 @@ public final class BinaryKernelTheory implements StimulusKernel {
      * @throws IllegalArgumentException for a bad parameter, or g = s = 0 (no Gaussian field)
      */
     public BinaryKernelTheory(double g, double s, double threshold, double meanCoupling) {
+        this(g, s, threshold, meanCoupling, 0.0);
+    }
+
+    /**
+     * Glauber units with Gaussian threshold noise, n_i ← Θ(h_i + σζ) (Keup et al. 2021): the noise adds σ² to the
+     * variance of what is thresholded, Q → Q + σ², and is independent between independent trials, so at overlap o
+     * 1 − ρ = [g²(m − c) + s²(1 − o) + σ²]/(Q + σ²): c = m is no longer a fixed point at o = 1 and the nugget
+     * m − c*(1) holds the noise's share besides the chaotic one. In the transient protocol the trials share update
+     * times and noise values ({@code sim.kernel}), so there the noise is common to both and only enlarges the
+     * denominator.
+     *
+     * @param thresholdNoise σ ≥ 0 (0: the deterministic units of the synchronous map and of noiseless Glauber dynamics)
+     */
+    public BinaryKernelTheory(double g, double s, double threshold, double meanCoupling, double thresholdNoise) {
         this.g = Validate.finiteAtLeast("g", g, 0.0);
         this.s = Validate.finiteAtLeast("s (stimulus amplitude)", s, 0.0);
         this.threshold = Validate.finite("b (threshold)", threshold);
         this.meanCoupling = Validate.finite("j0 (mean coupling)", meanCoupling);
-        if (g == 0.0 && s == 0.0) {
-            throw new IllegalArgumentException("g or s must be > 0 (got g = 0, s = 0: the fields are deterministic)");
+        this.noiseVariance = Validate.finiteAtLeast("sigma (threshold noise)", thresholdNoise, 0.0) * thresholdNoise;
+        if (g == 0.0 && s == 0.0 && noiseVariance == 0.0) {
+            throw new IllegalArgumentException("g, s or sigma must be > 0 (got g = 0, s = 0, sigma = 0: the fields are deterministic)");
         }
         this.solution = solve();
     }
@@ -103,11 +120,15 @@ public final class BinaryKernelTheory implements StimulusKernel {
         double mu = mean(m);
         double c = stationary(m, 1.0);
         double nu = m - c;
+        ChaosCriterion chaos = noiseVariance == 0.0
+                ? new ChaosCriterion("slope of the replica map at c = m", g > 0 ? Double.POSITIVE_INFINITY : 0.0, g > 0)
+                // with noise c = m is not a fixed point; the deterministic part's slope there is still infinite
+                : new ChaosCriterion("slope of the noiseless replica map at c = m (threshold noise sigma = "
+                        + Math.sqrt(noiseVariance) + " also decorrelates trials)", g > 0 ? Double.POSITIVE_INFINITY : 0.0, g > 0);
         return new BinaryKernelSolution(g, s, threshold, meanCoupling,
-                new FieldStatistics(mu, q, g * g * c + s * s),
-                new KernelStatistics(m, m, c, nu),
-                new ChaosCriterion("slope of the replica map at c = m", g > 0 ? Double.POSITIVE_INFINITY : 0.0, g > 0),
-                BivariateNormal.pdf(mu / Math.sqrt(q)) * g / Math.sqrt(Math.PI * q));
+                new FieldStatistics(mu, q - noiseVariance, g * g * c + s * s),
+                new KernelStatistics(m, m, c, nu), chaos,
+                noiseVariance == 0.0 ? BivariateNormal.pdf(mu / Math.sqrt(q)) * g / Math.sqrt(Math.PI * q) : Double.NaN);
     }
 
     // ------------------------------------------------------------------ stationary
@@ -122,19 +143,21 @@ public final class BinaryKernelTheory implements StimulusKernel {
     private double stationary(double m, double overlap) {
         double q = variance(m);
         double a = mean(m) / Math.sqrt(q);
-        if (g == 0.0) {
-            return BivariateNormal.orthant(a, overlap); // one Heaviside layer of the stimulus: ρ = o
-        }
         double g2 = g * g;
         double s2 = s * s;
         double oneMinusO = 1.0 - overlap;
+        if (g == 0.0) {
+            // one Heaviside layer of the stimulus (and independent noise): ρ = (s² o)/(s² + σ²)
+            return noiseVariance == 0.0 ? BivariateNormal.orthant(a, overlap)
+                    : BivariateNormal.cdf(a) - BivariateNormal.deficit(a, Math.min(2.0, (s2 * oneMinusO + noiseVariance) / q));
+        }
         double hi = m * (1.0 - 1e-12);
         return FixedPoints.stable(c -> BivariateNormal.cdf(a)
-                        - BivariateNormal.deficit(a, Math.min(2.0, Math.max(0.0, (g2 * (m - c) + s2 * oneMinusO) / q))),
+                        - BivariateNormal.deficit(a, Math.min(2.0, Math.max(0.0, (g2 * (m - c) + s2 * oneMinusO + noiseVariance) / q))),
                 m * m, 0.0, hi, false, "binary cross-trial overlap c*(o = " + overlap + ")");
     }
 
-    /** The mean-field rate: lowest root of m = Φ((J0 m − b)/√(g² m + s²)) in (0, 1]. */
+    /** The mean-field rate: lowest root of m = Φ((J0 m − b)/√(g² m + s² + σ²)) in (0, 1]. */
     private double meanRate() {
         List<Double> roots = new ArrayList<>();
         BrentSolver brent = new BrentSolver(1e-15, 1e-16);
@@ -167,8 +190,9 @@ public final class BinaryKernelTheory implements StimulusKernel {
         return meanCoupling * m - threshold;
     }
 
+    /** The variance of what is thresholded: field g² m + s² and threshold noise σ². */
     private double variance(double m) {
-        return g * g * m + s * s;
+        return g * g * m + s * s + noiseVariance;
     }
 
     // ------------------------------------------------------------------ transients
@@ -212,7 +236,7 @@ public final class BinaryKernelTheory implements StimulusKernel {
     }
 
     /**
-     * The Glauber transient with shared update times, by classical Runge–Kutta (step dt, in units of τ) of
+     * The Glauber transient with shared update times (and shared noise values), by classical Runge–Kutta (step dt, in units of τ) of
      * τ ṁ = −m + Φ(A), τ ḋ = −d + 2T(A, a) (see the class comment), from m(0) = m₀, c(0) = m₀.
      */
     public Transient glauberTransient(double delta, double m0, double duration, double dt) {

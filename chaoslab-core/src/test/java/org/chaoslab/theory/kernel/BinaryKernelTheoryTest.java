@@ -120,6 +120,30 @@ class BinaryKernelTheoryTest {
     }
 
     @Test
+    void thresholdNoiseMatchesTheGlauberMeanFieldWithNoise() {
+        // s = 0, sigma > 0: m and q = [m_i^2] of GlauberStationaryState (its own orthant integrals with the noise
+        // variance added) against the kernel theory with Q -> Q + sigma^2 (1e-10); the nugget stays positive and
+        // exceeds the noiseless one (noise decorrelates trials too)
+        GaussianExpectation engine = GaussianExpectation.standard();
+        double[][] cases = {{0.0, 1.0, 0.0, 0.3, 0.5}, {-1.0, 1.5, 0.2, 0.6, 1.0}, {0.0, 0.5, 0.0, 0.0, 0.3}};
+        for (double[] p : cases) {
+            GlauberNetwork net = new GlauberNetwork(1000, p[0], p[1], p[2], p[3], p[4], 1.0);
+            GlauberStationaryState state = GlauberStationaryState.solve(net, engine);
+            BinaryKernelTheory theory = new BinaryKernelTheory(p[1], 0.0, p[3] - p[2], p[0], p[4]);
+            KernelStatistics k = theory.statistics();
+            assertThat(k.meanResponse()).isCloseTo(state.m(), within(1e-10));
+            assertThat(k.zeroPlus()).isCloseTo(state.q(), within(1e-10));
+            assertThat(k.nugget()).isGreaterThan(new BinaryKernelTheory(p[1], 0.0, p[3] - p[2], p[0]).statistics().nugget());
+            System.out.printf("Glauber sigma = %.1f g = %.1f: m = %.10f q = %.10f kernel c*(0+) = %.10f%n",
+                    p[4], p[1], state.m(), state.q(), k.zeroPlus());
+        }
+        // g = 0: one noisy Heaviside layer of the stimulus, rho = s^2 o/(s^2 + sigma^2): K(o = 0) = m^2 exactly
+        BinaryKernelTheory layer = new BinaryKernelTheory(0.0, 1.0, 0.3, 0.0, 0.7);
+        double m = layer.statistics().meanResponse();
+        assertThat(layer.kernel(0.0)).isCloseTo(m * m, within(1e-14));
+    }
+
+    @Test
     void synchronousTransientRoughnessHalvesEachStep() {
         // γ_t = 2^{1−t}; corrections: t = 1 O(Δ²), t = 2 O(Δ), t = 3 O(√Δ) ≈ 1e-3 over Δ ∈ [1e-8, 1e-6]
         // (each step's √ law has a relative correction O(1 − ρ)); tolerance 5e-3 on γ_3, 1e-4 on γ_1, γ_2
@@ -155,7 +179,7 @@ class BinaryKernelTheoryTest {
     void badParametersAreNamed() {
         assertThatThrownBy(() -> BinaryKernelTheory.of(-1, 1, 0)).hasMessageContaining("g");
         assertThatThrownBy(() -> BinaryKernelTheory.of(1, -1, 0)).hasMessageContaining("s (stimulus amplitude)");
-        assertThatThrownBy(() -> BinaryKernelTheory.of(0, 0, 0)).hasMessageContaining("g or s");
+        assertThatThrownBy(() -> BinaryKernelTheory.of(0, 0, 0)).hasMessageContaining("g, s or sigma");
         BinaryKernelTheory net = BinaryKernelTheory.of(1, 1, 0);
         assertThatThrownBy(() -> net.kernelOnCircle(4.0)).hasMessageContaining("delta must be in [0, pi]");
         assertThatThrownBy(() -> net.kernel(1.1)).hasMessageContaining("overlap must be in [-1, 1]");
