@@ -63,6 +63,10 @@ public final class KernelTheoryCommand implements Callable<Integer> {
     @Option(names = "--theta", description = "Threshold b of binary units. Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
     double theta;
 
+    @Option(names = "--threshold-noise", paramLabel = "SIGMA", description = "Gaussian threshold noise sigma >= 0 of binary "
+            + "units with --dynamics async (Glauber). Default: ${DEFAULT-VALUE}.", defaultValue = "0.0")
+    double thresholdNoise;
+
     @Option(names = "--phi", description = "Transfer function of rate units (see 'dmft scs --help'). Default: ${DEFAULT-VALUE}.",
             defaultValue = "tanh")
     String phi;
@@ -143,7 +147,11 @@ public final class KernelTheoryCommand implements Callable<Integer> {
         BalancedStimulusKernel populations = null;
         switch (model) {
             case "binary" -> {
-                BinaryKernelTheory b = new BinaryKernelTheory(g, s, theta, j0);
+                if (sync && thresholdNoise != 0.0) {
+                    throw new IllegalArgumentException("--threshold-noise applies to --dynamics async (Glauber units), not to the "
+                            + "synchronous map");
+                }
+                BinaryKernelTheory b = new BinaryKernelTheory(g, s, theta, j0, thresholdNoise);
                 theory = b;
                 chaos = b.solution().chaos();
                 if (sync) {

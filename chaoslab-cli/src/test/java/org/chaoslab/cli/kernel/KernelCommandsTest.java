@@ -134,6 +134,8 @@ class KernelCommandsTest {
                 Arguments.of("kernel theory --model spiking", "--model"),
                 Arguments.of("kernel theory --dynamics both", "--dynamics"),
                 Arguments.of("kernel theory --model balanced --dynamics sync", "--dynamics"),
+                Arguments.of("kernel theory --threshold-noise 0.5", "--threshold-noise"),
+                Arguments.of("kernel theory --dynamics async --threshold-noise -1", "sigma"),
                 Arguments.of("kernel theory --model balanced --input-model exact", "input model"),
                 Arguments.of("kernel theory --g -1", "g"),
                 Arguments.of("kernel theory --s NaN", "s"),
