@@ -24,8 +24,10 @@ import org.chaoslab.sim.kernel.StimulusResponses;
  * couplings and stimuli drive a chaotic binary network and a non-chaotic network with the same first- and second-order
  * statistics (the matched rate network with output noise), and both codes are put side by side — kernel against
  * stimulus distance (nugget: trial-to-trial variability at the same stimulus), spectra of the responses (plain PCA and
- * cvPCA with power-law fits), and learning curves of a linear readout with the kernel-regression theory at the
- * measured nugget as ridge. Each network is one realization per seed; the models share the seed, hence J and the
+ * cvPCA with power-law fits), learning curves of a linear readout with the kernel-regression theory at the
+ * measured nugget as ridge, and the roughness of transients from one shared state (local exponent of
+ * 1 − K_t(Δ)/K_t(0), trials sharing update times and noise): chaos roughens the binary code with t, the rate twin
+ * keeps the roughness of its input map. Each network is one realization per seed; the models share the seed, hence J and the
  * input vectors.
  */
 public final class RegularizationComparison {
@@ -44,9 +46,11 @@ public final class RegularizationComparison {
      * @param target    target function spec ("cos:1+sin:3")
      * @param draws     training sets per size
      * @param threads   threads
+     * @param roughnessTimes times (units of τ) of the transient roughness (empty: none)
+     * @param roughnessLags  lags [from, to] (Δ_k = 2πk/P) of its fits
      */
     public record Settings(ResponseProtocol protocol, long seed, int[] fitRanks, int shuffles, int[] sizes, String target, int draws,
-                           int threads) {
+                           int threads, double[] roughnessTimes, int[] roughnessLags) {
 
         public Settings {
             if (protocol.mode() != ResponseProtocol.Mode.STATIONARY || protocol.trials() < 2) {
@@ -54,12 +58,44 @@ public final class RegularizationComparison {
             }
             fitRanks = fitRanks.clone();
             sizes = sizes.clone();
+            roughnessTimes = roughnessTimes.clone();
+            roughnessLags = roughnessLags.clone();
+            if (roughnessTimes.length > 0 && (roughnessLags.length != 2 || roughnessLags[0] < 1 || roughnessLags[1] <= roughnessLags[0])) {
+                throw new IllegalArgumentException("roughness lags must be 1 <= from < to");
+            }
+        }
+
+        /** Without the transient roughness. */
+        public Settings(ResponseProtocol protocol, long seed, int[] fitRanks, int shuffles, int[] sizes, String target, int draws,
+                        int threads) {
+            this(protocol, seed, fitRanks, shuffles, sizes, target, draws, threads, new double[0], new int[] {1, 2});
         }
 
         /** The same runs from another seed. */
         public Settings withSeed(long s) {
-            return new Settings(protocol, s, fitRanks, shuffles, sizes, target, draws, threads);
+            return new Settings(protocol, s, fitRanks, shuffles, sizes, target, draws, threads, roughnessTimes, roughnessLags);
         }
+
+        @Override
+        public double[] roughnessTimes() {
+            return roughnessTimes.clone();
+        }
+
+        @Override
+        public int[] roughnessLags() {
+            return roughnessLags.clone();
+        }
+    }
+
+    /**
+     * The roughness of one network's code at one time of a transient from a shared state.
+     *
+     * @param time            t (units of τ)
+     * @param distances       Δ_k = 2πk/P, k = 0 … P/2
+     * @param relativeDeficit 1 − K_t(Δ_k)/K_t(0) (same trial: stimuli differ, update times and noise shared)
+     * @param exponent        the least-squares slope of log deficit against log Δ over the settings' lags
+     */
+    public record Roughness(double time, double[] distances, double[] relativeDeficit, double exponent) {
     }
 
     /**
@@ -74,11 +110,12 @@ public final class RegularizationComparison {
      * @param crossValidated cvPCA spectrum of trials 0 and 1
      * @param crossValidatedFit its power law
      * @param learningCurve the readout's learning curve with the theory
+     * @param roughness    the transient roughness at each of the settings' times (empty when none asked)
      * @param wallSeconds  simulation wall time
      */
     public record Code(StimulusNetwork network, CircleKernel kernel, double nugget, double meanResponse, PcaSpectrum plain,
                        PowerLawFit plainFit, PcaSpectrum crossValidated, PowerLawFit crossValidatedFit,
-                       LearningCurveComparison.Result learningCurve, double wallSeconds) {
+                       LearningCurveComparison.Result learningCurve, List<Roughness> roughness, double wallSeconds) {
     }
 
     /** Runs every network on the same circle of stimuli and seed. */
@@ -115,8 +152,36 @@ public final class RegularizationComparison {
         LearningCurveComparison.Result lc = LearningCurveComparison.run(ResponseKernels.of(r), LearningCurveComparison.target(s.target(), p),
                 s.sizes(), 0.0, s.draws(), seeds.child("readout"));
         double mean = java.util.Arrays.stream(run.meanResponses()).average().orElse(Double.NaN);
+        List<Roughness> roughness = roughness(net, stimuli, s);
         return new Code(net, circle, circle.sameTrial()[0] - circle.crossTrial()[0], mean, plain,
                 PowerLawFit.fit(plain, s.fitRanks()[0], s.fitRanks()[1]), cv, PowerLawFit.fit(cv, s.fitRanks()[0], s.fitRanks()[1]), lc,
-                run.run().wallSeconds());
+                roughness, run.run().wallSeconds());
+    }
+
+    /** The transient from one shared state (one trial, shared update times and noise) at the settings' times. */
+    static List<Roughness> roughness(StimulusNetwork net, Stimuli.Circle stimuli, Settings s) {
+        double[] times = s.roughnessTimes();
+        if (times.length == 0) {
+            return List.of();
+        }
+        if (s.roughnessLags()[1] > stimuli.count() / 2) {
+            throw new IllegalArgumentException("roughness lags must be <= P/2 = " + stimuli.count() / 2 + " (got " + s.roughnessLags()[1] + ")");
+        }
+        StimulusResponses run = KernelSimulator.run(net, stimuli, ResponseProtocol.transientAt(1, times), s.seed(), s.threads(),
+                ProgressListener.NONE);
+        if (run.run().divergence().isPresent()) {
+            throw new IllegalStateException(net.kind().label() + " diverged in the transient: " + run.run().divergence().get());
+        }
+        List<Roughness> out = new ArrayList<>();
+        int p = stimuli.count();
+        for (ResponseSnapshot snap : run.snapshots()) {
+            CircleKernel c = ResponseKernels.onCircle(ResponseKernels.of(Responses.of(p, 1, net.n(), snap.data())));
+            double[] deficit = new double[c.size()];
+            for (int k = 0; k < deficit.length; k++) {
+                deficit[k] = 1.0 - c.sameTrial()[k] / c.sameTrial()[0];
+            }
+            out.add(new Roughness(snap.time(), c.distances(), deficit, KernelComparison.slope(c, s.roughnessLags())));
+        }
+        return out;
     }
 }

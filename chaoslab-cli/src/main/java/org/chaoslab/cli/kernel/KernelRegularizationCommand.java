@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
                 "network and the matched rate network with output noise (same couplings, stimuli and first- and",
                 "second-order statistics; output noise from the dynamic mean field with the stimulus) on one circle of",
                 "stimuli: kernel vs distance with the two-replica theory, nugget, plain and cvPCA spectra with power-law",
-                "fits, learning curves of a linear readout with kernel-regression theory (nugget as ridge). Writes",
-                "kernel.csv, spectra.csv, learning_curves.csv, three figures and summary.json."})
+                "fits, learning curves of a linear readout with kernel-regression theory (nugget as ridge), roughness of",
+                "transients from one shared state. Writes kernel.csv, spectra.csv, learning_curves.csv, roughness.csv,",
+                "four figures and summary.json."})
 public final class KernelRegularizationCommand implements Callable<Integer> {
 
     @Option(names = "--n", description = "Units N >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "1000")
@@ -80,6 +81,15 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
     @Option(names = "--draws", description = "Training sets per size. Default: ${DEFAULT-VALUE}.", defaultValue = "30")
     int draws;
 
+    @Option(names = "--roughness-times", split = ",", paramLabel = "T",
+            description = "Times (tau) of the transient from one shared state whose roughness is compared (local exponent of "
+                    + "1 - K_t(Delta)/K_t(0)); multiples of --dt; 'none' to skip. Default: ${DEFAULT-VALUE}.", defaultValue = "1,2,4")
+    String[] roughnessTimes;
+
+    @Option(names = "--roughness-lags", description = "FROM:TO, lags k (Delta_k = 2 pi k / P) of the roughness fits, "
+            + "1 <= FROM < TO <= P/2. Default: 2:min(16, P/2).")
+    String roughnessLags;
+
     @Option(names = "--seed", description = "Master seed, shared by both networks (same J, inputs). Default: ${DEFAULT-VALUE}.",
             defaultValue = "1")
     long seed;
@@ -115,8 +125,15 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
         StimulusNetwork glauber = new StimulusNetwork(StimulusNetwork.Kind.GLAUBER, n, g, 0.0, theta, 0.0, null, sigma, 0.0, 1.0, 1.0,
                 org.chaoslab.model.Precision.FLOAT64);
         StimulusNetwork matched = MatchedRate.of(glauber, circle.scale(), dt);
+        double[] times = roughnessTimes();
+        int[] lags = roughnessLags != null ? KernelTheoryCommand.ranks(roughnessLags)
+                : new int[] {2, Math.max(3, Math.min(16, circle.count() / 2))};
+        if (times.length > 0 && lags[1] > circle.count() / 2) {
+            throw new IllegalArgumentException("--roughness-lags must be <= P/2 = " + circle.count() / 2 + " (got " + lags[1] + ")");
+        }
         RegularizationComparison.Settings settings = new RegularizationComparison.Settings(
-                ResponseProtocol.stationary(2, transientTime, samples, 5.0), seed, ranks, 10, sizes, target, draws, threads.threads());
+                ResponseProtocol.stationary(2, transientTime, samples, 5.0), seed, ranks, 10, sizes, target, draws, threads.threads(),
+                times, lags);
         try (OutputDirectory dir = output.prepare()) {
             ProgressListener progress = Progress.on(spec.commandLine().getErr(), "kernel regularization");
             List<RegularizationComparison.Code> codes = RegularizationComparison.run(List.of(glauber, matched), circle, settings, progress);
@@ -141,6 +158,10 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
             kernelPlot.series("two-replica theory (binary)", fine, fineK, LineStyle.LINE);
             LinePlot.Builder spectrumPlot = LinePlot.builder().title("Response spectra: plain PCA and cvPCA").xLabel("rank n")
                     .yLabel("variance lambda_n").logX(true).logY(true);
+            LinePlot.Builder roughPlot = LinePlot.builder()
+                    .title("Transient roughness: 1 - K_t(Delta)/K_t(0)")
+                    .xLabel("stimulus distance Delta (rad)").yLabel("1 - K_t(Delta)/K_t(0)").logX(true).logY(true);
+            CsvTable.Builder roughCsv = CsvTable.builder().column("delta", codes.getFirst().kernel().distances());
             LinePlot.Builder lcPlot = LinePlot.builder().title("Learning curves of a linear readout").xLabel("training stimuli P")
                     .yLabel("generalization error E_g").logX(true).logY(true);
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -187,21 +208,86 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
                     o.printf("              P = %4d  E_g %.4g +- %.2g  theory (ridge = nugget) %.4g%n", pt.trainSize(),
                             pt.measured().value(), pt.measured().standardError(), pt.theory());
                 }
+                List<Map<String, Object>> rough = new ArrayList<>();
+                for (RegularizationComparison.Roughness r : c.roughness()) {
+                    rough.add(Map.of("t", r.time(), "exponent", r.exponent()));
+                    String label = String.format("%s t=%.3g", name, r.time());
+                    roughCsv.column(String.format("%s_t%.3g", name, r.time()), r.relativeDeficit());
+                    o.printf("              transient t = %.3g: roughness exponent %.3f (lags %d..%d)%n", r.time(), r.exponent(), lags[0],
+                            lags[1]);
+                }
+                row.put("roughness", rough);
             }
             o.printf("theory (binary, N -> infinity): m %.4f  K(0+) %.4f  nugget %.4f; matched output noise a = %.4f%n",
                     theory.meanResponse(), theory.zeroPlus(), theory.nugget(), matched.outputNoiseVariance());
+            if (times.length > 0) {
+                // simulation beside the Glauber two-replica ODE with shared update times (docs/kernels.md), one colour per
+                // time; the matched rate network has no transient theory; log axes: positive deficits only
+                double[] d = codes.getFirst().kernel().distances();
+                var bt = (org.chaoslab.theory.kernel.BinaryKernelTheory) kt;
+                for (int i = 0; i < times.length; i++) {
+                    double[] y = new double[d.length - 1];
+                    for (int k = 1; k < d.length; k++) {
+                        var tr = bt.glauberTransient(Math.min(Math.PI, d[k]), 0.5, times[i], Math.min(0.01, times[i] / 100));
+                        y[k - 1] = tr.relativeDeficit(tr.time().length - 1);
+                    }
+                    roughCsv.column(String.format("glauber_t%.3g_theory", times[i]), prepend(y));
+                    for (RegularizationComparison.Code c : codes) {
+                        RegularizationComparison.Roughness r = c.roughness().get(i);
+                        int[] keep = java.util.stream.IntStream.range(1, d.length).filter(k -> r.relativeDeficit()[k] > 0).toArray();
+                        double[] xs = java.util.Arrays.stream(keep).mapToDouble(k -> d[k]).toArray();
+                        double[] ys = java.util.Arrays.stream(keep).mapToDouble(k -> r.relativeDeficit()[k]).toArray();
+                        String label = String.format("%s t=%.3g (gamma %.2f)", c.network().kind().label(), times[i], r.exponent());
+                        if (c.network().kind() == StimulusNetwork.Kind.GLAUBER) {
+                            roughPlot.theoryAndSimulation(label, java.util.Arrays.copyOfRange(d, 1, d.length), y, xs, ys, null, 40);
+                        } else if (keep.length > 0) {
+                            roughPlot.series(label, xs, ys, LineStyle.DASHED);
+                        }
+                    }
+                }
+            }
             dir.csv("kernel.csv", kernelCsv.build());
             dir.csv("spectra.csv", spectraCsv.build());
             dir.csv("learning_curves.csv", lcCsv.build());
             dir.figure("kernel", kernelPlot.build());
             dir.figure("spectra", spectrumPlot.build());
             dir.figure("learning_curves", lcPlot.build());
+            if (times.length > 0) {
+                dir.csv("roughness.csv", roughCsv.build());
+                dir.figure("roughness", roughPlot.build());
+            }
             summary.result("models", rows);
             summary.writeTo(dir);
             dir.commit();
             o.printf("wrote %s%n", dir.target());
         }
         return 0;
+    }
+
+    /** The --roughness-times, empty for 'none'. */
+    private double[] roughnessTimes() {
+        if (roughnessTimes.length == 1 && "none".equalsIgnoreCase(roughnessTimes[0].trim())) {
+            return new double[0];
+        }
+        double[] t = new double[roughnessTimes.length];
+        for (int i = 0; i < t.length; i++) {
+            try {
+                t[i] = Double.parseDouble(roughnessTimes[i].trim());
+            } catch (NumberFormatException e) {
+                t[i] = Double.NaN;
+            }
+            if (!(t[i] > 0) || !Double.isFinite(t[i]) || (i > 0 && t[i] <= t[i - 1])) {
+                throw new IllegalArgumentException("--roughness-times must be increasing positive times or 'none' (got '"
+                        + String.join(",", roughnessTimes) + "')");
+            }
+        }
+        return t;
+    }
+
+    private static double[] prepend(double[] y) {
+        double[] out = new double[y.length + 1];
+        System.arraycopy(y, 0, out, 1, y.length);
+        return out;
     }
 
     private static double[] pad(double[] v, int length) {

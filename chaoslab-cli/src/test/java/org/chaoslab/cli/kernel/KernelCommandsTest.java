@@ -125,6 +125,9 @@ class KernelCommandsTest {
         JsonNode models = JsonOutput.read(dir.resolve("summary.json")).get("results").get("models");
         assertThat(models.size()).isEqualTo(2);
         assertThat(models.get(1).get("model").asText()).isEqualTo("matched-rate");
+        assertThat(models.get(0).get("roughness").size()).isEqualTo(3);
+        assertThat(Files.exists(dir.resolve("roughness.png"))).isTrue();
+        assertThat(Files.readString(dir.resolve("roughness.csv"))).contains("glauber_t1.00_theory");
     }
 
     static Stream<Arguments> badInputs() {
@@ -167,6 +170,8 @@ class KernelCommandsTest {
                 Arguments.of("compare kernel --model matched-rate --out OUT", "matched"),
                 Arguments.of("compare kernel --roughness-lags 4:200 --stimuli circle:16 --out OUT", "lags"),
                 Arguments.of("kernel regularization --draws 1 --out OUT", "--draws"),
+                Arguments.of("kernel regularization --roughness-times 2,1 --out OUT", "--roughness-times"),
+                Arguments.of("kernel regularization --stimuli circle:16 --sizes 4,8 --roughness-lags 2:12 --out OUT", "--roughness-lags"),
                 Arguments.of("kernel regularization --stimuli circle:16 --sizes 16 --out OUT", "--sizes"));
     }
 
