@@ -137,9 +137,9 @@ class BadInputTest {
 
     @Test
     void emptyOutIsRefused(@TempDir Path base) throws Exception {
-        CliTest.Result r = CliTest.run("simulate", "rate", "--n", "10", "--t", "1", "--out", "");
+        CliRunner.Result r = CliRunner.run("simulate", "rate", "--n", "10", "--t", "1", "--out", "");
         check(r, "--out", Main.EXIT_USAGE);
-        CliTest.Result d = CliTest.run("dmft", "scs", "--out", "");
+        CliRunner.Result d = CliRunner.run("dmft", "scs", "--out", "");
         check(d, "--out", Main.EXIT_USAGE);
     }
 
@@ -160,7 +160,7 @@ class BadInputTest {
         Path dir = Files.createDirectories(base.resolve("run"));
         Files.writeString(dir.resolve("summary.json"), "{}");
         Files.writeString(dir.resolve("stale.npy"), "old");
-        CliTest.Result r = CliTest.run("simulate", "rate", "--n", "20", "--t", "2", "--transient", "0", "--force", "--out",
+        CliRunner.Result r = CliRunner.run("simulate", "rate", "--n", "20", "--t", "2", "--transient", "0", "--force", "--out",
                 dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(dir.resolve("stale.npy")).doesNotExist();
@@ -187,13 +187,13 @@ class BadInputTest {
     void divergenceIsExit3WithStatusDivergedAndTheStepNamed(@TempDir Path base) throws Exception {
         // linear phi at g = 3 grows like e^{2t}: the state passes 1e100 near t = 115, before the squares overflow
         Path out = base.resolve("out");
-        CliTest.Result r = CliTest.run("simulate", "rate", "--n", "50", "--g", "3", "--phi", "linear", "--dt", "0.1", "--t",
+        CliRunner.Result r = CliRunner.run("simulate", "rate", "--n", "50", "--g", "3", "--phi", "linear", "--dt", "0.1", "--t",
                 "400", "--transient", "0", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(r.err()).contains("at step");
         String summary = Files.readString(out.resolve("summary.json"));
         assertThat(summary).contains("\"diverged\"").doesNotContain("Infinity");
-        CliTest.Result d = CliTest.run("deepnet", "simulate", "--phi", "linear", "--sigma-w2", "1e60", "--depth", "10",
+        CliRunner.Result d = CliRunner.run("deepnet", "simulate", "--phi", "linear", "--sigma-w2", "1e60", "--depth", "10",
                 "--width", "30", "--realizations", "2", "--circle-points", "0", "--out", base.resolve("deep").toString());
         assertThat(d.code()).as(d.err()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(d.err()).contains("layer");
@@ -202,14 +202,14 @@ class BadInputTest {
     private static void assertBad(String args, String parameter, Path base) throws Exception {
         List<String> before = list(base);
         long t0 = System.nanoTime();
-        CliTest.Result r = CliTest.run(args.split(" "));
+        CliRunner.Result r = CliRunner.run(args.split(" "));
         double seconds = (System.nanoTime() - t0) * 1e-9;
         check(r, parameter, Main.EXIT_USAGE);
         assertThat(seconds).as("runtime of " + args).isLessThan(20.0);
         assertThat(list(base)).as("files left in " + base + " by " + args).isEqualTo(before);
     }
 
-    private static void check(CliTest.Result r, String parameter, int code) {
+    private static void check(CliRunner.Result r, String parameter, int code) {
         String err = r.err().strip();
         assertThat(r.code()).as(err).isEqualTo(code);
         assertThat(err.lines().count()).as(err).isEqualTo(1);

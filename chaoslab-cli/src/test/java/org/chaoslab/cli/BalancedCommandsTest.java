@@ -1,10 +1,10 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.CliRunner.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.Npy;
@@ -12,22 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** The balanced-network and Glauber commands through the top-level command. */
 class BalancedCommandsTest {
 
-    record Result(int code, String out, String err) {
-    }
 
     static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return CliRunner.run(args);
     }
 
     /**

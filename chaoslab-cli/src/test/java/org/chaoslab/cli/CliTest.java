@@ -1,9 +1,9 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.CliRunner.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,14 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CliTest {
 
-    record Result(int code, String out, String err) {
-    }
 
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return CliRunner.run(args);
     }
 
     @Test

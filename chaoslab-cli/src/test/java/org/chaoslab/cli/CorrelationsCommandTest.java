@@ -3,8 +3,6 @@ package org.chaoslab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,31 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chaoslab.io.JsonOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CorrelationsCommandTest {
 
-    /** The CLI with the correlation commands added (ChaoslabCommand/CompareCommand register them in the product). */
-    static CliTest.Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("correlations")) {
-            cl.addSubcommand(new CorrelationsCommand());
-        }
-        CommandLine compare = cl.getSubcommands().get("compare");
-        if (!compare.getSubcommands().containsKey("correlations")) {
-            compare.addSubcommand(new CompareCorrelationsCommand());
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new CliTest.Result(code, out.toString(), err.toString());
+    static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
     void theoryJsonHasTheContractKeys() throws Exception {
-        CliTest.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
+        CliRunner.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -65,7 +48,7 @@ class CorrelationsCommandTest {
                 + s * s * (((4 * s - 21) * s + 36) * s - 6) / (200 * Math.pow(q, 6))) / 200, offset(1e-12));
         assertThat(zd.get("participationRatioPerNFiniteN").asDouble()).isCloseTo(q * q - s * ((2 * s + 9) * s - 2) / 200,
                 offset(1e-12));
-        CliTest.Result tanh = run("correlations", "theory", "--g", "0.8", "--phi", "tanh", "--noise", "white:0.5", "--n", "200",
+        CliRunner.Result tanh = run("correlations", "theory", "--g", "0.8", "--phi", "tanh", "--noise", "white:0.5", "--n", "200",
                 "--json");
         assertThat(tanh.code()).as(tanh.err()).isZero();
         JsonNode t = new ObjectMapper().readTree(tanh.out());
@@ -73,17 +56,17 @@ class CorrelationsCommandTest {
         assertThat(t.get("meanAutoCovFiniteN").isNull()).isTrue();
         assertThat(t.get("mapping").asText()).isEqualTo("effective-gain");
         assertThat(t.get("spectralRadius").asDouble()).isLessThan(0.8).isGreaterThan(0.5);
-        CliTest.Result bad = run("correlations", "theory", "--g", "1.2", "--phi", "linear", "--noise", "white:1");
+        CliRunner.Result bad = run("correlations", "theory", "--g", "1.2", "--phi", "linear", "--noise", "white:1");
         assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(bad.err()).contains("spectral radius must be < 1");
-        CliTest.Result noNoise = run("correlations", "theory", "--g", "0.5", "--phi", "linear");
+        CliRunner.Result noNoise = run("correlations", "theory", "--g", "0.5", "--phi", "linear");
         assertThat(noNoise.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(noNoise.err()).contains("white:SIGMA");
     }
 
     @Test
     void simulateWritesSummaryArraysAndPlots(@TempDir Path dir) throws Exception {
-        CliTest.Result r = run("correlations", "simulate", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "60",
+        CliRunner.Result r = run("correlations", "simulate", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "60",
                 "--t", "800", "--transient", "20", "--realizations", "3", "--window", "25", "--seed", "2", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
@@ -95,7 +78,7 @@ class CorrelationsCommandTest {
                 "cross_covariances.png", "eigenvalues.svg"}) {
             assertThat(dir.resolve(f)).exists();
         }
-        CliTest.Result c = run("compare", "correlations", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "40",
+        CliRunner.Result c = run("compare", "correlations", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "40",
                 "--t", "400", "--realizations", "2", "--window", "25", "--out", dir.resolve("cmp").toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(dir.resolve("cmp").resolve("summary.json")).exists();
@@ -103,36 +86,36 @@ class CorrelationsCommandTest {
 
     @Test
     void theoryWithoutNoiseReportsTheCavityDimension() throws Exception {
-        CliTest.Result r = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--json");
+        CliRunner.Result r = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         // published (Clark, Abbott & Litwin-Kumar 2023): 0.0313720 and 0.0446510, to the last digit (ChaoticDimensionTest)
         assertThat(j.get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
         assertThat(j.get("participationRatioPhiPerN").asDouble()).isCloseTo(0.0446510, offset(1e-7));
         assertThat(j.get("participationRatio").isNull()).isTrue();     // no --n: no N-dependent value
-        CliTest.Result withN = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--n", "1000", "--json");
+        CliRunner.Result withN = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--n", "1000", "--json");
         assertThat(withN.code()).as(withN.err()).isZero();
         JsonNode k = new ObjectMapper().readTree(withN.out());
         assertThat(k.get("participationRatio").asDouble()).isCloseTo(1000 * k.get("participationRatioPerN").asDouble(),
                 offset(1e-9));
-        CliTest.Result fixedPoint = run("correlations", "theory", "--g", "0.5", "--phi", "tanh");
+        CliRunner.Result fixedPoint = run("correlations", "theory", "--g", "0.5", "--phi", "tanh");
         assertThat(fixedPoint.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(fixedPoint.err()).contains("--g").contains("chaotic");
-        CliTest.Result sweep = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--json");
+        CliRunner.Result sweep = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--json");
         assertThat(sweep.code()).as(sweep.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(sweep.out());
         assertThat(rows.size()).isEqualTo(2);
         assertThat(rows.get(1).get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
         // the dimension grows with g (cavity: 0.0159 at g = 2, 0.0314 at g = 3)
         assertThat(rows.get(0).get("participationRatioPerN").asDouble()).isLessThan(rows.get(1).get("participationRatioPerN").asDouble());
-        CliTest.Result sweepNoise = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--noise", "white:1");
+        CliRunner.Result sweepNoise = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--noise", "white:1");
         assertThat(sweepNoise.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(sweepNoise.err()).contains("--g-values");
     }
 
     @Test
     void theoryJsonHasTheEqualTimeKeys() throws Exception {
-        CliTest.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
+        CliRunner.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -144,7 +127,7 @@ class CorrelationsCommandTest {
 
     @Test
     void compareWithoutNoiseWritesTheChaoticDimension(@TempDir Path dir) throws Exception {
-        CliTest.Result c = run("compare", "correlations", "--g", "3", "--phi", "tanh", "--n", "100", "--t", "200",
+        CliRunner.Result c = run("compare", "correlations", "--g", "3", "--phi", "tanh", "--n", "100", "--t", "200",
                 "--transient", "50", "--realizations", "2", "--seed", "4", "--threads", "1", "--out", dir.toString());
         assertThat(c.code()).as(c.err()).isZero();
         JsonNode s = JsonOutput.read(dir.resolve("summary.json"));

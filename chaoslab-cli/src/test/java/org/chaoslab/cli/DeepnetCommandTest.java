@@ -2,8 +2,6 @@ package org.chaoslab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** The deepnet verbs through the real command line (exit codes, one-line errors, files). */
 class DeepnetCommandTest {
 
-    /** Runs chaoslab with {@code deepnet} registered (added here until ChaoslabCommand lists it). */
-    static CliTest.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("deepnet")) {
-            cl.addSubcommand(new DeepnetCommand());
-        }
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new CliTest.Result(code, out.toString(), err.toString());
+    static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
     void mapsJsonHasTheContractKeys() throws Exception {
-        CliTest.Result r = run("deepnet", "maps", "--sigma-w2", "2.0", "--sigma-b2", "0.05", "--phi", "tanh", "--json");
+        CliRunner.Result r = run("deepnet", "maps", "--sigma-w2", "2.0", "--sigma-b2", "0.05", "--phi", "tanh", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         for (String key : new String[] {"qStar", "cStar", "chi1", "xiC", "xiQ", "phase", "chiC", "convergenceDepth"}) {
@@ -57,7 +44,7 @@ class DeepnetCommandTest {
 
     @Test
     void mapsWritesLayersWhenAskedTo(@TempDir Path dir) throws Exception {
-        CliTest.Result r = run("deepnet", "maps", "--sigma-w2", "1.5", "--depth", "12", "--out", dir.toString());
+        CliRunner.Result r = run("deepnet", "maps", "--sigma-w2", "1.5", "--depth", "12", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("ordered");
         assertThat(Files.readAllLines(dir.resolve("layers.csv"))).hasSize(13);
@@ -70,7 +57,7 @@ class DeepnetCommandTest {
 
     @Test
     void boundaryWritesCsvAndPlot(@TempDir Path dir) throws Exception {
-        CliTest.Result r = run("deepnet", "boundary", "--phi", "tanh", "--sigma-b2-max", "1", "--points", "11", "--out", dir.toString());
+        CliRunner.Result r = run("deepnet", "boundary", "--phi", "tanh", "--sigma-b2-max", "1", "--points", "11", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> csv = Files.readAllLines(dir.resolve("boundary.csv"));
         assertThat(csv.get(0)).isEqualTo("sigma_b2,sigma_w2,q_star,chi1");
@@ -84,7 +71,7 @@ class DeepnetCommandTest {
 
     @Test
     void phaseDiagramWritesGridsHeatmapsAndTiming(@TempDir Path dir) throws Exception {
-        CliTest.Result r = run("deepnet", "phase-diagram", "--resolution", "24", "--out", dir.toString());
+        CliRunner.Result r = run("deepnet", "phase-diagram", "--resolution", "24", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Npy.readDoubles(dir.resolve("chi1.npy")).shape()).containsExactly(24, 24);
         assertThat(Npy.readDoubles(dir.resolve("xi_c.npy")).shape()).containsExactly(24, 24);
@@ -102,7 +89,7 @@ class DeepnetCommandTest {
     @Test
     void simulateAndCompareWriteSummariesArraysAndPlots(@TempDir Path dir) throws Exception {
         Path sim = dir.resolve("sim");
-        CliTest.Result r = run("deepnet", "simulate", "--width", "200", "--depth", "6", "--sigma-w2", "2.5", "--realizations", "2",
+        CliRunner.Result r = run("deepnet", "simulate", "--width", "200", "--depth", "6", "--sigma-w2", "2.5", "--realizations", "2",
                 "--pairs", "4", "--circle-points", "64", "--seed", "3", "--out", sim.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = JsonOutput.read(sim.resolve("summary.json"));
@@ -115,13 +102,13 @@ class DeepnetCommandTest {
         assertThat(sim.resolve("circle.png")).exists();
 
         Path cmp = dir.resolve("cmp");
-        CliTest.Result c = run("deepnet", "compare", "--width", "300", "--depth", "6", "--sigma-w2", "2.5", "--realizations", "3",
+        CliRunner.Result c = run("deepnet", "compare", "--width", "300", "--depth", "6", "--sigma-w2", "2.5", "--realizations", "3",
                 "--pairs", "4", "--circle-points", "600", "--out", cmp.toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("max |z|");
         JsonNode summary = JsonOutput.read(cmp.resolve("summary.json"));
         // q, c, Jacobian, curvature and length growth
-        BalancedCommandsTest.assertSchemaAndVerdicts(summary, new BalancedCommandsTest.Result(c.code(), c.out(), c.err()),
+        BalancedCommandsTest.assertSchemaAndVerdicts(summary, new CliRunner.Result(c.code(), c.out(), c.err()),
                 "deepnet compare", 5);
         assertThat(c.out()).contains("verdict: q^l at layer ").contains("verdict: circle length growth per layer ");
         assertThat(summary.get("verdicts").get(0).get("basis").asText()).contains("Student t, 2 dof, Bonferroni over the 3L = 18")
@@ -157,7 +144,7 @@ class DeepnetCommandTest {
             "boundary|--sigma-b2-max|-1|sigma-b2-max must be finite and > sigma-b2-min",
             "maps|--depth|abc|'abc' is not an int"})
     void badInputGivesOneLineAndExitCode2(String verb, String option, String value, String expected, @TempDir Path dir) {
-        CliTest.Result r = run("deepnet", verb, option, value, "--out", dir.toString());
+        CliRunner.Result r = run("deepnet", verb, option, value, "--out", dir.toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).contains(expected);
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
@@ -165,7 +152,7 @@ class DeepnetCommandTest {
 
     @Test
     void divergenceExitsWith3() {
-        CliTest.Result r = run("deepnet", "simulate", "--phi", "linear", "--sigma-w2", "1e20", "--sigma-b2", "0", "--width", "50",
+        CliRunner.Result r = run("deepnet", "simulate", "--phi", "linear", "--sigma-w2", "1e20", "--sigma-b2", "0", "--width", "50",
                 "--depth", "40", "--realizations", "1", "--circle-points", "0", "--out",
                 System.getProperty("java.io.tmpdir") + "/chaoslab-deepnet-diverge-" + ProcessHandle.current().pid());
         assertThat(r.code()).isEqualTo(Main.EXIT_DIVERGED);
@@ -175,7 +162,7 @@ class DeepnetCommandTest {
     @Test
     void everyVerbHasHelp() {
         for (String verb : new String[] {"maps", "boundary", "phase-diagram", "simulate", "compare"}) {
-            CliTest.Result r = run("deepnet", verb, "--help");
+            CliRunner.Result r = run("deepnet", verb, "--help");
             assertThat(r.code()).as(verb).isZero();
             assertThat(r.out()).contains("Usage:");
         }

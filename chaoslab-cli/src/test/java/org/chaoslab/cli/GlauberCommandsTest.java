@@ -16,7 +16,7 @@ class GlauberCommandsTest {
 
     @Test
     void compareWritesSummaryCsvAndPlots(@TempDir Path dir) throws Exception {
-        BalancedCommandsTest.Result r = BalancedCommandsTest.run("compare", "glauber", "--n", "300", "--t", "20", "--replica-t", "5",
+        CliRunner.Result r = BalancedCommandsTest.run("compare", "glauber", "--n", "300", "--t", "20", "--replica-t", "5",
                 "--realizations", "2", "--max-lag", "1", "--noise", "0.5", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("m (binary)").contains("d*").contains("z =");
@@ -43,7 +43,7 @@ class GlauberCommandsTest {
 
     @Test
     void meanfieldReportsQDistanceAndOutputNoise() throws Exception {
-        BalancedCommandsTest.Result r = BalancedCommandsTest.run("meanfield", "glauber", "--noise", "0.5", "--json");
+        CliRunner.Result r = BalancedCommandsTest.run("meanfield", "glauber", "--noise", "0.5", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         double m = j.get("m").asDouble();
@@ -55,7 +55,7 @@ class GlauberCommandsTest {
 
     @Test
     void helpDescribesTheCommand() {
-        BalancedCommandsTest.Result r = BalancedCommandsTest.run("compare", "glauber", "--help");
+        CliRunner.Result r = BalancedCommandsTest.run("compare", "glauber", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--independent-noise").contains("--rate-dt").contains("matched rate");
     }
@@ -73,7 +73,7 @@ class GlauberCommandsTest {
             "--sample-interval|0|--sample-interval must be",
             "--tau|0|--tau must be"})
     void badInputGivesOneLineAndExitCode2(String option, String value, String expected, @TempDir Path dir) {
-        BalancedCommandsTest.Result r = BalancedCommandsTest.run("compare", "glauber", option, value, "--out", dir.toString());
+        CliRunner.Result r = BalancedCommandsTest.run("compare", "glauber", option, value, "--out", dir.toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).contains(expected);
         assertThat(r.err().strip().lines().count()).isEqualTo(1);

@@ -31,12 +31,12 @@ class HelpTreeTest {
         for (List<String> p : paths) {
             List<String> args = new ArrayList<>(p);
             args.add("--help");
-            CliTest.Result r = CliTest.run(args.toArray(String[]::new));
+            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
             assertThat(r.code()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).as(String.join(" ", args)).contains("Usage: chaoslab " + String.join(" ", p));
             List<String> help = new ArrayList<>(List.of("help"));
             help.addAll(p);
-            CliTest.Result h = CliTest.run(help.toArray(String[]::new));
+            CliRunner.Result h = CliRunner.run(help.toArray(String[]::new));
             assertThat(h.out()).as(String.join(" ", help)).contains("Usage: chaoslab " + String.join(" ", p));
             String header = String.join(" ", Main.commandLine().getCommandSpec().subcommands().isEmpty() ? new String[0]
                     : find(Main.commandLine(), p).getCommandSpec().usageMessage().header());
@@ -54,11 +54,11 @@ class HelpTreeTest {
 
     @Test
     void listAndCompletionAndBench() {
-        assertThat(CliTest.run("list", "phi").out()).contains("threshold-linear:THETA");
-        assertThat(CliTest.run("list", "stimuli").out()).contains("torus:D:K");
-        assertThat(CliTest.run("list", "bogus").code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(CliTest.run("generate-completion").out()).contains("complete");
-        CliTest.Result bench = CliTest.run("bench");
+        assertThat(CliRunner.run("list", "phi").out()).contains("threshold-linear:THETA");
+        assertThat(CliRunner.run("list", "stimuli").out()).contains("torus:D:K");
+        assertThat(CliRunner.run("list", "bogus").code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(CliRunner.run("generate-completion").out()).contains("complete");
+        CliRunner.Result bench = CliRunner.run("bench");
         assertThat(bench.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(bench.err()).contains("./chaoslab bench");
     }

@@ -1,9 +1,9 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.CliRunner.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,31 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class LyapunovCommandTest {
 
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
 
-    record Result(int code, String out, String err) {
-    }
 
-    /** Runs {@code chaoslab lyapunov ...} through Main's configured tree (registering the command if it is not yet). */
+    /** Runs {@code chaoslab lyapunov ...}. */
     static Result run(String... args) {
         NETLIB_LOG.setLevel(Level.WARNING);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("lyapunov")) {
-            cl.addSubcommand("lyapunov", new LyapunovCommand());
-        }
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         String[] full = new String[args.length + 1];
         full[0] = "lyapunov";
         System.arraycopy(args, 0, full, 1, args.length);
-        int code = cl.execute(full);
-        return new Result(code, out.toString(), err.toString());
+        return CliRunner.run(full);
     }
 
     @Test

@@ -14,7 +14,7 @@ class LyapunovSweepCommandTest {
 
     @Test
     void sweepWritesTheoryBesideSimulation(@TempDir Path dir) throws Exception {
-        CliTest.Result r = CliTest.run("lyapunov-sweep", "--g-values", "0.7,2.5", "--n", "150", "--t", "80", "--warmup", "30",
+        CliRunner.Result r = CliRunner.run("lyapunov-sweep", "--g-values", "0.7,2.5", "--n", "150", "--t", "80", "--warmup", "30",
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = JsonOutput.read(dir.resolve("summary.json"));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class NoiseCommandsTest {
 
     private static JsonNode json(String... args) throws Exception {
-        CliTest.Result r = CliTest.run(args);
+        CliRunner.Result r = CliRunner.run(args);
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
@@ -49,11 +49,11 @@ class NoiseCommandsTest {
     @Test
     void badNoiseGivesOneLineAndExitCode2() {
         for (String spec : new String[] {"pink:1", "white:-1", "ou:1", "white:abc"}) {
-            CliTest.Result r = CliTest.run("dmft", "scs", "--noise", spec);
+            CliRunner.Result r = CliRunner.run("dmft", "scs", "--noise", spec);
             assertThat(r.code()).as(spec).isEqualTo(Main.EXIT_USAGE);
             assertThat(r.err().strip().lines().count()).isEqualTo(1);
         }
-        CliTest.Result ou = CliTest.run("dmft", "transition", "--noise", "ou:1:0");
+        CliRunner.Result ou = CliRunner.run("dmft", "transition", "--noise", "ou:1:0");
         assertThat(ou.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(ou.err().strip().lines().count()).isEqualTo(1);
     }
@@ -61,7 +61,7 @@ class NoiseCommandsTest {
     @Test
     void aNoisySolveWithoutBoundedSolutionEndsWithOneLineAndExitCode3() {
         // linear phi with g > 1: the activity diverges, the white-noise DMFT has no bounded solution
-        CliTest.Result r = CliTest.run("dmft", "scs", "--g", "1.5", "--phi", "linear", "--noise", "white:1");
+        CliRunner.Result r = CliRunner.run("dmft", "scs", "--g", "1.5", "--phi", "linear", "--noise", "white:1");
         assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(r.err().strip()).startsWith("chaoslab: no solution: ").contains("diverges");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);

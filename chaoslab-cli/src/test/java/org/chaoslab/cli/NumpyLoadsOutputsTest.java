@@ -27,9 +27,9 @@ class NumpyLoadsOutputsTest {
         assumeTrue(numpyAvailable(), "python3 with numpy not available");
         Path sim = dir.resolve("sim");
         Path cmp = dir.resolve("cmp");
-        assertThat(CliTest.run("simulate", "rate", "--n", "200", "--t", "40", "--transient", "5", "--replicas", "2",
+        assertThat(CliRunner.run("simulate", "rate", "--n", "200", "--t", "40", "--transient", "5", "--replicas", "2",
                 "--acf-max-lag", "5", "--out", sim.toString()).code()).isZero();
-        assertThat(CliTest.run("compare", "scs", "--n", "200", "--t", "70", "--transient", "5", "--realizations", "2",
+        assertThat(CliRunner.run("compare", "scs", "--n", "200", "--t", "70", "--transient", "5", "--realizations", "2",
                 "--out", cmp.toString()).code()).isZero();
         String script = String.join("\n",
                 "import glob, json, sys, numpy as np",

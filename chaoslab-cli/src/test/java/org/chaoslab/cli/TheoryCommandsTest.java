@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TheoryCommandsTest {
 
     private static JsonNode json(String... args) throws Exception {
-        CliTest.Result r = CliTest.run(args);
+        CliRunner.Result r = CliRunner.run(args);
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
@@ -42,7 +42,7 @@ class TheoryCommandsTest {
 
     @Test
     void dmftWritesCurvesWhenAskedTo(@TempDir Path dir) throws Exception {
-        CliTest.Result r = CliTest.run("dmft", "scs", "--g", "1.5", "--out", dir.toString());
+        CliRunner.Result r = CliRunner.run("dmft", "scs", "--g", "1.5", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("chaotic");
         assertThat(dir.resolve("delta.npy")).exists();
@@ -52,7 +52,7 @@ class TheoryCommandsTest {
 
     @Test
     void compareWritesTheoryAndSimulationTogether(@TempDir Path dir) throws Exception {
-        CliTest.Result r = CliTest.run("compare", "scs", "--n", "300", "--g", "2", "--t", "70", "--transient", "20",
+        CliRunner.Result r = CliRunner.run("compare", "scs", "--n", "300", "--g", "2", "--t", "70", "--transient", "20",
                 "--realizations", "2", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
@@ -67,10 +67,10 @@ class TheoryCommandsTest {
 
     @Test
     void badTheoryInput() {
-        CliTest.Result r = CliTest.run("dmft", "scs", "--g", "-1");
+        CliRunner.Result r = CliRunner.run("dmft", "scs", "--g", "-1");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).contains("--g must be finite and >= 0");
-        CliTest.Result c = CliTest.run("compare", "scs", "--realizations", "1");
+        CliRunner.Result c = CliRunner.run("compare", "scs", "--realizations", "1");
         assertThat(c.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(c.err()).contains("realizations must be >= 2");
     }

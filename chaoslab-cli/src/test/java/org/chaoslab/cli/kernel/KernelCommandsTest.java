@@ -2,13 +2,13 @@ package org.chaoslab.cli.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chaoslab.cli.CliRunner;
+import org.chaoslab.cli.CliRunner.Result;
 import org.chaoslab.cli.Main;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.Npy;
@@ -22,14 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The kernel commands end to end on tiny networks, and their bad inputs. */
 class KernelCommandsTest {
 
-    record Result(int code, String out, String err) {
-    }
-
     static Result run(String args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args.trim().split("\\s+"), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return CliRunner.line(args);
     }
 
     @Test
