@@ -32,6 +32,16 @@ import picocli.CommandLine.Model.OptionSpec;
 public record RunSummary(String command, String status, Map<String, Object> parameters, Map<String, Object> seeds,
                          Map<String, Object> results, List<Object> verdicts, List<String> warnings, RunMetadata metadata, List<String> files) {
 
+    /** The summary last built on this thread, for in-process callers ({@code org.chaoslab.cli.Chaoslab}). */
+    private static final ThreadLocal<RunSummary> LAST = new ThreadLocal<>();
+
+    /** Takes (and clears) the summary last built on this thread, if any. */
+    public static java.util.Optional<RunSummary> takeLast() {
+        RunSummary s = LAST.get();
+        LAST.remove();
+        return java.util.Optional.ofNullable(s);
+    }
+
     /** Status of a run that finished. */
     public static final String COMPLETED = "completed";
     /** Status of a run stopped by a non-finite state; results keep what was recorded. */
@@ -124,7 +134,9 @@ public record RunSummary(String command, String status, Map<String, Object> para
             }
             RunMetadata meta = RunMetadata.capture(Version.current()).with("blas", Blas.backend())
                     .with("threads", Integer.toString(threads));
-            return new RunSummary(command, status, parameters, seeds, results, verdicts, warnings, meta, all);
+            RunSummary summary = new RunSummary(command, status, parameters, seeds, results, verdicts, warnings, meta, all);
+            LAST.set(summary);
+            return summary;
         }
 
         /** Builds the summary and writes it as the last file of {@code out}. */
