@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 /** How responses are recorded (a picocli mixin of the kernel commands). Times are updates per unit (units of tau). */
 public final class ProtocolOptions {
 
-    @Option(names = "--protocol", description = "stationary (independent initial states; responses after --transient) or "
-            + "transient (one shared initial state; responses at --times after stimulus onset). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--protocol", description = "stationary (independent initial states, update times and noise; responses "
+            + "after --transient) or transient (one shared initial state, and per trial the same update times and noise for "
+            + "every stimulus; responses at --times after stimulus onset). Default: ${DEFAULT-VALUE}.",
             defaultValue = "stationary")
     String protocol;
 
