@@ -81,8 +81,9 @@ public final class DmftLyapunov {
         // continuing Δ beyond the solved grid by its exponential tail Δ∞ + (Δ(τmax) − Δ∞)e^{−κ(τ−τmax)}
         double box = Math.max(tauMax, kappa > 0 ? 40.0 / kappa : tauMax);
         Potential potential = new Potential(tau, delta, delta0, deltaInf, mean, g, kappa, phi);
-        // the finest step the refinement may reach: the given step, or the lag step of Δ if finer
-        double hMin = tau.length > 1 ? Math.min(step, tau[1] - tau[0]) : step;
+        // the finest step the refinement may reach (it stops earlier once converged): a quarter of the given step, or
+        // of the lag step of Δ if finer (resolves the narrow well of large g: width ~ 1/g for tanh)
+        double hMin = 0.25 * (tau.length > 1 ? Math.min(step, tau[1] - tau[0]) : step);
         int half = FIRST_HALF;
         while (half > MIN_HALF && box / half < hMin) {
             half /= 2;
