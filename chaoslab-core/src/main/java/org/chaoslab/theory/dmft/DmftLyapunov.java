@@ -17,8 +17,27 @@ import org.chaoslab.model.TransferFunction;
  * Crisanti &amp; Sommers, PRL 61:259 (1988), eqs. 9–10; in this convention λ_max ≈ (g−1)²/2 near g = 1).
  * Δ′(τ) is a zero mode of H (differentiate Δ″ = Δ − g²C_φ by Price's theorem), so its first excited
  * level is E1 = 0: {@link Result#zeroModeEnergy()} reports it as a built-in accuracy check.
- * H is discretized by second-order finite differences on τ ∈ [−τmax, τmax] (Dirichlet ends, where
- * the bound state has decayed) and its two lowest levels found by LAPACK bisection (dstebz).
+ *
+ * <p><b>Discretization.</b> H is discretized by second-order finite differences on τ ∈ [−L, L],
+ * L = max(τmax, 40/κ) (Dirichlet ends, where the bound state has decayed), on nested grids of step
+ * h_k = L/(256·2^k). The levels expand as E(h) = E + a₂h² + a₄h⁴ + …, so they are extrapolated to h → 0 by a
+ * Richardson (Romberg) table, refined until the extrapolated E0 changes by less than 10⁻¹² max(1, |E0|) or by
+ * the rounding level 16ε(4/h² + max|V|) of the finest grid, and at most down to a quarter of the smaller of the
+ * given step and the lag step of Δ. Each level is the lowest eigenvalue of the even (E0) or odd (E1) block of the
+ * tridiagonal matrix, by Sturm-sequence bisection. The potential needs F_{φ′}(Δ) at every grid point: it is
+ * sampled once as a Chebyshev series in u = √(Δ0 − Δ) (33–65 Gaussian integrals instead of one per point), and
+ * Δ between the points of the solved grid by 8-point Lagrange interpolation (one-sided at τ = 0, so the kink of
+ * a noise-driven c(τ) is respected). At g = 1.5, 2, 3 (tanh) this takes 10–450 ms, nearly all in the Gaussian integrals, and stops at steps of 0.06–0.017.
+ *
+ * <p><b>Accuracy</b> (measured; tanh and erf at g = 1.5, 2, 3, against {@code scripts/dmft_lambda_max.py}, an
+ * independent scipy solver that integrates Δ in Newtonian form, evaluates F_{φ′} by direct quadrature and agrees
+ * with itself to ≤ 1.2·10⁻¹¹ relative between Richardson-extrapolated second-order and sixth-order
+ * differences): λ_max within 3·10⁻¹² relative and |E1| ≤ 6·10⁻¹³, independent of the lag step dτ of Δ from
+ * 0.005 to 0.1. The former single grid (step max(0.01, L/4000), no extrapolation) was high by 7–11·10⁻⁶
+ * relative with |E1| up to 8·10⁻⁶. Near g = 1 (κ → 0) the box exceeds τmax and Δ is continued by its linear
+ * tail, which limits the accuracy to ~10⁻⁹ relative at g = 1.1 with τmax = 60; at large g (tanh, g ≳ 20) the
+ * well narrows like 1/g and the default lag step 0.01 still allows steps fine enough (g = 30: 2·10⁻¹⁰ between
+ * dτ = 0.01 and 0.0025).
  *
  * <p><b>Fixed point.</b> The Jacobian −1 + J diag φ′(x*) has its spectrum in a disk of radius
  * g√⟨φ′²⟩ around −1 (circular law), so λ_max = −1 + g√⟨φ′²⟩ = −1 + √s with s the stability gain.
@@ -39,7 +58,8 @@ public final class DmftLyapunov {
 
     /**
      * @param engine the Gaussian engine (use the solver's)
-     * @param step   the lag step of the finite-difference operator (e.g. 0.02)
+     * @param step   bounds the refinement of the finite-difference operator: its step goes down at most to a quarter
+     *               of the smaller of this and the lag step of Δ (e.g. 0.01; the extrapolation usually stops earlier)
      */
     public DmftLyapunov(GaussianExpectation engine, double step) {
         if (!(step > 0) || !Double.isFinite(step)) {
