@@ -53,6 +53,15 @@ public final class DmftLyapunov {
     public record Result(double lambdaMax, double groundEnergy, double zeroModeEnergy, String method) {
     }
 
+    /** Points on each side of τ = 0 of the coarsest grid (step box/256: 0.97 at g = 1.5, tanh). */
+    private static final int FIRST_HALF = 256;
+    private static final int MIN_HALF = 16;
+    private static final int MAX_HALF = 1 << 20;
+    /** Stop refining when the extrapolated E0 changes by less than this (relative to max(1, |E0|)). */
+    private static final double TOLERANCE = 1e-12;
+    /** 16 ε: the rounding level of a computed level relative to ‖H_h‖. */
+    private static final double ROUNDING = 16 * 0x1.0p-52;
+
     private final GaussianExpectation engine;
     private final double step;
 
@@ -135,15 +144,6 @@ public final class DmftLyapunov {
         double lambda = best0 < 1.0 ? Math.sqrt(1.0 - best0) - 1.0 : Double.NaN;
         return new Result(lambda, best0, best1, "schroedinger-ground-state");
     }
-
-    /** Points on each side of τ = 0 of the coarsest grid (step box/256: 0.97 at g = 1.5, tanh). */
-    private static final int FIRST_HALF = 256;
-    private static final int MIN_HALF = 16;
-    private static final int MAX_HALF = 1 << 20;
-    /** Stop refining when the extrapolated E0 changes by less than this (relative to max(1, |E0|)). */
-    private static final double TOLERANCE = 1e-12;
-    /** 16 ε: the rounding level of a computed level relative to ‖H_h‖. */
-    private static final double ROUNDING = 16 * 0x1.0p-52;
 
     /**
      * The next row of the Richardson table from the previous row and the level at the halved step: E(h) = E + a₂h² +
