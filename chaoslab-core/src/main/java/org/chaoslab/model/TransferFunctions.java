@@ -36,8 +36,11 @@ public final class TransferFunctions {
     public record Tanh() implements TransferFunction {
         @Override public double phi(double x) { return Math.tanh(x); }
         @Override public double derivative(double x) {
-            double t = Math.tanh(x);
-            return 1.0 - t * t;
+            // sech² x = 4e^{−2|x|}/(1 + e^{−2|x|})²: no cancellation (1 − tanh² x is pure rounding for |x| ≳ 18, which
+            // made adaptive quadratures of φ′ run to their evaluation bound)
+            double e = Math.exp(-2.0 * Math.abs(x));
+            double d = 1.0 + e;
+            return 4.0 * e / (d * d);
         }
         @Override public double antiderivative(double x) {
             double a = Math.abs(x);
