@@ -26,7 +26,7 @@ import dev.ludovic.netlib.lapack.LAPACK;
  * the thread count (1.2e-9 in a two-replica exponent). The fallback used here is netlib's scalar {@code Java8BLAS}:
  * plain Java arithmetic, which the language specifies exactly (strict IEEE 754 since Java 17), so interpreted and
  * compiled code give the same bits and results are bit-identical for any thread count with either backend
- * ({@code LyapunovAnalyzerTest}, {@code ThreadIndependenceTest}). Its LAPACK ({@code F2jLAPACK}) is scalar Java too.
+ * ({@code LyapunovAnalyzerTest}, {@code RateSimulatorTest}). Its LAPACK ({@code F2jLAPACK}) is scalar Java too.
  * The price is speed on large square products (measured here: dgemm at N = 1000 about 3× slower than
  * VectorBLAS; thin products, e.g. a few replicas, alike); native OpenBLAS is faster than both.
  */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.chaoslab.analysis.CovarianceStatistics;
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.linalg.Float64Matrix;
-import org.chaoslab.linalg.Lyapunov;
+import org.chaoslab.linalg.LyapunovEquation;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.sim.rate.RealizedRateNetwork;
@@ -16,23 +16,23 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The equal-time closed forms ({@link EqualTimeCovariance}) against exact Lyapunov solutions of sampled linear networks,
- * extrapolated to N → ∞ by weighted least squares in 1/N.
+ * The equal-time closed forms ({@link EqualTimeCovariance}) against exact solutions of the Lyapunov equation
+ * ({@link LyapunovEquation}) of sampled linear networks, extrapolated to N → ∞ by weighted least squares in 1/N.
  */
 class EqualTimeCovarianceTest {
 
     static double[] exactEqualTime(int n, double r, long seed) {
         RateNetwork net = RateNetwork.scs(n, r, new TransferFunctions.Linear());
         double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, seed, 1).couplings()).data();
-        return Lyapunov.equalTimeCovariance(w, n, 1.0);
+        return LyapunovEquation.equalTimeCovariance(w, n, 1.0);
     }
 
     @Test
-    void lyapunovSolverSolvesTheEquation() {
+    void lyapunovEquationSolverSolvesTheEquation() {
         int n = 60;
         RateNetwork net = RateNetwork.scs(n, 0.7, new TransferFunctions.Linear());
         double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 5, 1).couplings()).data();
-        double[] c = Lyapunov.equalTimeCovariance(w, n, 2.0);
+        double[] c = LyapunovEquation.equalTimeCovariance(w, n, 2.0);
         double worst = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

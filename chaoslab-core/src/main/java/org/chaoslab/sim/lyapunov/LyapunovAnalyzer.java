@@ -16,11 +16,12 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
 /**
  * Lyapunov spectrum of a rate network dx/dt = −x + Jφ(x) + I by the standard QR method: k tangent
  * vectors propagated with the state by the Jacobian D(x) = −1 + J diag φ′(x) (exactly the Jacobian of
- * the integrator's step map, see {@link TangentSystem}), re-orthonormalized every t_ONS by Householder
- * QR, λ_i = Σ log R_ii / T (Benettin, Galgani, Giorgilli &amp; Strelcyn, Meccanica 15:9 (1980); Shimada &amp;
- * Nagashima, Prog. Theor. Phys. 61:1605 (1979); for rate networks Engelken, Wolf &amp; Abbott,
- * arXiv:2006.02427). Alongside, a replica x′ at distance d0 gives an independent estimate of λ_1
- * (two-trajectory method).
+ * the integrator's step map, see {@link TangentSystem}), re-orthonormalized every t_ONS by Cholesky QR
+ * ({@link CholeskyQr}, with a second pass when its orthogonality probe exceeds 1e-10, and {@link HouseholderQr}
+ * when the Cholesky factorization fails, as for the random initial system), λ_i = Σ log R_ii / T (Benettin,
+ * Galgani, Giorgilli &amp; Strelcyn, Meccanica 15:9 (1980); Shimada &amp; Nagashima, Prog. Theor. Phys. 61:1605
+ * (1979); for rate networks Engelken, Wolf &amp; Abbott, arXiv:2006.02427). Alongside, a replica x′ at
+ * distance d0 gives an independent estimate of λ_1 (two-trajectory method).
  *
  * <p>Seeds: the couplings come from the realization ({@code networkSeed/couplings/<row>}); the
  * initial state from {@code seed/initial/0} (the same stream the simulator uses for replica 0), the

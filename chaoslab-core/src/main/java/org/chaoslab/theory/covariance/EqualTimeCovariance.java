@@ -22,8 +22,8 @@ package org.chaoslab.theory.covariance;
  * Both reduce to 0 and 1 at R = 0 and behave like 3D²/(32a⁵) and 8a³/3 as R → 1 (compare the zero-frequency
  * a⁻⁸ and a⁴). The diagonal's own spread is O(1/N) and is left out of PR (like the zero-frequency forms).
  *
- * <p>Checked against exact Lyapunov solutions of sampled networks ({@code org.chaoslab.linalg.Lyapunov}) at
- * N = 100, 200, 400 extrapolated to N → ∞ (EqualTimeCovarianceTest).
+ * <p>Checked against exact solutions of the Lyapunov equation for sampled networks
+ * ({@code org.chaoslab.linalg.LyapunovEquation}) at N = 100, 200, 400 extrapolated to N → ∞ (EqualTimeCovarianceTest).
  */
 public final class EqualTimeCovariance {
 

@@ -14,12 +14,15 @@ import org.netlib.util.intW;
  * Smith's doubling, C ← C + M C Mᵀ, M ← M² (M = A initially), until ‖M‖_F² &lt; 10⁻¹⁷ (the next term is
  * below round-off). One LU solve (LAPACK dgesv) and three matrix products per doubling (BLAS dgemm).
  * Exact up to round-off; used to check the N → ∞ theory on sampled networks.
+ *
+ * <p>The name is the equation solved: this class has nothing to do with Lyapunov exponents (those are
+ * {@code org.chaoslab.sim.lyapunov} and {@code theory.dmft.DmftLyapunov}).
  */
-public final class Lyapunov {
+public final class LyapunovEquation {
 
     private static final int MAX_DOUBLINGS = 64;
 
-    private Lyapunov() {
+    private LyapunovEquation() {
     }
 
     /**
