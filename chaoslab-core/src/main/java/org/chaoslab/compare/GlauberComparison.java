@@ -1,5 +1,8 @@
 package org.chaoslab.compare;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.model.GlauberNetwork;
@@ -39,6 +42,12 @@ public final class GlauberComparison {
      */
     public record Settings(int realizations, long seed, double duration, double transientTime, double sampleInterval,
                            double maxLag, double rateDt, double replicaDuration, boolean sharedNoise) {
+
+        /** The same runs from another master seed. */
+        public Settings withSeed(long s) {
+            return new Settings(realizations, s, duration, transientTime, sampleInterval, maxLag, rateDt, replicaDuration, sharedNoise);
+        }
+
         public Settings {
             Validate.atLeast("--realizations", realizations, 2);
             Validate.positive("--t", duration);
@@ -56,20 +65,75 @@ public final class GlauberComparison {
     private GlauberComparison() {
     }
 
+    /**
+     * The mean-field side, solved once: the stationary state, the autocorrelation (which fixes the matched rate
+     * network's output noise), the matched network, the replica-distance ODE.
+     */
+    public record Theory(GlauberStationaryState state, GlauberAutocorrelation autocorrelation, MatchedRateNetwork matched,
+                         GlauberReplicaDistance replicaDistance) {
+
+        /** Solves the theory of {@code net} on the settings' lag grid. */
+        public static Theory solve(GlauberNetwork net, Settings settings, GaussianExpectation engine) {
+            GlauberStationaryState state = GlauberStationaryState.solve(net, engine);
+            double step = Math.min(0.02 * net.tau(), settings.sampleInterval());
+            GlauberAutocorrelation acf = GlauberAutocorrelation.solve(state, step,
+                    Math.max(settings.maxLag(), 10 * net.tau()) + step, engine);
+            return new Theory(state, acf, new MatchedRateNetwork(net, acf.outputNoiseVariance()),
+                    new GlauberReplicaDistance(state, settings.sharedNoise(), engine));
+        }
+    }
+
+    /**
+     * One realization reduced to what the comparison needs.
+     *
+     * @param binary      the Glauber network's run (mean rate, autocorrelation, rates)
+     * @param rate        the matched rate network's run
+     * @param replicas    the Glauber replica distance after one flipped unit
+     * @param rateDistance the matched network's replica distance after the same-sized perturbation
+     */
+    public record Realization(GlauberSimulator.Recording binary, MatchedRateSimulator.Recording rate,
+                              GlauberReplicaSimulator.Recording replicas, double[] rateDistance) {
+    }
+
     /** Solves the theory, simulates R realizations, and lays them side by side. */
     public static GlauberComparisonResult run(GlauberNetwork net, Settings settings, GaussianExpectation engine,
                                               ProgressListener progress) {
         if (settings.replicaDuration() < 2 * net.tau()) {
             throw new IllegalArgumentException("--replica-t must be >= 2 tau = " + 2 * net.tau() + " (got " + settings.replicaDuration() + ")");
         }
-        GlauberStationaryState state = GlauberStationaryState.solve(net, engine);
-        double step = Math.min(0.02 * net.tau(), settings.sampleInterval());
-        GlauberAutocorrelation acf = GlauberAutocorrelation.solve(state, step,
-                Math.max(settings.maxLag(), 10 * net.tau()) + step, engine);
-        MatchedRateNetwork matched = new MatchedRateNetwork(net, acf.outputNoiseVariance());
-        GlauberReplicaDistance rd = new GlauberReplicaDistance(state, settings.sharedNoise(), engine);
-        int lagCount = (int) Math.round(settings.maxLag() / settings.sampleInterval());
-        int r = settings.realizations();
+        Theory theory = Theory.solve(net, settings, engine);
+        List<Realization> runs = new ArrayList<>();
+        for (int k = 0; k < settings.realizations(); k++) {
+            runs.add(simulate(net, theory, settings, settings.seed() + k));
+            progress.progress(k + 1, settings.realizations());
+        }
+        return compare(net, settings, theory, runs);
+    }
+
+    /** Realization {@code seed}: the binary network, its matched twin, and both replica experiments. */
+    public static Realization simulate(GlauberNetwork net, Theory theory, Settings settings, long seed) {
+        int lagCount = lagCount(settings);
+        return new Realization(
+                GlauberSimulator.run(net, settings.duration(), settings.transientTime(), settings.sampleInterval(), seed, lagCount),
+                MatchedRateSimulator.run(theory.matched(), settings.duration(), settings.transientTime(), settings.rateDt(),
+                        settings.sampleInterval(), lagCount, seed),
+                GlauberReplicaSimulator.run(net, settings.replicaDuration(), settings.transientTime(), settings.sampleInterval(),
+                        seed, settings.sharedNoise()),
+                MatchedRateSimulator.replicaDistance(theory.matched(), settings.replicaDuration(), settings.transientTime(),
+                        settings.rateDt(), settings.sampleInterval(), 1.0, seed));
+    }
+
+    private static int lagCount(Settings settings) {
+        return (int) Math.round(settings.maxLag() / settings.sampleInterval());
+    }
+
+    /** The realizations against the theory (a pure function of its arguments). */
+    public static GlauberComparisonResult compare(GlauberNetwork net, Settings settings, Theory theory, List<Realization> runs) {
+        GlauberStationaryState state = theory.state();
+        GlauberAutocorrelation acf = theory.autocorrelation();
+        GlauberReplicaDistance rd = theory.replicaDistance();
+        int lagCount = lagCount(settings);
+        int r = runs.size();
         RunningStatistics mBinary = new RunningStatistics();
         RunningStatistics mRate = new RunningStatistics();
         RunningStatistics[] cBinary = stats(lagCount + 1);
@@ -82,16 +146,11 @@ public final class GlauberComparison {
         double[] time = null;
         int survived = 0;
         double wall = 0;
-        for (int k = 0; k < r; k++) {
-            long seed = settings.seed() + k;
-            GlauberSimulator.Recording b = GlauberSimulator.run(net, settings.duration(), settings.transientTime(),
-                    settings.sampleInterval(), seed, lagCount);
-            MatchedRateSimulator.Recording y = MatchedRateSimulator.run(matched, settings.duration(), settings.transientTime(),
-                    settings.rateDt(), settings.sampleInterval(), lagCount, seed);
-            GlauberReplicaSimulator.Recording d = GlauberReplicaSimulator.run(net, settings.replicaDuration(),
-                    settings.transientTime(), settings.sampleInterval(), seed, settings.sharedNoise());
-            double[] dy = MatchedRateSimulator.replicaDistance(matched, settings.replicaDuration(), settings.transientTime(),
-                    settings.rateDt(), settings.sampleInterval(), 1.0, seed);
+        for (Realization run : runs) {
+            GlauberSimulator.Recording b = run.binary();
+            MatchedRateSimulator.Recording y = run.rate();
+            GlauberReplicaSimulator.Recording d = run.replicas();
+            double[] dy = run.rateDistance();
             if (dRate == null) {
                 dRate = new double[dy.length];
             }
@@ -125,7 +184,6 @@ public final class GlauberComparison {
                 }
             }
             wall += b.wallSeconds() + y.wallSeconds() + d.wallSeconds();
-            progress.progress(k + 1, r);
         }
         int samples = (int) Math.floor(settings.replicaDuration() / settings.sampleInterval() + 1e-9) + 1;
         if (time == null) {
@@ -148,13 +206,12 @@ public final class GlauberComparison {
         double[] lags = new double[lagCount + 1];
         Deviation[] devB = new Deviation[lagCount + 1];
         Deviation[] devY = new Deviation[lagCount + 1];
-        double[] c = acf.binary();
         double m2 = state.m() * state.m();
         for (int l = 0; l <= lagCount; l++) {
             lags[l] = l * settings.sampleInterval();
-            double theory = acf.covarianceAt(lags[l]) + m2;
-            devB[l] = Deviation.of(theory, cBinary[l].mean(), cBinary[l].standardError());
-            devY[l] = Deviation.of(theory, cRate[l].mean(), cRate[l].standardError());
+            double c2 = acf.covarianceAt(lags[l]) + m2;
+            devB[l] = Deviation.of(c2, cBinary[l].mean(), cBinary[l].standardError());
+            devY[l] = Deviation.of(c2, cRate[l].mean(), cRate[l].standardError());
         }
         double[] ratio = {growthRatio(time, dMean, net.tau()), growthRatio(time, dTheory, net.tau())};
         return new GlauberComparisonResult(state, acf, Deviation.of(state.m(), mBinary.mean(), mBinary.standardError()),
