@@ -62,9 +62,9 @@ final class DmftCommand implements Runnable {
             if (net.input().noise().annealed()) {
                 Progress.notice(spec.commandLine().getErr(), "the transition to chaos with noise " + net.input().noise().label()
                         + " (a root in g of noisy DMFT solves)", 120);
-                double[] t = NoisyDmftSolver.forNoise(net.input().noise(), DmftOptions.defaults().withTauMax(40)).transition(net);
-                gc = t[0];
-                gl = t[1];
+                org.chaoslab.theory.dmft.Transition t = NoisyDmftSolver.forNoise(net.input().noise(), DmftOptions.defaults().withTauMax(40)).transition(net);
+                gc = t.gCritical();
+                gl = t.gLocal();
             } else {
                 gc = new DmftSolver().criticalGain(net);
                 gl = gc;

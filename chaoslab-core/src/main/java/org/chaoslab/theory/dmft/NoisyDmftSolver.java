@@ -12,8 +12,8 @@ public sealed interface NoisyDmftSolver permits WhiteNoiseDmft, OuNoiseDmft {
     /** The stationary solution (c(τ), ⟨x²⟩, λ_max, phase) of a network with this solver's kind of noise. */
     NoisyDmftSolution solve(RateNetwork network);
 
-    /** {gCritical (λ_max = 0), gLocal (g²⟨φ′²⟩ = 1)} at the network's φ, noise and inputs. */
-    double[] transition(RateNetwork network);
+    /** g_c (λ_max = 0) and g_local (g²⟨φ′²⟩ = 1) at the network's φ, noise and inputs. */
+    Transition transition(RateNetwork network);
 
     /**
      * The solver for a kind of noise.

@@ -32,18 +32,18 @@ final class NoisySolutions {
     }
 
     /**
-     * {gCritical, gLocal}: g_local is the root of {@code localExcess} (g²⟨φ′²⟩ − 1 at the noisy state), found from the
+     * The transition: g_local is the root of {@code localExcess} (g²⟨φ′²⟩ − 1 at the noisy state), found from the
      * noiseless fixed-point instability 1/√⟨φ′²⟩ outward; g_c the root of {@code lambdaMax} on a network with gain g
      * (mean coupling, symmetry and input kept), searched from g_local upward (noise pushes it above the local line).
      */
-    static double[] transition(RateNetwork network, DoubleUnaryOperator localExcess, ToDoubleFunction<RateNetwork> lambdaMax,
+    static Transition transition(RateNetwork network, DoubleUnaryOperator localExcess, ToDoubleFunction<RateNetwork> lambdaMax,
                                MeanField base) {
         double start = 1.0 / Math.sqrt(base.meanSquareSlope(base.inputMean, 0.0));
         double gLocal = root(localExcess, Double.isFinite(start) && start > 0 ? start : 1.0);
         Couplings c = network.couplings();
         double gCritical = root(g -> lambdaMax.applyAsDouble(network.withCouplings(new Couplings(g, c.meanCoupling(),
                 c.symmetry(), c.zeroDiagonal(), c.precision()))), Double.isFinite(gLocal) ? gLocal : start);
-        return new double[] {gCritical, gLocal};
+        return new Transition(gCritical, gLocal);
     }
 
     /** A root of an increasing f by bracketing outward from {@code start} (factor 1.25) and Brent; NaN if none. */

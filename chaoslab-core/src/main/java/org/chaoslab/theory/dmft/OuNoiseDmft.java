@@ -136,7 +136,7 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
      * both tend to the white-noise values; as σ → 0 to the noiseless fixed-point instability (1 for tanh).
      */
     @Override
-    public double[] transition(RateNetwork network) {
+    public Transition transition(RateNetwork network) {
         noise(network);
         MeanField base = MeanField.of(network, engine);
         OuNoiseDmft coarse = new OuNoiseDmft(options.withDTau(Math.max(options.dTau(), 0.02)));

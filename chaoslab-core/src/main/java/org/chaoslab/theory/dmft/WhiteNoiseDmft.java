@@ -81,7 +81,7 @@ public final class WhiteNoiseDmft implements NoisyDmftSolver {
      * g²⟨φ′²⟩ = 1 at the noisy stationary state. Returns {gCritical, gLocal} (NaN where no root is found).
      */
     @Override
-    public double[] transition(RateNetwork network) {
+    public Transition transition(RateNetwork network) {
         double sigma = sigma(network);
         MeanField base = MeanField.of(network, engine);
         WhiteNoiseDmft coarse = new WhiteNoiseDmft(options.withDTau(Math.max(options.dTau(), 0.02)));

@@ -15,28 +15,28 @@ class OuNoiseTransitionTest {
 
     private static final DmftOptions OPTIONS = DmftOptions.defaults().withTauMax(40);
 
-    private static double[] ou(double sigma, double tauN) {
+    private static Transition ou(double sigma, double tauN) {
         return new OuNoiseDmft(OPTIONS).transition(OuNoiseDmftTest.ou(1.5, new TransferFunctions.Tanh(), sigma, tauN));
     }
 
-    private static double[] white(double sigma) {
+    private static Transition white(double sigma) {
         return new WhiteNoiseDmft(OPTIONS).transition(RateNetwork.scs(100, 1.5, new TransferFunctions.Tanh())
                 .withInput(ExternalInput.NONE.withNoise(new Noise.White(sigma))));
     }
 
     @Test
     void shortCorrelationTimeRecoversTheWhiteNoiseTransition() {
-        double[] w = white(1.0);
+        Transition w = white(1.0);
         double previous = Double.POSITIVE_INFINITY;
         for (double tn : new double[] {0.1, 0.05}) {
-            double[] o = ou(1.0, tn);
-            double gap = Math.abs(o[0] - w[0]) + Math.abs(o[1] - w[1]);
-            System.out.printf("tau_n=%.2f: gCritical %.5f gLocal %.5f | white %.5f %.5f%n", tn, o[0], o[1], w[0], w[1]);
+            Transition o = ou(1.0, tn);
+            double gap = Math.abs(o.gCritical() - w.gCritical()) + Math.abs(o.gLocal() - w.gLocal());
+            System.out.printf("tau_n=%.2f: gCritical %.5f gLocal %.5f | white %.5f %.5f%n", tn, o.gCritical(), o.gLocal(), w.gCritical(), w.gLocal());
             // the coloured source differs from σ²δ by O(τ_n) (smoothing of the kink over τ_n): the gap shrinks with τ_n
             assertThat(gap).isLessThan(2 * tn);
             assertThat(gap).isLessThan(previous);
             previous = gap;
-            assertThat(o[0]).isGreaterThan(o[1]);
+            assertThat(o.gCritical()).isGreaterThan(o.gLocal());
         }
     }
 
@@ -45,12 +45,12 @@ class OuNoiseTransitionTest {
         // σ → 0: both lines tend to the noiseless g_c = 1 of tanh, monotonically
         double previous = Double.POSITIVE_INFINITY;
         for (double sigma : new double[] {0.6, 0.3, 0.15}) {
-            double[] o = ou(sigma, 0.5);
-            System.out.printf("sigma=%.2f tau_n=0.5: gCritical %.5f gLocal %.5f%n", sigma, o[0], o[1]);
-            assertThat(o[1]).isGreaterThan(1.0);
-            assertThat(o[0]).isGreaterThan(o[1]);
-            assertThat(o[0] - 1).isLessThan(previous);
-            previous = o[0] - 1;
+            Transition o = ou(sigma, 0.5);
+            System.out.printf("sigma=%.2f tau_n=0.5: gCritical %.5f gLocal %.5f%n", sigma, o.gCritical(), o.gLocal());
+            assertThat(o.gLocal()).isGreaterThan(1.0);
+            assertThat(o.gCritical()).isGreaterThan(o.gLocal());
+            assertThat(o.gCritical() - 1).isLessThan(previous);
+            previous = o.gCritical() - 1;
         }
         assertThat(previous).isLessThan(0.15);
     }

@@ -67,12 +67,12 @@ class WhiteNoiseDmftTest {
 
     @Test
     void noiseShiftsTheTransitionAboveTheLocalStabilityLine() {
-        double[] t = SOLVER.transition(noisy(1.5, new TransferFunctions.Tanh(), 1.0));
-        System.out.printf("white:1.0 tanh transition: gCritical=%.5f gLocal=%.5f%n", t[0], t[1]);
+        Transition t = SOLVER.transition(noisy(1.5, new TransferFunctions.Tanh(), 1.0));
+        System.out.printf("white:1.0 tanh transition: gCritical=%.5f gLocal=%.5f%n", t.gCritical(), t.gLocal());
         // SGH 2018: g_local < g_c, both above the noiseless g_c = 1
-        assertThat(t[1]).isGreaterThan(1.0);
-        assertThat(t[0]).isGreaterThan(t[1]);
-        NoisyDmftSolution at = SOLVER.solve(noisy(t[0], new TransferFunctions.Tanh(), 1.0));
+        assertThat(t.gLocal()).isGreaterThan(1.0);
+        assertThat(t.gCritical()).isGreaterThan(t.gLocal());
+        NoisyDmftSolution at = SOLVER.solve(noisy(t.gCritical(), new TransferFunctions.Tanh(), 1.0));
         assertThat(at.lambdaMax()).isCloseTo(0.0, offset(1e-3));
         assertThat(at.stabilityGain()).isGreaterThan(1.0);   // expansive but not chaotic between the lines
     }
