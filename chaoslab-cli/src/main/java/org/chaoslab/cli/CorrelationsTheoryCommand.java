@@ -41,7 +41,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     OptionalOutputOptions output;
 
     @Option(names = "--g-values", split = ",", description = "Without --noise: sweep these gains (each > the transition) and "
-            + "print one JSON array / table row per gain (replaces --g; with --out also a plot of PR/N vs g over them).")
+            + "print one table row per gain, or with --json the results {points: [one object per gain]} (replaces --g; with "
+            + "--out also a plot of PR/N vs g over them).")
     double[] gValues;
 
     @picocli.CommandLine.Spec
