@@ -18,7 +18,9 @@ import org.chaoslab.cli.common.RunSummary;
  * Object nugget = o.results().get("nugget");   // an Estimate (value, standard error)
  * }</pre>
  *
- * Commands that write no summary.json yet (the older ones, issue 10) return an empty summary.
+ * A theory command run without {@code --out} returns its summary unwritten (its results are what {@code --json}
+ * prints; no files). {@code simulate rate}, not yet on the one schema (issue 10), and commands that compute nothing
+ * ({@code help}, {@code list}) return an empty summary.
  */
 public final class Chaoslab {
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "(z-scores from the scatter over realizations), CV and Fano factors, optional KS distances of rate distributions.",
                 "Prints and records (summary.json verdicts) a verdict for m, q and D* of each population: agrees when",
                 "|simulation - theory| <= 3 SE + O(1/sqrt K) relative (2/sqrt K for q); warns when R < 3, a population has",
-                "< 200 units, K > 10 % of it, --t < 20 update times or < 2 flips survived."})
+                "< 200 units, K > 10 %% of it, --t < 20 update times or < 2 flips survived."})
 public final class CompareBalancedCommand implements Callable<Integer> {
 
     @Mixin

@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.compare.ScsComparison;
 import org.chaoslab.compare.Verdict;
 import org.chaoslab.compare.ScsComparisonResult;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
@@ -61,15 +61,15 @@ final class CompareScsCommand implements Callable<Integer> {
         org.chaoslab.model.Validate.positive("shape-max-lag", shapeMaxLag);
         RunOptions.checkResources(net, settings, RecordingPlan.defaults());
         try (OutputDirectory dir = output.prepare()) {
-            return execute(net, settings, realizations, shapeMaxLag, dir, "compare scs", spec);
+            return execute(net, settings, realizations, shapeMaxLag, dir, spec);
         }
     }
 
     /** Runs the comparison into {@code dir}, reports, commits (also on divergence); returns the exit code. */
     static int execute(RateNetwork net, RateSimulation settings, int realizations, double shapeMaxLag, OutputDirectory dir,
-                       String command, picocli.CommandLine.Model.CommandSpec spec) throws IOException {
+                       picocli.CommandLine.Model.CommandSpec spec) throws IOException {
         var err = spec.commandLine().getErr();
-        ProgressListener progress = Progress.on(err, command.split(" ")[0]);
+        ProgressListener progress = Progress.on(err, spec.qualifiedName(" ").replaceFirst("^\\S+\\s+", "").split(" ")[0]);
         ScsComparisonResult result = ScsComparison.run(net,
                 new ScsComparison.Settings(settings, realizations, RecordingPlan.defaults(), shapeMaxLag),
                 new DmftSolver(), progress);
@@ -78,7 +78,7 @@ final class CompareScsCommand implements Callable<Integer> {
         }
         List<String> warnings = warnings(net, settings, result);
         List<Verdict> verdicts = verdicts(net, result);
-        write(dir, net, settings, result, command, verdicts, warnings);
+        write(dir, net, settings, realizations, result, verdicts, warnings, spec);
         dir.commit();
         report(spec.commandLine().getOut(), result, verdicts, dir.target());
         warnings.forEach(w -> err.println("chaoslab: warning: " + w));
@@ -129,8 +129,8 @@ final class CompareScsCommand implements Callable<Integer> {
         return v;
     }
 
-    static void write(OutputDirectory out, RateNetwork net, RateSimulation settings, ScsComparisonResult r, String command,
-                      List<Verdict> verdicts, List<String> warnings) throws IOException {
+    static void write(OutputDirectory out, RateNetwork net, RateSimulation settings, int realizations, ScsComparisonResult r,
+                      List<Verdict> verdicts, List<String> warnings, picocli.CommandLine.Model.CommandSpec spec) throws IOException {
         Path dir = out.dir();
         List<String> files = new ArrayList<>();
         var th = r.theory();
@@ -169,14 +169,21 @@ final class CompareScsCommand implements Callable<Integer> {
                     .build();
             files.addAll(RateOutputs.names(plot.writePngAndSvg(dir, "comparison")));
         }
-        files.add("summary.json");
-        ComparisonSummary summary = new ComparisonSummary(command, r.problems().isEmpty() ? "completed" : "diverged",
-                DmftSummary.of(th, net, new DmftSolver().engine()),
-                r.meanSquare(), r.c0(), r.mean(), r.autocorrelationShape(), r.rateAutocorrelationShape(),
-                r.meanSquarePerRealization(), r.realizations(), r.problems(), r.wallSeconds(), verdicts, warnings,
-                NetworkParameters.of(net), RunParameters.of(settings), Metadata.capture(settings.threads()), files);
-        JsonOutput.write(dir.resolve("summary.json"), summary);
         out.record(files);
+        RunSummary.Builder summary = RunSummary.builder(spec, settings.threads())
+                .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);
+        RateSeeds.add(summary, settings.seed(), realizations);
+        summary.result("theory", DmftSummary.of(th, net, new DmftSolver().engine()))
+                .result("meanSquare", r.meanSquare()).result("c0", r.c0()).result("mean", r.mean())
+                .result("autocorrelationShape", r.autocorrelationShape())
+                .result("rateAutocorrelationShape", r.rateAutocorrelationShape())
+                .result("meanSquarePerRealization", r.meanSquarePerRealization()).result("realizations", r.realizations())
+                .result("problems", r.problems()).result("wallSeconds", r.wallSeconds())
+                .result("network", NetworkParameters.of(net)).result("run", RunParameters.of(settings))
+                .result("agrees", !verdicts.isEmpty() && verdicts.stream().allMatch(Verdict::agrees));
+        verdicts.forEach(summary::verdict);
+        warnings.forEach(summary::warning);
+        summary.writeTo(out);
     }
 
     static void report(PrintWriter o, ScsComparisonResult r, List<Verdict> verdicts, Path dir) {

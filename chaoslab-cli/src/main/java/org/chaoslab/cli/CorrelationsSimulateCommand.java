@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.chaoslab.compare.CorrelationComparison;
 import org.chaoslab.compare.CorrelationComparisonResult;
 import org.chaoslab.compare.Deviation;
 import org.chaoslab.compare.Verdict;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.Npy;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.sim.ProgressListener;
@@ -92,7 +92,6 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
                 r.participationRatioPerN().simulation(), r.participationRatioPerN().standardError()));
         files.addAll(CorrelationPlots.crossCovarianceHistogram(out, r.crossCovariances(), r.zeroFrequencyTheory()));
         files.addAll(CorrelationPlots.eigenvalueHistogram(out, r.eigenvalues(), r.zeroFrequencyTheory()));
-        files.add("summary.json");
         List<Verdict> verdicts = List.of(
                 Verdict.of("meanAutoCov", r.meanAutoCov()), Verdict.of("meanCrossCov", r.meanCrossCov()),
                 Verdict.of("varCrossCov", r.varCrossCov(), 0.0, FINITE_N), Verdict.of("PR/N", r.participationRatioPerN(), 0.0, FINITE_N),
@@ -108,13 +107,19 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
             warnings.add(String.format(java.util.Locale.ROOT, "--t %.4g holds fewer than 20 windows of %.4g: the "
                     + "zero-frequency estimates are noisy and biased", settings.duration(), window));
         }
-        String command = label.equals("compare") ? "compare correlations" : "correlations simulate";
-        CorrelationSimulationSummary s = new CorrelationSimulationSummary(command, "completed", NetworkParameters.of(net), net.input().noise().label(),
-                RunParameters.of(settings), r.realizations(), window, theory, r.meanAutoCov(), r.meanCrossCov(),
-                r.varCrossCov(), r.participationRatioPerN(), r.equalTimeMeanAutoCov(), r.equalTimeMeanCrossCov(),
-                r.equalTimeVarCrossCov(), r.equalTimeParticipationRatioPerN(), files, Metadata.capture(settings.threads()),
-                verdicts, warnings);
-        JsonOutput.write(out.resolve("summary.json"), s);
+        dir.record(files);
+        RunSummary.Builder s = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(), realizations);
+        s.result("network", NetworkParameters.of(net)).result("noise", net.input().noise().label())
+                .result("run", RunParameters.of(settings)).result("realizations", r.realizations()).result("window", window)
+                .result("theory", theory).result("meanAutoCov", r.meanAutoCov()).result("meanCrossCov", r.meanCrossCov())
+                .result("varCrossCov", r.varCrossCov()).result("participationRatioPerN", r.participationRatioPerN())
+                .result("equalTimeMeanAutoCov", r.equalTimeMeanAutoCov()).result("equalTimeMeanCrossCov", r.equalTimeMeanCrossCov())
+                .result("equalTimeVarCrossCov", r.equalTimeVarCrossCov())
+                .result("equalTimeParticipationRatioPerN", r.equalTimeParticipationRatioPerN())
+                .result("agrees", verdicts.stream().allMatch(Verdict::agrees));
+        verdicts.forEach(s::verdict);
+        warnings.forEach(s::warning);
+        s.writeTo(dir);
         var o = spec.commandLine().getOut();
         o.printf("zero-frequency covariance, %d realizations (theory vs simulation ± SE, z):%n", r.realizations());
         line(o, "meanAutoCov", r.meanAutoCov());
@@ -147,7 +152,6 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         List<String> files = new ArrayList<>(CorrelationPlots.cavityParticipationRatioVsGain(out, net, new double[] {net.gain(),
                 r.participationRatioPerN().simulation(), r.participationRatioPerN().standardError(),
                 r.participationRatioPhiPerN().simulation(), r.participationRatioPhiPerN().standardError()}));
-        files.add("summary.json");
         List<Verdict> verdicts = List.of(Verdict.of("PR^x/N", r.participationRatioPerN(), 0.0, FINITE_N),
                 Verdict.of("PR^phi/N", r.participationRatioPhiPerN(), 0.0, FINITE_N), Verdict.of("<x^2>", r.varianceX()));
         List<String> warnings = new ArrayList<>();
@@ -157,12 +161,17 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
             warnings.add("--t " + settings.duration() + " is short for PR/N of chaotic activity: finite-T bias up (at g = 3, N = "
                     + "500, T = 1000 gave 0.042 against 0.031); use T >= 4000 (docs/covariance-dimension.md)");
         }
-        String command = label.equals("compare") ? "compare correlations" : "correlations simulate";
-        CavitySimulationSummary s = new CavitySimulationSummary(command, "completed", NetworkParameters.of(net), RunParameters.of(settings),
-                realizations, stride, theory, r.participationRatioPerN(), r.participationRatioPhiPerN(), r.varianceX(),
-                r.perRealizationX(), r.perRealizationPhi(), r.excluded(), files, Metadata.capture(settings.threads()), verdicts,
-                warnings);
-        JsonOutput.write(out.resolve("summary.json"), s);
+        dir.record(files);
+        RunSummary.Builder s = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(), realizations);
+        s.result("network", NetworkParameters.of(net)).result("run", RunParameters.of(settings))
+                .result("realizations", realizations).result("stride", stride).result("theory", theory)
+                .result("participationRatioPerN", r.participationRatioPerN())
+                .result("participationRatioPhiPerN", r.participationRatioPhiPerN()).result("meanAutoCov", r.varianceX())
+                .result("perRealizationX", r.perRealizationX()).result("perRealizationPhi", r.perRealizationPhi())
+                .result("excluded", r.excluded()).result("agrees", verdicts.stream().allMatch(Verdict::agrees));
+        verdicts.forEach(s::verdict);
+        warnings.forEach(s::warning);
+        s.writeTo(dir);
         var o = spec.commandLine().getOut();
         o.printf("dimension of the chaotic activity, N = %d, %d realizations (cavity theory vs simulation ± SE, z):%n",
                 net.size(), realizations);

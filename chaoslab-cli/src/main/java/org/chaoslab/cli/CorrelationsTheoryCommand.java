@@ -1,8 +1,7 @@
 package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OptionalOutputOptions;
-import org.chaoslab.cli.common.OutputDirectory;
-import java.nio.file.Path;
+import org.chaoslab.cli.common.RunSummary;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.compare.CorrelationComparison;
@@ -35,14 +34,15 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--json", description = "Print one JSON object to stdout.")
+    @Option(names = "--json", description = "Print the results as one JSON object (the results of summary.json).")
     boolean json;
 
     @Mixin
     OptionalOutputOptions output;
 
     @Option(names = "--g-values", split = ",", description = "Without --noise: sweep these gains (each > the transition) and "
-            + "print one JSON array / table row per gain (replaces --g; with --out also a plot of PR/N vs g over them).")
+            + "print one table row per gain, or with --json the results {points: [one object per gain]} (replaces --g; with "
+            + "--out also a plot of PR/N vs g over them).")
     double[] gValues;
 
     @picocli.CommandLine.Spec
@@ -59,9 +59,12 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
         }
         CorrelationTheorySummary s = summary(net);
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(s);
+        output.finish(summary, dir -> dir.record(CorrelationPlots.participationRatioVsGain(dir.dir(), s.noiseIntensity(), null, null,
+                Double.NaN)));
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(s));
+            o.println(JsonOutput.toJson(summary.results()));
         } else {
             o.printf("mapping                %s (R = %.6g, D = %.6g)%n", s.mapping(), s.spectralRadius(), s.noiseIntensity());
             o.printf("meanAutoCov            %.8g%n", s.meanAutoCov());
@@ -78,14 +81,6 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                         s.meanAutoCovFiniteN(), s.varCrossCovFiniteN(), s.participationRatioPerNFiniteN());
             }
         }
-        if (output.given()) {
-            try (OutputDirectory dir = output.prepare().orElseThrow()) {
-                JsonOutput.write(dir.dir().resolve("correlations_theory.json"), s);
-                CorrelationPlots.participationRatioVsGain(dir.dir(), s.noiseIntensity(), null, null, Double.NaN);
-                dir.record(java.util.List.of("correlations_theory.json"));
-                dir.commit();
-            }
-        }
         return 0;
     }
 
@@ -93,9 +88,11 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     private int cavity(RateNetwork net) throws java.io.IOException {
         boolean hasN = spec.commandLine().getParseResult().hasMatchedOption("--n");
         CavityDimensionSummary s = cavitySummary(net, hasN);
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(s);
+        output.finish(summary, dir -> dir.record(CorrelationPlots.cavityParticipationRatioVsGain(dir.dir(), net, null)));
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(s));
+            o.println(JsonOutput.toJson(summary.results()));
         } else {
             o.printf("mapping                   %s (no noise: chaotic state, two-site cavity)%n", s.mapping());
             o.printf("participationRatioPerN    %.8g   (x)%n", s.participationRatioPerN());
@@ -105,14 +102,6 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                         s.participationRatioPhi());
             }
             o.printf("delta0                    %.8g   (<x^2>, DMFT)%n", s.delta0());
-        }
-        if (output.given()) {
-            try (OutputDirectory dir = output.prepare().orElseThrow()) {
-                JsonOutput.write(dir.dir().resolve("correlations_theory.json"), s);
-                CorrelationPlots.cavityParticipationRatioVsGain(dir.dir(), net, null);
-                dir.record(java.util.List.of("correlations_theory.json"));
-                dir.commit();
-            }
         }
         return 0;
     }
@@ -130,24 +119,20 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             }
             rows.add(cavitySummary(CorrelationPlots.withGain(net, g), hasN));
         }
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).result("points", rows);
+        output.finish(summary, dir -> {
+            double[] g = rows.stream().mapToDouble(CavityDimensionSummary::g).toArray();
+            double[] px = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPerN).toArray();
+            double[] pp = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPhiPerN).toArray();
+            dir.record(CorrelationPlots.cavityCurve(dir.dir(), net.transfer().name(), g, px, pp, null));
+        });
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(rows));
+            o.println(JsonOutput.toJson(summary.results()));
         } else {
             o.printf("%-8s %-16s %-16s%n", "g", "PR^x/N", "PR^phi/N");
             for (CavityDimensionSummary r : rows) {
                 o.printf("%-8.4g %-16.9g %-16.9g%n", r.g(), r.participationRatioPerN(), r.participationRatioPhiPerN());
-            }
-        }
-        if (output.given()) {
-            try (OutputDirectory dir = output.prepare().orElseThrow()) {
-                JsonOutput.write(dir.dir().resolve("correlations_theory.json"), rows);
-                double[] g = rows.stream().mapToDouble(CavityDimensionSummary::g).toArray();
-                double[] px = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPerN).toArray();
-                double[] pp = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPhiPerN).toArray();
-                CorrelationPlots.cavityCurve(dir.dir(), net.transfer().name(), g, px, pp, null);
-                dir.record(java.util.List.of("correlations_theory.json"));
-                dir.commit();
             }
         }
         return 0;

@@ -2,16 +2,15 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.CsvTable;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
-import org.chaoslab.io.RunMetadata;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.model.Validate;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab deepnet boundary}: the order-chaos boundary chi1 = 1 as a curve. */
 @Command(name = "boundary", mixinStandardHelpOptions = true,
         description = {"The order-chaos boundary chi1(sigma_w^2, sigma_b^2) = 1: for each sigma_b^2 the critical sigma_w^2 by root finding.",
-                "Writes DIR/boundary.csv, boundary.png/.svg, .npy arrays and boundary.json."})
+                "Writes DIR/boundary.csv, boundary.png/.svg, .npy arrays and summary.json."})
 final class DeepBoundaryCommand implements Callable<Integer> {
 
     @Option(names = "--phi", description = "Transfer function (as for maps). Default: ${DEFAULT-VALUE}.", defaultValue = "tanh")
@@ -88,13 +87,13 @@ final class DeepBoundaryCommand implements Callable<Integer> {
                 .series("chi1 = 1 (ordered left, chaotic right)", curve.weightVariance(), curve.biasVariance(), LineStyle.LINE)
                 .build();
         files.addAll(RateOutputs.names(plot.writePngAndSvg(out, "boundary")));
-        files.add("boundary.json");
         int missing = 0;
         for (double v : curve.weightVariance()) {
             missing += Double.isNaN(v) ? 1 : 0;
         }
-        JsonOutput.write(out.resolve("boundary.json"), new BoundaryOutput("deepnet boundary", f.name(), keep, min, max, points,
-                missing, seconds, Metadata.capture(1), files));
+        dir.record(files);
+        RunSummary.builder(spec, 1).result("phi", f.name()).result("pointsWithoutCrossing", missing).result("wallSeconds", seconds)
+                .writeTo(dir);
         var o = spec.commandLine().getOut();
         o.printf("boundary chi1 = 1 for %s: sigma_w^2 = %.6f at sigma_b^2 = %.3g ... %.6f at sigma_b^2 = %.3g (%d points, %.2f s)%n",
                 f.name(), curve.weightVariance()[0], sb2[0], curve.weightVariance()[points - 1], sb2[points - 1], points, seconds);
@@ -105,8 +104,4 @@ final class DeepBoundaryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** boundary.json. */
-    record BoundaryOutput(String command, String phi, double keep, double sigmaB2Min, double sigmaB2Max, int points,
-                          int pointsWithoutCrossing, double wallSeconds, RunMetadata metadata, List<String> files) {
-    }
 }

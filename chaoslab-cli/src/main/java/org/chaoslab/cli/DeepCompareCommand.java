@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 "--circle-q0 is given) its length, curvature and length growth per layer (sqrt(chi1)). Deviations carry",
                 "standard errors over realizations and z-scores. Prints and records (summary.json verdicts) a verdict for q^l,",
                 "c^l, the Jacobian (all layers), the curvature (resolved layers) and the length growth: agrees when",
-                "|simulation - theory| <= t SE (Student t, R - 1 dof, Bonferroni, 1 % family-wise) + the O(1/N) finite-width bias.",
+                "|simulation - theory| <= t SE (Student t, R - 1 dof, Bonferroni, 1 %% family-wise) + the O(1/N) finite-width bias.",
                 "Writes DIR/summary.json, layers.csv, .npy arrays and plots."})
 final class DeepCompareCommand implements Callable<Integer> {
 

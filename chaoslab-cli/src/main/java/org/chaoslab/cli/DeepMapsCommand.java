@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OptionalOutputOptions;
 import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
-import org.chaoslab.io.RunMetadata;
 import org.chaoslab.model.DeepNetwork;
 import org.chaoslab.model.DeepNetworkInputs;
 import org.chaoslab.theory.deep.CircleTrajectory;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "maps", mixinStandardHelpOptions = true,
         description = {"Mean-field signal propagation (N -> infinity): the length map's fixed point q* (or that none exists),",
                 "the correlation map's c*, chi1, chi_c, depth scales xi_q and xi_c, chi2, the circle's asymptotic curvature and the phase.",
-                "With --out also the layer-by-layer maps for the probe inputs and the circle (CSV, .npy, plot)."})
+                "With --out also the layer-by-layer maps for the probe inputs and the circle (CSV, .npy, plot) and summary.json."})
 final class DeepMapsCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,7 +35,7 @@ final class DeepMapsCommand implements Callable<Integer> {
     @Mixin
     DeepInputOptions inputs;
 
-    @Option(names = "--json", description = "Print one JSON object to stdout.")
+    @Option(names = "--json", description = "Print the results as one JSON object (the results of summary.json).")
     boolean json;
 
     @Mixin
@@ -51,20 +51,15 @@ final class DeepMapsCommand implements Callable<Integer> {
         output.check();
         DeepMeanField theory = new DeepMeanField();
         SignalPropagation s = theory.solve(net, inputs.q0);
-        DeepMapsSummary summary = DeepMapsSummary.of(s, inputs.q0);
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(DeepMapsSummary.of(s, inputs.q0));
+        var target = output.finish(summary, dir -> write(dir, net, theory, s, summary));
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(summary));
+            o.println(JsonOutput.toJson(summary.results()));
         } else {
             print(o, s);
         }
-        if (output.given()) {
-            try (OutputDirectory dir = output.prepare().orElseThrow()) {
-                write(dir.dir(), net, theory, s, summary);
-                dir.commit();
-                spec.commandLine().getOut().println("wrote " + dir.target());
-            }
-        }
+        target.ifPresent(t -> o.println("wrote " + t));
         return 0;
     }
 
@@ -84,7 +79,10 @@ final class DeepMapsCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Path out, DeepNetwork net, DeepMeanField theory, SignalPropagation s, DeepMapsSummary summary) throws Exception {
+    /** The layer-by-layer maps (CSV, .npy, plot); adds the network and the circle's note to the results. */
+    private void write(OutputDirectory dir, DeepNetwork net, DeepMeanField theory, SignalPropagation s, RunSummary.Builder summary)
+            throws java.io.IOException {
+        Path out = dir.dir();
         double q0c = inputs.circleLengthGiven() || !s.qStarExists() || s.qStar() <= net.biasVariance()
                 ? inputs.inputs(inputs.q0).circleLength() : (s.qStar() - net.biasVariance()) / net.weightVariance();
         DeepNetworkInputs in = inputs.inputs(q0c);
@@ -110,13 +108,7 @@ final class DeepMapsCommand implements Callable<Integer> {
                 .series("c^l", l, t.c(), LineStyle.LINE_AND_MARKERS)
                 .build();
         files.addAll(RateOutputs.names(plot.writePngAndSvg(out, "maps")));
-        files.add("maps.json");
-        JsonOutput.write(out.resolve("maps.json"), new MapsOutput(summary, DeepParameters.of(net, in, null, null),
-                c.note(), Metadata.capture(1), files));
-    }
-
-    /** maps.json: the summary, the parameters and the run metadata. */
-    record MapsOutput(DeepMapsSummary result, DeepParameters parameters, String circleNote, RunMetadata metadata,
-                      List<String> files) {
+        dir.record(files);
+        summary.result("network", DeepParameters.of(net, in, null, null)).result("circleNote", c.note());
     }
 }

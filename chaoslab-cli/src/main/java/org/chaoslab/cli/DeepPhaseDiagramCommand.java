@@ -3,16 +3,15 @@ package org.chaoslab.cli;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.HeatmapPlot;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.PlotSeries;
-import org.chaoslab.io.RunMetadata;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
@@ -146,11 +145,12 @@ final class DeepPhaseDiagramCommand implements Callable<Integer> {
                 counts[grid.phase(i, j).ordinal()]++;
             }
         }
-        files.add("summary.json");
-        JsonOutput.write(out.resolve("summary.json"), new PhaseDiagramOutput("deepnet phase-diagram", f.name(), keep, wMin, wMax,
-                bMin, bMax, nw, nb, gridSeconds, nw * nb / gridSeconds, th, grid.engine(), counts[DeepPhase.ORDERED.ordinal()],
-                counts[DeepPhase.CHAOTIC.ordinal()], counts[DeepPhase.CRITICAL.ordinal()], counts[DeepPhase.UNBOUNDED.ordinal()],
-                Metadata.capture(th), files));
+        dir.record(files);
+        RunSummary.builder(spec, th).result("phi", f.name()).result("nw", nw).result("nb", nb).result("gridSeconds", gridSeconds)
+                .result("pointsPerSecond", nw * nb / gridSeconds).result("engine", grid.engine())
+                .result("ordered", counts[DeepPhase.ORDERED.ordinal()]).result("chaotic", counts[DeepPhase.CHAOTIC.ordinal()])
+                .result("critical", counts[DeepPhase.CRITICAL.ordinal()]).result("unbounded", counts[DeepPhase.UNBOUNDED.ordinal()])
+                .writeTo(dir);
         var o = spec.commandLine().getOut();
         o.printf("phase diagram %d x %d (%d points) in %.2f s on %d threads (%s); ordered %d, chaotic %d, unbounded %d%n",
                 nw, nb, nw * nb, gridSeconds, th, grid.engine(), counts[DeepPhase.ORDERED.ordinal()],
@@ -171,12 +171,5 @@ final class DeepPhaseDiagramCommand implements Callable<Integer> {
             a[k] = lo + (hi - lo) * k / (n - 1);
         }
         return a;
-    }
-
-    /** summary.json of the phase diagram. */
-    record PhaseDiagramOutput(String command, String phi, double keep, double sigmaW2Min, double sigmaW2Max, double sigmaB2Min,
-                              double sigmaB2Max, int nw, int nb, double gridSeconds, double pointsPerSecond, int threads,
-                              String engine, int ordered, int chaotic, int critical, int unbounded, RunMetadata metadata,
-                              List<String> files) {
     }
 }

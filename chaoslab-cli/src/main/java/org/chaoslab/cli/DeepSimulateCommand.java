@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,10 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.CsvTable;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
-import org.chaoslab.io.RunMetadata;
 import org.chaoslab.model.DeepNetwork;
 import org.chaoslab.model.DeepNetworkInputs;
 import org.chaoslab.sim.ProgressListener;
@@ -92,11 +91,13 @@ final class DeepSimulateCommand implements Callable<Integer> {
                             stats.grassmannLengthStdErr(), LineStyle.LINE_AND_MARKERS)
                     .build().writePngAndSvg(out, "circle")));
         }
-        files.add("summary.json");
-        String status = rec.completed() ? "completed" : "diverged";
-        JsonOutput.write(out.resolve("summary.json"), new SimulateOutput("deepnet simulate", status, rec.problems(),
-                rec.wallSeconds(), stats, DeepParameters.of(net, in, settings.realizations(), settings.seed()),
-                Metadata.capture(settings.threads()), files));
+        dir.record(files);
+        RunSummary.builder(spec, settings.threads()).status(rec.completed() ? RunSummary.COMPLETED : RunSummary.DIVERGED)
+                .seed("master", settings.seed())
+                .seed("realizations", settings.seed() + " .. " + (settings.seed() + settings.realizations() - 1))
+                .seed("streams", DeepParameters.STREAMS)
+                .result("problems", rec.problems()).result("wallSeconds", rec.wallSeconds()).result("layers", stats)
+                .result("network", DeepParameters.of(net, in, settings.realizations(), settings.seed())).writeTo(dir);
         if (!rec.completed()) {
             rec.problems().forEach(p -> err.println("chaoslab: " + p));
             return Main.EXIT_DIVERGED;
@@ -126,10 +127,5 @@ final class DeepSimulateCommand implements Callable<Integer> {
 
     private static void npy(Path dir, List<String> files, String name, LayerSeries s) throws IOException {
         DeepOutputs.npy(dir, files, name, s.values(), s.realizations(), s.depth());
-    }
-
-    /** summary.json of deepnet simulate. */
-    record SimulateOutput(String command, String status, List<String> problems, double wallSeconds, DeepLayerStatistics layers,
-                          DeepParameters parameters, RunMetadata metadata, List<String> files) {
     }
 }

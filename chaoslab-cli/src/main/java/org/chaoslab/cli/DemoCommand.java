@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("chaoslab demo: N = %d, g = %.2f, tanh, %d realizations, t = 300 after a transient of 50 (RK4, dt = 0.1)%n",
                 n, g, realizations);
         sweep(dir);
-        int code = CompareScsCommand.execute(net, settings, realizations, 20.0, dir, "demo", spec);
+        int code = CompareScsCommand.execute(net, settings, realizations, 20.0, dir, spec);
         o.printf("also wrote the DMFT sweep delta0_vs_g.csv / .png / .svg; open %s%n", dir.target().resolve("comparison.png"));
         return code;
     }

@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import java.util.concurrent.Callable;
 
+import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.dmft.DmftOptions;
@@ -25,7 +26,7 @@ final class DmftCommand implements Runnable {
     }
 
     /**
-     * The transition JSON: gCritical (λ_max = 0; with white noise from the noisy DMFT stability operator) and gLocal
+     * The results of {@code dmft transition}: gCritical (λ_max = 0; with white noise from the noisy DMFT stability operator) and gLocal
      * (g²⟨φ′²⟩ = 1 on the (noisy) stationary state). Without noise both are the fixed-point instability.
      */
     record TransitionSummary(String phi, String noise, double gCritical, double gLocal) {
@@ -48,7 +49,7 @@ final class DmftCommand implements Runnable {
         @Mixin
         NetworkOptions network;
 
-        @Option(names = "--json", description = "Print one JSON object to stdout.")
+        @Option(names = "--json", description = "Print the results as one JSON object.")
         boolean json;
 
         @picocli.CommandLine.Spec
@@ -69,10 +70,12 @@ final class DmftCommand implements Runnable {
                 gc = new DmftSolver().criticalGain(net);
                 gl = gc;
             }
-            TransitionSummary s = new TransitionSummary(net.transfer().name(), net.input().noise().label(), gc, gl);
+            RunSummary.Builder summary = RunSummary.builder(spec, 1)
+                    .resultsOf(new TransitionSummary(net.transfer().name(), net.input().noise().label(), gc, gl));
+            summary.buildUnwritten();
             var o = spec.commandLine().getOut();
             if (json) {
-                o.println(JsonOutput.toJson(s));
+                o.println(JsonOutput.toJson(summary.results()));
             } else {
                 o.printf("gCritical %.8g   (largest Lyapunov exponent = 0)%n", gc);
                 o.printf("gLocal    %.8g   (g^2 <phi'^2> = 1)%n", gl);

@@ -2,15 +2,12 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OptionalOutputOptions;
 import org.chaoslab.cli.common.OutputDirectory;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.chaoslab.cli.common.RunSummary;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
-import org.chaoslab.io.Npy;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.dmft.NoisyDmftSolution;
 import org.chaoslab.theory.dmft.NoisyDmftSolver;
@@ -43,7 +40,7 @@ final class DmftScsCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--json", description = "Print one JSON object to stdout.")
+    @Option(names = "--json", description = "Print the results as one JSON object (the results of summary.json).")
     boolean json;
 
     @Option(names = "--tau-max", description = "Largest lag of Delta(tau). Default: ${DEFAULT-VALUE}.", defaultValue = "60")
@@ -88,9 +85,12 @@ final class DmftScsCommand implements Callable<Integer> {
             s = solver.solve(net);
             summary = DmftSummary.of(s, net, solver.engine());
         }
+        RunSummary.Builder run = RunSummary.builder(spec, 1).resultsOf(summary);
+        DmftSolution solution = s;
+        var target = output.finish(run, dir -> write(dir, net, solution));
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(summary));
+            o.println(JsonOutput.toJson(run.results()));
         } else {
             o.printf("phase     %s%n", summary.phase());
             o.printf("delta0    %.8g   (<x^2> - mu^2)%n", s.delta0());
@@ -104,36 +104,17 @@ final class DmftScsCommand implements Callable<Integer> {
                 o.println(s.note());
             }
         }
-        if (output.given()) {
-            try (OutputDirectory dir = output.prepare().orElseThrow()) {
-                write(dir, net, s, summary);
-                dir.commit();
-                o.println("wrote " + dir.target());
-            }
-        }
+        target.ifPresent(t -> o.println("wrote " + t));
         return 0;
     }
 
-    private static void write(OutputDirectory dir, RateNetwork net, DmftSolution s, DmftSummary summary) throws java.io.IOException {
-        Path out = dir.dir();
-        {
-            List<String> files = new ArrayList<>();
-            Npy.write(out.resolve("tau.npy"), s.tau(), s.tau().length);
-            Npy.write(out.resolve("delta.npy"), s.delta(), s.delta().length);
-            Npy.write(out.resolve("rate_correlation.npy"), s.rateCorrelation(), s.rateCorrelation().length);
-            files.addAll(List.of("tau.npy", "delta.npy", "rate_correlation.npy"));
-            LinePlot plot = LinePlot.builder().title("DMFT: g = " + net.gain() + ", phi = " + net.transfer().name())
-                    .xLabel("lag tau").yLabel("correlation")
-                    .series("Delta(tau)", s.tau(), s.delta(), LineStyle.LINE)
-                    .series("C(tau)", s.tau(), s.rateCorrelation(), LineStyle.DASHED).build();
-            files.addAll(RateOutputs.names(plot.writePngAndSvg(out, "dmft")));
-            files.add("dmft.json");
-            JsonOutput.write(out.resolve("dmft.json"), new DmftOutput(summary, Metadata.capture(1), files));
-            dir.record(files);
-        }
-    }
-
-    /** dmft.json: the summary and the run metadata. */
-    record DmftOutput(DmftSummary result, org.chaoslab.io.RunMetadata metadata, List<String> files) {
+    private static void write(OutputDirectory dir, RateNetwork net, DmftSolution s) throws java.io.IOException {
+        dir.npy("tau.npy", s.tau());
+        dir.npy("delta.npy", s.delta());
+        dir.npy("rate_correlation.npy", s.rateCorrelation());
+        dir.figure("dmft", LinePlot.builder().title("DMFT: g = " + net.gain() + ", phi = " + net.transfer().name())
+                .xLabel("lag tau").yLabel("correlation")
+                .series("Delta(tau)", s.tau(), s.delta(), LineStyle.LINE)
+                .series("C(tau)", s.tau(), s.rateCorrelation(), LineStyle.DASHED).build());
     }
 }

@@ -6,8 +6,8 @@ import org.chaoslab.theory.dmft.DmftLyapunov;
 import org.chaoslab.theory.dmft.DmftSolution;
 
 /**
- * The scalar results of the SCS DMFT, as printed by {@code dmft scs --json} (the contract used by
- * users and later issues).
+ * The scalar results of the SCS DMFT: the results of {@code dmft scs} (printed by {@code --json}, the contract used by
+ * users and later issues) and {@code results.theory} of {@code compare scs}.
  *
  * @param delta0        Δ0 = ⟨x²⟩ − μ² (variance of x)
  * @param deltaInf      Δ∞ = lim Δ(τ), the static part (0 for odd φ without input)

@@ -3,6 +3,7 @@ package org.chaoslab.cli;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
@@ -119,7 +119,11 @@ final class LyapunovCommand implements Callable<Integer> {
             if (progress instanceof Progress p) {
                 p.clear();
             }
-            JsonOutput.write(out.resolve("summary.json"), diverged(net, settings, netSeed, e.getMessage()));
+            RunSummary.Builder summary = seeds(RunSummary.builder(spec, settings.threads()), settings, netSeed)
+                    .status(RunSummary.DIVERGED).result("message", e.getMessage()).result("k", settings.k())
+                    .result("network", NetworkParameters.of(net))
+                    .result("run", parameters(settings, netSeed, settings.replicaSeparation() * Math.sqrt(net.size())));
+            summary.writeTo(dir);
             err.println("chaoslab: " + e.getMessage());
             return Main.EXIT_DIVERGED;
         }
@@ -127,9 +131,8 @@ final class LyapunovCommand implements Callable<Integer> {
             p.clear();
         }
         OptionalDouble dmft = dmftLambdaMax(net, settings);
-        List<String> files = write(out, result, dmft);
-        files.add("summary.json");
-        JsonOutput.write(out.resolve("summary.json"), summary(result, dmft, files));
+        dir.record(write(out, result, dmft));
+        summary(result, dmft).writeTo(dir);
         var o = spec.commandLine().getOut();
         o.printf("lambda_max = %.5f +- %.5f (QR), %.5f +- %.5f (two replicas); D_KY/N = %.5f%s, h_KS/N = %.6f%s; "
                         + "k = %d, %.1f s; wrote %s%n", result.lambdaMax(), result.lambdaMaxCi(), result.twoReplica().lambda(),
@@ -279,32 +282,58 @@ final class LyapunovCommand implements Callable<Integer> {
         return p.build();
     }
 
-    private LyapunovSummary summary(LyapunovSpectrum r, OptionalDouble dmft, List<String> files) {
-        var c = r.cost();
-        return new LyapunovSummary("lyapunov", "completed", null, r.lambdaMax(), r.lambdaMaxCi(), r.twoReplica().lambda(),
-                r.twoReplica().confidence(), dmft.isPresent() ? dmft.getAsDouble() : null,
-                r.kaplanYorke(), r.kaplanYorkeCi(), r.kaplanYorkePerN(), r.kaplanYorkeResolved(),
-                r.entropyRate(), r.entropyRateCi(), r.entropyRatePerN(), r.entropyResolved(),
-                r.meanJacobianTrace(), r.meanJacobianTraceCi(), r.exponentSum(), r.exponentSumCi(),
-                r.k(), r.accumulationTime(), r.batches(), c.wallSeconds(), c.msPerTangentStep(), c.msPerOrthonormalization(),
-                c.steps(), c.choleskySecondPasses(), c.householderFallbacks(), NetworkParameters.of(r.network()), parameters(r.settings(), r.seeds().networkSeed(), r.twoReplica().d0()),
-                Metadata.capture(r.settings().threads()), files);
-    }
-
-    private LyapunovSummary diverged(RateNetwork net, LyapunovSettings s, long netSeed, String message) {
-        return new LyapunovSummary("lyapunov", "diverged", message, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, s.k(), null, null, null, null, null, null, null, null,
-                NetworkParameters.of(net), parameters(s, netSeed, s.replicaSeparation() * Math.sqrt(net.size())),
-                Metadata.capture(s.threads()), List.of("summary.json"));
-    }
-
-    private static LyapunovSummary.LyapunovParameters parameters(LyapunovSettings s, long netSeed, double d0) {
+    /** The master seeds (of the state and of the couplings) and the named streams. */
+    private static RunSummary.Builder seeds(RunSummary.Builder summary, LyapunovSettings s, long netSeed) {
         StreamSeeds root = StreamSeeds.of(s.seed());
-        return new LyapunovSummary.LyapunovParameters(s.dt(), s.accumulationTime(), s.warmup().state(), s.warmup().ons(),
+        return summary.seed("master", s.seed()).seed("network", netSeed)
+                .seed("couplings", StreamSeeds.of(netSeed).child(StreamSeeds.COUPLINGS).path() + "/<row>")
+                .seed("initial", root.child(StreamSeeds.INITIAL).child(0).path()).seed("ons", root.child(LyapunovAnalyzer.ONS).path())
+                .seed("replica", root.child(LyapunovAnalyzer.REPLICA).path());
+    }
+
+    private RunSummary.Builder summary(LyapunovSpectrum r, OptionalDouble dmft) {
+        var c = r.cost();
+        return seeds(RunSummary.builder(spec, r.settings().threads()), r.settings(), r.seeds().networkSeed())
+                .result("lambdaMax", r.lambdaMax()).result("lambdaMaxCi", r.lambdaMaxCi())
+                .result("lambdaMaxTwoReplica", r.twoReplica().lambda()).result("lambdaMaxTwoReplicaCi", r.twoReplica().confidence())
+                .result("lambdaMaxDmft", dmft.isPresent() ? dmft.getAsDouble() : null)
+                .result("kaplanYorke", r.kaplanYorke()).result("kaplanYorkeCi", r.kaplanYorkeCi())
+                .result("kaplanYorkePerN", r.kaplanYorkePerN()).result("kaplanYorkeResolved", r.kaplanYorkeResolved())
+                .result("entropyRate", r.entropyRate()).result("entropyRateCi", r.entropyRateCi())
+                .result("entropyRatePerN", r.entropyRatePerN()).result("entropyResolved", r.entropyResolved())
+                .result("meanJacobianTrace", r.meanJacobianTrace()).result("meanJacobianTraceCi", r.meanJacobianTraceCi())
+                .result("sumOfExponents", r.exponentSum()).result("sumOfExponentsCi", r.exponentSumCi())
+                .result("k", r.k()).result("accumulationTime", r.accumulationTime()).result("batches", r.batches())
+                .result("wallSeconds", c.wallSeconds()).result("msPerTangentStep", c.msPerTangentStep())
+                .result("msPerOrthonormalization", c.msPerOrthonormalization()).result("steps", c.steps())
+                .result("choleskySecondPasses", c.choleskySecondPasses()).result("householderFallbacks", c.householderFallbacks())
+                .result("network", NetworkParameters.of(r.network()))
+                .result("run", parameters(r.settings(), r.seeds().networkSeed(), r.twoReplica().d0()));
+    }
+
+    private static LyapunovParameters parameters(LyapunovSettings s, long netSeed, double d0) {
+        StreamSeeds root = StreamSeeds.of(s.seed());
+        return new LyapunovParameters(s.dt(), s.accumulationTime(), s.warmup().state(), s.warmup().ons(),
                 s.onsInterval(), s.k(), s.integrator().label(), s.seed(), netSeed,
                 StreamSeeds.of(netSeed).child(StreamSeeds.COUPLINGS).path() + "/<row>",
                 root.child(StreamSeeds.INITIAL).child(0).path(), root.child(LyapunovAnalyzer.ONS).path(),
                 root.child(LyapunovAnalyzer.REPLICA).path(), s.renormSteps() * s.dt(), d0, s.batches(), s.threads(),
                 s.tangentPrecision().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The run settings and seed streams as resolved (summary.json's results.run).
+     *
+     * @param warmupState  transient of the state alone
+     * @param warmupOns    warm-up of the orthonormal system (no accumulation)
+     * @param tOns         re-orthonormalization interval actually used
+     * @param tRenorm      replica renormalization interval actually used
+     * @param d0           replica separation
+     * @param tangentPrecision float64, or float32 for mixed-precision tangent products
+     */
+    record LyapunovParameters(double dt, double t, double warmupState, double warmupOns, double tOns, int k,
+                              String integrator, long seed, long networkSeed, String couplingStreams,
+                              String initialStream, String onsStream, String replicaStream, double tRenorm, double d0,
+                              int batches, int threads, String tangentPrecision) {
     }
 }

@@ -3,6 +3,7 @@ package org.chaoslab.cli;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,10 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.CsvTable;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
-import org.chaoslab.io.RunMetadata;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.sim.lyapunov.LyapunovAnalyzer;
@@ -74,11 +73,6 @@ final class LyapunovSweepCommand implements Callable<Integer> {
                  double lambdaMaxTwoReplicaCi, long seed) {
     }
 
-    /** summary.json of the sweep. */
-    record SweepSummary(String command, int n, String phi, int k, double t, double dt, String integrator,
-                        List<Point> points, RunMetadata metadata, List<String> files) {
-    }
-
     @Override
     public Integer call() throws Exception {
         try (OutputDirectory dir = output.prepare()) {
@@ -137,9 +131,11 @@ final class LyapunovSweepCommand implements Callable<Integer> {
                 .series("QR (95% CI)", g, sim, ci, LineStyle.MARKERS)
                 .series("two replicas (95% CI)", g, two, twoCi, LineStyle.MARKERS)
                 .build().writePngAndSvg(out, "lambda_max_vs_g")));
-        files.add("summary.json");
-        JsonOutput.write(out.resolve("summary.json"), new SweepSummary("lyapunov-sweep", n, phiFn.name(), k, t, dt, "rk4",
-                points, Metadata.capture(th), files));
+        dir.record(files);
+        RunSummary.builder(spec, th).seed("master", seed).seed("networks", seed + " .. " + (seed + gValues.length - 1)
+                        + " (g index i uses master + i)")
+                .seed("streams", "couplings/<row>, initial/0, ons, replica (under each network's seed)")
+                .result("phi", phiFn.name()).result("integrator", "rk4").result("points", points).writeTo(dir);
         o.printf("wrote %s%n", dir.target());
         return 0;
     }

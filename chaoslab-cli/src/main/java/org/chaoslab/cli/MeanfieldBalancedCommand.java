@@ -1,10 +1,7 @@
 package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OptionalOutputOptions;
-import org.chaoslab.cli.common.OutputDirectory;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.chaoslab.cli.common.RunSummary;
 import java.util.concurrent.Callable;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.BalancedNetwork;
@@ -30,7 +27,7 @@ public final class MeanfieldBalancedCommand implements Callable<Integer> {
             defaultValue = "discrete")
     String inputModel;
 
-    @Option(names = "--json", description = "Print one JSON object to stdout.")
+    @Option(names = "--json", description = "Print the results as one JSON object (the results of summary.json).")
     boolean json;
 
     @Mixin
@@ -45,10 +42,12 @@ public final class MeanfieldBalancedCommand implements Callable<Integer> {
         output.check();
         BalancedMeanField solver = new BalancedMeanField(InputModel.parse(inputModel));
         BalancedSolution s = solver.solve(net);
-        BalancedTheorySummary summary = BalancedTheorySummary.of(s);
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(BalancedTheorySummary.of(s));
+        output.finish(summary, dir -> dir.record(BalancedPlots.theoryFiles(dir.dir(), s,
+                new ReplicaDistance(s, solver.engine()), net)));
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(summary));
+            o.println(JsonOutput.toJson(summary.results()));
         } else {
             o.printf("mE %.8g  mI %.8g   (K -> infinity: %.6g, %.6g)%n", s.mE(), s.mI(), s.limitE(), s.limitI());
             o.printf("qE %.8g  qI %.8g%n", s.qE(), s.qI());
@@ -57,21 +56,7 @@ public final class MeanfieldBalancedCommand implements Callable<Integer> {
             o.printf("stable %b (tau_I/tau_E = %.4g, critical %.4g); branches found %d%n", s.stable(),
                     net.tauI() / net.tauE(), s.tauRatioCritical(), s.branchCount());
         }
-        if (output.given()) {
-            try (OutputDirectory dir = output.prepare().orElseThrow()) {
-                Path out = dir.dir();
-                List<String> files = new ArrayList<>(BalancedPlots.theoryFiles(out, s, new ReplicaDistance(s, solver.engine()), net));
-                files.add("meanfield.json");
-                JsonOutput.write(out.resolve("meanfield.json"), new Output(summary, Metadata.capture(1), files));
-                dir.record(files);
-                dir.commit();
-            }
-        }
         return 0;
-    }
-
-    /** meanfield.json. */
-    record Output(BalancedTheorySummary result, org.chaoslab.io.RunMetadata metadata, List<String> files) {
     }
 
 }

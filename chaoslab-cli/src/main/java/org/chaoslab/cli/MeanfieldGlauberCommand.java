@@ -1,6 +1,7 @@
 package org.chaoslab.cli;
 
 import java.util.concurrent.Callable;
+import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.GlauberNetwork;
 import org.chaoslab.gauss.GaussianExpectation;
@@ -22,7 +23,7 @@ public final class MeanfieldGlauberCommand implements Callable<Integer> {
     @Mixin
     GlauberOptions options;
 
-    @Option(names = "--json", description = "Print one JSON object to stdout.")
+    @Option(names = "--json", description = "Print the results as one JSON object.")
     boolean json;
 
     @Option(names = "--independent-noise", description = "d*: replicas draw their threshold noise independently (default: shared).")
@@ -39,10 +40,12 @@ public final class MeanfieldGlauberCommand implements Callable<Integer> {
         GlauberStationaryState st = GlauberStationaryState.solve(net, engine);
         GlauberReplicaDistance rd = new GlauberReplicaDistance(st, !independentNoise, engine);
         double a = GlauberAutocorrelation.solve(st, 0.02, 10 * net.tau(), engine).outputNoiseVariance();
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(new Summary(s.m(), s.mean(), s.variance(), net.noise(),
+                s.roots(), st.q(), rd.fixedPoint(), st.decorrelatedDistance(), rd.growthCoefficient(), a));
+        summary.buildUnwritten();
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(new Summary(s.m(), s.mean(), s.variance(), net.noise(), s.roots(), st.q(), rd.fixedPoint(),
-                    st.decorrelatedDistance(), rd.growthCoefficient(), a)));
+            o.println(JsonOutput.toJson(summary.results()));
         } else {
             o.printf("m %.8g  mean input %.6g  input variance %.6g  (roots found: %d)%n", s.m(), s.mean(), s.variance(), s.roots().length);
             o.printf("q %.6g  replica distance d* %.6g (2(m - q) = %.6g)  sqrt-law coefficient %.4g  matched-rate output noise %.6g%n",
@@ -51,7 +54,7 @@ public final class MeanfieldGlauberCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** JSON output. */
+    /** The results (printed by --json). */
     record Summary(double m, double mean, double variance, double noise, double[] roots, double q, double distanceFixedPoint,
                    double decorrelatedDistance, double growthCoefficient, double outputNoiseVariance) {
     }

@@ -2,11 +2,11 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.binary.BalancedGraph;
@@ -80,6 +80,7 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
         }
         BalancedSolution theory = null;
         double[][] distanceTheory = null;
+        List<String> warnings = new ArrayList<>();
         try {
             BalancedMeanField solver = new BalancedMeanField();
             theory = solver.solve(net);
@@ -88,24 +89,65 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
                         0.05);
             }
         } catch (NoBalancedSolutionException e) {
-            err.println("chaoslab: warning: no mean-field overlay: " + e.getMessage());
+            warnings.add("no mean-field overlay: " + e.getMessage());
         }
-        List<String> files = new ArrayList<>(BalancedPlots.simulationFiles(out, rec, net, theory, distanceTheory));
-        files.add("summary.json");
-        BalancedSimulationSummary summary = BalancedSimulationSummary.of("simulate balanced", net, run, rec, graph, graphSeconds,
-                TransitionStatistics.of(rec, true, net.nE(), run.duration(), fanoWindow),
-                TransitionStatistics.of(rec, false, net.nE(), run.duration(), fanoWindow),
-                theory == null ? null : BalancedTheorySummary.of(theory), files);
-        JsonOutput.write(out.resolve("summary.json"), summary);
+        dir.record(BalancedPlots.simulationFiles(out, rec, net, theory, distanceTheory));
         if (rec.hasDistance()) {
             String healed = healed(rec.time(), rec.distanceE(), rec.distanceI());
             if (healed != null) {
-                err.println("chaoslab: note: " + healed);
+                warnings.add(healed);
             }
         }
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("master", run.seed()).seed("streams", STREAMS);
+        double[] rates = results(summary, net, run, rec, graph, graphSeconds,
+                TransitionStatistics.of(rec, true, net.nE(), run.duration(), fanoWindow),
+                TransitionStatistics.of(rec, false, net.nE(), run.duration(), fanoWindow),
+                theory == null ? null : BalancedTheorySummary.of(theory));
+        warnings.forEach(summary::warning);
+        summary.writeTo(dir);
+        warnings.forEach(w -> err.println("chaoslab: warning: " + w));
         spec.commandLine().getOut().printf("mE = %.5f, mI = %.5f; %d updates, %.3g updates/s, %.3g synaptic events/s in %.2f s; wrote %s%n",
-                summary.rateE(), summary.rateI(), rec.updates(), rec.updatesPerSecond(), rec.synapticEventsPerSecond(), rec.wallSeconds(), dir.target());
+                rates[0], rates[1], rec.updates(), rec.updatesPerSecond(), rec.synapticEventsPerSecond(), rec.wallSeconds(), dir.target());
         return 0;
+    }
+
+    /** The random streams under the master seed. */
+    static final String STREAMS = "connectivity/unit/<i> (the presynaptic partners of unit i), initial/replica/<r>, "
+            + "updates (Poisson update times) or schedule (--schedule fixed), perturbation (the flipped unit)";
+
+    /** The run settings in JSON-friendly form (summary.json's results.run). */
+    record BalancedRunParameters(double duration, double transientTime, double sampleInterval, long seed, String schedule,
+                                 int replicas, boolean flipOne, double initialActivity) {
+    }
+
+    /**
+     * Adds the results of a run to its summary (population rates m and q from the two halves of the run, the final
+     * replica distance, transition statistics, costs, the mean field when it exists); returns {mE, mI}.
+     */
+    static double[] results(RunSummary.Builder summary, BalancedNetwork net, BalancedRun run, BalancedRecording rec, BalancedGraph graph,
+                            double graphSeconds, TransitionStatistics te, TransitionStatistics ti, BalancedTheorySummary theory) {
+        double[] h1 = rec.unitRates()[0];
+        double[] h2 = rec.unitRates()[1];
+        double[] m = new double[2];
+        double[] q = new double[2];
+        for (int i = 0; i < net.size(); i++) {
+            int pop = i < net.nE() ? 0 : 1;
+            m[pop] += 0.5 * (h1[i] + h2[i]) / net.size(pop);
+            q[pop] += h1[i] * h2[i] / net.size(pop); // r1·r2 of the two halves: unbiased for q
+        }
+        int last = rec.time().length - 1;
+        summary.result("network", net)
+                .result("run", new BalancedRunParameters(run.duration(), run.transientTime(), run.sampleInterval(), run.seed(),
+                        run.schedule().label(), run.replicas(), run.flipOne(), run.initialActivity()))
+                .result("rateE", m[0]).result("rateI", m[1]).result("qE", q[0]).result("qI", q[1])
+                .result("finalDistanceE", rec.hasDistance() ? rec.distanceE()[last] : Double.NaN)
+                .result("finalDistanceI", rec.hasDistance() ? rec.distanceI()[last] : Double.NaN)
+                .result("transitionsE", te).result("transitionsI", ti).result("synapses", graph.synapseCount())
+                .result("graphSeconds", graphSeconds).result("updates", rec.updates()).result("flips", rec.flips())
+                .result("synapticEvents", rec.synapticEvents()).result("wallSeconds", rec.wallSeconds())
+                .result("updatesPerSecond", rec.updatesPerSecond()).result("synapticEventsPerSecond", rec.synapticEventsPerSecond())
+                .result("theory", theory);
+        return m;
     }
 
     /**

@@ -2,15 +2,10 @@ package org.chaoslab.cli;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.chaoslab.cli.common.RunSummary;
 import java.util.concurrent.Callable;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
-import org.chaoslab.io.Npy;
 import org.chaoslab.model.GlauberNetwork;
 import org.chaoslab.model.Validate;
 import org.chaoslab.sim.binary.GlauberSimulator;
@@ -56,34 +51,26 @@ public final class SimulateGlauberCommand implements Callable<Integer> {
     }
 
     private int run(OutputDirectory dir) throws Exception {
-        Path out = dir.dir();
         GlauberNetwork net = options.network();
         Validate.positive("--t", duration);
         Validate.finiteAtLeast("--transient", transientTime, 0.0);
         Validate.positive("--sample-interval", sampleInterval);
         GlauberSimulator.Recording r = GlauberSimulator.run(net, duration, transientTime, sampleInterval, seed);
         GlauberMeanField.Solution theory = GlauberMeanField.solve(net);
-        Files.createDirectories(out);
-        List<String> files = new ArrayList<>(List.of("time.npy", "rate.npy", "unit_rates.npy"));
-        Npy.write(out.resolve("time.npy"), r.time(), r.time().length);
-        Npy.write(out.resolve("rate.npy"), r.rate(), r.rate().length);
-        Npy.write(out.resolve("unit_rates.npy"), r.unitRates(), r.unitRates().length);
+        dir.npy("time.npy", r.time());
+        dir.npy("rate.npy", r.rate());
+        dir.npy("unit_rates.npy", r.unitRates());
         double[] th = new double[r.time().length];
         java.util.Arrays.fill(th, theory.m());
-        LinePlot p = LinePlot.builder().title("Glauber network: population rate").xLabel("t / tau").yLabel("m(t)")
-                .series("simulation", r.time(), r.rate(), LineStyle.LINE).series("mean field", r.time(), th, LineStyle.DASHED).build();
-        files.addAll(RateOutputs.names(p.writePngAndSvg(out, "rate")));
-        files.add("summary.json");
-        JsonOutput.write(out.resolve("summary.json"), new Summary("simulate glauber", net, seed, duration, transientTime, r.meanRate(),
-                theory.m(), r.updates(), r.flips(), r.wallSeconds(), Metadata.capture(1), files));
+        dir.figure("rate", LinePlot.builder().title("Glauber network: population rate").xLabel("t / tau").yLabel("m(t)")
+                .series("simulation", r.time(), r.rate(), LineStyle.LINE).series("mean field", r.time(), th, LineStyle.DASHED).build());
+        RunSummary.builder(spec, 1).seed("master", seed)
+                .seed("streams", "couplings/<row>, initial/replica/0, updates (update times and threshold noise)")
+                .result("network", net).result("rate", r.meanRate()).result("theoryRate", theory.m()).result("updates", r.updates())
+                .result("flips", r.flips()).result("wallSeconds", r.wallSeconds()).writeTo(dir);
         spec.commandLine().getOut().printf("m = %.5f (mean field %.5f); %d updates in %.2f s; wrote %s%n", r.meanRate(), theory.m(),
                 r.updates(), r.wallSeconds(), dir.target());
         return 0;
     }
 
-    /** summary.json. */
-    record Summary(String command, GlauberNetwork network, long seed, double duration, double transientTime, double rate,
-                   double theoryRate, long updates, long flips, double wallSeconds, org.chaoslab.io.RunMetadata metadata,
-                   List<String> files) {
-    }
 }

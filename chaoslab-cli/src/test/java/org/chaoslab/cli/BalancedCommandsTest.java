@@ -60,12 +60,13 @@ class BalancedCommandsTest {
     }
 
     @Test
-    void meanfieldWritesDensitiesAndDistance(@TempDir Path dir) {
+    void meanfieldWritesDensitiesAndDistance(@TempDir Path dir) throws Exception {
         Result r = run("meanfield", "balanced", "--k", "400", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        for (String f : new String[] {"meanfield.json", "rate_density.npy", "rate_density.png", "distance_theory.svg"}) {
+        for (String f : new String[] {"summary.json", "rate_density.npy", "rate_density.png", "distance_theory.svg"}) {
             assertThat(dir.resolve(f)).exists();
         }
+        assertThat(CliRunner.results(dir, "meanfield balanced").get("mE").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test
@@ -73,7 +74,9 @@ class BalancedCommandsTest {
         Result r = run("simulate", "balanced", "--ne", "4000", "--ni", "1000", "--k", "100", "--m0", "0.1", "--t", "20",
                 "--seed", "1", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode summary = CliRunner.summary(dir, "simulate balanced");
+        assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(1);
+        JsonNode s = summary.get("results");
         assertThat(s.get("rateE").asDouble()).isBetween(0.001, 0.2);
         assertThat(s.get("updatesPerSecond").asDouble()).isPositive();
         assertThat(s.get("theory").get("mE").asDouble()).isPositive();
@@ -124,7 +127,10 @@ class BalancedCommandsTest {
         double theory = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.out()).get("m").asDouble();
         Result s = run("simulate", "glauber", "--n", "1000", "--t", "20", "--out", dir.toString());
         assertThat(s.code()).as(s.err()).isZero();
-        JsonNode j = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode summary = CliRunner.summary(dir, "simulate glauber");
+        assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(1);
+        assertThat(summary.get("parameters").get("t").asDouble()).isEqualTo(20);
+        JsonNode j = summary.get("results");
         assertThat(j.get("theoryRate").asDouble()).isEqualTo(theory);
         assertThat(dir.resolve("rate.png")).exists();
         Result bad = run("meanfield", "glauber", "--g", "-1");

@@ -30,6 +30,30 @@ public final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * Reads DIR/summary.json, checks that it has the one schema ({@link org.chaoslab.cli.common.RunSummary}: its
+     * keys in order, the command, a status, summary.json last in the file list, every listed file present) and returns
+     * it.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode summary(java.nio.file.Path dir, String command) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode s = org.chaoslab.io.JsonOutput.read(dir.resolve("summary.json"));
+        org.assertj.core.api.Assertions.assertThat(s.fieldNames()).toIterable().containsExactly("command", "status", "parameters",
+                "seeds", "results", "verdicts", "warnings", "metadata", "files");
+        org.assertj.core.api.Assertions.assertThat(s.get("command").asText()).isEqualTo(command);
+        org.assertj.core.api.Assertions.assertThat(s.get("status").asText()).isIn("completed", "diverged");
+        com.fasterxml.jackson.databind.JsonNode files = s.get("files");
+        org.assertj.core.api.Assertions.assertThat(files.get(files.size() - 1).asText()).isEqualTo("summary.json");
+        for (com.fasterxml.jackson.databind.JsonNode f : files) {
+            org.assertj.core.api.Assertions.assertThat(dir.resolve(f.asText())).as("listed in summary.json files").exists();
+        }
+        return s;
+    }
+
+    /** The results of DIR/summary.json, after the checks of {@link #summary}. */
+    public static com.fasterxml.jackson.databind.JsonNode results(java.nio.file.Path dir, String command) throws java.io.IOException {
+        return summary(dir, command).get("results");
+    }
+
     /** Runs a command line written as one string, split at white space (no quoting). */
     public static Result line(String commandLine) {
         return run(commandLine.trim().split("\\s+"));

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.chaoslab.io.JsonOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +68,11 @@ class CorrelationsCommandTest {
         CliRunner.Result r = run("correlations", "simulate", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "60",
                 "--t", "800", "--transient", "20", "--realizations", "3", "--window", "25", "--seed", "2", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode summary = CliRunner.summary(dir, "correlations simulate");
+        assertThat(summary.get("verdicts").size()).isEqualTo(6);
+        assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(2);
+        assertThat(summary.get("seeds").get("realizations").asText()).isEqualTo("2 .. 4");
+        JsonNode s = summary.get("results");
         assertThat(s.get("theory").get("participationRatioPerN").asDouble()).isCloseTo(0.5625, offset(1e-12));
         // one realization-mean with 3 realizations: within 5 SE (loose: a smoke test; CorrelationStatisticsTest is the check)
         JsonNode a = s.get("meanAutoCov");
@@ -81,7 +84,7 @@ class CorrelationsCommandTest {
         CliRunner.Result c = run("compare", "correlations", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "40",
                 "--t", "400", "--realizations", "2", "--window", "25", "--out", dir.resolve("cmp").toString());
         assertThat(c.code()).as(c.err()).isZero();
-        assertThat(dir.resolve("cmp").resolve("summary.json")).exists();
+        assertThat(CliRunner.results(dir.resolve("cmp"), "compare correlations").get("agrees").isBoolean()).isTrue();
     }
 
     @Test
@@ -103,7 +106,7 @@ class CorrelationsCommandTest {
         assertThat(fixedPoint.err()).contains("--g").contains("chaotic");
         CliRunner.Result sweep = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--json");
         assertThat(sweep.code()).as(sweep.err()).isZero();
-        JsonNode rows = new ObjectMapper().readTree(sweep.out());
+        JsonNode rows = new ObjectMapper().readTree(sweep.out()).get("points");
         assertThat(rows.size()).isEqualTo(2);
         assertThat(rows.get(1).get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
         // the dimension grows with g (cavity: 0.0159 at g = 2, 0.0314 at g = 3)
@@ -130,7 +133,7 @@ class CorrelationsCommandTest {
         CliRunner.Result c = run("compare", "correlations", "--g", "3", "--phi", "tanh", "--n", "100", "--t", "200",
                 "--transient", "50", "--realizations", "2", "--seed", "4", "--threads", "1", "--out", dir.toString());
         assertThat(c.code()).as(c.err()).isZero();
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode s = CliRunner.results(dir, "compare correlations");
         assertThat(s.get("theory").get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
         assertThat(s.get("theory").get("participationRatio").asDouble()).isCloseTo(3.13720, offset(1e-5));
         // a smoke test (N = 100, 2 short runs): a positive PR of a few dimensions; ChaoticDimensionVsSimulationTest checks

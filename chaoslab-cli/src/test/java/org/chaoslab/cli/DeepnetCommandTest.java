@@ -49,8 +49,10 @@ class DeepnetCommandTest {
         assertThat(r.out()).contains("ordered");
         assertThat(Files.readAllLines(dir.resolve("layers.csv"))).hasSize(13);
         assertThat(Npy.readDoubles(dir.resolve("q.npy")).shape()).containsExactly(12);
-        JsonNode j = JsonOutput.read(dir.resolve("maps.json"));
-        assertThat(j.get("result").get("phase").asText()).isEqualTo("ordered");
+        JsonNode j = CliRunner.summary(dir, "deepnet maps");
+        assertThat(j.get("results").get("phase").asText()).isEqualTo("ordered");
+        assertThat(j.get("results").get("network").get("depth").asInt()).isEqualTo(12);
+        assertThat(j.get("parameters").get("sigma-w2").asDouble()).isEqualTo(1.5);
         assertThat(j.get("metadata").get("chaoslabVersion").asText()).isNotBlank();
         assertThat(j.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
     }
@@ -66,7 +68,10 @@ class DeepnetCommandTest {
         assertThat(Double.parseDouble(csv.get(1).split(",")[1])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-7));
         assertThat(dir.resolve("boundary.png")).exists();
         assertThat(dir.resolve("boundary.svg")).exists();
-        assertThat(JsonOutput.read(dir.resolve("boundary.json")).get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
+        JsonNode s = CliRunner.summary(dir, "deepnet boundary");
+        assertThat(s.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
+        assertThat(s.get("results").get("pointsWithoutCrossing").asInt()).isZero();
+        assertThat(s.get("parameters").get("points").asInt()).isEqualTo(11);
     }
 
     @Test
@@ -78,7 +83,7 @@ class DeepnetCommandTest {
         for (String f : new String[] {"chi1.png", "chi1.svg", "xi_c.png", "xi_c.svg", "c_star.png", "sigma_w2.npy", "sigma_b2.npy"}) {
             assertThat(dir.resolve(f)).exists();
         }
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode s = CliRunner.results(dir, "deepnet phase-diagram");
         assertThat(s.get("gridSeconds").asDouble()).isPositive();
         assertThat(s.get("ordered").asInt() + s.get("chaotic").asInt() + s.get("critical").asInt()
                 + s.get("unbounded").asInt()).isEqualTo(24 * 24);
@@ -92,11 +97,14 @@ class DeepnetCommandTest {
         CliRunner.Result r = run("deepnet", "simulate", "--width", "200", "--depth", "6", "--sigma-w2", "2.5", "--realizations", "2",
                 "--pairs", "4", "--circle-points", "64", "--seed", "3", "--out", sim.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode s = JsonOutput.read(sim.resolve("summary.json"));
-        assertThat(s.get("status").asText()).isEqualTo("completed");
-        assertThat(s.get("parameters").get("seed").asLong()).isEqualTo(3);
-        assertThat(s.get("parameters").get("seedStreams").toString()).contains("weights/layer/l/i");
-        assertThat(s.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
+        JsonNode summary0 = CliRunner.summary(sim, "deepnet simulate");
+        assertThat(summary0.get("status").asText()).isEqualTo("completed");
+        assertThat(summary0.get("seeds").get("master").asLong()).isEqualTo(3);
+        assertThat(summary0.get("seeds").get("realizations").asText()).isEqualTo("3 .. 4");
+        assertThat(summary0.get("seeds").get("streams").toString()).contains("weights/layer/l/i");
+        assertThat(summary0.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
+        JsonNode s = summary0.get("results");
+        assertThat(s.get("network").get("seed").asLong()).isEqualTo(3);
         assertThat(s.get("layers").get("q").size()).isEqualTo(6);
         assertThat(Npy.readDoubles(sim.resolve("q.npy")).shape()).containsExactly(2, 6);
         assertThat(sim.resolve("circle.png")).exists();
@@ -151,12 +159,16 @@ class DeepnetCommandTest {
     }
 
     @Test
-    void divergenceExitsWith3() {
+    void divergenceExitsWith3() throws Exception {
         CliRunner.Result r = run("deepnet", "simulate", "--phi", "linear", "--sigma-w2", "1e20", "--sigma-b2", "0", "--width", "50",
                 "--depth", "40", "--realizations", "1", "--circle-points", "0", "--out",
                 System.getProperty("java.io.tmpdir") + "/chaoslab-deepnet-diverge-" + ProcessHandle.current().pid());
         assertThat(r.code()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(r.err()).contains("diverged");
+        Path out = Path.of(System.getProperty("java.io.tmpdir"), "chaoslab-deepnet-diverge-" + ProcessHandle.current().pid());
+        JsonNode s = CliRunner.summary(out, "deepnet simulate");
+        assertThat(s.get("status").asText()).isEqualTo("diverged");
+        assertThat(s.get("results").get("problems").toString()).contains("diverged");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,13 @@ class LyapunovCommandTest {
                 "--seed", "2", "--integrator", "rk4", "--threads", "2", "--batches", "10", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("lambda_max = ");
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
-        assertThat(s.get("status").asText()).isEqualTo("completed");
+        JsonNode summary = CliRunner.summary(dir, "lyapunov");
+        assertThat(summary.get("status").asText()).isEqualTo("completed");
+        assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(2);
+        assertThat(summary.get("seeds").get("network").asLong()).isEqualTo(2);
+        assertThat(summary.get("seeds").get("ons").asText()).isEqualTo("2/ons");
+        assertThat(summary.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
+        JsonNode s = summary.get("results");
         // g = 3: chaotic (DMFT λ_max = 0.235; N = 120 and T = 60 give a rough estimate)
         assertThat(s.get("lambdaMax").asDouble()).isBetween(0.1, 0.4);
         // one trajectory, two estimators: they agree within their (wide, T = 60) intervals
@@ -60,7 +64,6 @@ class LyapunovCommandTest {
         // the random initial system is ill-conditioned (Householder); after it, Cholesky QR does every step here
         assertThat(s.get("householderFallbacks").asLong()).isBetween(0L, 1L);
         assertThat(s.get("choleskySecondPasses").isNumber()).isTrue();
-        assertThat(s.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
         assertThat(Npy.readDoubles(dir.resolve("spectrum.npy")).shape()).containsExactly(40);
         assertThat(Npy.readDoubles(dir.resolve("spectrum_ci.npy")).shape()).containsExactly(40);
         assertThat(Npy.readDoubles(dir.resolve("convergence.npy")).shape()).containsExactly(60, 40);
@@ -68,7 +71,7 @@ class LyapunovCommandTest {
         assertThat(Npy.readDoubles(dir.resolve("spectrum.npy")).data()[0]).isEqualTo(s.get("lambdaMax").asDouble());
         for (String f : new String[] {"spectrum.png", "spectrum.svg", "convergence.png", "convergence.svg"}) {
             assertThat(dir.resolve(f)).exists();
-            assertThat(s.get("files").toString()).contains(f);
+            assertThat(summary.get("files").toString()).contains(f);
         }
     }
 
@@ -97,9 +100,11 @@ class LyapunovCommandTest {
                 "--out", dir.toString());
         assertThat(r.code()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(r.err()).contains("diverged");
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode s = CliRunner.summary(dir, "lyapunov");
         assertThat(s.get("status").asText()).isEqualTo("diverged");
-        assertThat(s.get("lambdaMax").isNull()).isTrue();
+        assertThat(s.get("results").has("lambdaMax")).isFalse();
+        assertThat(s.get("results").get("message").asText()).contains("diverged");
+        assertThat(s.get("results").get("k").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.chaoslab.io.JsonOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +16,10 @@ class LyapunovSweepCommandTest {
         CliRunner.Result r = CliRunner.run("lyapunov-sweep", "--g-values", "0.7,2.5", "--n", "150", "--t", "80", "--warmup", "30",
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode summary = CliRunner.summary(dir, "lyapunov-sweep");
+        assertThat(summary.get("parameters").get("n").asInt()).isEqualTo(150);
+        assertThat(summary.get("seeds").get("networks").asText()).startsWith("1 .. 2");
+        JsonNode s = summary.get("results");
         JsonNode below = s.get("points").get(0);
         JsonNode above = s.get("points").get(1);
         // below the transition: circular law -1 + g = -0.3; the QR estimate of one network agrees within its CI plus

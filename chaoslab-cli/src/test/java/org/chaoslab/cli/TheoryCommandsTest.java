@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.chaoslab.io.JsonOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +46,7 @@ class TheoryCommandsTest {
         assertThat(r.out()).contains("chaotic");
         assertThat(dir.resolve("delta.npy")).exists();
         assertThat(dir.resolve("dmft.png")).exists();
-        assertThat(JsonOutput.read(dir.resolve("dmft.json")).get("result").get("phase").asText()).isEqualTo("chaotic");
+        assertThat(CliRunner.results(dir, "dmft scs").get("phase").asText()).isEqualTo("chaotic");
     }
 
     @Test
@@ -55,7 +54,10 @@ class TheoryCommandsTest {
         CliRunner.Result r = CliRunner.run("compare", "scs", "--n", "300", "--g", "2", "--t", "70", "--transient", "20",
                 "--realizations", "2", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode summary = CliRunner.summary(dir, "compare scs");
+        assertThat(summary.get("verdicts").size()).isEqualTo(4);
+        assertThat(summary.get("seeds").get("realizations").asText()).isEqualTo("1 .. 2");
+        JsonNode s = summary.get("results");
         assertThat(s.get("theory").get("delta0").asDouble()).isCloseTo(1.9248, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(s.get("meanSquare").get("simulation").asDouble()).isBetween(1.3, 2.6);
         assertThat(s.get("meanSquare").get("standardError").asDouble()).isPositive();

@@ -109,6 +109,22 @@ public record RunSummary(String command, String status, Map<String, Object> para
             return this;
         }
 
+        /**
+         * Adds each component of a record as a result under its own name (a result record's keys become the summary's
+         * result keys, in their order).
+         */
+        public Builder resultsOf(Record value) {
+            for (var c : value.getClass().getRecordComponents()) {
+                try {
+                    c.getAccessor().setAccessible(true);
+                    results.put(c.getName(), c.getAccessor().invoke(value));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
+                }
+            }
+            return this;
+        }
+
         /** Adds a verdict (theory beside simulation). */
         public Builder verdict(Object v) {
             verdicts.add(v);
@@ -137,6 +153,18 @@ public record RunSummary(String command, String status, Map<String, Object> para
             RunSummary summary = new RunSummary(command, status, parameters, seeds, results, verdicts, warnings, meta, all);
             LAST.set(summary);
             return summary;
+        }
+
+        /**
+         * The summary of a run that writes no files (a theory command without {@code --out}): what {@code --json}
+         * prints (its results) and what an in-process caller receives; the file list is empty.
+         */
+        public RunSummary buildUnwritten() {
+            RunSummary s = build(List.of());
+            RunSummary unwritten = new RunSummary(s.command(), s.status(), s.parameters(), s.seeds(), s.results(), s.verdicts(),
+                    s.warnings(), s.metadata(), List.of());
+            LAST.set(unwritten);
+            return unwritten;
         }
 
         /** Builds the summary and writes it as the last file of {@code out}. */

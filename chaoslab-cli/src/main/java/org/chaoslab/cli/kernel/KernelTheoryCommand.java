@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 "docs/kernels.md): mean response m, same-trial K(0) (k0), cross-trial K(0+) (cZeroPlus), nugget = k0 - K(0+),",
                 "the chaos criterion, the local roughness of the kernel (stationary, and in the transient from a shared state),",
                 "the circle spectrum with its power-law exponent. --delta-values adds the kernel curve K(Delta);",
-                "--json prints the keys; --out also writes theory.json and a plot."})
+                "--json prints the results; --out also writes summary.json, kernel.npy and a plot."})
 public final class KernelTheoryCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "binary (0/1 units, threshold --theta), rate (--phi) or balanced (the E/I network, options below; async only). "
@@ -108,7 +108,7 @@ public final class KernelTheoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write theory.json, kernel.npy and a plot of K(Delta) here.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write summary.json, kernel.npy and a plot of K(Delta) here.")
     java.nio.file.Path out;
 
     @Option(names = "--force", description = "Replace --out if it holds an earlier chaoslab run.")
@@ -250,9 +250,13 @@ public final class KernelTheoryCommand implements Callable<Integer> {
             }
             r.put("kernel", curve);
         }
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).results(r);
+        if (out == null) {
+            summary.buildUnwritten();
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(JsonOutput.toJson(r));
+            o.println(JsonOutput.toJson(summary.results()));
         } else {
             if (populations != null) {
                 o.printf("balanced E/I network, N_E = %d, N_I = %d, K = %d, m0 = %.4g, s = %.4g (N-weighted population values)%n",
@@ -298,8 +302,7 @@ public final class KernelTheoryCommand implements Callable<Integer> {
                         .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta)")
                         .series("K(Delta) theory", curve.delta(), curve.kernel(), LineStyle.LINE)
                         .series("K(0) same trial", k0, new double[] {st.sameTrial()}, LineStyle.MARKERS).build());
-                RunSummary.Builder b = RunSummary.builder(spec, 1).results(r);
-                b.writeTo(dir);
+                summary.writeTo(dir);
                 dir.commit();
             }
         }
