@@ -99,7 +99,7 @@ public final class CompareBalancedCommand implements Callable<Integer> {
         List<Verdict> verdicts = verdicts(net, r);
         List<String> warnings = warnings(net, runOptions.duration, r);
         long seed = settings.run().seed();
-        RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("seed", seed)
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("master", seed)
                 .seed("realizations", seed + " .. " + (seed + realizations - 1));
         summary.result("theory", BalancedTheorySummary.of(r.theory())).result("rateE", r.rateE()).result("rateI", r.rateI())
                 .result("qE", r.qE()).result("qI", r.qI()).result("distanceE", r.distanceE()).result("distanceI", r.distanceI())

@@ -151,7 +151,7 @@ public final class CompareGlauberCommand implements Callable<Integer> {
         List<Verdict> verdicts = verdicts(net, settings, r, shown);
         List<String> warnings = warnings(net, settings, r);
         RunSummary.Builder summary = RunSummary.builder(spec, 1)
-                .seed("seed", seed).seed("realizations", seed + " .. " + (seed + realizations - 1))
+                .seed("master", seed).seed("realizations", seed + " .. " + (seed + realizations - 1))
                 .seed("streams", "couplings shared by the binary and the matched rate network and by both replicas");
         summary.result("network", net).result("settings", settings).result("theory", theory).result("rate", r.rate())
                 .result("matchedRate", r.matchedRate()).result("lags", r.lags()).result("binaryCorrelation", r.binaryCorrelation())

@@ -132,7 +132,7 @@ final class DeepCompareCommand implements Callable<Integer> {
         List<String> warnings = warnings(net, settings.realizations(), r, in.hasCircle() && !net.hasDropout());
         RunSummary.Builder summary = RunSummary.builder(spec, settings.threads())
                 .status(r.recording().completed() ? RunSummary.COMPLETED : RunSummary.DIVERGED)
-                .seed("seed", settings.seed())
+                .seed("master", settings.seed())
                 .seed("realizations", settings.seed() + " .. " + (settings.seed() + settings.realizations() - 1))
                 .seed("streams", DeepParameters.STREAMS);
         summary.result("theory", s.theory()).result("maxAbsZq", s.maxAbsZq()).result("maxAbsZc", s.maxAbsZc())

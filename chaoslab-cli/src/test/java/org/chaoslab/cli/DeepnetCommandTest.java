@@ -124,7 +124,7 @@ class DeepnetCommandTest {
         // three realizations: the Student t tolerance is wide, and said so
         assertThat(summary.get("warnings").toString()).contains("--realizations 3").contains("42.4 standard errors");
         assertThat(c.err()).contains("chaoslab: warning: --realizations 3");
-        assertThat(summary.get("seeds").get("seed").asLong()).isEqualTo(1);
+        assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(1);
         JsonNode j = summary.get("results");
         assertThat(j.get("theory").get("phase").asText()).isEqualTo("chaotic");
         assertThat(j.get("q").get("zScore").size()).isEqualTo(6);
