@@ -22,9 +22,8 @@ public final class DotKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    /** Double species with as many lanes as half of F (the widened halves of a float vector). */
-    private static final VectorSpecies<Double> WIDE = VectorSpecies.of(double.class,
-            jdk.incubator.vector.VectorShape.forBitSize(F.vectorBitSize()));
+    /** Per-thread scratch for the float kernels' accumulators (eight vectors of F), summed by scalar code. */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[8 * F.length()]);
 
     private DotKernels() {
     }
@@ -42,9 +41,10 @@ public final class DotKernels {
 
     /** The same for float storage (float lanes, each row's lanes summed in double). */
     static void rows(float[] a, int n, float[] b, double[] out, int from, int to) {
+        float[] lanes = LANES.get();
         int i = from;
         for (; i + 4 <= to; i += 4) {
-            dot4(a, i * n, n, b, out, i);
+            dot4(a, i * n, n, b, out, i, lanes);
         }
         for (; i < to; i++) {
             out[i] = dot(a, i * n, b, n);
@@ -102,6 +102,7 @@ public final class DotKernels {
      * {@link #rows(float[], int, float[], double[], int, int)} does for one column); blocks of 2 rows × 4 columns.
      */
     public static void columns(float[] a, int n, float[] b, int m, double[] out, int from, int to) {
+        float[] lanes = LANES.get();
         int block = Math.max(4, (COLUMN_BLOCK_BYTES / (4 * n)) & ~3);
         for (int cb = 0; cb < m; cb += block) {
             int ce = Math.min(m, cb + block);
@@ -109,7 +110,7 @@ public final class DotKernels {
             for (; i + 2 <= to; i += 2) {
                 int c = cb;
                 for (; c + 4 <= ce; c += 4) {
-                    dot2x4(a, i * n, n, b, c * n, out, c * n + i);
+                    dot2x4(a, i * n, n, b, c * n, out, c * n + i, lanes);
                 }
                 for (; c < ce; c++) {
                     out[c * n + i] = dot(a, i * n, b, c * n, n);
@@ -124,7 +125,8 @@ public final class DotKernels {
         }
     }
 
-    private static void dot2x4(float[] a, int off, int n, float[] b, int bOff, double[] out, int o) {
+    /** Float rows r, r + 1 times columns c … c + 3, as the double version; lanes summed through {@code lanes}. */
+    private static void dot2x4(float[] a, int off, int n, float[] b, int bOff, double[] out, int o, float[] lanes) {
         int l = F.length();
         int bound = n - n % l;
         int o1 = off + n;
@@ -156,14 +158,22 @@ public final class DotKernels {
             s12 = r1.fma(x2, s12);
             s13 = r1.fma(x3, s13);
         }
-        double t00 = sumLanes(s00);
-        double t01 = sumLanes(s01);
-        double t02 = sumLanes(s02);
-        double t03 = sumLanes(s03);
-        double t10 = sumLanes(s10);
-        double t11 = sumLanes(s11);
-        double t12 = sumLanes(s12);
-        double t13 = sumLanes(s13);
+        s00.intoArray(lanes, 0);
+        s01.intoArray(lanes, l);
+        s02.intoArray(lanes, 2 * l);
+        s03.intoArray(lanes, 3 * l);
+        s10.intoArray(lanes, 4 * l);
+        s11.intoArray(lanes, 5 * l);
+        s12.intoArray(lanes, 6 * l);
+        s13.intoArray(lanes, 7 * l);
+        double t00 = sumLanes(lanes, 0, l);
+        double t01 = sumLanes(lanes, l, l);
+        double t02 = sumLanes(lanes, 2 * l, l);
+        double t03 = sumLanes(lanes, 3 * l, l);
+        double t10 = sumLanes(lanes, 4 * l, l);
+        double t11 = sumLanes(lanes, 5 * l, l);
+        double t12 = sumLanes(lanes, 6 * l, l);
+        double t13 = sumLanes(lanes, 7 * l, l);
         for (; k < n; k++) {
             double v0 = a[off + k];
             double v1 = a[o1 + k];
@@ -307,8 +317,11 @@ public final class DotKernels {
         out[o + 3] = s3;
     }
 
-    /** Float rows off/n .. off/n + 3, float lanes, each row's lanes summed in double. */
-    private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o) {
+    /**
+     * Float rows off/n .. off/n + 3, float lanes, each row's lanes summed in double. The four accumulators go
+     * through {@code lanes} (scratch of at least 4·F.length() floats) to be summed by scalar code.
+     */
+    private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o, float[] lanes) {
         int l = F.length();
         int step = 2 * l;
         int bound = n - n % step;
@@ -343,10 +356,14 @@ public final class DotKernels {
             p2 = FloatVector.fromArray(F, a, o2 + k).fma(x, p2);
             p3 = FloatVector.fromArray(F, a, o3 + k).fma(x, p3);
         }
-        double s0 = sumLanes(p0.add(q0));
-        double s1 = sumLanes(p1.add(q1));
-        double s2 = sumLanes(p2.add(q2));
-        double s3 = sumLanes(p3.add(q3));
+        p0.add(q0).intoArray(lanes, 0);
+        p1.add(q1).intoArray(lanes, l);
+        p2.add(q2).intoArray(lanes, 2 * l);
+        p3.add(q3).intoArray(lanes, 3 * l);
+        double s0 = sumLanes(lanes, 0, l);
+        double s1 = sumLanes(lanes, l, l);
+        double s2 = sumLanes(lanes, 2 * l, l);
+        double s3 = sumLanes(lanes, 3 * l, l);
         for (; k < n; k++) {
             double x = b[k];
             s0 += (double) a[off + k] * x;
@@ -428,7 +445,9 @@ public final class DotKernels {
         for (; k <= n - l; k += l) {
             s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, bOff + k), s0);
         }
-        double sum = sumLanes(s0.add(s1).add(s2.add(s3)));
+        float[] lanes = LANES.get();
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        double sum = sumLanes(lanes, 0, l);
         for (; k < n; k++) {
             sum += (double) a[aOff + k] * b[bOff + k];
         }
@@ -436,15 +455,21 @@ public final class DotKernels {
     }
 
     /**
-     * Float lanes summed in double, in lane order (see {@link #sumLanes(DoubleVector)}): the two halves
-     * are widened to double vectors and added lane-wise first, which halves the serial chain.
+     * Float lanes {@code lanes[off .. off + l)} summed in double, in lane order (see {@link #sumLanes(DoubleVector)}):
+     * lane j of the lower half and lane j of the upper half are added in double first (which halves the serial
+     * chain), then these sums in order. The kernels store their float accumulators to a scratch array and sum them
+     * here in scalar code: a float-to-double {@code convertShape} of each half is not a C2 intrinsic for every vector
+     * size (with 512-bit vectors it fell back to Java code), and sixteen lane extractions per row overflow C2's
+     * inlining budget in the four-row kernel, where the vector is then boxed on every row; either made float32
+     * products 5–10× slower than float64.
      */
-    private static double sumLanes(FloatVector v) {
-        @SuppressWarnings("unchecked")
-        DoubleVector lo = (DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, WIDE, 0);
-        @SuppressWarnings("unchecked")
-        DoubleVector hi = (DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, WIDE, 1);
-        return sumLanes(lo.add(hi));
+    private static double sumLanes(float[] lanes, int off, int l) {
+        int half = l / 2;
+        double sum = 0.0;
+        for (int j = 0; j < half; j++) {
+            sum += (double) lanes[off + j] + (double) lanes[off + j + half];
+        }
+        return sum;
     }
 
     /** Σ_k a[k] over a float array, for bandwidth measurements. */
