@@ -35,21 +35,40 @@ final class SimulatorTiming {
         RateNetwork net = RateNetwork.scs(c.n(), GAIN, new TransferFunctions.Tanh());
         net = net.withCouplings(net.couplings().withPrecision(c.precision()));
         RealizedRateNetwork realized = RealizedRateNetwork.draw(net, SEED, threads);
+        double perStep = warmUp(realized, c, threads, warmupSeconds);
+        long timed = Math.max(5, Math.round(repSeconds / perStep));
+        return Timing.repeat(timed, reps, maxReps, () -> run(realized, c, threads, timed) / timed * 1e3);
+    }
+
+    /**
+     * Warm-up runs of doubling length until {@code warmupSeconds} are spent and the time per step has settled (two
+     * runs in a row within 10 % of each other, or at most {@value #MAX_WARMUP_FACTOR}× the warm-up time): on a busy
+     * machine the JIT's compiler threads get little CPU, and a fixed warm-up can end before the kernels leave the
+     * interpreter (which made one N = 500 step look 300× slower than it is).
+     *
+     * @return the last run's seconds per step
+     */
+    static double warmUp(RealizedRateNetwork realized, BenchCase c, int threads, double warmupSeconds) {
         double spent = 0.0;
-        double perStep;
+        double previous = Double.NaN;
         long steps = 1;
         while (true) {
             double t = run(realized, c, threads, steps);
             spent += t;
-            perStep = t / steps;
-            if (spent >= warmupSeconds || t >= 0.5 * warmupSeconds) {
-                break;
+            double perStep = t / steps;
+            boolean settled = Math.abs(perStep - previous) <= 0.1 * Math.min(perStep, previous);
+            if (spent >= warmupSeconds && settled || spent >= MAX_WARMUP_FACTOR * warmupSeconds) {
+                return perStep;
             }
-            steps *= 2;
+            previous = perStep;
+            if (t < 0.5 * warmupSeconds) {
+                steps *= 2;
+            }
         }
-        long timed = Math.max(5, Math.round(repSeconds / perStep));
-        return Timing.repeat(timed, reps, maxReps, () -> run(realized, c, threads, timed) / timed * 1e3);
     }
+
+    /** Cap of the warm-up, in units of the requested warm-up time. */
+    static final int MAX_WARMUP_FACTOR = 20;
 
     /** Wall seconds of {@code steps} Euler steps. */
     static double run(RealizedRateNetwork realized, BenchCase c, int threads, long steps) {
