@@ -34,7 +34,12 @@ final class SimulatorTiming {
             throws Exception {
         RateNetwork net = RateNetwork.scs(c.n(), GAIN, new TransferFunctions.Tanh());
         net = net.withCouplings(net.couplings().withPrecision(c.precision()));
-        RealizedRateNetwork realized = RealizedRateNetwork.draw(net, SEED, threads);
+        return measure(RealizedRateNetwork.draw(net, SEED, threads), c, threads, warmupSeconds, repSeconds, reps, maxReps);
+    }
+
+    /** The same for a network already drawn. */
+    static Timing measure(RealizedRateNetwork realized, BenchCase c, int threads, double warmupSeconds, double repSeconds,
+                          int reps, int maxReps) throws Exception {
         double perStep = warmUp(realized, c, threads, warmupSeconds);
         long timed = Math.max(5, Math.round(repSeconds / perStep));
         return Timing.repeat(timed, reps, maxReps, () -> run(realized, c, threads, timed) / timed * 1e3);

@@ -22,6 +22,16 @@ public final class DotKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /**
+     * F.length() zeros then F.length() ones: the vector loaded at offset r has its last r lanes 1, the others 0 (the
+     * weights of a tail vector whose first lanes were summed already). Multiplying by 0 or 1 is exact.
+     */
+    private static final float[] TAIL_WEIGHTS = new float[2 * F.length()];
+
+    static {
+        java.util.Arrays.fill(TAIL_WEIGHTS, F.length(), 2 * F.length(), 1.0f);
+    }
+
     /** Per-thread scratch for the float kernels' accumulators (eight vectors of F), summed by scalar code. */
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[8 * F.length()]);
 
@@ -319,7 +329,10 @@ public final class DotKernels {
 
     /**
      * Float rows off/n .. off/n + 3, float lanes, each row's lanes summed in double. The four accumulators go
-     * through {@code lanes} (scratch of at least 4·F.length() floats) to be summed by scalar code.
+     * through {@code lanes} (scratch of at least 4·F.length() floats) to be summed by scalar code. The columns left
+     * after the whole vectors (fewer than F.length(), e.g. 10 at N = 250 with 16 lanes) go through one more vector
+     * that ends at column n, its lanes already counted weighted by zero ({@link #TAIL_WEIGHTS}): a scalar tail made
+     * small float products slower than double ones.
      */
     private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o, float[] lanes) {
         int l = F.length();
@@ -355,6 +368,16 @@ public final class DotKernels {
             p1 = FloatVector.fromArray(F, a, o1 + k).fma(x, p1);
             p2 = FloatVector.fromArray(F, a, o2 + k).fma(x, p2);
             p3 = FloatVector.fromArray(F, a, o3 + k).fma(x, p3);
+        }
+        if (k < n && n >= l) {
+            // the last n − k < l columns: one vector ending at column n, with the columns already summed weighted by 0
+            int t = n - l;
+            FloatVector x = FloatVector.fromArray(F, b, t).mul(FloatVector.fromArray(F, TAIL_WEIGHTS, n - k));
+            p0 = FloatVector.fromArray(F, a, off + t).fma(x, p0);
+            p1 = FloatVector.fromArray(F, a, o1 + t).fma(x, p1);
+            p2 = FloatVector.fromArray(F, a, o2 + t).fma(x, p2);
+            p3 = FloatVector.fromArray(F, a, o3 + t).fma(x, p3);
+            k = n;
         }
         p0.add(q0).intoArray(lanes, 0);
         p1.add(q1).intoArray(lanes, l);

@@ -25,7 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  * calls. A caller that has finished its own blocks spins the same bounded time and then parks until the last block
  * is done, so a worker descheduled in favour of another process can take over the caller's core.
  *
- * <p>Threads beyond the available processors are not started: they could only wait for one another.
+ * <p>Threads beyond the available processors are not started: they could only wait for one another. With the system
+ * property {@code chaoslab.threads.tuning=false} every call uses every thread (benchmarks use it to time fixed
+ * counts); {@link #lastUsage()} tells how many threads the calls of the last closed pool used.
  *
  * <p>One instance serves one simulation at a time ({@link #run} is not re-entrant); {@link #close()} stops the
  * workers.
@@ -73,6 +75,44 @@ public final class ParallelRows implements AutoCloseable {
     private int epoch;
     private final Site[] sites = new Site[MAX_SITES];
     private int siteCount;
+    private final boolean tuning;
+    private final long[] callsByThreads;
+
+    private static volatile Usage lastUsage = new Usage(new long[2]);
+
+    /**
+     * How many calls of a pool ran on how many threads.
+     *
+     * @param callsByThreads element t: calls of more than one block that t threads took part in (index 0 unused)
+     */
+    public record Usage(long[] callsByThreads) {
+
+        /** Calls of more than one block. */
+        public long calls() {
+            long c = 0;
+            for (long v : callsByThreads) {
+                c += v;
+            }
+            return c;
+        }
+
+        /** The thread count most calls used (1 when there were none). */
+        public int mostUsed() {
+            int best = 1;
+            for (int t = 1; t < callsByThreads.length; t++) {
+                if (callsByThreads[t] > callsByThreads[best]) {
+                    best = t;
+                }
+            }
+            return best;
+        }
+
+        /** Fraction of the calls that used {@code threads} threads. */
+        public double share(int threads) {
+            long c = calls();
+            return c == 0 || threads >= callsByThreads.length ? 0.0 : (double) callsByThreads[threads] / c;
+        }
+    }
 
     /**
      * @param threads total threads including the caller; 1 runs everything on the caller. More than the available
@@ -83,6 +123,8 @@ public final class ParallelRows implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         }
         int used = Math.min(threads, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        tuning = !"false".equalsIgnoreCase(System.getProperty("chaoslab.threads.tuning"));
+        callsByThreads = new long[used + 1];
         workers = new Thread[used - 1];
         claims = new AtomicLongArray((used + 1) * STRIDE);
         doneSlot = used * STRIDE;
@@ -123,8 +165,9 @@ public final class ParallelRows implements AutoCloseable {
             runInline(rows, blockSize, nBlocks, task);
             return;
         }
-        Site site = site(task, rows, blockSize, most);
+        Site site = tuning ? site(task, rows, blockSize, most) : null;
         int participants = site == null ? most : site.participants();
+        callsByThreads[participants]++;
         long t0 = System.nanoTime();
         if (participants == 1) {
             runInline(rows, blockSize, nBlocks, task);
@@ -339,8 +382,16 @@ public final class ParallelRows implements AutoCloseable {
         }
     }
 
+    /** The usage of the most recently closed pool (for benchmarks and diagnostics). */
+    public static Usage lastUsage() {
+        return lastUsage;
+    }
+
     @Override
     public void close() {
+        if (!closed) {
+            lastUsage = new Usage(callsByThreads.clone());
+        }
         closed = true;
         for (Thread w : workers) {
             LockSupport.unpark(w);
