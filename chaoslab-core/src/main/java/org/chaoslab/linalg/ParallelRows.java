@@ -53,7 +53,7 @@ public final class ParallelRows implements AutoCloseable {
      * One call of {@link #run}: immutable, so that a worker still busy with an earlier call can never run blocks of
      * this one. Block claims carry the job's epoch in their upper 32 bits for the same reason.
      */
-    private record Job(RowTask task, int rows, int blockSize, int blocks, int participants, int epoch,
+    private record Job(RowTask task, int rows, int blockSize, int blocks, int participants, boolean reversed, int epoch,
                        Thread caller) {
 
         /** First block of participant p's own range. */
@@ -160,34 +160,37 @@ public final class ParallelRows implements AutoCloseable {
             throw new IllegalArgumentException("blockSize must be >= 1 (got " + blockSize + ")");
         }
         int nBlocks = (rows - 1) / blockSize + 1;
-        int most = Math.min(threads(), nBlocks);
-        if (most == 1) {
-            runInline(rows, blockSize, nBlocks, task);
+        if (nBlocks == 1) {
+            task.run(0, rows);
             return;
         }
-        Site site = tuning ? site(task, rows, blockSize, most) : null;
-        int participants = site == null ? most : site.participants();
+        int most = Math.min(threads(), nBlocks);
+        Site site = site(task, rows, blockSize, most);
+        boolean tune = tuning && most > 1 && site != null;
+        int participants = tune ? site.participants() : most;
+        boolean reversed = site != null && site.reversed();
         callsByThreads[participants]++;
         long t0 = System.nanoTime();
         if (participants == 1) {
-            runInline(rows, blockSize, nBlocks, task);
+            runInline(rows, blockSize, nBlocks, task, reversed);
         } else {
-            runShared(rows, blockSize, nBlocks, participants, task);
+            runShared(rows, blockSize, nBlocks, participants, reversed, task);
         }
         if (site != null) {
-            site.record(participants, System.nanoTime() - t0);
+            site.record(participants, System.nanoTime() - t0, tune);
         }
     }
 
-    private static void runInline(int rows, int blockSize, int nBlocks, RowTask task) {
-        for (int b = 0; b < nBlocks; b++) {
+    private static void runInline(int rows, int blockSize, int nBlocks, RowTask task, boolean reversed) {
+        for (int k = 0; k < nBlocks; k++) {
+            int b = reversed ? nBlocks - 1 - k : k;
             task.run(b * blockSize, Math.min(rows, (b + 1) * blockSize));
         }
     }
 
-    private void runShared(int rows, int blockSize, int nBlocks, int participants, RowTask task) {
+    private void runShared(int rows, int blockSize, int nBlocks, int participants, boolean reversed, RowTask task) {
         int e = ++epoch;
-        Job j = new Job(task, rows, blockSize, nBlocks, participants, e, Thread.currentThread());
+        Job j = new Job(task, rows, blockSize, nBlocks, participants, reversed, e, Thread.currentThread());
         long tag = (long) e << 32;
         for (int p = 0; p < participants; p++) {
             claims.set(p * STRIDE, tag | j.rangeStart(p));
@@ -220,6 +223,7 @@ public final class ParallelRows implements AutoCloseable {
         int done = 0;
         for (int k = 0; k < j.participants(); k++) {
             int q = (p + k) % j.participants();
+            int start = j.rangeStart(q);
             int end = j.rangeStart(q + 1);
             int slot = q * STRIDE;
             while (true) {
@@ -230,6 +234,9 @@ public final class ParallelRows implements AutoCloseable {
                 }
                 if (!claims.compareAndSet(slot, c, c + 1)) {
                     continue;
+                }
+                if (j.reversed()) {
+                    b = start + end - 1 - b;
                 }
                 try {
                     j.task().run(b * j.blockSize(), Math.min(j.rows(), (b + 1) * j.blockSize()));
@@ -322,7 +329,7 @@ public final class ParallelRows implements AutoCloseable {
         private int turn;
         private long lastTuned;
 
-        /** @param threads the most threads a call of this site can use (at least 2) */
+        /** @param threads the most threads a call of this site can use */
         Site(Class<?> type, int rows, int blockSize, int threads) {
             this.type = type;
             this.rows = rows;
@@ -344,9 +351,17 @@ public final class ParallelRows implements AutoCloseable {
             return tuning ? candidates[turn % candidates.length] : chosen;
         }
 
-        /** After a call that ran on {@code used} threads for {@code nanos} ns. */
-        void record(int used, long nanos) {
+        /** Every other call runs its blocks in reverse order. */
+        boolean reversed() {
+            return (calls & 1) == 1;
+        }
+
+        /** After a call that ran on {@code used} threads for {@code nanos} ns; {@code tune}: the pool tunes. */
+        void record(int used, long nanos, boolean tune) {
             calls++;
+            if (!tune) {
+                return;
+            }
             if (tuning) {
                 samples[turn % candidates.length][turn / candidates.length] = nanos;
                 turn++;
