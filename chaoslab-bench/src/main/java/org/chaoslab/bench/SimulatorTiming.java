@@ -1,5 +1,7 @@
 package org.chaoslab.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import org.chaoslab.model.RateNetwork;
@@ -46,22 +48,27 @@ final class SimulatorTiming {
     }
 
     /**
-     * Warm-up runs of doubling length until {@code warmupSeconds} are spent and the time per step has settled (two
-     * runs in a row within 10 % of each other, or at most {@value #MAX_WARMUP_FACTOR}× the warm-up time): on a busy
-     * machine the JIT's compiler threads get little CPU, and a fixed warm-up can end before the kernels leave the
-     * interpreter (which made one N = 500 step look 300× slower than it is).
+     * Warm-up runs of doubling length until {@code warmupSeconds} are spent and the code has settled: the JIT
+     * compiled nothing during the last run and its time per step is within 10 % of the run before (or at most
+     * {@value #MAX_WARMUP_FACTOR}× the warm-up time). On a busy machine the JIT's compiler threads get little CPU,
+     * and a fixed warm-up can end while the kernels still run in the interpreter (which made one N = 500 step look
+     * 300× slower than it is; two equally slow interpreted runs in a row are why the compilation count is checked).
      *
      * @return the last run's seconds per step
      */
     static double warmUp(RealizedRateNetwork realized, BenchCase c, int threads, double warmupSeconds) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         double spent = 0.0;
         double previous = Double.NaN;
         long steps = 1;
         while (true) {
+            long compiling = jitTimed ? jit.getTotalCompilationTime() : 0L;
             double t = run(realized, c, threads, steps);
+            boolean compiled = jitTimed && jit.getTotalCompilationTime() != compiling;
             spent += t;
             double perStep = t / steps;
-            boolean settled = Math.abs(perStep - previous) <= 0.1 * Math.min(perStep, previous);
+            boolean settled = !compiled && Math.abs(perStep - previous) <= 0.1 * Math.min(perStep, previous);
             if (spent >= warmupSeconds && settled || spent >= MAX_WARMUP_FACTOR * warmupSeconds) {
                 return perStep;
             }

@@ -20,7 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Hand-off.</b> The caller publishes a job and works too. Each taking part thread owns a contiguous range of
  * blocks (the same range at every call, so its part of a matrix stays in its own cache) and, when done, takes the
- * blocks left in the others' ranges. Workers wait for the next job spinning for at most {@value #SPIN_NANOS} ns and
+ * blocks left in the others' ranges. Every other call of a call site runs the blocks in reverse order: the rows read
+ * last are the ones still in the cache when the next call starts (a matrix a little larger than a cache then hits
+ * in it for the most part instead of missing throughout). Workers wait for the next job spinning for at most {@value #SPIN_NANOS} ns and
  * then park; the caller wakes only workers that are parked and take part, so back-to-back small jobs cost no system
  * calls. A caller that has finished its own blocks spins the same bounded time and then parks until the last block
  * is done, so a worker descheduled in favour of another process can take over the caller's core.
@@ -149,8 +151,8 @@ public final class ParallelRows implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} on blocks {@code [k·blockSize, min((k+1)·blockSize, rows))} and returns when all blocks are
-     * done. Not re-entrant. An exception in a block is rethrown here (the other blocks still run).
+     * Runs {@code task} on blocks {@code [k·blockSize, min((k+1)·blockSize, rows))}, in any order and on any of the
+     * pool's threads, and returns when all blocks are done. Not re-entrant. An exception in a block is rethrown here.
      */
     public void run(int rows, int blockSize, RowTask task) {
         if (rows <= 0) {
