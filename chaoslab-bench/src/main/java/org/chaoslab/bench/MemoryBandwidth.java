@@ -1,6 +1,8 @@
 package org.chaoslab.bench;
 
 import java.util.Arrays;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -51,23 +53,45 @@ final class MemoryBandwidth {
         return Timing.repeat(sweeps, reps, maxReps, () -> 4.0 * len * n / run(a, threads, n) * 1e-9);
     }
 
-    /** Seconds for {@code sweeps} sweeps of every part by its own thread. */
-    private static double run(float[] a, int threads, int sweeps) throws InterruptedException {
+    /**
+     * Seconds for {@code sweeps} sweeps of every part by its own thread: the threads start together (a barrier) and
+     * each times its own sweeps; the slowest counts. Thread creation is not timed (on a busy machine it can take
+     * milliseconds, which made the bandwidth of small arrays look a hundred times lower than it is).
+     */
+    private static double run(float[] a, int threads, int sweeps) throws Exception {
         int len = a.length;
         double[] partial = new double[threads];
+        long[] nanos = new long[threads];
+        CyclicBarrier start = new CyclicBarrier(threads);
         Thread[] ts = new Thread[threads - 1];
-        long t0 = System.nanoTime();
+        Throwable[] failure = new Throwable[1];
         for (int p = 1; p < threads; p++) {
             int part = p;
-            ts[p - 1] = Thread.ofPlatform().start(() -> partial[part] = sweep(a, part, threads, len, sweeps));
+            ts[p - 1] = Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    long t0 = System.nanoTime();
+                    partial[part] = sweep(a, part, threads, len, sweeps);
+                    nanos[part] = System.nanoTime() - t0;
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    failure[0] = e;
+                }
+            });
         }
+        if (threads > 1) {
+            start.await();
+        }
+        long t0 = System.nanoTime();
         partial[0] = sweep(a, 0, threads, len, sweeps);
+        nanos[0] = System.nanoTime() - t0;
         for (Thread t : ts) {
             t.join();
         }
-        long t1 = System.nanoTime();
+        if (failure[0] != null) {
+            throw new IllegalStateException("bandwidth thread failed", failure[0]);
+        }
         sink = Arrays.stream(partial).sum();
-        return (t1 - t0) * 1e-9;
+        return Arrays.stream(nanos).max().orElseThrow() * 1e-9;
     }
 
     private static double sweep(float[] a, int part, int parts, int len, int sweeps) {
