@@ -41,6 +41,7 @@ final class MemoryBandwidth {
         }
         float[] a = new float[(int) len];
         Arrays.fill(a, 1.0f);   // touch every page before timing
+        warmUp(a);
         // calibrate (and warm the JIT): double the sweeps until a repetition lasts a quarter of the target
         int sweeps = 1;
         double t = run(a, threads, 1);
@@ -93,6 +94,23 @@ final class MemoryBandwidth {
         sink = Arrays.stream(partial).sum();
         return Arrays.stream(nanos).max().orElseThrow() * 1e-9;
     }
+
+    /**
+     * Runs the summing kernel for at least {@value #WARMUP_NANOS} ns first, so that the calibration below sees
+     * compiled code: calibrated on interpreted sweeps of a small array, a repetition had so few sweeps that the JIT
+     * never compiled them (the bandwidth of a 500 kB array came out below 1 GB/s).
+     */
+    private static void warmUp(float[] a) {
+        int to = Math.min(a.length, 1 << 18);
+        long start = System.nanoTime();
+        double s = 0.0;
+        while (System.nanoTime() - start < WARMUP_NANOS) {
+            s += sum(a, 0, to);
+        }
+        sink = s;
+    }
+
+    static final long WARMUP_NANOS = 100_000_000L;
 
     private static double sweep(float[] a, int part, int parts, int len, int sweeps) {
         int from = (int) ((long) len * part / parts);
