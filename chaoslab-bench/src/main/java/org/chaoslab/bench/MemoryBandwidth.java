@@ -50,6 +50,18 @@ final class MemoryBandwidth {
             t = run(a, threads, sweeps);
         }
         sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(sweeps * minRepSeconds / t)));
+        // the JIT may compile (or deoptimize and recompile) the kernel during calibration: time the calibrated count
+        // again until two rates in a row agree within 30 %
+        double rate = sweeps / t;
+        for (int k = 0; k < 8; k++) {
+            t = run(a, threads, sweeps);
+            double again = sweeps / t;
+            sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(again * minRepSeconds)));
+            if (Math.abs(again - rate) <= 0.3 * Math.min(again, rate)) {
+                break;
+            }
+            rate = again;
+        }
         int n = sweeps;
         return Timing.repeat(sweeps, reps, maxReps, () -> 4.0 * len * n / run(a, threads, n) * 1e-9);
     }
@@ -96,21 +108,22 @@ final class MemoryBandwidth {
     }
 
     /**
-     * Runs the summing kernel for at least {@value #WARMUP_NANOS} ns first, so that the calibration below sees
-     * compiled code: calibrated on interpreted sweeps of a small array, a repetition had so few sweeps that the JIT
-     * never compiled them (the bandwidth of a 500 kB array came out below 1 GB/s).
+     * Runs the summing kernel {@value #WARMUP_CALLS} times on a small slice first, so that the calibration below sees
+     * compiled code: calibrated on interpreted sweeps of a small array (the Vector API is ~100× slower interpreted),
+     * a repetition had so few sweeps that the JIT never compiled them, and the bandwidth of a 500 kB array came out
+     * below 1 GB/s. Counted in calls, not time: the JIT compiles by invocation counts.
      */
     private static void warmUp(float[] a) {
-        int to = Math.min(a.length, 1 << 18);
-        long start = System.nanoTime();
+        int to = Math.min(a.length, 4096);
         double s = 0.0;
-        while (System.nanoTime() - start < WARMUP_NANOS) {
-            s += sum(a, 0, to);
+        for (int k = 0; k < WARMUP_CALLS; k++) {
+            // every path of the kernel (with and without a scalar tail), so that no branch is left uncompiled
+            s += (k & 1) == 0 ? sum(a, 0, to) : sum(a, k % 7, to - k % 5);
         }
         sink = s;
     }
 
-    static final long WARMUP_NANOS = 100_000_000L;
+    static final int WARMUP_CALLS = 20_000;
 
     private static double sweep(float[] a, int part, int parts, int len, int sweeps) {
         int from = (int) ((long) len * part / parts);
