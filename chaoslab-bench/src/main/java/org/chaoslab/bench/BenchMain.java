@@ -52,7 +52,9 @@ public final class BenchMain {
     static final double CACHE_FACTOR = 1.25;
 
     private static final String USAGE = """
-            Usage: chaoslab bench lyapunov [...]  (the Lyapunov-spectrum benchmark; chaoslab bench lyapunov --help)
+            Usage: chaoslab bench --compare [...] (one trajectory, threads fixed / 1 / tuned beside numpy, in about a
+                                                   minute; chaoslab bench --compare --help)
+                   chaoslab bench lyapunov [...]  (the Lyapunov-spectrum benchmark; chaoslab bench lyapunov --help)
                    chaoslab bench kernel [...]    (the stimulus-response loop; chaoslab bench kernel --help)
                    chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
@@ -107,6 +109,18 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--compare")) {
+            try {
+                CompareBench.main(args, System.out, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("chaoslab bench --compare: " + e.getMessage());
+                System.exit(2);
+            } catch (Exception e) {
+                System.err.println("chaoslab bench --compare: failed: " + e);
+                System.exit(1);
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("kernel")) {
             try {
                 KernelBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);

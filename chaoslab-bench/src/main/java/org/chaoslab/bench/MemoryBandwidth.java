@@ -1,6 +1,8 @@
 package org.chaoslab.bench;
 
 import java.util.Arrays;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -39,6 +41,7 @@ final class MemoryBandwidth {
         }
         float[] a = new float[(int) len];
         Arrays.fill(a, 1.0f);   // touch every page before timing
+        warmUp(a);
         // calibrate (and warm the JIT): double the sweeps until a repetition lasts a quarter of the target
         int sweeps = 1;
         double t = run(a, threads, 1);
@@ -47,28 +50,80 @@ final class MemoryBandwidth {
             t = run(a, threads, sweeps);
         }
         sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(sweeps * minRepSeconds / t)));
+        // the JIT may compile (or deoptimize and recompile) the kernel during calibration: time the calibrated count
+        // again until two rates in a row agree within 30 %
+        double rate = sweeps / t;
+        for (int k = 0; k < 8; k++) {
+            t = run(a, threads, sweeps);
+            double again = sweeps / t;
+            sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(again * minRepSeconds)));
+            if (Math.abs(again - rate) <= 0.3 * Math.min(again, rate)) {
+                break;
+            }
+            rate = again;
+        }
         int n = sweeps;
         return Timing.repeat(sweeps, reps, maxReps, () -> 4.0 * len * n / run(a, threads, n) * 1e-9);
     }
 
-    /** Seconds for {@code sweeps} sweeps of every part by its own thread. */
-    private static double run(float[] a, int threads, int sweeps) throws InterruptedException {
+    /**
+     * Seconds for {@code sweeps} sweeps of every part by its own thread: the threads start together (a barrier) and
+     * each times its own sweeps; the slowest counts. Thread creation is not timed (on a busy machine it can take
+     * milliseconds, which made the bandwidth of small arrays look a hundred times lower than it is).
+     */
+    private static double run(float[] a, int threads, int sweeps) throws Exception {
         int len = a.length;
         double[] partial = new double[threads];
+        long[] nanos = new long[threads];
+        CyclicBarrier start = new CyclicBarrier(threads);
         Thread[] ts = new Thread[threads - 1];
-        long t0 = System.nanoTime();
+        Throwable[] failure = new Throwable[1];
         for (int p = 1; p < threads; p++) {
             int part = p;
-            ts[p - 1] = Thread.ofPlatform().start(() -> partial[part] = sweep(a, part, threads, len, sweeps));
+            ts[p - 1] = Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    long t0 = System.nanoTime();
+                    partial[part] = sweep(a, part, threads, len, sweeps);
+                    nanos[part] = System.nanoTime() - t0;
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    failure[0] = e;
+                }
+            });
         }
+        if (threads > 1) {
+            start.await();
+        }
+        long t0 = System.nanoTime();
         partial[0] = sweep(a, 0, threads, len, sweeps);
+        nanos[0] = System.nanoTime() - t0;
         for (Thread t : ts) {
             t.join();
         }
-        long t1 = System.nanoTime();
+        if (failure[0] != null) {
+            throw new IllegalStateException("bandwidth thread failed", failure[0]);
+        }
         sink = Arrays.stream(partial).sum();
-        return (t1 - t0) * 1e-9;
+        return Arrays.stream(nanos).max().orElseThrow() * 1e-9;
     }
+
+    /**
+     * Runs the summing kernel {@value #WARMUP_CALLS} times on a small slice first, so that the calibration below sees
+     * compiled code: calibrated on interpreted sweeps of a small array (the Vector API is ~100× slower interpreted),
+     * a repetition had so few sweeps that the JIT never compiled them, and the bandwidth of a 500 kB array came out
+     * below 1 GB/s. Counted in calls, not time: the JIT compiles by invocation counts.
+     */
+    private static void warmUp(float[] a) {
+        int to = Math.min(a.length, 4096);
+        double s = 0.0;
+        for (int k = 0; k < WARMUP_CALLS; k++) {
+            // every path of the kernel (with and without a scalar tail), so that no branch is left uncompiled
+            s += (k & 1) == 0 ? sum(a, 0, to) : sum(a, k % 7, to - k % 5);
+        }
+        sink = s;
+    }
+
+    static final int WARMUP_CALLS = 20_000;
 
     private static double sweep(float[] a, int part, int parts, int len, int sweeps) {
         int from = (int) ((long) len * part / parts);

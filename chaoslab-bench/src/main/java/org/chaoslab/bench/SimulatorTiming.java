@@ -1,5 +1,7 @@
 package org.chaoslab.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import org.chaoslab.model.RateNetwork;
@@ -34,22 +36,51 @@ final class SimulatorTiming {
             throws Exception {
         RateNetwork net = RateNetwork.scs(c.n(), GAIN, new TransferFunctions.Tanh());
         net = net.withCouplings(net.couplings().withPrecision(c.precision()));
-        RealizedRateNetwork realized = RealizedRateNetwork.draw(net, SEED, threads);
-        double spent = 0.0;
-        double perStep;
-        long steps = 1;
-        while (true) {
-            double t = run(realized, c, threads, steps);
-            spent += t;
-            perStep = t / steps;
-            if (spent >= warmupSeconds || t >= 0.5 * warmupSeconds) {
-                break;
-            }
-            steps *= 2;
-        }
+        return measure(RealizedRateNetwork.draw(net, SEED, threads), c, threads, warmupSeconds, repSeconds, reps, maxReps);
+    }
+
+    /** The same for a network already drawn. */
+    static Timing measure(RealizedRateNetwork realized, BenchCase c, int threads, double warmupSeconds, double repSeconds,
+                          int reps, int maxReps) throws Exception {
+        double perStep = warmUp(realized, c, threads, warmupSeconds);
         long timed = Math.max(5, Math.round(repSeconds / perStep));
         return Timing.repeat(timed, reps, maxReps, () -> run(realized, c, threads, timed) / timed * 1e3);
     }
+
+    /**
+     * Warm-up runs of doubling length until {@code warmupSeconds} are spent and the code has settled: the JIT
+     * compiled nothing during the last run and its time per step is within 10 % of the run before (or at most
+     * {@value #MAX_WARMUP_FACTOR}× the warm-up time). On a busy machine the JIT's compiler threads get little CPU,
+     * and a fixed warm-up can end while the kernels still run in the interpreter (which made one N = 500 step look
+     * 300× slower than it is; two equally slow interpreted runs in a row are why the compilation count is checked).
+     *
+     * @return the last run's seconds per step
+     */
+    static double warmUp(RealizedRateNetwork realized, BenchCase c, int threads, double warmupSeconds) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        double spent = 0.0;
+        double previous = Double.NaN;
+        long steps = 1;
+        while (true) {
+            long compiling = jitTimed ? jit.getTotalCompilationTime() : 0L;
+            double t = run(realized, c, threads, steps);
+            boolean compiled = jitTimed && jit.getTotalCompilationTime() != compiling;
+            spent += t;
+            double perStep = t / steps;
+            boolean settled = !compiled && Math.abs(perStep - previous) <= 0.1 * Math.min(perStep, previous);
+            if (spent >= warmupSeconds && settled || spent >= MAX_WARMUP_FACTOR * warmupSeconds) {
+                return perStep;
+            }
+            previous = perStep;
+            if (t < 0.5 * warmupSeconds) {
+                steps *= 2;
+            }
+        }
+    }
+
+    /** Cap of the warm-up, in units of the requested warm-up time. */
+    static final int MAX_WARMUP_FACTOR = 20;
 
     /** Wall seconds of {@code steps} Euler steps. */
     static double run(RealizedRateNetwork realized, BenchCase c, int threads, long steps) {

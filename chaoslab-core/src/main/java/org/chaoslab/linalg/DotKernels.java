@@ -22,9 +22,18 @@ public final class DotKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    /** Double species with as many lanes as half of F (the widened halves of a float vector). */
-    private static final VectorSpecies<Double> WIDE = VectorSpecies.of(double.class,
-            jdk.incubator.vector.VectorShape.forBitSize(F.vectorBitSize()));
+    /**
+     * F.length() zeros then F.length() ones: the vector loaded at offset r has its last r lanes 1, the others 0 (the
+     * weights of a tail vector whose first lanes were summed already). Multiplying by 0 or 1 is exact.
+     */
+    private static final float[] TAIL_WEIGHTS = new float[2 * F.length()];
+
+    static {
+        java.util.Arrays.fill(TAIL_WEIGHTS, F.length(), 2 * F.length(), 1.0f);
+    }
+
+    /** Per-thread scratch for the float kernels' accumulators (eight vectors of F), summed by scalar code. */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[8 * F.length()]);
 
     private DotKernels() {
     }
@@ -42,9 +51,10 @@ public final class DotKernels {
 
     /** The same for float storage (float lanes, each row's lanes summed in double). */
     static void rows(float[] a, int n, float[] b, double[] out, int from, int to) {
+        float[] lanes = LANES.get();
         int i = from;
         for (; i + 4 <= to; i += 4) {
-            dot4(a, i * n, n, b, out, i);
+            dot4(a, i * n, n, b, out, i, lanes);
         }
         for (; i < to; i++) {
             out[i] = dot(a, i * n, b, n);
@@ -102,6 +112,7 @@ public final class DotKernels {
      * {@link #rows(float[], int, float[], double[], int, int)} does for one column); blocks of 2 rows × 4 columns.
      */
     public static void columns(float[] a, int n, float[] b, int m, double[] out, int from, int to) {
+        float[] lanes = LANES.get();
         int block = Math.max(4, (COLUMN_BLOCK_BYTES / (4 * n)) & ~3);
         for (int cb = 0; cb < m; cb += block) {
             int ce = Math.min(m, cb + block);
@@ -109,7 +120,7 @@ public final class DotKernels {
             for (; i + 2 <= to; i += 2) {
                 int c = cb;
                 for (; c + 4 <= ce; c += 4) {
-                    dot2x4(a, i * n, n, b, c * n, out, c * n + i);
+                    dot2x4(a, i * n, n, b, c * n, out, c * n + i, lanes);
                 }
                 for (; c < ce; c++) {
                     out[c * n + i] = dot(a, i * n, b, c * n, n);
@@ -124,7 +135,8 @@ public final class DotKernels {
         }
     }
 
-    private static void dot2x4(float[] a, int off, int n, float[] b, int bOff, double[] out, int o) {
+    /** Float rows r, r + 1 times columns c … c + 3, as the double version; lanes summed through {@code lanes}. */
+    private static void dot2x4(float[] a, int off, int n, float[] b, int bOff, double[] out, int o, float[] lanes) {
         int l = F.length();
         int bound = n - n % l;
         int o1 = off + n;
@@ -156,14 +168,22 @@ public final class DotKernels {
             s12 = r1.fma(x2, s12);
             s13 = r1.fma(x3, s13);
         }
-        double t00 = sumLanes(s00);
-        double t01 = sumLanes(s01);
-        double t02 = sumLanes(s02);
-        double t03 = sumLanes(s03);
-        double t10 = sumLanes(s10);
-        double t11 = sumLanes(s11);
-        double t12 = sumLanes(s12);
-        double t13 = sumLanes(s13);
+        s00.intoArray(lanes, 0);
+        s01.intoArray(lanes, l);
+        s02.intoArray(lanes, 2 * l);
+        s03.intoArray(lanes, 3 * l);
+        s10.intoArray(lanes, 4 * l);
+        s11.intoArray(lanes, 5 * l);
+        s12.intoArray(lanes, 6 * l);
+        s13.intoArray(lanes, 7 * l);
+        double t00 = sumLanes(lanes, 0, l);
+        double t01 = sumLanes(lanes, l, l);
+        double t02 = sumLanes(lanes, 2 * l, l);
+        double t03 = sumLanes(lanes, 3 * l, l);
+        double t10 = sumLanes(lanes, 4 * l, l);
+        double t11 = sumLanes(lanes, 5 * l, l);
+        double t12 = sumLanes(lanes, 6 * l, l);
+        double t13 = sumLanes(lanes, 7 * l, l);
         for (; k < n; k++) {
             double v0 = a[off + k];
             double v1 = a[o1 + k];
@@ -307,8 +327,14 @@ public final class DotKernels {
         out[o + 3] = s3;
     }
 
-    /** Float rows off/n .. off/n + 3, float lanes, each row's lanes summed in double. */
-    private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o) {
+    /**
+     * Float rows off/n .. off/n + 3, float lanes, each row's lanes summed in double. The four accumulators go
+     * through {@code lanes} (scratch of at least 4·F.length() floats) to be summed by scalar code. The columns left
+     * after the whole vectors (fewer than F.length(), e.g. 10 at N = 250 with 16 lanes) go through one more vector
+     * that ends at column n, its lanes already counted weighted by zero ({@link #TAIL_WEIGHTS}): a scalar tail made
+     * small float products slower than double ones.
+     */
+    private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o, float[] lanes) {
         int l = F.length();
         int step = 2 * l;
         int bound = n - n % step;
@@ -343,10 +369,24 @@ public final class DotKernels {
             p2 = FloatVector.fromArray(F, a, o2 + k).fma(x, p2);
             p3 = FloatVector.fromArray(F, a, o3 + k).fma(x, p3);
         }
-        double s0 = sumLanes(p0.add(q0));
-        double s1 = sumLanes(p1.add(q1));
-        double s2 = sumLanes(p2.add(q2));
-        double s3 = sumLanes(p3.add(q3));
+        if (k < n && n >= l) {
+            // the last n − k < l columns: one vector ending at column n, with the columns already summed weighted by 0
+            int t = n - l;
+            FloatVector x = FloatVector.fromArray(F, b, t).mul(FloatVector.fromArray(F, TAIL_WEIGHTS, n - k));
+            p0 = FloatVector.fromArray(F, a, off + t).fma(x, p0);
+            p1 = FloatVector.fromArray(F, a, o1 + t).fma(x, p1);
+            p2 = FloatVector.fromArray(F, a, o2 + t).fma(x, p2);
+            p3 = FloatVector.fromArray(F, a, o3 + t).fma(x, p3);
+            k = n;
+        }
+        p0.add(q0).intoArray(lanes, 0);
+        p1.add(q1).intoArray(lanes, l);
+        p2.add(q2).intoArray(lanes, 2 * l);
+        p3.add(q3).intoArray(lanes, 3 * l);
+        double s0 = sumLanes(lanes, 0, l);
+        double s1 = sumLanes(lanes, l, l);
+        double s2 = sumLanes(lanes, 2 * l, l);
+        double s3 = sumLanes(lanes, 3 * l, l);
         for (; k < n; k++) {
             double x = b[k];
             s0 += (double) a[off + k] * x;
@@ -428,7 +468,9 @@ public final class DotKernels {
         for (; k <= n - l; k += l) {
             s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, bOff + k), s0);
         }
-        double sum = sumLanes(s0.add(s1).add(s2.add(s3)));
+        float[] lanes = LANES.get();
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        double sum = sumLanes(lanes, 0, l);
         for (; k < n; k++) {
             sum += (double) a[aOff + k] * b[bOff + k];
         }
@@ -436,15 +478,21 @@ public final class DotKernels {
     }
 
     /**
-     * Float lanes summed in double, in lane order (see {@link #sumLanes(DoubleVector)}): the two halves
-     * are widened to double vectors and added lane-wise first, which halves the serial chain.
+     * Float lanes {@code lanes[off .. off + l)} summed in double, in lane order (see {@link #sumLanes(DoubleVector)}):
+     * lane j of the lower half and lane j of the upper half are added in double first (which halves the serial
+     * chain), then these sums in order. The kernels store their float accumulators to a scratch array and sum them
+     * here in scalar code: a float-to-double {@code convertShape} of each half is not a C2 intrinsic for every vector
+     * size (with 512-bit vectors it fell back to Java code), and sixteen lane extractions per row overflow C2's
+     * inlining budget in the four-row kernel, where the vector is then boxed on every row; either made float32
+     * products 5–10× slower than float64.
      */
-    private static double sumLanes(FloatVector v) {
-        @SuppressWarnings("unchecked")
-        DoubleVector lo = (DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, WIDE, 0);
-        @SuppressWarnings("unchecked")
-        DoubleVector hi = (DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, WIDE, 1);
-        return sumLanes(lo.add(hi));
+    private static double sumLanes(float[] lanes, int off, int l) {
+        int half = l / 2;
+        double sum = 0.0;
+        for (int j = 0; j < half; j++) {
+            sum += (double) lanes[off + j] + (double) lanes[off + j + half];
+        }
+        return sum;
     }
 
     /** Σ_k a[k] over a float array, for bandwidth measurements. */
