@@ -9,7 +9,8 @@ import org.chaoslab.sim.RunInfo;
  * Time-averaged autocorrelations of x (Δ(τ) + μ²) and of φ(x) (C(τ)), averaged over units and
  * replicas, sampled every {@code every}-th step, up to {@code lags} samples of lag. At most
  * {@code maxChannels} (replica, unit) channels are used, in replica-major order, to bound memory
- * (2·lags doubles per channel and signal).
+ * ({@link StreamingAutocorrelation#doublesPerChannel}, at most 5·lags doubles per channel and signal). Reads φ(x)
+ * from the simulator when it passes the rates, else evaluates it for the channels used.
  */
 public final class Autocorrelations implements Recorder {
 
@@ -47,11 +48,21 @@ public final class Autocorrelations implements Recorder {
         if (step % every != 0) {
             return;
         }
-        ofX.add(state, 0);
         for (int c = 0; c < channels; c++) {
             rates[c] = phi.phi(state[c]);
         }
+        ofX.add(state, 0);
         ofPhi.add(rates, 0);
+    }
+
+    /** The same with φ(x) from the simulator: no evaluation of φ here. */
+    @Override
+    public void record(long step, double t, double[] state, double[] phiOfState) {
+        if (step % every != 0) {
+            return;
+        }
+        ofX.add(state, 0);
+        ofPhi.add(phiOfState, 0);
     }
 
     /** True when enough samples (2·lags) were recorded to estimate the autocorrelation. */
