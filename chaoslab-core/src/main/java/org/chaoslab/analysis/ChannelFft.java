@@ -30,6 +30,8 @@ final class ChannelFft {
     /** Twiddles of the stage whose butterflies span h: e^{−iπj/h} = twRe[h + j] + i·twIm[h + j], j &lt; h. */
     private final double[] twRe;
     private final double[] twIm;
+    /** Points per block of the depth-first order: the largest stage span whose block of work fits 16 KB. */
+    private final int block;
     /** Work arrays, [t][lane]. */
     final double[] re;
     final double[] im;
@@ -56,6 +58,15 @@ final class ChannelFft {
         }
         re = new double[size * lanes];
         im = new double[size * lanes];
+        int fits = Math.max(2, 1024 / lanes);   // 16 KB of complex doubles on every lane
+        int span = (bits & 1) == 1 ? 2 : 4;
+        int b = span;
+        for (; span <= size; span *= 4) {
+            if (span <= fits) {
+                b = span;
+            }
+        }
+        block = Math.min(b, size);
     }
 
     /** Lanes per vector on this machine (1, 2, 4 or 8): signals transformed at once. */
@@ -68,34 +79,75 @@ final class ChannelFft {
         return size;
     }
 
-    /** Where sample t goes in the work arrays (in units of lanes): the input is loaded in bit-reversed order. */
-    int slot(int t) {
-        return reversed[t];
-    }
-
     /**
-     * Replaces the work arrays, loaded at {@link #slot}(t) with sample t of each lane, by their forward transforms
-     * Z_k = Σ_t z_t e^{−2πitk/P}, in natural order of k: a radix-2 pass when log2 P is odd, then radix-4 passes (two
-     * radix-2 stages fused, so each point is loaded and stored once per two stages: the transform is bound by its
-     * loads and stores, not by its arithmetic).
+     * Loads z(t) = a(t) + i·w(t) of each lane and replaces the work arrays by its forward transform
+     * Z_k = Σ_t z(t) e^{−2πitk/P}, in natural order of k. The samples come from a ring of rows of {@code stride}
+     * doubles: sample t of lane l is {@code src[(rowBase + (first + t) mod ring)·stride + lane0 + l]}; a(t) is that
+     * sample for t &lt; {@code starts} and 0 beyond, w(t) the sample for t &lt; {@code window} and 0 beyond.
+     *
+     * <p>Radix-2 decimation in time: a radix-2 pass when log2 P is odd, then radix-4 passes (two radix-2 stages fused,
+     * so each point is loaded and stored once per two stages). The input goes in bit-reversed order, and the work
+     * arrays (P·V complex numbers, 128 KB at P = 1024 on 8 lanes) do not fit the L1 cache; so the transform runs depth
+     * first: each block of points that fits is loaded (reading the ring where its bit-reversed samples lie) and taken
+     * through all the stages that stay inside it, and only the last stages pass over the whole arrays. The order of
+     * independent butterflies does not change their results.
      */
-    void forward() {
-        int h = 1;
-        if ((Integer.numberOfTrailingZeros(size) & 1) == 1) {
-            radix2();
-            h = 2;
-        }
-        for (; h < size; h <<= 2) {
-            radix4(h);
-        }
-    }
-
-    /** The first stage, span 2 (twiddle 1). */
-    private void radix2() {
+    void forward(double[] src, int rowBase, int first, int ring, int stride, int lane0, int starts, int window) {
         int v = lanes;
         double[] r = re;
         double[] m = im;
-        for (int b = 0; b < size; b += 2) {
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int b0 = 0; b0 < size; b0 += block) {
+            for (int p = b0; p < b0 + block; p++) {
+                int t = reversed[p];
+                int o = p * v;
+                if (t < window) {
+                    int pos = first + t;
+                    if (pos >= ring) {
+                        pos -= ring;
+                    }
+                    DoubleVector x = DoubleVector.fromArray(S, src, (rowBase + pos) * stride + lane0);
+                    x.intoArray(m, o);
+                    if (t < starts) {
+                        x.intoArray(r, o);
+                    } else {
+                        zero.intoArray(r, o);
+                    }
+                } else {
+                    zero.intoArray(r, o);
+                    zero.intoArray(m, o);
+                }
+            }
+            stages(b0, b0 + block, 1, block);
+        }
+        stages(0, size, block, size);
+    }
+
+    /**
+     * The stages whose butterflies span more than {@code fromSpan} and at most {@code toSpan} points, on points
+     * [from, to) (a multiple of the largest span).
+     */
+    private void stages(int from, int to, int fromSpan, int toSpan) {
+        int h = 1;
+        if ((Integer.numberOfTrailingZeros(size) & 1) == 1) {
+            if (2 > fromSpan && 2 <= toSpan) {
+                radix2(from, to);
+            }
+            h = 2;
+        }
+        for (; h < size; h <<= 2) {
+            if (4 * h > fromSpan && 4 * h <= toSpan) {
+                radix4(h, from, to);
+            }
+        }
+    }
+
+    /** The stage of span 2 (twiddle 1) on points [from, to). */
+    private void radix2(int from, int to) {
+        int v = lanes;
+        double[] r = re;
+        double[] m = im;
+        for (int b = from; b < to; b += 2) {
             int i0 = b * v;
             int i1 = i0 + v;
             DoubleVector ur = DoubleVector.fromArray(S, r, i0);
@@ -110,16 +162,16 @@ final class ChannelFft {
     }
 
     /**
-     * The radix-2 stages of spans 2h and 4h in one pass. For j &lt; h, points x0..x3 at b + j + {0, h, 2h, 3h}:
+     * The radix-2 stages of spans 2h and 4h in one pass, on points [from, to). For j &lt; h, points x0..x3 at b + j + {0, h, 2h, 3h}:
      * a0,1 = x0 ± w·x1 and a2,3 = x2 ± w·x3 with w = e^{−iπj/h} (stage of span 2h), then y0,2 = a0 ± u·a2 and
      * y1,3 = a1 ± (−iu)·a3 with u = e^{−iπj/2h} (stage of span 4h, whose twiddle at j + h is −iu).
      */
-    private void radix4(int h) {
+    private void radix4(int h, int from, int to) {
         int v = lanes;
         double[] r = re;
         double[] m = im;
         int span = 4 * h;
-        for (int b = 0; b < size; b += span) {
+        for (int b = from; b < to; b += span) {
             for (int j = 0; j < h; j++) {
                 int i0 = (b + j) * v;
                 int i1 = i0 + h * v;

@@ -122,27 +122,10 @@ public final class StreamingAutocorrelation {
         double[] zi = fft.im;
         double[] buf = samples;
         int first = (int) (from % ring);
-        DoubleVector zero = DoubleVector.zero(species);
         for (int b = 0; b < blocks; b++) {
             int rowBase = b * ring;
             for (int lane0 = 0; lane0 < BLOCK; lane0 += v) {
-                // z(t) = a(t) + i·w(t), loaded bit-reversed
-                int pos = first;
-                for (int t = 0; t < window; t++) {
-                    DoubleVector s = DoubleVector.fromArray(species, buf, (rowBase + pos) * BLOCK + lane0);
-                    int slot = fft.slot(t) * v;
-                    (t < starts ? s : zero).intoArray(zr, slot);
-                    s.intoArray(zi, slot);
-                    if (++pos == ring) {
-                        pos = 0;
-                    }
-                }
-                for (int t = window; t < p; t++) {
-                    int slot = fft.slot(t) * v;
-                    zero.intoArray(zr, slot);
-                    zero.intoArray(zi, slot);
-                }
-                fft.forward();
+                fft.forward(buf, rowBase, first, ring, BLOCK, lane0, starts, window);
                 // with Z_k = a + ib and Z_{P−k} = c + id: 4·Ā_k·W_k = [(a+c)(b+d) + (b−d)(c−a)] + i[(c+a)(c−a) + (d+b)(d−b)]
                 for (int k = 0; k <= p / 2; k++) {
                     int k2 = (p - k) & (p - 1);
