@@ -7,6 +7,7 @@ import org.chaoslab.cli.common.Resources;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
+import org.chaoslab.sim.record.Autocorrelations;
 import org.chaoslab.sim.record.RecordingPlan;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,7 +64,8 @@ public final class RunOptions {
         double lags = Math.round(plan.correlationMaxLag() / (every * dt)) + 1;
         double channels = Math.min((double) n * m, plan.correlationChannels());
         // each signal (x and phi) keeps a ring of samples per channel, channels padded to blocks of 8; FFT size P <= 4L
-        double ring = lags <= (1 << 28) ? StreamingAutocorrelation.doublesPerChannel((int) lags) : 5 * lags;
+        boolean background = Autocorrelations.background((long) channels, s.threads());
+        double ring = lags <= (1 << 28) ? StreamingAutocorrelation.doublesPerChannel((int) lags, background) : 8 * lags;
         double padded = 8 * Math.ceil(channels / 8);
         Resources.arraySize("--acf-max-lag", plan.correlationMaxLag(), "the autocorrelation buffer", padded * ring);
         double fftSize = 4 * lags;                                     // at most

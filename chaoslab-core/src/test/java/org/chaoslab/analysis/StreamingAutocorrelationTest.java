@@ -85,6 +85,38 @@ class StreamingAutocorrelationTest {
     }
 
     @Test
+    void theBackgroundModeGivesTheSameBits() {
+        int channels = 29;
+        int lags = 40;
+        SplittableRandom rnd = new SplittableRandom(5);
+        StreamingAutocorrelation sync = new StreamingAutocorrelation(channels, lags);
+        try (StreamingAutocorrelation bg = new StreamingAutocorrelation(channels, lags, true)) {
+            double[] row = new double[channels];
+            for (int t = 0; t < 40 * 57 + 17; t++) {
+                for (int c = 0; c < channels; c++) {
+                    row[c] = 0.7 * row[c] + rnd.nextGaussian();
+                }
+                sync.add(row, 0);
+                bg.add(row, 0);
+                if (t % 500 == 499) {
+                    assertThat(bg.result()).containsExactly(sync.result());
+                }
+            }
+            assertThat(bg.result()).containsExactly(sync.result());
+            bg.close();
+            // after close, further chunks are summed in the caller, still the same
+            for (int t = 0; t < 300; t++) {
+                for (int c = 0; c < channels; c++) {
+                    row[c] = 0.7 * row[c] + rnd.nextGaussian();
+                }
+                sync.add(row, 0);
+                bg.add(row, 0);
+            }
+            assertThat(bg.result()).containsExactly(sync.result());
+        }
+    }
+
+    @Test
     void oneLagIsTheMeanSquare() {
         StreamingAutocorrelation acf = new StreamingAutocorrelation(3, 1);
         double sum = 0;

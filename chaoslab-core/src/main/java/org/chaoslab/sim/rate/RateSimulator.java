@@ -60,7 +60,7 @@ public final class RateSimulator {
             RateDynamics f = new RateDynamics(realized.couplings(), realized.network().transfer(), realized.input(), m, pool);
             Stepper stepper = Stepper.of(settings.integrator(), n * m);
             NoiseSource noise = NoiseSource.of(realized.network().input().noise(), n, m, settings);
-            RunInfo info = new RunInfo(n, m, dt, recordSteps, realized.network().transfer());
+            RunInfo info = new RunInfo(n, m, dt, recordSteps, realized.network().transfer(), pool.threads());
             for (Recorder r : recorders) {
                 r.start(info);
             }

@@ -14,6 +14,9 @@ import org.chaoslab.sim.RunInfo;
  */
 public final class Autocorrelations implements Recorder {
 
+    /** The most channels whose transforms go to a worker thread. */
+    public static final int BACKGROUND_CHANNELS = 2048;
+
     private final int every;
     private final int lags;
     private final int maxChannels;
@@ -39,9 +42,20 @@ public final class Autocorrelations implements Recorder {
         phi = info.transfer();
         channels = (int) Math.min((long) info.units() * info.replicas(), maxChannels);
         rates = new double[channels];
-        ofX = new StreamingAutocorrelation(channels, lags);
-        ofPhi = new StreamingAutocorrelation(channels, lags);
+        boolean background = background(channels, info.threads());
+        ofX = new StreamingAutocorrelation(channels, lags, background);
+        ofPhi = new StreamingAutocorrelation(channels, lags, background);
     }
+
+    /**
+     * Whether the transforms run on a worker thread ({@link StreamingAutocorrelation}'s background mode, same result):
+     * when the simulator leaves a processor idle, and for at most {@link #BACKGROUND_CHANNELS} channels, where they are
+     * a sizeable part of a step (a fifth at N = 500; a twentieth at N = 2000) and the extra chunk of ring is small.
+     */
+    public static boolean background(long channels, int simulatorThreads) {
+        return channels <= BACKGROUND_CHANNELS && simulatorThreads < Runtime.getRuntime().availableProcessors();
+    }
+
 
     @Override
     public void record(long step, double t, double[] state) {
@@ -63,6 +77,15 @@ public final class Autocorrelations implements Recorder {
         }
         ofX.add(state, 0);
         ofPhi.add(phiOfState, 0);
+    }
+
+    /** Stops the transforms' worker threads, if any (what was recorded stays available). */
+    @Override
+    public void finish() {
+        if (ofX != null) {
+            ofX.close();
+            ofPhi.close();
+        }
     }
 
     /** True when enough samples (2·lags) were recorded to estimate the autocorrelation. */
