@@ -1,7 +1,16 @@
 # Sourced by ./chaoslab and ./run-tests: finds a JDK 25+ and exports JAVA_HOME.
 # Order: JAVA_HOME if it is 25+, then JDKs in the usual places, else a one-line error.
+# The feature version of the JDK at $1: from its release file (JAVA_VERSION="25.0.3"), read in microseconds, else by
+# asking the JVM (a JVM start, ~0.1-0.3 s: once on every launch when it was the only way).
 chaoslab_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
+  local v=""
+  if [ -r "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9.]*\).*/\1/p' "$1/release" | head -n1)
+  fi
+  if [ -z "$v" ]; then
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1)
+  fi
+  echo "$v"
 }
 chaoslab_find_jdk() {
   local cand major

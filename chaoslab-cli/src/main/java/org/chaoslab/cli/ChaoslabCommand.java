@@ -1,14 +1,24 @@
 package org.chaoslab.cli;
 
+import java.util.List;
+
 import picocli.CommandLine.Command;
 
-/** The top-level command. */
+/**
+ * The top-level command. Its subcommands are {@link #SUBCOMMANDS}, added by {@link Main#commandLine()} (all of them)
+ * or {@link Main#commandLine(String[])} (the one a run names) rather than declared here: picocli builds the model of
+ * every declared command by reflection at start-up, ~100 classes, which cost more than the JVM's own start.
+ */
 @Command(name = "chaoslab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Random neural networks: fast simulation and mean-field theory side by side.",
-                "Convention: dx/dt = -x + J phi(x) + I, J_ij ~ N(J0/N, g^2/N), tau = 1 (SCS 1988 with x = g h)."},
-        subcommands = {DemoCommand.class, SimulateCommand.class, DmftCommand.class, CompareCommand.class, LyapunovCommand.class, LyapunovSweepCommand.class, MeanfieldCommand.class, CorrelationsCommand.class, DeepnetCommand.class, org.chaoslab.cli.kernel.KernelCommand.class,
-                BenchCommand.class, ListCommand.class, picocli.AutoComplete.GenerateCompletion.class, HelpCommand.class})
+                "Convention: dx/dt = -x + J phi(x) + I, J_ij ~ N(J0/N, g^2/N), tau = 1 (SCS 1988 with x = g h)."})
 public final class ChaoslabCommand implements Runnable {
+
+    /** The top-level commands, in the order of the usage page. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, SimulateCommand.class, DmftCommand.class,
+            CompareCommand.class, LyapunovCommand.class, LyapunovSweepCommand.class, MeanfieldCommand.class,
+            CorrelationsCommand.class, DeepnetCommand.class, org.chaoslab.cli.kernel.KernelCommand.class,
+            BenchCommand.class, ListCommand.class, picocli.AutoComplete.GenerateCompletion.class, HelpCommand.class);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -20,20 +20,64 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Warmup.start(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    /** The configured command tree. */
+    /** The configured command tree, every command in it. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ChaoslabCommand());
+        for (Class<?> c : ChaoslabCommand.SUBCOMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return configure(cl);
+    }
+
+    /**
+     * The part of the tree that a run of {@code args} needs, configured as {@link #commandLine()}: with a top-level
+     * command as first argument only that command's subtree (its usage, errors and suggestions are those of the whole
+     * tree, which it does not refer to), with {@code --version} alone the top-level command alone, else — no argument,
+     * {@code --help}, {@code help}, {@code generate-completion}, an unknown command that needs suggestions — the whole tree. Picocli
+     * builds each command's model by reflection when the command is added: the whole tree took longer than the JVM's
+     * start ({@code chaoslab --version} ~0.85 s, most of it here).
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            return configure(new CommandLine(new ChaoslabCommand()));
+        }
+        Class<?> only = args.length > 0 ? topLevel(args[0]) : null;
+        if (only == null) {
+            return commandLine();
+        }
+        CommandLine cl = new CommandLine(new ChaoslabCommand());
+        cl.addSubcommand(only);
+        return configure(cl);
+    }
+
+    /** The top-level command named {@code name} (or one of its aliases) that needs no other, else null. */
+    private static Class<?> topLevel(String name) {
+        for (Class<?> c : ChaoslabCommand.SUBCOMMANDS) {
+            CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+            if (command.helpCommand() || c == picocli.AutoComplete.GenerateCompletion.class) {
+                continue;   // these read or print the whole tree
+            }
+            if (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Headers and exception handlers, for the commands in {@code cl} (add subcommands before). */
+    private static CommandLine configure(CommandLine cl) {
         summaries(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

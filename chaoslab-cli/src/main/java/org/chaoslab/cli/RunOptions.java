@@ -1,11 +1,13 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.analysis.StreamingAutocorrelation;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.cli.common.Resources;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
+import org.chaoslab.sim.record.Autocorrelations;
 import org.chaoslab.sim.record.RecordingPlan;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,8 +63,13 @@ public final class RunOptions {
         double every = Math.max(1, Math.round(plan.correlationInterval() / dt));
         double lags = Math.round(plan.correlationMaxLag() / (every * dt)) + 1;
         double channels = Math.min((double) n * m, plan.correlationChannels());
-        Resources.arraySize("--acf-max-lag", plan.correlationMaxLag(), "the autocorrelation buffer", channels * lags);
-        double acf = 4 * 8 * channels * lags + 3 * 8 * 2 * lags;     // two channels' blocks for x and phi, FFT buffers
+        // each signal (x and phi) keeps a ring of samples per channel, channels padded to blocks of 8; FFT size P <= 4L
+        boolean background = Autocorrelations.background((long) channels, s.threads());
+        double ring = lags <= (1 << 28) ? StreamingAutocorrelation.doublesPerChannel((int) lags, background) : 8 * lags;
+        double padded = 8 * Math.ceil(channels / 8);
+        Resources.arraySize("--acf-max-lag", plan.correlationMaxLag(), "the autocorrelation buffer", padded * ring);
+        double fftSize = 4 * lags;                                     // at most
+        double acf = 2 * 8 * (padded * ring + 24 * fftSize);          // x and phi: rings, FFT work (2P x 8 lanes), sums
         double samples = s.duration() / Math.min(plan.traceInterval(), plan.momentsInterval());
         double series = 8 * samples * (plan.traceUnits() + 4);      // traces and population moments
         double total = coupling + state + acf + series;

@@ -10,6 +10,12 @@ import org.chaoslab.model.TransferFunction;
  * @param dt        time step
  * @param steps     number of recorded steps planned
  * @param transfer  φ (to record rates φ(x))
+ * @param threads   threads the simulator computes with (a recorder may put work on the processors left over)
  */
-public record RunInfo(int units, int replicas, double dt, long steps, TransferFunction transfer) {
+public record RunInfo(int units, int replicas, double dt, long steps, TransferFunction transfer, int threads) {
+
+    /** A run on one thread. */
+    public RunInfo(int units, int replicas, double dt, long steps, TransferFunction transfer) {
+        this(units, replicas, dt, steps, transfer, 1);
+    }
 }

@@ -45,6 +45,92 @@ class StreamingAutocorrelationTest {
     }
 
     @Test
+    void equalsTheDirectEstimatorAcrossChunksAndAfterEveryBoundary() {
+        // 21 channels (two blocks of 8 and a partial one), 37 lags: FFT size 128, chunks of 92 start times, so the
+        // chunk ends and the segment ends never coincide; the result is checked at many lengths, mid-run
+        int channels = 21;
+        int lags = 37;
+        int samples = 37 * 23 + 11;
+        SplittableRandom rnd = new SplittableRandom(11);
+        double[][] s = new double[samples][channels];
+        for (int c = 0; c < channels; c++) {
+            double v = 0;
+            for (int t = 0; t < samples; t++) {
+                v = 0.9 * v + rnd.nextGaussian() - 0.2;
+                s[t][c] = v;
+            }
+        }
+        StreamingAutocorrelation acf = new StreamingAutocorrelation(channels, lags);
+        for (int n = 1; n <= samples; n++) {
+            acf.add(s[n - 1], 0);
+            int starts = (n / lags - 1) * lags;
+            if (starts <= 0 || (n % 13 != 0 && n != samples)) {
+                continue;
+            }
+            double[] got = acf.result();
+            assertThat(acf.pairsPerLag()).isEqualTo(starts);
+            assertThat(acf.result()).containsExactly(got);   // result() leaves the sums as they were
+            for (int k = 0; k < lags; k++) {
+                double direct = 0;
+                for (int c = 0; c < channels; c++) {
+                    for (int t = 0; t < starts; t++) {
+                        direct += s[t][c] * s[t + k][c];
+                    }
+                }
+                direct /= (double) starts * channels;
+                assertThat(got[k]).as("lag %d after %d samples", k, n)
+                        .isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-11 * Math.abs(direct) + 1e-12));
+            }
+        }
+    }
+
+    @Test
+    void theBackgroundModeGivesTheSameBits() {
+        int channels = 29;
+        int lags = 40;
+        SplittableRandom rnd = new SplittableRandom(5);
+        StreamingAutocorrelation sync = new StreamingAutocorrelation(channels, lags);
+        try (StreamingAutocorrelation bg = new StreamingAutocorrelation(channels, lags, true)) {
+            double[] row = new double[channels];
+            for (int t = 0; t < 40 * 57 + 17; t++) {
+                for (int c = 0; c < channels; c++) {
+                    row[c] = 0.7 * row[c] + rnd.nextGaussian();
+                }
+                sync.add(row, 0);
+                bg.add(row, 0);
+                if (t % 500 == 499) {
+                    assertThat(bg.result()).containsExactly(sync.result());
+                }
+            }
+            assertThat(bg.result()).containsExactly(sync.result());
+            bg.close();
+            // after close, further chunks are summed in the caller, still the same
+            for (int t = 0; t < 300; t++) {
+                for (int c = 0; c < channels; c++) {
+                    row[c] = 0.7 * row[c] + rnd.nextGaussian();
+                }
+                sync.add(row, 0);
+                bg.add(row, 0);
+            }
+            assertThat(bg.result()).containsExactly(sync.result());
+        }
+    }
+
+    @Test
+    void oneLagIsTheMeanSquare() {
+        StreamingAutocorrelation acf = new StreamingAutocorrelation(3, 1);
+        double sum = 0;
+        for (int t = 0; t < 10; t++) {
+            double[] row = {t, -2.0 * t, 0.5};
+            acf.add(row, 0);
+            if (t < 9) {   // start times t < (10 − 1)·1
+                sum += t * t + 4.0 * t * t + 0.25;
+            }
+        }
+        assertThat(acf.result()[0]).isCloseTo(sum / (9 * 3), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void refusesTooShortRuns() {
         StreamingAutocorrelation acf = new StreamingAutocorrelation(1, 10);
         for (int t = 0; t < 15; t++) {

@@ -51,4 +51,12 @@ final class RateDynamics {
             }
         }
     }
+
+    /**
+     * φ(x) of the x of the last {@link #drive} call, replica-major: the rate simulator hands it to the recorders of that
+     * state. Overwritten by the next call.
+     */
+    double[] rates() {
+        return rates;
+    }
 }

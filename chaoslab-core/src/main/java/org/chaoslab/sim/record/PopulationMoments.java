@@ -12,6 +12,8 @@ public final class PopulationMoments implements Recorder {
     private final int every;
     private int n;
     private int replicas;
+    private double[] sum;
+    private double[] sumSquares;
     private GrowableSeries time;
     private GrowableSeries mean;
     private GrowableSeries variance;
@@ -28,6 +30,8 @@ public final class PopulationMoments implements Recorder {
     public void start(RunInfo info) {
         n = info.units();
         replicas = info.replicas();
+        sum = new double[replicas];
+        sumSquares = new double[replicas];
         int cap = (int) Math.min(1 << 20, info.steps() / every + 1);
         time = new GrowableSeries(cap);
         mean = new GrowableSeries(cap);
@@ -39,8 +43,6 @@ public final class PopulationMoments implements Recorder {
         if (step % every != 0) {
             return;
         }
-        double meanSum = 0.0;
-        double varSum = 0.0;
         for (int r = 0; r < replicas; r++) {
             int off = r * n;
             double s = 0.0;
@@ -50,9 +52,28 @@ public final class PopulationMoments implements Recorder {
                 s += v;
                 s2 += v * v;
             }
-            double mu = s / n;
+            sum[r] = s;
+            sumSquares[r] = s2;
+        }
+        add(t, sum, sumSquares);
+    }
+
+    /** Whether {@code step} is sampled. */
+    boolean due(long step) {
+        return step % every == 0;
+    }
+
+    /**
+     * Adds the sample at time t from the sums Σ_i x_i and Σ_i x_i² of each replica, each summed over i in increasing
+     * order (what {@link #record} does; {@link StandardRecording} forms them in its one pass over the state).
+     */
+    void add(double t, double[] sums, double[] sumsOfSquares) {
+        double meanSum = 0.0;
+        double varSum = 0.0;
+        for (int r = 0; r < replicas; r++) {
+            double mu = sums[r] / n;
             meanSum += mu;
-            varSum += Math.max(0.0, s2 / n - mu * mu);
+            varSum += Math.max(0.0, sumsOfSquares[r] / n - mu * mu);
         }
         time.add(t);
         mean.add(meanSum / replicas);

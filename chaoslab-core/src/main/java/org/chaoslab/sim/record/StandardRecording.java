@@ -3,12 +3,19 @@ package org.chaoslab.sim.record;
 import java.util.List;
 
 import org.chaoslab.analysis.RunningStatistics;
+import org.chaoslab.model.TransferFunction;
 import org.chaoslab.sim.Recorder;
+import org.chaoslab.sim.RunInfo;
 
 /**
  * The standard recorders of a rate-network run built from a {@link RecordingPlan}: unit traces,
  * population moments, stationary moments and autocorrelations of x and φ(x). After the run,
  * {@link #result()} collects them into a {@link RateRecording}.
+ *
+ * <p>They are handed to the simulator as one recorder that reads φ(x) from it (the rate simulator has it for its next
+ * step) and makes one pass over the state per moments sample for both kinds of moments, with the same sums in the same
+ * order as the separate recorders: the results are theirs, bit for bit, at a fraction of the cost (at N = 500 the
+ * separate recorders cost more than the network step itself).
  */
 public final class StandardRecording {
 
@@ -31,9 +38,9 @@ public final class StandardRecording {
         this.correlations = new Autocorrelations(correlationEvery, lags, plan.correlationChannels());
     }
 
-    /** The recorders to pass to the simulator. */
+    /** The recorders to pass to the simulator (one, standing for all four). */
     public List<Recorder> recorders() {
-        return List.of(traces, population, moments, correlations);
+        return List.of(new OnePass());
     }
 
     /** What was recorded; autocorrelations are null when the run was shorter than two maximal lags. */
@@ -75,5 +82,79 @@ public final class StandardRecording {
             s.add(sum / len);
         }
         return s.standardError();
+    }
+
+    /**
+     * Traces, both moments and the autocorrelations in one recorder: per moments sample one pass over the state that
+     * forms Σx, Σx², Σφ, Σφ² of each replica (the sums {@link PopulationMoments} and {@link StationaryMoments} would
+     * form, in their order), the rates taken from the simulator. No allocation per step.
+     */
+    private final class OnePass implements Recorder {
+
+        private int n;
+        private int replicas;
+        private TransferFunction phi;
+        private double[] sums;
+        private double[] squares;
+        /** φ(state), for a simulator that does not pass the rates. */
+        private double[] rates;
+
+        @Override
+        public void start(RunInfo info) {
+            n = info.units();
+            replicas = info.replicas();
+            phi = info.transfer();
+            sums = new double[replicas];
+            squares = new double[replicas];
+            rates = null;
+            traces.start(info);
+            population.start(info);
+            moments.start(info);
+            correlations.start(info);
+        }
+
+        @Override
+        public void record(long step, double time, double[] state) {
+            if (rates == null) {
+                rates = new double[n * replicas];
+            }
+            for (int k = 0; k < rates.length; k++) {
+                rates[k] = phi.phi(state[k]);
+            }
+            record(step, time, state, rates);
+        }
+
+        @Override
+        public void record(long step, double time, double[] state, double[] phiOfState) {
+            traces.record(step, time, state);
+            if (population.due(step)) {   // the same interval as the stationary moments
+                moments.sample();
+                for (int r = 0; r < replicas; r++) {
+                    int off = r * n;
+                    double s = 0, s2 = 0, p = 0, p2 = 0;
+                    for (int i = 0; i < n; i++) {
+                        double v = state[off + i];
+                        double f = phiOfState[off + i];
+                        s += v;
+                        s2 += v * v;
+                        p += f;
+                        p2 += f * f;
+                    }
+                    sums[r] = s;
+                    squares[r] = s2;
+                    moments.add(r, s, s2, p, p2);
+                }
+                population.add(time, sums, squares);
+            }
+            correlations.record(step, time, state, phiOfState);
+        }
+
+        @Override
+        public void finish() {
+            traces.finish();
+            population.finish();
+            moments.finish();
+            correlations.finish();
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.chaoslab.sim.RunInfo;
 /**
  * Time- and population-averaged moments per replica, sampled every {@code every}-th step:
  * ⟨x⟩, ⟨x²⟩, ⟨φ(x)⟩, ⟨φ(x)²⟩. These are what the mean-field theory predicts (μ, Δ0 + μ², ⟨φ⟩, C(0)).
+ * Reads φ(x) from the simulator when it passes the rates, else evaluates it.
  */
 public final class StationaryMoments implements Recorder {
 
@@ -19,6 +20,8 @@ public final class StationaryMoments implements Recorder {
     private double[] sumX2;
     private double[] sumPhi;
     private double[] sumPhi2;
+    /** φ(state) when the simulator does not pass it. */
+    private double[] rates;
 
     public StationaryMoments(int every) {
         if (every < 1) {
@@ -36,10 +39,25 @@ public final class StationaryMoments implements Recorder {
         sumX2 = new double[replicas];
         sumPhi = new double[replicas];
         sumPhi2 = new double[replicas];
+        rates = null;
     }
 
     @Override
     public void record(long step, double t, double[] state) {
+        if (step % every != 0) {
+            return;
+        }
+        if (rates == null) {
+            rates = new double[n * replicas];
+        }
+        for (int k = 0; k < n * replicas; k++) {
+            rates[k] = phi.phi(state[k]);
+        }
+        record(step, t, state, rates);
+    }
+
+    @Override
+    public void record(long step, double t, double[] state, double[] phiOfState) {
         if (step % every != 0) {
             return;
         }
@@ -49,17 +67,27 @@ public final class StationaryMoments implements Recorder {
             double s = 0, s2 = 0, p = 0, p2 = 0;
             for (int i = 0; i < n; i++) {
                 double v = state[off + i];
-                double f = phi.phi(v);
+                double f = phiOfState[off + i];
                 s += v;
                 s2 += v * v;
                 p += f;
                 p2 += f * f;
             }
-            sumX[r] += s / n;
-            sumX2[r] += s2 / n;
-            sumPhi[r] += p / n;
-            sumPhi2[r] += p2 / n;
+            add(r, s, s2, p, p2);
         }
+    }
+
+    /** Starts a sample: {@link #add} follows for every replica (the one pass of {@link StandardRecording}). */
+    void sample() {
+        samples++;
+    }
+
+    /** Adds replica r's sums over i (in increasing order) of x_i, x_i², φ_i, φ_i² to the current sample. */
+    void add(int r, double s, double s2, double p, double p2) {
+        sumX[r] += s / n;
+        sumX2[r] += s2 / n;
+        sumPhi[r] += p / n;
+        sumPhi2[r] += p2 / n;
     }
 
     /** Number of samples taken. */
