@@ -96,6 +96,7 @@ public final class StandardRecording {
         private TransferFunction phi;
         private double[] sums;
         private double[] squares;
+        private final double[] four = new double[4];
         /** φ(state), for a simulator that does not pass the rates. */
         private double[] rates;
 
@@ -130,19 +131,10 @@ public final class StandardRecording {
             if (population.due(step)) {   // the same interval as the stationary moments
                 moments.sample();
                 for (int r = 0; r < replicas; r++) {
-                    int off = r * n;
-                    double s = 0, s2 = 0, p = 0, p2 = 0;
-                    for (int i = 0; i < n; i++) {
-                        double v = state[off + i];
-                        double f = phiOfState[off + i];
-                        s += v;
-                        s2 += v * v;
-                        p += f;
-                        p2 += f * f;
-                    }
-                    sums[r] = s;
-                    squares[r] = s2;
-                    moments.add(r, s, s2, p, p2);
+                    StationaryMoments.sums(state, phiOfState, r * n, n, four);
+                    sums[r] = four[0];
+                    squares[r] = four[1];
+                    moments.add(r, four[0], four[1], four[2], four[3]);
                 }
                 population.add(time, sums, squares);
             }

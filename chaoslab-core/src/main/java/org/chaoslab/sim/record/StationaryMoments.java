@@ -62,19 +62,31 @@ public final class StationaryMoments implements Recorder {
             return;
         }
         samples++;
+        double[] sums = new double[4];
         for (int r = 0; r < replicas; r++) {
-            int off = r * n;
-            double s = 0, s2 = 0, p = 0, p2 = 0;
-            for (int i = 0; i < n; i++) {
-                double v = state[off + i];
-                double f = phiOfState[off + i];
-                s += v;
-                s2 += v * v;
-                p += f;
-                p2 += f * f;
-            }
-            add(r, s, s2, p, p2);
+            sums(state, phiOfState, r * n, n, sums);
+            add(r, sums[0], sums[1], sums[2], sums[3]);
         }
+    }
+
+    /**
+     * Σx, Σx², Σφ, Σφ² over {@code state[off .. off+n)} and {@code phi[off .. off+n)} in one pass, in index order, into
+     * {@code out[0..3]} (shared by {@link StandardRecording}'s fused pass, so both give the same bits).
+     */
+    static void sums(double[] state, double[] phi, int off, int n, double[] out) {
+        double s = 0, s2 = 0, p = 0, p2 = 0;
+        for (int i = 0; i < n; i++) {
+            double v = state[off + i];
+            double f = phi[off + i];
+            s += v;
+            s2 += v * v;
+            p += f;
+            p2 += f * f;
+        }
+        out[0] = s;
+        out[1] = s2;
+        out[2] = p;
+        out[3] = p2;
     }
 
     /** Starts a sample: {@link #add} follows for every replica (the one pass of {@link StandardRecording}). */
