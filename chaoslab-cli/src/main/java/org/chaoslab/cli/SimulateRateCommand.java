@@ -1,11 +1,10 @@
 package org.chaoslab.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
-import org.chaoslab.io.JsonOutput;
+import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.Validate;
 import org.chaoslab.sim.ProgressListener;
@@ -58,20 +57,25 @@ final class SimulateRateCommand implements Callable<Integer> {
                 p.clear();
             }
             var rec = recording.result();
+            RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(), 1);
             if (!rec.hasAutocorrelation() && result.completed()) {
-                err.println("chaoslab: warning: --t " + settings.duration() + " is too short for autocorrelations up to --acf-max-lag "
-                        + acfMaxLag + " (needs --t >= " + 2 * acfMaxLag + "); none written");
+                String w = "--t " + settings.duration() + " is too short for autocorrelations up to --acf-max-lag " + acfMaxLag
+                        + " (needs --t >= " + 2 * acfMaxLag + "); none written";
+                summary.warning(w);
+                err.println("chaoslab: warning: " + w);
             }
             dir.record(RateOutputs.write(dir.dir(), rec, result.finalState(), net.size(), settings.replicas()));
-            dir.record(OutputDirectory.SUMMARY);
             long steps = settings.transientSteps() + settings.recordedSteps();
-            String status = result.completed() ? "completed" : "diverged";
             String message = result.divergence().map(d -> d.message()).orElse(null);
-            SimulationSummary summary = new SimulationSummary("simulate rate", status, message, rec.meanSquare(),
-                    rec.meanSquareTimeError(), rec.mean(), rec.meanRate(), rec.meanSquareRate(), result.recordedSteps(),
-                    result.wallSeconds(), 1e3 * result.wallSeconds() / steps, NetworkParameters.of(net),
-                    RunParameters.of(settings), Metadata.capture(settings.threads()), List.copyOf(dir.files()));
-            JsonOutput.write(dir.path(OutputDirectory.SUMMARY), summary);
+            if (!result.completed()) {
+                summary.status(RunSummary.DIVERGED).result("divergence", message);
+            }
+            summary.result("meanSquare", rec.meanSquare()).result("meanSquareTimeError", rec.meanSquareTimeError())
+                    .result("mean", rec.mean()).result("meanRate", rec.meanRate()).result("meanSquareRate", rec.meanSquareRate())
+                    .result("recordedSteps", result.recordedSteps()).result("wallSeconds", result.wallSeconds())
+                    .result("msPerStep", 1e3 * result.wallSeconds() / steps)
+                    .result("network", NetworkParameters.of(net)).result("run", RunParameters.of(settings));
+            summary.writeTo(dir);
             dir.commit();
             if (!result.completed()) {
                 err.println("chaoslab: " + message);

@@ -58,9 +58,9 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
         assertThat(s.get("status").asText()).isEqualTo("completed");
-        assertThat(s.get("meanSquare").asDouble()).isBetween(1.0, 3.0);
-        assertThat(s.get("network").get("phi").asText()).isEqualTo("tanh");
-        assertThat(s.get("run").get("seed").asLong()).isEqualTo(3);
+        assertThat(s.get("results").get("meanSquare").asDouble()).isBetween(1.0, 3.0);
+        assertThat(s.get("results").get("network").get("phi").asText()).isEqualTo("tanh");
+        assertThat(s.get("seeds").get("master").asLong()).isEqualTo(3);
         assertThat(s.get("metadata").get("chaoslabVersion").asText()).isNotBlank();
         assertThat(s.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
         for (String f : new String[] {"traces.npy", "autocorrelation_x.npy", "autocorrelation_lags.npy", "final_state.npy",
