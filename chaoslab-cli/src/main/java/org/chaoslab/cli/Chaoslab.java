@@ -19,7 +19,7 @@ import org.chaoslab.cli.common.RunSummary;
  * }</pre>
  *
  * A theory command run without {@code --out} returns its summary unwritten (its results are what {@code --json}
- * prints; no files). {@code simulate rate}, not yet on the one schema (issue 10), and commands that compute nothing
+ * prints; no files). Commands that compute nothing
  * ({@code help}, {@code list}) return an empty summary.
  */
 public final class Chaoslab {
