@@ -4,10 +4,11 @@ import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
 
 /**
- * Element-wise φ over a slice of the state. Scalar {@link Math} functions on purpose: HotSpot runs the
- * same intrinsic stubs in the interpreter and in compiled code, so results never depend on when the
- * JIT compiled this loop. (The Vector API's lane-wise TANH does not have that property: its SVML
- * intrinsic and its Java fallback round differently, which broke run-to-run reproducibility.)
+ * Element-wise φ over a slice of the state. Results never depend on when the JIT compiled this code: tanh goes
+ * through {@link VectorTanh} (SIMD built from exactly rounded lane-wise operations only), the other transfer functions
+ * through their scalar {@link Math} code, whose intrinsic stubs HotSpot runs in the interpreter and in compiled code
+ * alike. (The Vector API's lane-wise TANH does not have that property: its SVML intrinsic and its Java fallback round
+ * differently, which broke run-to-run reproducibility.)
  */
 final class TransferKernels {
 
@@ -16,9 +17,7 @@ final class TransferKernels {
 
     static void apply(TransferFunction phi, double[] in, double[] out, int from, int to) {
         if (phi instanceof TransferFunctions.Tanh) {
-            for (int k = from; k < to; k++) {
-                out[k] = Math.tanh(in[k]);
-            }
+            VectorTanh.apply(in, out, from, to);
         } else if (phi instanceof TransferFunctions.Linear) {
             System.arraycopy(in, from, out, from, to - from);
         } else {
