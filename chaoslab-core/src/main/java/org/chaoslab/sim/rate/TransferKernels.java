@@ -1,5 +1,6 @@
 package org.chaoslab.sim.rate;
 
+import org.chaoslab.linalg.VectorTanh;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
 

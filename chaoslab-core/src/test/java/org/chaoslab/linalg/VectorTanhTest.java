@@ -1,4 +1,4 @@
-package org.chaoslab.sim.rate;
+package org.chaoslab.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

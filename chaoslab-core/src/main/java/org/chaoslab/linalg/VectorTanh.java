@@ -1,4 +1,4 @@
-package org.chaoslab.sim.rate;
+package org.chaoslab.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -23,9 +23,13 @@ import jdk.incubator.vector.VectorSpecies;
  * after the whole vectors go through {@link #scalar(double)}, the same operations one element at a time, so an
  * element's value does not depend on where it sits in the slice either.
  */
-final class VectorTanh {
+public final class VectorTanh {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** The vector species, in a holder so that {@link #scalar(double)} (the model's φ, the theory's integrands) never
+     *  loads the Vector API. */
+    private static final class Lanes {
+        static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    }
 
     /** Below this |x| the rational approximation, above it the exponential. */
     static final double SMALL = 0.625;
@@ -65,11 +69,12 @@ final class VectorTanh {
      * out[k] = tanh(in[k]) for k in [from, to). One method with the whole vector body in its loop: split into a
      * per-vector method it exceeded C2's inlining size and every vector was boxed.
      */
-    static void apply(double[] in, double[] out, int from, int to) {
-        int l = D.length();
+    public static void apply(double[] in, double[] out, int from, int to) {
+        VectorSpecies<Double> species = Lanes.D;
+        int l = species.length();
         int k = from;
         for (; k <= to - l; k += l) {
-            DoubleVector x = DoubleVector.fromArray(D, in, k);
+            DoubleVector x = DoubleVector.fromArray(species, in, k);
             DoubleVector a = x.abs();
             // 1 − 2/(e^{2|x|} + 1), |x| clamped (NaN compares false and stays NaN)
             DoubleVector y = a.blend(CLAMP, a.compare(VectorOperators.GT, CLAMP));
@@ -105,11 +110,11 @@ final class VectorTanh {
     }
 
     private static DoubleVector b(double v) {
-        return DoubleVector.broadcast(D, v);
+        return DoubleVector.broadcast(Lanes.D, v);
     }
 
     /** One element through exactly the operations of a lane of the vector path. */
-    static double scalar(double x) {
+    public static double scalar(double x) {
         double a = Math.abs(x);
         double y = a > CLAMP ? CLAMP : a;
         y = y + y;
