@@ -2,6 +2,11 @@ package org.chaoslab.cli;
 
 import java.util.List;
 
+import org.chaoslab.cli.correlations.CorrelationsCommand;
+import org.chaoslab.cli.deep.DeepnetCommand;
+import org.chaoslab.cli.kernel.KernelCommand;
+import org.chaoslab.cli.rate.LyapunovCommand;
+import org.chaoslab.cli.rate.LyapunovSweepCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,8 +22,8 @@ public final class ChaoslabCommand implements Runnable {
     /** The top-level commands, in the order of the usage page. */
     static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, SimulateCommand.class, DmftCommand.class,
             CompareCommand.class, LyapunovCommand.class, LyapunovSweepCommand.class, MeanfieldCommand.class,
-            CorrelationsCommand.class, DeepnetCommand.class, org.chaoslab.cli.kernel.KernelCommand.class,
-            BenchCommand.class, ListCommand.class, picocli.AutoComplete.GenerateCompletion.class, HelpCommand.class);
+            CorrelationsCommand.class, DeepnetCommand.class, KernelCommand.class, BenchCommand.class, ListCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class, HelpCommand.class);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,11 +1,16 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.binary.CompareBalancedCommand;
+import org.chaoslab.cli.binary.CompareGlauberCommand;
+import org.chaoslab.cli.correlations.CompareCorrelationsCommand;
+import org.chaoslab.cli.kernel.CompareKernelCommand;
+import org.chaoslab.cli.rate.CompareScsCommand;
 import picocli.CommandLine.Command;
 
 /** {@code chaoslab compare MODEL}. */
 @Command(name = "compare", mixinStandardHelpOptions = true, description = "Theory beside simulation, with error bars.",
         subcommands = {CompareScsCommand.class, CompareBalancedCommand.class, CompareGlauberCommand.class,
-                CompareCorrelationsCommand.class, org.chaoslab.cli.kernel.CompareKernelCommand.class})
+                CompareCorrelationsCommand.class, CompareKernelCommand.class})
 final class CompareCommand implements Runnable {
 
     @picocli.CommandLine.Spec

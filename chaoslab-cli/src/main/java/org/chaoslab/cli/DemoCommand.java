@@ -5,6 +5,9 @@ import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.rate.CompareScsCommand;
+import org.chaoslab.cli.rate.NetworkOptions;
+import org.chaoslab.cli.rate.RunOptions;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;

@@ -1,5 +1,7 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.binary.MeanfieldBalancedCommand;
+import org.chaoslab.cli.binary.MeanfieldGlauberCommand;
 import picocli.CommandLine.Command;
 
 /** {@code chaoslab meanfield}: mean-field theories of binary networks. */

@@ -1,5 +1,8 @@
 package org.chaoslab.cli;
 
+import org.chaoslab.cli.binary.SimulateBalancedCommand;
+import org.chaoslab.cli.binary.SimulateGlauberCommand;
+import org.chaoslab.cli.rate.SimulateRateCommand;
 import picocli.CommandLine.Command;
 
 /** {@code chaoslab simulate MODEL}. */

@@ -54,6 +54,34 @@ public final class CliRunner {
         return summary(dir, command).get("results");
     }
 
+    /**
+     * The one summary.json schema (RunSummary) of a comparison, its verdicts (each with a tolerance and its basis) and
+     * one printed verdict line per recorded verdict.
+     */
+    public static void assertSchemaAndVerdicts(com.fasterxml.jackson.databind.JsonNode summary, Result r, String command,
+            int verdicts) {
+        org.assertj.core.api.Assertions.assertThat(summary.fieldNames()).toIterable().containsExactly("command", "status",
+                "parameters", "seeds", "results", "verdicts", "warnings", "metadata", "files");
+        org.assertj.core.api.Assertions.assertThat(summary.get("command").asText()).isEqualTo(command);
+        org.assertj.core.api.Assertions.assertThat(summary.get("status").asText()).isEqualTo("completed");
+        org.assertj.core.api.Assertions.assertThat(summary.get("parameters").has("realizations")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(summary.get("results").has("agrees")).isTrue();
+        com.fasterxml.jackson.databind.JsonNode files = summary.get("files");
+        org.assertj.core.api.Assertions.assertThat(files.get(files.size() - 1).asText()).isEqualTo("summary.json");
+        com.fasterxml.jackson.databind.JsonNode v = summary.get("verdicts");
+        org.assertj.core.api.Assertions.assertThat(v.size()).isEqualTo(verdicts);
+        for (com.fasterxml.jackson.databind.JsonNode e : v) {
+            // a tolerance, or (no standard error, e.g. every perturbation healed) the statement that it cannot be judged
+            org.assertj.core.api.Assertions.assertThat(e.get("tolerance").isNumber()
+                    || e.get("basis").asText().contains("cannot be judged")).as(e.toString()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(e.get("agrees").isBoolean()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(e.get("basis").asText()).isNotBlank();
+            org.assertj.core.api.Assertions.assertThat(r.out()).contains("verdict: " + e.get("quantity").asText() + " "
+                    + (e.get("agrees").asBoolean() ? "agrees" : "deviates"));
+        }
+        org.assertj.core.api.Assertions.assertThat(r.out().lines().filter(l -> l.startsWith("verdict: "))).hasSize(verdicts);
+    }
+
     /** Runs a command line written as one string, split at white space (no quoting). */
     public static Result line(String commandLine) {
         return run(commandLine.trim().split("\\s+"));

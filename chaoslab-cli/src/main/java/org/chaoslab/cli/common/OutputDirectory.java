@@ -186,6 +186,14 @@ public final class OutputDirectory implements AutoCloseable {
         record(name);
     }
 
+    /**
+     * The file names of {@code paths} (e.g. what a writer given a directory returns), for the file list of a summary:
+     * for writers that write into {@link #dir()} or a directory of their own.
+     */
+    public static List<String> fileNames(List<Path> paths) {
+        return paths.stream().map(p -> p.getFileName().toString()).toList();
+    }
+
     /** Writes a figure as BASE.png and BASE.svg. */
     public void figure(String base, Figure figure) throws IOException {
         for (Path p : figure.writePngAndSvg(staging, base)) {

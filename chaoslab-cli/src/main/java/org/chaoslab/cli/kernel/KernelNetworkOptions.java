@@ -1,6 +1,6 @@
 package org.chaoslab.cli.kernel;
 
-import org.chaoslab.cli.BalancedOptions;
+import org.chaoslab.cli.binary.BalancedOptions;
 import org.chaoslab.cli.common.Resources;
 import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.model.Precision;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.chaoslab.cli.BalancedOptions;
+import org.chaoslab.cli.binary.BalancedOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.gauss.GaussianExpectation;

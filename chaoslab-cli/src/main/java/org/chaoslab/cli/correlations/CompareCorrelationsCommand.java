@@ -1,0 +1,48 @@
+package org.chaoslab.cli.correlations;
+
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.cli.rate.NetworkOptions;
+import org.chaoslab.cli.rate.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab compare correlations}: the same as {@code correlations simulate} (theory beside simulation). */
+@Command(name = "correlations", mixinStandardHelpOptions = true,
+        description = {"Covariance statistics of the linear network with white noise: closed forms beside R simulated",
+                "realizations (see 'chaoslab correlations simulate --help'). Without --noise: PR/N of the simulated",
+                "chaotic activity beside the two-site cavity theory."})
+public final class CompareCorrelationsCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--realizations", description = "Network realizations R (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "20")
+    int realizations;
+
+    @Option(names = "--window", description = "Window T_w of the zero-frequency estimator. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "50")
+    double window;
+
+    @Mixin
+    OutputOptions output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = CorrelationsSimulateCommand.execute(network, run, realizations, window, dir, spec, "compare");
+            dir.commit();
+            return code;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.chaoslab.cli.correlations;
+
+import org.chaoslab.cli.common.OptionalOutputOptions;
+import org.chaoslab.cli.common.RunSummary;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.cli.rate.NetworkOptions;
+import org.chaoslab.compare.CorrelationComparison;
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.model.Noise;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.theory.covariance.ChaoticDimension;
+import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.covariance.LinearCovariance;
+import org.chaoslab.theory.dmft.DmftOptions;
+import org.chaoslab.theory.dmft.WhiteNoiseDmft;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab correlations theory}: closed-form covariance statistics. */
+@Command(name = "theory", mixinStandardHelpOptions = true,
+        description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white noise (--noise white:SIGMA):",
+                "mean autocovariance, mean and variance of cross-covariances, participation ratio (zero-frequency covariance,",
+                "Dahmen et al. 2019, Hu & Sompolinsky 2022; equal-time covariance: closed forms of the Lyapunov equation).",
+                "With --phi linear, --g is the spectral radius R < 1;",
+                "other phi use the effective gain R_eff = g<phi'> at the noisy DMFT variance (an approximation).",
+                "Without --noise: the dimension PR/N of the noiseless chaotic state for x and phi(x) (two-site cavity,",
+                "Clark, Abbott & Litwin-Kumar, PRL 2023; odd phi, g above the transition); participationRatio = N PR/N",
+                "only when --n is given. For linear phi (eta = 0, j0 = 0) the *FiniteN keys add the derived O(1/N)",
+                "corrections at --n (docs/finite-size-covariance.md)."})
+final class CorrelationsTheoryCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Option(names = "--json", description = "Print the results as one JSON object (the results of summary.json).")
+    boolean json;
+
+    @Mixin
+    OptionalOutputOptions output;
+
+    @Option(names = "--g-values", split = ",", description = "Without --noise: sweep these gains (each > the transition) and "
+            + "print one table row per gain, or with --json the results {points: [one object per gain]} (replaces --g; with "
+            + "--out also a plot of PR/N vs g over them).")
+    double[] gValues;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RateNetwork net = network.theoryNetwork();
+        output.check();
+        if (net.input().noise().sigma() == 0.0) {
+            return gValues == null ? cavity(net) : cavitySweep(net);
+        }
+        if (gValues != null) {
+            throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
+        }
+        CorrelationTheorySummary s = summary(net);
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(s);
+        output.finish(summary, dir -> dir.record(CorrelationPlots.participationRatioVsGain(dir.dir(), s.noiseIntensity(), null, null,
+                Double.NaN)));
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(summary.results()));
+        } else {
+            o.printf("mapping                %s (R = %.6g, D = %.6g)%n", s.mapping(), s.spectralRadius(), s.noiseIntensity());
+            o.printf("meanAutoCov            %.8g%n", s.meanAutoCov());
+            o.printf("meanCrossCov           %.8g%n", s.meanCrossCov());
+            o.printf("varCrossCov            %.8g%n", s.varCrossCov());
+            o.printf("participationRatio     %.8g   (PR/N = %.6g)%n", s.participationRatio(), s.participationRatioPerN());
+            o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
+            o.printf("equal-time meanAutoCov %.8g%n", s.equalTimeMeanAutoCov());
+            o.printf("equal-time varCrossCov %.8g%n", s.equalTimeVarCrossCov());
+            o.printf("equal-time PR          %.8g   (PR/N = %.6g)%n", s.equalTimeParticipationRatio(),
+                    s.equalTimeParticipationRatioPerN());
+            if (Double.isFinite(s.meanAutoCovFiniteN())) {
+                o.printf("at N = %d with the 1/N corrections: meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n", s.n(),
+                        s.meanAutoCovFiniteN(), s.varCrossCovFiniteN(), s.participationRatioPerNFiniteN());
+            }
+        }
+        return 0;
+    }
+
+    /** Without noise: the two-site cavity dimension of the chaotic state (Clark, Abbott & Litwin-Kumar 2023). */
+    private int cavity(RateNetwork net) throws java.io.IOException {
+        boolean hasN = spec.commandLine().getParseResult().hasMatchedOption("--n");
+        CavityDimensionSummary s = cavitySummary(net, hasN);
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(s);
+        output.finish(summary, dir -> dir.record(CorrelationPlots.cavityParticipationRatioVsGain(dir.dir(), net, null)));
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(summary.results()));
+        } else {
+            o.printf("mapping                   %s (no noise: chaotic state, two-site cavity)%n", s.mapping());
+            o.printf("participationRatioPerN    %.8g   (x)%n", s.participationRatioPerN());
+            o.printf("participationRatioPhiPerN %.8g   (phi(x))%n", s.participationRatioPhiPerN());
+            if (hasN) {
+                o.printf("participationRatio        %.8g   (N = %d; phi: %.8g)%n", s.participationRatio(), s.n(),
+                        s.participationRatioPhi());
+            }
+            o.printf("delta0                    %.8g   (<x^2>, DMFT)%n", s.delta0());
+        }
+        return 0;
+    }
+
+    /** Without noise, --g-values: the cavity dimension at each gain. */
+    private int cavitySweep(RateNetwork net) throws java.io.IOException {
+        if (gValues.length == 0) {
+            throw new IllegalArgumentException("--g-values must list at least one gain");
+        }
+        boolean hasN = spec.commandLine().getParseResult().hasMatchedOption("--n");
+        java.util.List<CavityDimensionSummary> rows = new java.util.ArrayList<>();
+        for (double g : gValues) {
+            if (!(g > 0) || !Double.isFinite(g)) {
+                throw new IllegalArgumentException("--g-values: gains must be finite and > 0 (got " + g + ")");
+            }
+            rows.add(cavitySummary(CorrelationPlots.withGain(net, g), hasN));
+        }
+        RunSummary.Builder summary = RunSummary.builder(spec, 1).result("points", rows);
+        output.finish(summary, dir -> {
+            double[] g = rows.stream().mapToDouble(CavityDimensionSummary::g).toArray();
+            double[] px = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPerN).toArray();
+            double[] pp = rows.stream().mapToDouble(CavityDimensionSummary::participationRatioPhiPerN).toArray();
+            dir.record(CorrelationPlots.cavityCurve(dir.dir(), net.transfer().name(), g, px, pp, null));
+        });
+        var o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonOutput.toJson(summary.results()));
+        } else {
+            o.printf("%-8s %-16s %-16s%n", "g", "PR^x/N", "PR^phi/N");
+            for (CavityDimensionSummary r : rows) {
+                o.printf("%-8.4g %-16.9g %-16.9g%n", r.g(), r.participationRatioPerN(), r.participationRatioPhiPerN());
+            }
+        }
+        return 0;
+    }
+
+    /** The cavity summary of a noiseless network (N-dependent keys only if {@code hasN}). */
+    static CavityDimensionSummary cavitySummary(RateNetwork net, boolean hasN) {
+        ChaoticDimension.Result r;
+        try {
+            r = ChaoticDimension.of(net, DmftOptions.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--g: without --noise the cavity dimension needs the chaotic state of an odd "
+                    + "phi (for tanh g > 1); " + e.getMessage() + "; for noise-driven networks give --noise white:SIGMA");
+        }
+        Integer n = hasN ? net.size() : null;
+        return new CavityDimensionSummary(net.transfer().name(), net.gain(), "none", n, "cavity",
+                r.participationRatioPerN(), r.participationRatioPhiPerN(),
+                hasN ? r.participationRatio(net.size()) : Double.NaN, hasN ? r.participationRatioPhi(net.size()) : Double.NaN,
+                r.varianceX(), r.variancePhi(), r.meanSlope(), r.psiX(), r.psiPhi());
+    }
+
+    /** The theory summary of a network with white noise. */
+    static CorrelationTheorySummary summary(RateNetwork net) {
+        if (!(net.input().noise() instanceof Noise.White w) || !(w.sigma() > 0)) {
+            throw new IllegalArgumentException("--noise white:SIGMA with SIGMA > 0 is required (got "
+                    + net.input().noise().label() + ")");
+        }
+        double d = w.sigma() * w.sigma();
+        double r = net.gain();
+        String mapping = "linear";
+        double c0 = Double.NaN;
+        if (!(net.transfer() instanceof TransferFunctions.Linear)) {
+            c0 = new WhiteNoiseDmft(DmftOptions.defaults().withTauMax(20).withDTau(0.05)).solve(net).c0();
+            // effective gain of the linearized dynamics (mean slope at the stationary variance)
+            r = CorrelationComparison.effectiveGain(net);
+            mapping = "effective-gain";
+        }
+        if (!(r < 1.0)) {
+            throw new IllegalArgumentException("--g: the (effective) spectral radius must be < 1 for finite covariances (got "
+                    + r + ")");
+        }
+        CovariancePrediction z = LinearCovariance.zeroFrequency(r, d, net.size());
+        CovariancePrediction e = LinearCovariance.equalTime(r, d, net.size());
+        // the derived 1/N corrections hold for the linear network with i.i.d. zero-mean couplings (diagonal kept or zero)
+        double nan = Double.NaN;
+        CovariancePrediction f = new CovariancePrediction("none", net.size(), r, d, nan, nan, nan, nan, nan, nan);
+        if (mapping.equals("linear") && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0) {
+            f = LinearCovariance.zeroFrequencyFiniteN(r, d, net.size(), net.couplings().zeroDiagonal());
+        }
+        return new CorrelationTheorySummary(net.transfer().name(), net.gain(), net.input().noise().label(), net.size(), mapping,
+                r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(), z.participationRatioPerN(),
+                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), c0, e.varCrossCov(), e.participationRatio(),
+                e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(), f.varCrossCov(),
+                f.participationRatio(), f.participationRatioPerN());
+    }
+}

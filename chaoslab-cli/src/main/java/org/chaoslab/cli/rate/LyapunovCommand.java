@@ -1,0 +1,341 @@
+package org.chaoslab.cli.rate;
+
+import org.chaoslab.cli.Main;
+import org.chaoslab.cli.Progress;
+import org.chaoslab.cli.common.ThreadsOptions;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Npy;
+import org.chaoslab.model.Precision;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.random.StreamSeeds;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.lyapunov.LyapunovAnalyzer;
+import org.chaoslab.sim.lyapunov.LyapunovSettings;
+import org.chaoslab.sim.lyapunov.LyapunovSpectrum;
+import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.RealizedRateNetwork;
+import org.chaoslab.theory.dmft.DmftLyapunov;
+import org.chaoslab.theory.dmft.DmftSolution;
+import org.chaoslab.theory.dmft.DmftOptions;
+import org.chaoslab.theory.dmft.DmftSolver;
+import org.chaoslab.theory.dmft.NoisyDmftSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab lyapunov}: the Lyapunov spectrum of one realization of the rate network. */
+@Command(name = "lyapunov", mixinStandardHelpOptions = true,
+        description = {"Lyapunov spectrum of dx/dt = -x + J phi(x) + I by the QR method (k tangent vectors, re-orthonormalized",
+                "every t-ons by Cholesky QR, Householder QR when ill-conditioned), with the largest exponent cross-checked by two nearby trajectories.",
+                "Exponents are per unit time; with --integrator euler they are those of the map x <- (1-dt)x + dt(J phi(x) + I).",
+                "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95%% CIs),",
+                "spectrum.npy, spectrum_ci.npy, convergence.npy (points x k), convergence_times.npy and plots (PNG and SVG).",
+                "With --noise white/ou the state and its replica are driven by the same noise (exponents of the random",
+                "dynamical system, as in the noisy DMFT). Exit code 3 if the state or the tangent system diverges (NaN/Inf)."})
+public final class LyapunovCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Option(names = "--t", description = "Accumulation time after the warm-up (>= 2 t-ons). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "500")
+    double t;
+
+    @Option(names = "--dt", description = "Time step (> 0, tau = 1). Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
+    double dt;
+
+    @Option(names = "--ons", description = "Re-orthonormalization interval t-ons (>= dt, rounded to whole steps). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    double ons;
+
+    @Option(names = "--k", description = "Number of exponents (1 <= k <= n). Default: n (the full spectrum) for n <= 500, "
+            + "else n/4 (enough for D_KY and h_KS while D_KY < n/4; summary.json flags kaplanYorkeResolved=false otherwise).")
+    Integer k;
+
+    @Option(names = "--warmup", description = "STATE[:ONS]: transient of the state alone, then warm-up of the orthonormal "
+            + "system without accumulation (one value: both). Default: ${DEFAULT-VALUE}.", defaultValue = "100")
+    String warmup;
+
+    @Option(names = "--seed", description = "Master seed of the initial condition (stream SEED/initial/0), the orthonormal system "
+            + "(SEED/ons) and the replica (SEED/replica). Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--network-seed", description = "Master seed of the couplings (stream SEED/couplings/<row>). Default: --seed.")
+    Long networkSeed;
+
+    @Option(names = "--integrator", description = "euler (the map), exp-euler, rk4. Default: ${DEFAULT-VALUE}.", defaultValue = "rk4")
+    String integrator;
+
+    @Option(names = "--batches", description = "Batches for the confidence intervals (>= 2). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "20")
+    int batches;
+
+    @Mixin
+    ThreadsOptions threads;
+
+    @Option(names = "--tangent-precision", description = "float64, or float32: the tangent vectors' product J (phi' o Q) by "
+            + "sgemm (mixed precision, ~2x faster for large k; state, updates and QR stay float64; exponents change by "
+            + "~1e-7, far below their error bars). Default: ${DEFAULT-VALUE}.", defaultValue = "float64")
+    String tangentPrecision;
+
+    @Mixin
+    OutputOptions output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (OutputDirectory dir = output.prepare()) {
+            int code = run(dir);
+            dir.commit();
+            return code;
+        }
+    }
+
+    private int run(OutputDirectory dir) throws Exception {
+        Path out = dir.dir();
+        RateNetwork net = network.network();
+        LyapunovSettings settings = settings(net);
+        long netSeed = networkSeed == null ? seed : networkSeed;
+        checkResources(net, settings);
+        var err = spec.commandLine().getErr();
+        ProgressListener progress = Progress.on(err, "lyapunov");
+        RealizedRateNetwork realized = RealizedRateNetwork.draw(net, netSeed, settings.threads());
+        LyapunovSpectrum result;
+        try {
+            result = LyapunovAnalyzer.spectrum(realized, settings, progress);
+        } catch (IllegalStateException e) {
+            if (progress instanceof Progress p) {
+                p.clear();
+            }
+            RunSummary.Builder summary = seeds(RunSummary.builder(spec, settings.threads()), settings, netSeed)
+                    .status(RunSummary.DIVERGED).result("message", e.getMessage()).result("k", settings.k())
+                    .result("network", NetworkParameters.of(net))
+                    .result("run", parameters(settings, netSeed, settings.replicaSeparation() * Math.sqrt(net.size())));
+            summary.writeTo(dir);
+            err.println("chaoslab: " + e.getMessage());
+            return Main.EXIT_DIVERGED;
+        }
+        if (progress instanceof Progress p) {
+            p.clear();
+        }
+        OptionalDouble dmft = dmftLambdaMax(net, settings);
+        dir.record(write(out, result, dmft));
+        summary(result, dmft).writeTo(dir);
+        var o = spec.commandLine().getOut();
+        o.printf("lambda_max = %.5f +- %.5f (QR), %.5f +- %.5f (two replicas); D_KY/N = %.5f%s, h_KS/N = %.6f%s; "
+                        + "k = %d, %.1f s; wrote %s%n", result.lambdaMax(), result.lambdaMaxCi(), result.twoReplica().lambda(),
+                result.twoReplica().confidence(), result.kaplanYorkePerN(), result.kaplanYorkeResolved() ? "" : " (lower bound: increase --k)",
+                result.entropyRatePerN(), result.entropyResolved() ? "" : " (lower bound: increase --k)", result.k(),
+                result.cost().wallSeconds(), dir.target());
+        return 0;
+    }
+
+    /** The settings from the options; validation messages name the option. */
+    LyapunovSettings settings(RateNetwork net) {
+        int kk = k != null ? k : defaultK(net.size());
+        if (kk < 1 || kk > net.size()) {
+            throw new IllegalArgumentException("--k must be in [1, n = " + net.size() + "] (got " + kk + ")");
+        }
+        double[] w = parseWarmup(warmup);
+        int th = threads.threads();
+        IntegratorKind kind = IntegratorKind.parse(integrator);
+        Precision precision = switch (tangentPrecision) {
+            case "float64" -> Precision.FLOAT64;
+            case "float32" -> Precision.FLOAT32;
+            default -> throw new IllegalArgumentException("--tangent-precision must be float64 or float32 (got '"
+                    + tangentPrecision + "')");
+        };
+        return new LyapunovSettings(dt, kind, kk, ons, new LyapunovSettings.Warmup(w[0], w[1]), t, seed, th, batches, ons,
+                LyapunovSettings.DEFAULT_REPLICA_SEPARATION, 1.0, precision);
+    }
+
+    /**
+     * Refuses before allocation what cannot fit: dense N beyond one Java array; couplings (N^2), the k tangent
+     * vectors with their integrator stages and the k x k re-orthonormalization blocks beyond the heap available.
+     */
+    static void checkResources(RateNetwork net, LyapunovSettings s) {
+        long n = net.size();
+        org.chaoslab.cli.common.Resources.denseSize("--n", n);
+        double k = s.k();
+        org.chaoslab.cli.common.Resources.arraySize("--k", s.k(), "the tangent vectors (N x k)", n * k);
+        double coupling = (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8);
+        double tangent = 8.0 * n * k * 10 + 8.0 * k * k * 4 + 8.0 * n * 20;
+        double total = coupling + tangent;
+        if (tangent > coupling) {
+            org.chaoslab.cli.common.Resources.require("--k", s.k(), "the tangent system (N x k vectors, integrator stages; total "
+                    + org.chaoslab.cli.common.Resources.size(total) + ")", total);
+        } else {
+            org.chaoslab.cli.common.Resources.require("--n", n, "the couplings and the tangent system (N^2 + 10 N k doubles; total "
+                    + org.chaoslab.cli.common.Resources.size(total) + ")", total);
+        }
+    }
+
+    /** n for n ≤ 500, else n/4: the full spectrum costs O(n³) per time unit (minutes per 1000 time units at n = 1000). */
+    static int defaultK(int n) {
+        return n <= 500 ? n : Math.max(1, n / 4);
+    }
+
+    static double[] parseWarmup(String s) {
+        String[] parts = s == null ? new String[0] : s.trim().split(":");
+        try {
+            if (parts.length == 1) {
+                double v = Double.parseDouble(parts[0]);
+                return check(new double[] {v, v}, s);
+            }
+            if (parts.length == 2) {
+                return check(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])}, s);
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("--warmup must be STATE or STATE:ONS, times >= 0 (got '" + s + "')");
+    }
+
+    private static double[] check(double[] w, String s) {
+        for (double v : w) {
+            if (!Double.isFinite(v) || v < 0) {
+                throw new IllegalArgumentException("--warmup must be STATE or STATE:ONS, times >= 0 (got '" + s + "')");
+            }
+        }
+        return w;
+    }
+
+    /**
+     * The N → ∞ value of λ_max from the DMFT ({@link DmftLyapunov}), marked on the spectrum plot and written
+     * as {@code lambdaMaxDmft}; empty when the network has no bounded stationary solution. It is the value of
+     * the continuous-time flow: compare with RK4 or small dt (the Euler map with step δ differs at O(δ)).
+     */
+    static OptionalDouble dmftLambdaMax(RateNetwork net, LyapunovSettings settings) {
+        // the continuous-time DMFT value (SCS 1988); an Euler map with a large dt has its own exponents
+        if (net.input().noise().annealed() && net.input().noise().sigma() > 0) {
+            // with noise: the exponent of two replicas driven by the same noise (Schuecker, Goedeke & Helias 2018)
+            var noisy = NoisyDmftSolver.forNoise(net.input().noise(), DmftOptions.defaults()).solve(net);
+            return Double.isFinite(noisy.lambdaMax()) ? OptionalDouble.of(noisy.lambdaMax()) : OptionalDouble.empty();
+        }
+        DmftSolver solver = new DmftSolver();
+        DmftSolution s = solver.solve(net);
+        double lambda = new DmftLyapunov(solver.engine(), 0.01).largest(s, net.transfer()).lambdaMax();
+        return Double.isFinite(lambda) ? OptionalDouble.of(lambda) : OptionalDouble.empty();
+    }
+
+    /** Writes the arrays and plots; returns the file names. */
+    static List<String> write(Path dir, LyapunovSpectrum r, OptionalDouble dmft) throws IOException {
+        Files.createDirectories(dir);
+        List<String> files = new ArrayList<>();
+        int k = r.k();
+        Npy.write(dir.resolve("spectrum.npy"), r.exponents(), k);
+        Npy.write(dir.resolve("spectrum_ci.npy"), r.confidence(), k);
+        double[] times = r.convergenceTimes();
+        Npy.write(dir.resolve("convergence.npy"), r.convergence(), times.length, k);
+        Npy.write(dir.resolve("convergence_times.npy"), times, times.length);
+        files.addAll(List.of("spectrum.npy", "spectrum_ci.npy", "convergence.npy", "convergence_times.npy"));
+        files.addAll(OutputDirectory.fileNames(spectrumPlot(r, dmft).writePngAndSvg(dir, "spectrum")));
+        files.addAll(OutputDirectory.fileNames(convergencePlot(r).writePngAndSvg(dir, "convergence")));
+        return files;
+    }
+
+    /** λ_i against i/N with 95% error bars, the zero line, and (when known) the DMFT λ_max as a dashed mark. */
+    static LinePlot spectrumPlot(LyapunovSpectrum r, OptionalDouble dmft) {
+        int k = r.k();
+        int n = r.n();
+        double[] x = new double[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = (i + 1.0) / n;
+        }
+        LinePlot.Builder p = LinePlot.builder()
+                .title("Lyapunov spectrum: N = " + n + ", g = " + r.network().gain() + ", phi = " + r.network().transfer().name()
+                        + ", " + r.settings().integrator().label() + " dt = " + r.settings().dt())
+                .xLabel("i / N").yLabel("lambda_i")
+                .series("QR (95% CI)", x, r.exponents(), r.confidence(), k <= 60 ? LineStyle.LINE_AND_MARKERS : LineStyle.LINE)
+                .series("", new double[] {0, x[k - 1]}, new double[] {0, 0}, LineStyle.DASHED);
+        if (dmft.isPresent()) {
+            double lo = 0;
+            double hi = Math.max(x[k - 1] * 0.1, 1.0 / n);
+            p.series("DMFT lambda_max (N -> inf)", new double[] {lo, hi}, new double[] {dmft.getAsDouble(), dmft.getAsDouble()},
+                    LineStyle.DASHED);
+        }
+        return p.build();
+    }
+
+    /** Running estimates of a few exponents (1, 2, k/4, k/2, k) against accumulation time. */
+    static LinePlot convergencePlot(LyapunovSpectrum r) {
+        int k = r.k();
+        java.util.TreeSet<Integer> idx = new java.util.TreeSet<>(List.of(0, Math.min(1, k - 1), k / 4, k / 2, k - 1));
+        LinePlot.Builder p = LinePlot.builder().title("Convergence of the Lyapunov exponents").xLabel("accumulation time t")
+                .yLabel("running estimate of lambda_i");
+        double[] times = r.convergenceTimes();
+        for (int i : idx) {
+            p.series("lambda_" + (i + 1), times, r.convergenceOf(i), LineStyle.LINE);
+        }
+        return p.build();
+    }
+
+    /** The master seeds (of the state and of the couplings) and the named streams. */
+    private static RunSummary.Builder seeds(RunSummary.Builder summary, LyapunovSettings s, long netSeed) {
+        StreamSeeds root = StreamSeeds.of(s.seed());
+        return summary.seed("master", s.seed()).seed("network", netSeed)
+                .seed("couplings", StreamSeeds.of(netSeed).child(StreamSeeds.COUPLINGS).path() + "/<row>")
+                .seed("initial", root.child(StreamSeeds.INITIAL).child(0).path()).seed("ons", root.child(LyapunovAnalyzer.ONS).path())
+                .seed("replica", root.child(LyapunovAnalyzer.REPLICA).path());
+    }
+
+    private RunSummary.Builder summary(LyapunovSpectrum r, OptionalDouble dmft) {
+        var c = r.cost();
+        return seeds(RunSummary.builder(spec, r.settings().threads()), r.settings(), r.seeds().networkSeed())
+                .result("lambdaMax", r.lambdaMax()).result("lambdaMaxCi", r.lambdaMaxCi())
+                .result("lambdaMaxTwoReplica", r.twoReplica().lambda()).result("lambdaMaxTwoReplicaCi", r.twoReplica().confidence())
+                .result("lambdaMaxDmft", dmft.isPresent() ? dmft.getAsDouble() : null)
+                .result("kaplanYorke", r.kaplanYorke()).result("kaplanYorkeCi", r.kaplanYorkeCi())
+                .result("kaplanYorkePerN", r.kaplanYorkePerN()).result("kaplanYorkeResolved", r.kaplanYorkeResolved())
+                .result("entropyRate", r.entropyRate()).result("entropyRateCi", r.entropyRateCi())
+                .result("entropyRatePerN", r.entropyRatePerN()).result("entropyResolved", r.entropyResolved())
+                .result("meanJacobianTrace", r.meanJacobianTrace()).result("meanJacobianTraceCi", r.meanJacobianTraceCi())
+                .result("sumOfExponents", r.exponentSum()).result("sumOfExponentsCi", r.exponentSumCi())
+                .result("k", r.k()).result("accumulationTime", r.accumulationTime()).result("batches", r.batches())
+                .result("wallSeconds", c.wallSeconds()).result("msPerTangentStep", c.msPerTangentStep())
+                .result("msPerOrthonormalization", c.msPerOrthonormalization()).result("steps", c.steps())
+                .result("choleskySecondPasses", c.choleskySecondPasses()).result("householderFallbacks", c.householderFallbacks())
+                .result("network", NetworkParameters.of(r.network()))
+                .result("run", parameters(r.settings(), r.seeds().networkSeed(), r.twoReplica().d0()));
+    }
+
+    private static LyapunovParameters parameters(LyapunovSettings s, long netSeed, double d0) {
+        StreamSeeds root = StreamSeeds.of(s.seed());
+        return new LyapunovParameters(s.dt(), s.accumulationTime(), s.warmup().state(), s.warmup().ons(),
+                s.onsInterval(), s.k(), s.integrator().label(), s.seed(), netSeed,
+                StreamSeeds.of(netSeed).child(StreamSeeds.COUPLINGS).path() + "/<row>",
+                root.child(StreamSeeds.INITIAL).child(0).path(), root.child(LyapunovAnalyzer.ONS).path(),
+                root.child(LyapunovAnalyzer.REPLICA).path(), s.renormSteps() * s.dt(), d0, s.batches(), s.threads(),
+                s.tangentPrecision().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The run settings and seed streams as resolved (summary.json's results.run).
+     *
+     * @param warmupState  transient of the state alone
+     * @param warmupOns    warm-up of the orthonormal system (no accumulation)
+     * @param tOns         re-orthonormalization interval actually used
+     * @param tRenorm      replica renormalization interval actually used
+     * @param d0           replica separation
+     * @param tangentPrecision float64, or float32 for mixed-precision tangent products
+     */
+    record LyapunovParameters(double dt, double t, double warmupState, double warmupOns, double tOns, int k,
+                              String integrator, long seed, long networkSeed, String couplingStreams,
+                              String initialStream, String onsStream, String replicaStream, double tRenorm, double d0,
+                              int batches, int threads, String tangentPrecision) {
+    }
+}

@@ -1,0 +1,91 @@
+package org.chaoslab.cli.rate;
+
+import java.util.concurrent.Callable;
+
+import org.chaoslab.cli.Main;
+import org.chaoslab.cli.Progress;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.Validate;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.rate.RateRun;
+import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.sim.rate.RateSimulator;
+import org.chaoslab.sim.record.RecordingPlan;
+import org.chaoslab.sim.record.StandardRecording;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab simulate rate}: one realization of the SCS rate network. */
+@Command(name = "rate", mixinStandardHelpOptions = true,
+        description = {"Simulate the random rate network dx/dt = -x + J phi(x) + I.",
+                "Writes DIR/summary.json, arrays as .npy (traces, population moments, autocorrelations with lag axis,",
+                "final state) and plots (PNG and SVG). Exit code 3 if the state diverges (NaN/Inf, or |x| beyond 1e100);",
+                "outputs keep what was recorded."})
+public final class SimulateRateCommand implements Callable<Integer> {
+
+    @Mixin
+    NetworkOptions network;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--acf-max-lag", description = "Largest lag of the autocorrelations (> 0). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "30")
+    double acfMaxLag;
+
+    @Mixin
+    OutputOptions output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RateNetwork net = network.network();
+        RateSimulation settings = run.settings(0.05, org.chaoslab.sim.rate.IntegratorKind.EULER);
+        Validate.positive("acf-max-lag", acfMaxLag);
+        RecordingPlan plan = RecordingPlan.defaults().withCorrelationMaxLag(acfMaxLag);
+        RunOptions.checkResources(net, settings, plan);
+        try (OutputDirectory dir = output.prepare()) {
+            StandardRecording recording = new StandardRecording(plan, settings.dt(), net.size());
+            var err = spec.commandLine().getErr();
+            ProgressListener progress = Progress.on(err, "simulate");
+            RateRun result = RateSimulator.run(net, settings, recording.recorders(), progress);
+            if (progress instanceof Progress p) {
+                p.clear();
+            }
+            var rec = recording.result();
+            RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(), 1);
+            if (!rec.hasAutocorrelation() && result.completed()) {
+                String w = "--t " + settings.duration() + " is too short for autocorrelations up to --acf-max-lag " + acfMaxLag
+                        + " (needs --t >= " + 2 * acfMaxLag + "); none written";
+                summary.warning(w);
+                err.println("chaoslab: warning: " + w);
+            }
+            dir.record(RateOutputs.write(dir.dir(), rec, result.finalState(), net.size(), settings.replicas()));
+            long steps = settings.transientSteps() + settings.recordedSteps();
+            String message = result.divergence().map(d -> d.message()).orElse(null);
+            if (!result.completed()) {
+                summary.status(RunSummary.DIVERGED).result("divergence", message);
+            }
+            summary.result("meanSquare", rec.meanSquare()).result("meanSquareTimeError", rec.meanSquareTimeError())
+                    .result("mean", rec.mean()).result("meanRate", rec.meanRate()).result("meanSquareRate", rec.meanSquareRate())
+                    .result("recordedSteps", result.recordedSteps()).result("wallSeconds", result.wallSeconds())
+                    .result("msPerStep", 1e3 * result.wallSeconds() / steps)
+                    .result("network", NetworkParameters.of(net)).result("run", RunParameters.of(settings));
+            summary.writeTo(dir);
+            dir.commit();
+            if (!result.completed()) {
+                err.println("chaoslab: " + message);
+                return Main.EXIT_DIVERGED;
+            }
+            spec.commandLine().getOut().printf("<x^2> = %.6f +- %.6f (time SE), <phi^2> = %.6f; %d steps in %.2f s; wrote %s%n",
+                    rec.meanSquare(), rec.meanSquareTimeError(), rec.meanSquareRate(), steps, result.wallSeconds(), dir.target());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.chaoslab.cli.correlations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chaoslab.cli.CliRunner;
+import org.chaoslab.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorrelationsCommandTest {
+
+    static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
+    }
+
+    @Test
+    void theoryJsonHasTheContractKeys() throws Exception {
+        CliRunner.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // Dahmen et al. 2019 / Hu & Sompolinsky 2022 at R = 0.6, D = 1: ā = 1/0.64, PR/N = 0.64²
+        assertThat(j.get("meanAutoCov").asDouble()).isCloseTo(1 / 0.64, offset(1e-12));
+        assertThat(j.get("meanCrossCov").asDouble()).isZero();
+        assertThat(j.get("varCrossCov").asDouble()).isCloseTo((1 / 0.64 / 0.64) * (1 / 0.4096 - 1) / 200, offset(1e-12));
+        assertThat(j.get("participationRatioPerN").asDouble()).isCloseTo(0.4096, offset(1e-12));
+        assertThat(j.get("participationRatio").asDouble()).isCloseTo(0.4096 * 200, offset(1e-9));
+        // derived 1/N corrections (docs/finite-size-covariance.md), s = 0.36, q = 0.64, N = 200: ā(1 + 2s/(Nq²)),
+        // N Var c + s²(s² − 8s + 20)/(N q⁶), PR/N − s(7s + 2)/N
+        double s = 0.36;
+        double q = 0.64;
+        assertThat(j.get("meanAutoCovFiniteN").asDouble()).isCloseTo((1 + 2 * s / (200 * q * q)) / q, offset(1e-12));
+        assertThat(j.get("meanCrossCovFiniteN").asDouble()).isZero();
+        assertThat(j.get("varCrossCovFiniteN").asDouble()).isCloseTo(((1 / Math.pow(q, 4) - 1 / (q * q))
+                + s * s * (s * s - 8 * s + 20) / (200 * Math.pow(q, 6))) / 200, offset(1e-12));
+        assertThat(j.get("participationRatioPerNFiniteN").asDouble()).isCloseTo(q * q - s * (7 * s + 2) / 200, offset(1e-12));
+        assertThat(j.get("participationRatioFiniteN").asDouble()).isCloseTo(200 * q * q - s * (7 * s + 2), offset(1e-9));
+        // zero diagonal, D = 4: ā(1 + s(3s − 1)/(Nq²)), variance ∝ D²
+        JsonNode zd = new ObjectMapper().readTree(run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise",
+                "white:2.0", "--n", "200", "--zero-diagonal", "--json").out());
+        assertThat(zd.get("meanAutoCovFiniteN").asDouble()).isCloseTo(4 * (1 + s * (3 * s - 1) / (200 * q * q)) / q,
+                offset(1e-12));
+        assertThat(zd.get("varCrossCovFiniteN").asDouble()).isCloseTo(16 * ((1 / Math.pow(q, 4) - 1 / (q * q))
+                + s * s * (((4 * s - 21) * s + 36) * s - 6) / (200 * Math.pow(q, 6))) / 200, offset(1e-12));
+        assertThat(zd.get("participationRatioPerNFiniteN").asDouble()).isCloseTo(q * q - s * ((2 * s + 9) * s - 2) / 200,
+                offset(1e-12));
+        CliRunner.Result tanh = run("correlations", "theory", "--g", "0.8", "--phi", "tanh", "--noise", "white:0.5", "--n", "200",
+                "--json");
+        assertThat(tanh.code()).as(tanh.err()).isZero();
+        JsonNode t = new ObjectMapper().readTree(tanh.out());
+        // the derived corrections are for the linear network only
+        assertThat(t.get("meanAutoCovFiniteN").isNull()).isTrue();
+        assertThat(t.get("mapping").asText()).isEqualTo("effective-gain");
+        assertThat(t.get("spectralRadius").asDouble()).isLessThan(0.8).isGreaterThan(0.5);
+        CliRunner.Result bad = run("correlations", "theory", "--g", "1.2", "--phi", "linear", "--noise", "white:1");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bad.err()).contains("spectral radius must be < 1");
+        CliRunner.Result noNoise = run("correlations", "theory", "--g", "0.5", "--phi", "linear");
+        assertThat(noNoise.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(noNoise.err()).contains("white:SIGMA");
+    }
+
+    @Test
+    void simulateWritesSummaryArraysAndPlots(@TempDir Path dir) throws Exception {
+        CliRunner.Result r = run("correlations", "simulate", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "60",
+                "--t", "800", "--transient", "20", "--realizations", "3", "--window", "25", "--seed", "2", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode summary = CliRunner.summary(dir, "correlations simulate");
+        assertThat(summary.get("verdicts").size()).isEqualTo(6);
+        assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(2);
+        assertThat(summary.get("seeds").get("realizations").asText()).isEqualTo("2 .. 4");
+        JsonNode s = summary.get("results");
+        assertThat(s.get("theory").get("participationRatioPerN").asDouble()).isCloseTo(0.5625, offset(1e-12));
+        // one realization-mean with 3 realizations: within 5 SE (loose: a smoke test; CorrelationStatisticsTest is the check)
+        JsonNode a = s.get("meanAutoCov");
+        assertThat(Math.abs(a.get("zScore").asDouble())).isLessThan(5);
+        for (String f : new String[] {"eigenvalues.npy", "cross_covariances.npy", "pr_vs_g.png", "pr_vs_g.svg",
+                "cross_covariances.png", "eigenvalues.svg"}) {
+            assertThat(dir.resolve(f)).exists();
+        }
+        CliRunner.Result c = run("compare", "correlations", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "40",
+                "--t", "400", "--realizations", "2", "--window", "25", "--out", dir.resolve("cmp").toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(CliRunner.results(dir.resolve("cmp"), "compare correlations").get("agrees").isBoolean()).isTrue();
+    }
+
+    @Test
+    void theoryWithoutNoiseReportsTheCavityDimension() throws Exception {
+        CliRunner.Result r = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // published (Clark, Abbott & Litwin-Kumar 2023): 0.0313720 and 0.0446510, to the last digit (ChaoticDimensionTest)
+        assertThat(j.get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        assertThat(j.get("participationRatioPhiPerN").asDouble()).isCloseTo(0.0446510, offset(1e-7));
+        assertThat(j.get("participationRatio").isNull()).isTrue();     // no --n: no N-dependent value
+        CliRunner.Result withN = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--n", "1000", "--json");
+        assertThat(withN.code()).as(withN.err()).isZero();
+        JsonNode k = new ObjectMapper().readTree(withN.out());
+        assertThat(k.get("participationRatio").asDouble()).isCloseTo(1000 * k.get("participationRatioPerN").asDouble(),
+                offset(1e-9));
+        CliRunner.Result fixedPoint = run("correlations", "theory", "--g", "0.5", "--phi", "tanh");
+        assertThat(fixedPoint.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(fixedPoint.err()).contains("--g").contains("chaotic");
+        CliRunner.Result sweep = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--json");
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(sweep.out()).get("points");
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.get(1).get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        // the dimension grows with g (cavity: 0.0159 at g = 2, 0.0314 at g = 3)
+        assertThat(rows.get(0).get("participationRatioPerN").asDouble()).isLessThan(rows.get(1).get("participationRatioPerN").asDouble());
+        CliRunner.Result sweepNoise = run("correlations", "theory", "--phi", "tanh", "--g-values", "2,3", "--noise", "white:1");
+        assertThat(sweepNoise.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(sweepNoise.err()).contains("--g-values");
+    }
+
+    @Test
+    void theoryJsonHasTheEqualTimeKeys() throws Exception {
+        CliRunner.Result r = run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise", "white:1.0", "--n", "200",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // R = 0.6, D = 1: a = 0.8, PR/N = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3) = 2560/3371, N Var = (1 − a)(3 + a + 5a² − a³)/(32a⁵)
+        assertThat(j.get("equalTimeMeanAutoCov").asDouble()).isCloseTo(0.625, offset(1e-12));
+        assertThat(j.get("equalTimeParticipationRatioPerN").asDouble()).isCloseTo(2560.0 / 3371.0, offset(1e-12));
+        assertThat(j.get("equalTimeVarCrossCov").asDouble()).isCloseTo(4055.0 / 32768.0 / 200, offset(1e-12));
+    }
+
+    @Test
+    void compareWithoutNoiseWritesTheChaoticDimension(@TempDir Path dir) throws Exception {
+        CliRunner.Result c = run("compare", "correlations", "--g", "3", "--phi", "tanh", "--n", "100", "--t", "200",
+                "--transient", "50", "--realizations", "2", "--seed", "4", "--threads", "1", "--out", dir.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode s = CliRunner.results(dir, "compare correlations");
+        assertThat(s.get("theory").get("participationRatioPerN").asDouble()).isCloseTo(0.0313720, offset(1e-7));
+        assertThat(s.get("theory").get("participationRatio").asDouble()).isCloseTo(3.13720, offset(1e-5));
+        // a smoke test (N = 100, 2 short runs): a positive PR of a few dimensions; ChaoticDimensionVsSimulationTest checks
+        assertThat(s.get("participationRatioPerN").get("simulation").asDouble()).isGreaterThan(0.0).isLessThan(0.2);
+        assertThat(s.get("perRealizationX").size()).isEqualTo(2);
+        assertThat(dir.resolve("pr_vs_g.png")).exists();
+    }
+}

@@ -1,0 +1,90 @@
+package org.chaoslab.cli.rate;
+
+import org.chaoslab.cli.CliRunner.Result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.chaoslab.cli.CliRunner;
+import org.chaoslab.cli.Main;
+import org.chaoslab.io.JsonOutput;
+import org.chaoslab.io.Npy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimulateRateCommandTest {
+
+
+    static Result run(String... args) {
+        return CliRunner.run(args);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] cmd : new String[][] {{"--help"}, {"simulate", "--help"}, {"simulate", "rate", "--help"}}) {
+            Result r = run(cmd);
+            assertThat(r.code()).as(String.join(" ", cmd)).isZero();
+            assertThat(r.out()).contains("Usage:");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--n|0|--n must be >= 1",
+            "--n|-5|--n must be >= 1",
+            "--dt|0|dt must be finite and > 0",
+            "--dt|-0.1|dt must be finite and > 0",
+            "--g|NaN|--g must be finite",
+            "--g|Infinity|--g must be finite",
+            "--phi|softsign|phi must be one of",
+            "--eta|1.5|eta (coupling symmetry) must be in [-1, 1]",
+            "--replicas|0|replicas must be >= 1",
+            "--integrator|leapfrog|integrator must be one of",
+            "--t|abc|'abc' is not a double"})
+    void badInputGivesOneLineAndExitCode2(String option, String value, String expected, @TempDir Path dir) {
+        Result r = run("simulate", "rate", option, value, "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void simulateWritesSummaryArraysAndPlots(@TempDir Path dir) throws Exception {
+        Result r = run("simulate", "rate", "--n", "300", "--g", "2", "--phi", "tanh", "--dt", "0.1", "--t", "80",
+                "--transient", "20", "--seed", "3", "--replicas", "2", "--acf-max-lag", "10", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        assertThat(s.get("status").asText()).isEqualTo("completed");
+        assertThat(s.get("results").get("meanSquare").asDouble()).isBetween(1.0, 3.0);
+        assertThat(s.get("results").get("network").get("phi").asText()).isEqualTo("tanh");
+        assertThat(s.get("seeds").get("master").asLong()).isEqualTo(3);
+        assertThat(s.get("metadata").get("chaoslabVersion").asText()).isNotBlank();
+        assertThat(s.get("metadata").get("extra").get("blas").asText()).startsWith("blas=");
+        for (String f : new String[] {"traces.npy", "autocorrelation_x.npy", "autocorrelation_lags.npy", "final_state.npy",
+                "traces.png", "traces.svg", "autocorrelation.png", "autocorrelation.svg"}) {
+            assertThat(dir.resolve(f)).exists();
+        }
+        assertThat(Npy.readDoubles(dir.resolve("final_state.npy")).shape()).containsExactly(2, 300);
+        // no temporary files left behind
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("tmp"));
+        }
+    }
+
+    @Test
+    void divergenceExitsWith3AndKeepsOutputs(@TempDir Path dir) throws Exception {
+        // linear phi with g = 3 grows like e^{2t}: overflow near t = 355
+        Result r = run("simulate", "rate", "--n", "100", "--g", "3", "--phi", "linear", "--dt", "0.1", "--t", "1000",
+                "--transient", "0", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_DIVERGED);
+        assertThat(r.err()).contains("diverged").contains("at step");
+        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        assertThat(s.get("status").asText()).isEqualTo("diverged");
+        assertThat(dir.resolve("population_mean.npy")).exists();
+    }
+}
