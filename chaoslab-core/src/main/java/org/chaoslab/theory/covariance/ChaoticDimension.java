@@ -146,60 +146,12 @@ public final class ChaoticDimension {
         double[] specX = spectrum(dx, dTau, p);
         double[] specP = spectrum(cp, dTau, p);
         double h = 1.0 / (p * dTau);
-        double dOmega = 2.0 * Math.PI * h;
         int last = cutoff(specX, specP);
-        // symmetric frequency grid −last … last (Ĉ is even)
-        int m = 2 * last + 1;
-        double[] omega = new double[m];
-        double[] wx = new double[m];
-        double[] wp = new double[m];
-        for (int j = 0; j < m; j++) {
-            int n = j - last;
-            omega[j] = n * dOmega;
-            wx[j] = h * specX[Math.abs(n)];
-            wp[j] = h * specP[Math.abs(n)];
-        }
-        double psiPhi = 0.0;
-        double psiX = 0.0;
-        double sumX = 0.0;
-        double sumP = 0.0;
-        for (int a = 0; a < m; a++) {
-            sumX += wx[a];
-            sumP += wp[a];
-        }
-        // the kernels are invariant under (ω₁, ω₂) → (−ω₁, −ω₂) (complex conjugation) and the weights are even: rows
-        // ω₁ > 0 count twice, ω₁ < 0 are skipped
-        for (int a = last; a < m; a++) {
-            double w1 = omega[a];
-            double rowPhi = 0.0;
-            double rowPhiX = 0.0;
-            double rowXX = 0.0;
-            for (int b = 0; b < m; b++) {
-                double w2 = omega[b];
-                // S^x₁S^x₂* = 1/((1 + iω₁)(1 − iω₂)) = 1/(α + iβ), α = 1 + ω₁ω₂, β = ω₁ − ω₂
-                double al = 1.0 + w1 * w2;
-                double be = w1 - w2;
-                double den = al * al + be * be;
-                double sRe = al / den;
-                double sIm = -be / den;
-                // q = 1 − g²⟨φ′⟩² S₁S₂*, M − 1 = 1/|q|² − 1
-                double qRe = 1.0 - gain2 * sRe;
-                double qIm = -gain2 * sIm;
-                double inv = 1.0 / (qRe * qRe + qIm * qIm);
-                // U = g² S₁S₂*/q: Re U = g² Re[S q̄]/|q|², |U|² = g⁴|S|²/|q|²
-                double uRe = g2 * (sRe * qRe + sIm * qIm) * inv;
-                double u2 = g2 * g2 * (sRe * sRe + sIm * sIm) * inv;
-                rowPhi += (inv - 1.0) * wp[b];
-                rowPhiX += u2 * wp[b];
-                rowXX += uRe * wx[b];
-            }
-            double weight = a == last ? 1.0 : 2.0;
-            psiPhi += weight * wp[a] * rowPhi;
-            psiX += weight * (wp[a] * rowPhiX + 2.0 * slope * slope * wx[a] * rowXX);
-        }
-        // the discrete Parseval sums reproduce C(0); they are used as C^a(0) so that the normalisation is consistent
-        double c0x = sumX;
-        double c0p = sumP;
+        CavitySums sums = CavitySums.of(specX, specP, h, last, g2, slope);
+        double psiX = sums.psiX();
+        double psiPhi = sums.psiPhi();
+        double c0x = sums.varianceX();
+        double c0p = sums.variancePhi();
         return new Result(s.g(), s.phi(), c0x * c0x / (c0x * c0x + psiX), c0p * c0p / (c0p * c0p + psiPhi), c0x, c0p,
                 psiX, psiPhi, slope, last + 1);
     }
@@ -225,7 +177,7 @@ public final class ChaoticDimension {
     }
 
     /** The last index n where either spectrum still exceeds the cutoff fraction of its maximum. */
-    private static int cutoff(double[] x, double[] y) {
+    static int cutoff(double[] x, double[] y) {
         double mx = 0.0;
         double my = 0.0;
         for (int n = 0; n < x.length; n++) {

@@ -12,6 +12,9 @@ public sealed interface NoisyDmftSolver permits WhiteNoiseDmft, OuNoiseDmft {
     /** The stationary solution (c(τ), ⟨x²⟩, λ_max, phase) of a network with this solver's kind of noise. */
     NoisyDmftSolution solve(RateNetwork network);
 
+    /** The Gaussian engine of the solutions (the one that computes ⟨φ′⟩ and the like at their variance). */
+    org.chaoslab.gauss.GaussianExpectation engine();
+
     /** g_c (λ_max = 0) and g_local (g²⟨φ′²⟩ = 1) at the network's φ, noise and inputs. */
     Transition transition(RateNetwork network);
 

@@ -36,6 +36,12 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
         this.engine = new GaussianExpectation(options.quadrature());
     }
 
+    /** The Gaussian engine used. */
+    @Override
+    public GaussianExpectation engine() {
+        return engine;
+    }
+
     /**
      * Solves the OU-noise DMFT.
      *

@@ -52,6 +52,7 @@ public final class WhiteNoiseDmft implements NoisyDmftSolver {
     }
 
     /** The Gaussian engine used. */
+    @Override
     public GaussianExpectation engine() {
         return engine;
     }

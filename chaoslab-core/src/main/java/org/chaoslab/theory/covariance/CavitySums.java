@@ -1,0 +1,80 @@
+package org.chaoslab.theory.covariance;
+
+/**
+ * The frequency double sums of the two-site cavity (Clark, Abbott &amp; Litwin-Kumar, PRL 131:118401 (2023)), shared by
+ * the noiseless chaotic state ({@link ChaoticDimension}) and the noise-driven one ({@link CavityCovariance}):
+ * <pre>
+ *   ψ^φ = ∬dω₁dω₂/(2π)² (M − 1) C^φ(ω₁)C^φ(ω₂),   M = 1/|1 − g²⟨φ′⟩² S₁S₂*|²,
+ *   ψ^x = ∬dω₁dω₂/(2π)² [|U|² C^φ(ω₁)C^φ(ω₂) + 2 Re U · ⟨φ′⟩²C^x(ω₁)C^x(ω₂)],   U = g²S₁S₂* / (1 − g²⟨φ′⟩²S₁S₂*),
+ * </pre>
+ * S = 1/(1 + iω), on the symmetric grid ω_n = 2πn h, |n| ≤ {@code last}, with the trapezoid weights h·Ĉ_n. The kernels
+ * are invariant under (ω₁, ω₂) → (−ω₁, −ω₂) and the spectra even, so rows ω₁ &gt; 0 count twice and ω₁ &lt; 0 are
+ * skipped.
+ *
+ * @param psiX       ψ^x = N × mean squared equal-time cross-covariance of x
+ * @param psiPhi     ψ^φ, the same for φ(x)
+ * @param varianceX  h Σ Ĉ^x_n, the discrete Parseval sum (= C^x(τ = 0) of the sampled profile)
+ * @param variancePhi h Σ Ĉ^φ_n
+ */
+record CavitySums(double psiX, double psiPhi, double varianceX, double variancePhi) {
+
+    /**
+     * @param specX Ĉ^x_n, n = 0 … at least {@code last}
+     * @param specP Ĉ^φ_n (centred)
+     * @param h     the frequency step in cycles, 1/(P dτ)
+     * @param last  the largest |n| summed
+     * @param g2    g²
+     * @param slope ⟨φ′⟩, the mean gain
+     */
+    static CavitySums of(double[] specX, double[] specP, double h, int last, double g2, double slope) {
+        double dOmega = 2.0 * Math.PI * h;
+        double gain2 = g2 * slope * slope;
+        int m = 2 * last + 1;
+        double[] omega = new double[m];
+        double[] wx = new double[m];
+        double[] wp = new double[m];
+        for (int j = 0; j < m; j++) {
+            int n = j - last;
+            omega[j] = n * dOmega;
+            wx[j] = h * specX[Math.abs(n)];
+            wp[j] = h * specP[Math.abs(n)];
+        }
+        double psiPhi = 0.0;
+        double psiX = 0.0;
+        double sumX = 0.0;
+        double sumP = 0.0;
+        for (int a = 0; a < m; a++) {
+            sumX += wx[a];
+            sumP += wp[a];
+        }
+        for (int a = last; a < m; a++) {
+            double w1 = omega[a];
+            double rowPhi = 0.0;
+            double rowPhiX = 0.0;
+            double rowXX = 0.0;
+            for (int b = 0; b < m; b++) {
+                double w2 = omega[b];
+                // S^x₁S^x₂* = 1/((1 + iω₁)(1 − iω₂)) = 1/(α + iβ), α = 1 + ω₁ω₂, β = ω₁ − ω₂
+                double al = 1.0 + w1 * w2;
+                double be = w1 - w2;
+                double den = al * al + be * be;
+                double sRe = al / den;
+                double sIm = -be / den;
+                // q = 1 − g²⟨φ′⟩² S₁S₂*, M − 1 = 1/|q|² − 1
+                double qRe = 1.0 - gain2 * sRe;
+                double qIm = -gain2 * sIm;
+                double inv = 1.0 / (qRe * qRe + qIm * qIm);
+                // U = g² S₁S₂*/q: Re U = g² Re[S q̄]/|q|², |U|² = g⁴|S|²/|q|²
+                double uRe = g2 * (sRe * qRe + sIm * qIm) * inv;
+                double u2 = g2 * g2 * (sRe * sRe + sIm * sIm) * inv;
+                rowPhi += (inv - 1.0) * wp[b];
+                rowPhiX += u2 * wp[b];
+                rowXX += uRe * wx[b];
+            }
+            double weight = a == last ? 1.0 : 2.0;
+            psiPhi += weight * wp[a] * rowPhi;
+            psiX += weight * (wp[a] * rowPhiX + 2.0 * slope * slope * wx[a] * rowXX);
+        }
+        return new CavitySums(psiX, psiPhi, sumX, sumP);
+    }
+}
