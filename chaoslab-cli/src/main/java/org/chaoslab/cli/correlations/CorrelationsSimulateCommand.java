@@ -81,7 +81,7 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         if (net.input().noise().sigma() == 0.0) {
             return cavity(net, run, realizations, dir, spec, label);
         }
-        CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net);
+        CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net, CorrelationsTheoryCommand.Mapping.EFFECTIVE_GAIN);
         RateSimulation settings = run.settings(0.05, IntegratorKind.EXPONENTIAL_EULER);
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, label);

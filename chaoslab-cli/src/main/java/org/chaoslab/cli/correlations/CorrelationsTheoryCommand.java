@@ -5,27 +5,27 @@ import org.chaoslab.cli.common.RunSummary;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.rate.NetworkOptions;
-import org.chaoslab.compare.CorrelationComparison;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.theory.covariance.CavityCovariance;
 import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovariancePrediction;
 import org.chaoslab.theory.covariance.LinearCovariance;
 import org.chaoslab.theory.dmft.DmftOptions;
-import org.chaoslab.theory.dmft.WhiteNoiseDmft;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab correlations theory}: closed-form covariance statistics. */
 @Command(name = "theory", mixinStandardHelpOptions = true,
-        description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white noise (--noise white:SIGMA):",
-                "mean autocovariance, mean and variance of cross-covariances, participation ratio (zero-frequency covariance,",
-                "Dahmen et al. 2019, Hu & Sompolinsky 2022; equal-time covariance: closed forms of the Lyapunov equation).",
-                "With --phi linear, --g is the spectral radius R < 1;",
-                "other phi use the effective gain R_eff = g<phi'> at the noisy DMFT variance (an approximation).",
+        description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white or OU noise (--noise white:SIGMA,",
+                "ou:SIGMA:TAU): mean autocovariance, mean and variance of cross-covariances, participation ratio, of the",
+                "zero-frequency and the equal-time covariance. Linear phi with white noise: closed forms (Dahmen et al. 2019,",
+                "Hu & Sompolinsky 2022, the Lyapunov equation), --g is the spectral radius R < 1. Other phi or OU noise: the",
+                "two-site cavity on the noisy DMFT spectra (docs/correlations-nonlinear.md); --mapping effective-gain gives the",
+                "linear network of radius g<phi'> instead.",
                 "Without --noise: the dimension PR/N of the noiseless chaotic state for x and phi(x) (two-site cavity,",
                 "Clark, Abbott & Litwin-Kumar, PRL 2023; odd phi, g above the transition); participationRatio = N PR/N",
                 "only when --n is given. For linear phi (eta = 0, j0 = 0) the *FiniteN keys add the derived O(1/N)",
@@ -37,6 +37,12 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the results as one JSON object (the results of summary.json).")
     boolean json;
+
+    @Option(names = "--mapping", description = "Theory for nonlinear phi or OU noise: auto, cavity or effective-gain. auto: the "
+            + "closed forms for linear phi with white noise, else cavity (the two-site cavity on the noisy DMFT spectra); "
+            + "effective-gain: the linear network of radius g<phi'> driven by the noise alone (the simple model). "
+            + "Default: ${DEFAULT-VALUE}.", defaultValue = "auto", converter = MappingConverter.class)
+    Mapping mapping;
 
     @Mixin
     OptionalOutputOptions output;
@@ -59,7 +65,7 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         if (gValues != null) {
             throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
         }
-        CorrelationTheorySummary s = summary(net);
+        CorrelationTheorySummary s = summary(net, mapping);
         RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(s);
         output.finish(summary, dir -> dir.record(CorrelationPlots.participationRatioVsGain(dir.dir(), s.noiseIntensity(), null, null,
                 Double.NaN)));
@@ -72,7 +78,11 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             o.printf("meanCrossCov           %.8g%n", s.meanCrossCov());
             o.printf("varCrossCov            %.8g%n", s.varCrossCov());
             o.printf("participationRatio     %.8g   (PR/N = %.6g)%n", s.participationRatio(), s.participationRatioPerN());
-            o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
+            if (Double.isFinite(s.eigenLower())) {
+                o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
+            } else {
+                o.printf("eigenvalue support     not derived for nonlinear units (null in --json)%n");
+            }
             o.printf("equal-time meanAutoCov %.8g%n", s.equalTimeMeanAutoCov());
             o.printf("equal-time varCrossCov %.8g%n", s.equalTimeVarCrossCov());
             o.printf("equal-time PR          %.8g   (PR/N = %.6g)%n", s.equalTimeParticipationRatio(),
@@ -155,38 +165,115 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                 r.varianceX(), r.variancePhi(), r.meanSlope(), r.psiX(), r.psiPhi());
     }
 
-    /** The theory summary of a network with white noise. */
-    static CorrelationTheorySummary summary(RateNetwork net) {
-        if (!(net.input().noise() instanceof Noise.White w) || !(w.sigma() > 0)) {
-            throw new IllegalArgumentException("--noise white:SIGMA with SIGMA > 0 is required (got "
-                    + net.input().noise().label() + ")");
+    /** The covariance theories of the noise-driven network ({@code --mapping}). */
+    public enum Mapping {
+        /** linear φ with white noise: the closed forms; other φ or OU noise: {@code cavity}. */
+        AUTO("auto"),
+        /** The two-site cavity on the noisy DMFT spectra (exact for N → ∞; CavityCovariance). */
+        CAVITY("cavity"),
+        /** The linear network of radius g⟨φ′⟩ driven by the noise alone (the simple model; drops the nonlinear residual). */
+        EFFECTIVE_GAIN("effective-gain");
+
+        private final String label;
+
+        Mapping(String label) {
+            this.label = label;
         }
-        double d = w.sigma() * w.sigma();
-        double r = net.gain();
-        String mapping = "linear";
-        double c0 = Double.NaN;
-        if (!(net.transfer() instanceof TransferFunctions.Linear)) {
-            c0 = new WhiteNoiseDmft(DmftOptions.defaults().withTauMax(20).withDTau(0.05)).solve(net).c0();
-            // effective gain of the linearized dynamics (mean slope at the stationary variance)
-            r = CorrelationComparison.effectiveGain(net);
-            mapping = "effective-gain";
+
+        @Override
+        public String toString() {
+            return label;
         }
-        if (!(r < 1.0)) {
-            throw new IllegalArgumentException("--g: the (effective) spectral radius must be < 1 for finite covariances (got "
-                    + r + ")");
+    }
+
+    /** The theory summary of a network with white or OU noise under {@code mapping}. */
+    public static CorrelationTheorySummary summary(RateNetwork net, Mapping mapping) {
+        Noise noise = net.input().noise();
+        boolean white = noise instanceof Noise.White;
+        if (!(white || noise instanceof Noise.OrnsteinUhlenbeck) || !(noise.sigma() > 0)) {
+            throw new IllegalArgumentException("--noise white:SIGMA or ou:SIGMA:TAU with SIGMA > 0 is required (got "
+                    + noise.label() + ")");
         }
-        CovariancePrediction z = LinearCovariance.zeroFrequency(r, d, net.size());
-        CovariancePrediction e = LinearCovariance.equalTime(r, d, net.size());
-        // the derived 1/N corrections hold for the linear network with i.i.d. zero-mean couplings (diagonal kept or zero)
+        double d = noise.sigma() * noise.sigma();
+        boolean linear = net.transfer() instanceof TransferFunctions.Linear;
+        if (linear && !(net.gain() < 1.0)) {
+            throw new IllegalArgumentException("--g: the spectral radius must be < 1 for finite covariances (got "
+                    + net.gain() + ")");
+        }
+        String name;
+        double r;
+        double dmftVariance = Double.NaN;
+        CovariancePrediction z;
+        CovariancePrediction e;
+        if (linear && white) {
+            // exact closed forms (every mapping agrees here)
+            name = "linear";
+            r = net.gain();
+            z = LinearCovariance.zeroFrequency(r, d, net.size());
+            e = LinearCovariance.equalTime(r, d, net.size());
+        } else {
+            CavityCovariance.Result c = cavityStatistics(net);
+            dmftVariance = linear ? Double.NaN : c.equalTime().meanAutoCov();
+            if (linear || mapping != Mapping.EFFECTIVE_GAIN) {
+                name = linear ? "linear" : "cavity";
+                r = c.spectralRadius();
+                z = c.zeroFrequency();
+                e = c.equalTime();
+            } else {
+                // the linear network of radius R = g<phi'> with the same noise
+                name = "effective-gain";
+                r = c.spectralRadius();
+                z = LinearCovariance.zeroFrequency(r, d, net.size());
+                e = white ? LinearCovariance.equalTime(r, d, net.size())
+                        : cavityStatistics(RateNetwork.scs(net.size(), r, new TransferFunctions.Linear()).withInput(net.input())).equalTime();
+            }
+            if (linear || name.equals("effective-gain")) {
+                // the zero-frequency covariance of a linear network does not depend on the noise's correlation time:
+                // the closed-form eigenvalue support applies
+                CovariancePrediction closed = LinearCovariance.zeroFrequency(r, d, net.size());
+                z = new CovariancePrediction(z.kind(), z.n(), r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(),
+                        z.participationRatioPerN(), closed.eigenLower(), closed.eigenUpper());
+            }
+        }
+        // the derived 1/N corrections hold for the linear network with white noise and i.i.d. zero-mean couplings
         double nan = Double.NaN;
         CovariancePrediction f = new CovariancePrediction("none", net.size(), r, d, nan, nan, nan, nan, nan, nan);
-        if (mapping.equals("linear") && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0) {
+        if (linear && white && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0) {
             f = LinearCovariance.zeroFrequencyFiniteN(r, d, net.size(), net.couplings().zeroDiagonal());
         }
-        return new CorrelationTheorySummary(net.transfer().name(), net.gain(), net.input().noise().label(), net.size(), mapping,
+        return new CorrelationTheorySummary(net.transfer().name(), net.gain(), noise.label(), net.size(), name,
                 r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(), z.participationRatioPerN(),
-                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), c0, e.varCrossCov(), e.participationRatio(),
+                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), dmftVariance, e.varCrossCov(), e.participationRatio(),
                 e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(), f.varCrossCov(),
                 f.participationRatio(), f.participationRatioPerN());
+    }
+
+    private static CavityCovariance.Result cavityStatistics(RateNetwork net) {
+        try {
+            return CavityCovariance.of(net, DmftOptions.defaults().withDTau(0.01));
+        } catch (IllegalArgumentException ex) {
+            String m = ex.getMessage();
+            if (m != null && m.startsWith("the mean-response radius")) {
+                throw new IllegalArgumentException("--g: " + m);
+            }
+            if (m != null && m.startsWith("the cavity covariance statistics are implemented")) {
+                throw new IllegalArgumentException("--phi/--j0/--input: " + m);
+            }
+            throw ex;
+        }
+    }
+
+    /** Reads {@code --mapping} by its label. */
+    static final class MappingConverter implements picocli.CommandLine.ITypeConverter<Mapping> {
+        @Override
+        public Mapping convert(String value) {
+            for (Mapping m : Mapping.values()) {
+                if (m.toString().equals(value)) {
+                    return m;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("must be one of auto, cavity, effective-gain (got '" + value
+                    + "')");
+        }
     }
 }

@@ -55,8 +55,26 @@ class CorrelationsCommandTest {
         JsonNode t = new ObjectMapper().readTree(tanh.out());
         // the derived corrections are for the linear network only
         assertThat(t.get("meanAutoCovFiniteN").isNull()).isTrue();
-        assertThat(t.get("mapping").asText()).isEqualTo("effective-gain");
+        // nonlinear units: the cavity theory by default (its ā is the DMFT variance), the old mapping on request
+        assertThat(t.get("mapping").asText()).isEqualTo("cavity");
         assertThat(t.get("spectralRadius").asDouble()).isLessThan(0.8).isGreaterThan(0.5);
+        assertThat(t.get("equalTimeMeanAutoCov").asDouble()).isEqualTo(t.get("dmftVariance").asDouble(), offset(1e-12));
+        JsonNode eg = new ObjectMapper().readTree(run("correlations", "theory", "--g", "0.8", "--phi", "tanh", "--noise",
+                "white:0.5", "--n", "200", "--mapping", "effective-gain", "--json").out());
+        assertThat(eg.get("mapping").asText()).isEqualTo("effective-gain");
+        double rEff = eg.get("spectralRadius").asDouble();
+        assertThat(rEff).isEqualTo(t.get("spectralRadius").asDouble(), offset(1e-12));
+        assertThat(eg.get("equalTimeMeanAutoCov").asDouble()).isCloseTo(0.25 / (2 * Math.sqrt(1 - rEff * rEff)), offset(1e-12));
+        // OU noise on linear units: zero frequency as with white noise of the same sigma, equal-time ā = σ²/(2a(1 + aτ_n))
+        JsonNode ou = new ObjectMapper().readTree(run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise",
+                "ou:1.0:0.5", "--n", "200", "--json").out());
+        assertThat(ou.get("mapping").asText()).isEqualTo("linear");
+        assertThat(ou.get("meanAutoCov").asDouble()).isCloseTo(1 / (q), offset(3e-5 / q));
+        double a = Math.sqrt(q);
+        assertThat(ou.get("equalTimeMeanAutoCov").asDouble()).isCloseTo(1 / (2 * a * (1 + 0.5 * a)), offset(1e-5));
+        assertThat(ou.get("eigenUpper").isNumber()).isTrue();
+        assertThat(run("correlations", "theory", "--g", "0.6", "--phi", "tanh", "--noise", "white:1", "--mapping", "exact")
+                .err()).contains("--mapping").contains("auto, cavity, effective-gain");
         CliRunner.Result bad = run("correlations", "theory", "--g", "1.2", "--phi", "linear", "--noise", "white:1");
         assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(bad.err()).contains("spectral radius must be < 1");
