@@ -25,6 +25,11 @@ import org.chaoslab.theory.balanced.ReplicaDistance;
  * the rate distribution by KS distance; the late-time replica distance (realizations whose perturbation
  * survived) with D* = 2(m − q); CV and Fano
  * factors beside the Poisson value 1.
+ *
+ * <p>In the shape of every comparison (package comment): {@link Settings} with {@link Settings#withSeed};
+ * {@link Theory#solve} the mean field and its replica-distance ODE, once; {@link #simulate} runs one realization;
+ * {@link #compare} is a pure function of the recordings and the theory; {@link #run} loops over the realizations
+ * with {@link Realizations}. Binary units cannot diverge: every realization completes.
  */
 public final class BalancedComparison {
 
@@ -44,32 +49,66 @@ public final class BalancedComparison {
             }
             run = run.withReplicas(2, true);
         }
+
+        /** The same runs from another master seed. */
+        public Settings withSeed(long s) {
+            return new Settings(run.withSeed(s), realizations, fanoWindow, rateDistributions);
+        }
+    }
+
+    /**
+     * The mean-field side, solved once.
+     *
+     * @param solution        the finite-K mean field (rates, q, D* = 2(m − q))
+     * @param replicaDistance the replica-distance ODE of the mean field
+     * @param distance        its trajectory {t, D_E, D_I} from D_E(0) = 1/N_E (RK4 at step h = Δt/⌈Δt/0.05⌉, Δt the
+     *                        sampling interval, up to min(T, 20 τ_E): D saturates within a few τ, later samples repeat
+     *                        the end)
+     * @param engine          the Gaussian expectations of the solver (for the rate distributions)
+     */
+    public record Theory(BalancedSolution solution, ReplicaDistance replicaDistance, double[][] distance,
+                         GaussianExpectation engine) {
+
+        /** Solves the mean field of {@code network} and integrates the replica distance over the settings' run. */
+        public static Theory solve(BalancedNetwork network, Settings settings, BalancedMeanField solver) {
+            BalancedSolution solution = solver.solve(network);
+            ReplicaDistance rd = new ReplicaDistance(solution, solver.engine());
+            double dt = settings.run().sampleInterval();
+            double horizon = Math.min(settings.run().duration(), 20 * network.tauE());
+            return new Theory(solution, rd, rd.trajectory(1.0 / network.nE(), 0.0, horizon, dt / stride(settings)),
+                    solver.engine());
+        }
     }
 
     private BalancedComparison() {
     }
 
+    /** RK4 steps of the replica-distance ODE per sampling interval. */
+    private static int stride(Settings settings) {
+        return (int) Math.ceil(settings.run().sampleInterval() / 0.05);
+    }
+
     /** Solves the theory of {@code network}, simulates R realizations, and lays them side by side. */
     public static BalancedComparisonResult run(BalancedNetwork network, Settings settings, BalancedMeanField solver,
                                                ProgressListener progress) {
-        BalancedSolution theory = solver.solve(network);
-        int r = settings.realizations();
-        List<BalancedRecording> recs = new ArrayList<>();
-        for (int k = 0; k < r; k++) {
-            BalancedRun run = settings.run();
-            BalancedRun rk = new BalancedRun(run.duration(), run.transientTime(), run.sampleInterval(), run.seed() + k,
-                    run.schedule(), 2, true, run.initialActivity(), 2, run.inputUnits(), run.trainUnits(), run.acfUnits(),
-                    run.acfMaxLag());
-            BalancedGraph graph = BalancedGraph.realize(network, rk.seed());
-            int done = k;
-            recs.add(BalancedSimulator.run(network, graph, rk,
-                    (d, total) -> progress.progress(done * total + d, (long) r * total)));
-        }
-        return summarize(network, settings, theory, recs, solver.engine());
+        Theory theory = Theory.solve(network, settings, solver);
+        Realizations.Recordings<BalancedRecording> runs = Realizations.run(settings.realizations(), settings.run().seed(), progress,
+                (r, seed, p) -> Realizations.Outcome.recorded(simulate(network, settings, seed, p)));
+        return compare(network, settings, theory, runs);
     }
 
-    static BalancedComparisonResult summarize(BalancedNetwork net, Settings settings, BalancedSolution theory,
-                                              List<BalancedRecording> recs, GaussianExpectation engine) {
+    /** The realization with master seed {@code seed}: its graph and the settings' run of two replicas, one unit flipped. */
+    public static BalancedRecording simulate(BalancedNetwork network, Settings settings, long seed, ProgressListener progress) {
+        BalancedRun run = settings.run().withSeed(seed);
+        return BalancedSimulator.run(network, BalancedGraph.realize(network, seed), run, progress);
+    }
+
+    /** The realizations against the theory (a pure function of its arguments). */
+    public static BalancedComparisonResult compare(BalancedNetwork net, Settings settings, Theory theory,
+                                                   Realizations.Recordings<BalancedRecording> runs) {
+        List<BalancedRecording> recs = runs.recordings();
+        BalancedSolution solution = theory.solution();
+        GaussianExpectation engine = theory.engine();
         int nE = net.nE();
         int n = net.size();
         RunningStatistics[] m = {new RunningStatistics(), new RunningStatistics()};
@@ -100,7 +139,7 @@ public final class BalancedComparison {
                 m[pop].add(sm / (to - from));
                 q[pop].add(sq / (to - from));
                 if (settings.rateDistributions()) {
-                    ks.add(BalancedRateDistribution.of(theory, pop, h1, h2, from, to, engine));
+                    ks.add(BalancedRateDistribution.of(solution, pop, h1, h2, from, to, engine));
                 }
                 double[] d = pop == 0 ? rec.distanceE() : rec.distanceI();
                 double late = 0;
@@ -131,12 +170,9 @@ public final class BalancedComparison {
             updates += rec.updates();
             events += rec.synapticEvents();
         }
-        ReplicaDistance rd = new ReplicaDistance(theory, engine);
-        double dt = settings.run().sampleInterval();
-        // RK4 at step h = dt/⌈dt/0.05⌉ up to min(T, 20 τ_E): D saturates within a few τ, later samples repeat the end
-        int stride = (int) Math.ceil(dt / 0.05);
-        double horizon = Math.min(settings.run().duration(), 20 * net.tauE());
-        double[][] traj = rd.trajectory(1.0 / nE, 0.0, horizon, dt / stride);
+        ReplicaDistance rd = theory.replicaDistance();
+        int stride = stride(settings);
+        double[][] traj = theory.distance();
         double[] thE = new double[samples];
         double[] thI = new double[samples];
         for (int s = 0; s < samples; s++) {
@@ -144,9 +180,9 @@ public final class BalancedComparison {
             thE[s] = traj[1][idx];
             thI[s] = traj[2][idx];
         }
-        return new BalancedComparisonResult(theory,
-                dev(theory.mE(), m[0]), dev(theory.mI(), m[1]), dev(theory.qE(), q[0]), dev(theory.qI(), q[1]),
-                dev(theory.distanceFixedPoint(0), dLate[0]), dev(theory.distanceFixedPoint(1), dLate[1]),
+        return new BalancedComparisonResult(solution,
+                dev(solution.mE(), m[0]), dev(solution.mI(), m[1]), dev(solution.qE(), q[0]), dev(solution.qI(), q[1]),
+                dev(solution.distanceFixedPoint(0), dLate[0]), dev(solution.distanceFixedPoint(1), dLate[1]),
                 ks, stat(cv[0]), stat(cv[1]), stat(fano[0]), stat(fano[1]), rd.growthExponent(1e-6),
                 recs.get(0).time(), dE, dI, thE, thI, survived, recs.size(), wall, updates / wall, events / wall);
     }

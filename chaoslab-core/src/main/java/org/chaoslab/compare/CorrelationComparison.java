@@ -1,6 +1,5 @@
 package org.chaoslab.compare;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.chaoslab.analysis.CovarianceStatistics;
@@ -26,11 +25,18 @@ import org.chaoslab.gauss.TransferIntegrands;
  * estimate the equal-time and zero-frequency covariances by streaming (two halves, cross-block
  * statistics), against {@link LinearCovariance}. The network must have white noise (σ² = D); for linear φ its g is the
  * spectral radius R, for other φ the theory uses the effective gain {@link #effectiveGain}.
+ *
+ * <p>In the shape of every comparison (package comment): {@link Settings} with {@link Settings#withSeed};
+ * {@link Theory#of} the closed forms, once; {@link #simulate} runs one realization and reduces it to its cross-block
+ * statistics; {@link #compare} is a pure function of those and the theory; {@link #run} loops over the realizations
+ * with {@link Realizations}. A realization that diverges is left out and listed in
+ * {@link CorrelationComparisonResult#failures()}; fewer than 2 completed ones cannot be compared.
  */
 public final class CorrelationComparison {
 
     /**
-     * @param run          simulation settings (the seed of realization 0; its duration is split in two halves)
+     * @param run          simulation settings (the seed of realization 0; its duration is split in two halves; one
+     *                     replica, whose covariance is streamed)
      * @param realizations R ≥ 2
      * @param window       window length T_w of the zero-frequency estimator (≫ the correlation time 1/(1 − R))
      */
@@ -42,52 +48,117 @@ public final class CorrelationComparison {
                 throw new IllegalArgumentException("t must be at least 8 windows (got t = " + run.duration()
                         + ", window = " + window + ")");
             }
+            run = run.withReplicas(1);
         }
+
+        /** The same runs from another master seed. */
+        public Settings withSeed(long s) {
+            return new Settings(run.withSeed(s), realizations, window);
+        }
+
+        /** Steps per window of the zero-frequency estimator (at least 1). */
+        int windowSteps() {
+            return (int) Math.max(1, Math.round(window / run.dt()));
+        }
+    }
+
+    /**
+     * The closed forms of {@link LinearCovariance} at the network's gain R (the effective gain for nonlinear φ) and
+     * noise intensity D = σ², for its N.
+     *
+     * @param gain           R, or R_eff = g⟨φ′⟩ ({@link #effectiveGain})
+     * @param noiseIntensity D = σ²
+     * @param zeroFrequency  the zero-frequency covariance's statistics
+     * @param equalTime      the equal-time covariance's statistics
+     */
+    public record Theory(double gain, double noiseIntensity, CovariancePrediction zeroFrequency, CovariancePrediction equalTime) {
+
+        /** The theory of {@code network}, which must have white noise of positive σ. */
+        public static Theory of(RateNetwork network) {
+            if (!(network.input().noise() instanceof Noise.White w) || w.sigma() == 0.0) {
+                throw new IllegalArgumentException("correlation comparison needs white noise (--noise white:SIGMA, SIGMA > 0)");
+            }
+            int n = network.size();
+            double r = effectiveGain(network);
+            double d = w.sigma() * w.sigma();
+            return new Theory(r, d, LinearCovariance.zeroFrequency(r, d, n), LinearCovariance.equalTime(r, d, n));
+        }
+    }
+
+    /**
+     * One realization that completed, reduced to cross-block statistics of its two halves.
+     *
+     * @param zeroFrequency the cross-block statistics of the zero-frequency covariance
+     * @param equalTime     the cross-block statistics of the equal-time covariance
+     * @param covariance    the zero-frequency covariance averaged over the two halves (N × N, row-major), kept for the
+     *                      spectrum of the first completed realization only (else null)
+     */
+    public record Realization(CovarianceStatistics zeroFrequency, CovarianceStatistics equalTime, double[] covariance) {
     }
 
     private CorrelationComparison() {
     }
 
-    /** Simulates and compares. */
+    /** Solves the theory, simulates R realizations, and compares. */
     public static CorrelationComparisonResult run(RateNetwork network, Settings settings, ProgressListener progress) {
-        if (!(network.input().noise() instanceof Noise.White w) || w.sigma() == 0.0) {
-            throw new IllegalArgumentException("correlation comparison needs white noise (--noise white:SIGMA, SIGMA > 0)");
-        }
+        Theory theory = Theory.of(network);
+        boolean[] spectrumKept = {false};
+        Realizations.Recordings<Realization> runs = Realizations.run(settings.realizations(), settings.run().seed(), progress,
+                (r, seed, p) -> {
+                    Realizations.Outcome<Realization> o = simulate(network, settings, seed, !spectrumKept[0], p);
+                    spectrumKept[0] |= !o.diverged();
+                    return o;
+                });
+        return compare(network.size(), theory, runs);
+    }
+
+    /**
+     * The realization with master seed {@code seed}.
+     *
+     * @param keepCovariance whether to keep the averaged zero-frequency covariance (N² values) for the spectrum
+     */
+    public static Realizations.Outcome<Realization> simulate(RateNetwork network, Settings settings, long seed,
+                                                             boolean keepCovariance, ProgressListener progress) {
         int n = network.size();
-        double r = effectiveGain(network);
-        double d = w.sigma() * w.sigma();
-        CovariancePrediction zf = LinearCovariance.zeroFrequency(r, d, n);
-        CovariancePrediction et = LinearCovariance.equalTime(r, d, n);
-        int windowSteps = (int) Math.max(1, Math.round(settings.window() / settings.run().dt()));
+        CorrelationRecorder rec = new CorrelationRecorder(settings.windowSteps());
+        RateRun run = RateSimulator.run(network, settings.run().withSeed(seed), List.of(rec), progress);
+        return Realizations.Outcome.of(run.divergence(), () -> {
+            double[] za = rec.zeroFrequency(0);
+            double[] zb = rec.zeroFrequency(1);
+            double[] avg = null;
+            if (keepCovariance) {
+                avg = new double[n * n];
+                for (int i = 0; i < avg.length; i++) {
+                    avg[i] = 0.5 * (za[i] + zb[i]);
+                }
+            }
+            return new Realization(CovarianceStatistics.crossBlock(za, zb, n),
+                    CovarianceStatistics.crossBlock(rec.equalTime(0), rec.equalTime(1), n), avg);
+        });
+    }
+
+    /**
+     * The completed realizations of an N-unit network against the theory (a pure function of its arguments): mean ±
+     * SE over realizations of each statistic; the spectrum and cross-covariances of the first completed realization
+     * that kept its covariance.
+     *
+     * @throws IllegalStateException when fewer than 2 realizations completed
+     */
+    public static CorrelationComparisonResult compare(int n, Theory theory, Realizations.Recordings<Realization> runs) {
+        if (runs.completed() < 2) {
+            throw new IllegalStateException(runs.failed() + " of " + runs.total()
+                    + " realizations diverged; fewer than 2 left to compare"
+                    + (runs.failed() > 0 ? " (first: " + runs.failures().getFirst().line() + ")" : ""));
+        }
         RunningStatistics[] z = stats(4);
         RunningStatistics[] e = stats(4);
         double[] eig = null;
         double[] cross = null;
-        int reps = settings.realizations();
-        List<CovarianceStatistics> zList = new ArrayList<>();
-        List<CovarianceStatistics> eList = new ArrayList<>();
-        for (int k = 0; k < reps; k++) {
-            RateSimulation s = withSeed(settings.run(), settings.run().seed() + k);
-            CorrelationRecorder rec = new CorrelationRecorder(windowSteps);
-            int done = k;
-            RateRun run = RateSimulator.run(network, s, List.of(rec),
-                    (p, total) -> progress.progress(done * total + p, (long) reps * total));
-            if (!run.completed()) {
-                throw new IllegalStateException("realization " + k + " diverged: " + run.divergence().orElseThrow().message());
-            }
-            double[] za = rec.zeroFrequency(0);
-            double[] zb = rec.zeroFrequency(1);
-            CovarianceStatistics zs = CovarianceStatistics.crossBlock(za, zb, n);
-            CovarianceStatistics es = CovarianceStatistics.crossBlock(rec.equalTime(0), rec.equalTime(1), n);
-            zList.add(zs);
-            eList.add(es);
-            add(z, zs);
-            add(e, es);
-            if (k == 0) {
-                double[] avg = new double[n * n];
-                for (int i = 0; i < avg.length; i++) {
-                    avg[i] = 0.5 * (za[i] + zb[i]);
-                }
+        for (Realization run : runs.recordings()) {
+            add(z, run.zeroFrequency());
+            add(e, run.equalTime());
+            if (eig == null && run.covariance() != null) {
+                double[] avg = run.covariance();
                 eig = SymmetricEigen.values(avg, n);
                 cross = new double[n * (n - 1) / 2];
                 int c = 0;
@@ -98,10 +169,17 @@ public final class CorrelationComparison {
                 }
             }
         }
+        if (eig == null) {
+            throw new IllegalArgumentException("no realization kept its covariance for the spectrum");
+        }
+        CovariancePrediction zf = theory.zeroFrequency();
+        CovariancePrediction et = theory.equalTime();
         return new CorrelationComparisonResult(zf, et,
                 dev(zf.meanAutoCov(), z[0]), dev(0.0, z[1]), dev(zf.varCrossCov(), z[2]), dev(zf.participationRatioPerN(), z[3]),
                 dev(et.meanAutoCov(), e[0]), dev(0.0, e[1]), dev(et.varCrossCov(), e[2]), dev(et.participationRatioPerN(), e[3]),
-                reps, eig, cross, List.copyOf(zList), List.copyOf(eList));
+                runs.completed(), eig, cross,
+                runs.recordings().stream().map(Realization::zeroFrequency).toList(),
+                runs.recordings().stream().map(Realization::equalTime).toList(), runs.failures());
     }
 
     /**
@@ -115,10 +193,6 @@ public final class CorrelationComparison {
         WhiteNoiseDmft dmft = new WhiteNoiseDmft(DmftOptions.defaults().withTauMax(20).withDTau(0.05));
         double c0 = dmft.solve(network).c0();
         return network.gain() * dmft.engine().expectation(TransferIntegrands.derivative(network.transfer()), 0.0, c0);
-    }
-
-    static RateSimulation withSeed(RateSimulation s, long seed) {
-        return new RateSimulation(s.dt(), s.duration(), s.transient_(), s.integrator(), 1, seed, s.initialStd(), s.threads());
     }
 
     private static RunningStatistics[] stats(int k) {

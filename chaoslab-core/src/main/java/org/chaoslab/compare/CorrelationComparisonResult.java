@@ -17,11 +17,13 @@ import org.chaoslab.theory.covariance.CovariancePrediction;
  * @param equalTimeMeanCrossCov equal-time mean c_ij
  * @param equalTimeVarCrossCov simulated equal-time Var c_ij (theory: EqualTimeCovariance)
  * @param equalTimeParticipationRatioPerN simulated equal-time PR/N (theory: EqualTimeCovariance)
- * @param realizations         realizations used
- * @param eigenvalues          eigenvalues of the zero-frequency covariance of realization 0 (ascending)
- * @param crossCovariances     the zero-frequency cross-covariances c_ij (i &lt; j) of realization 0
- * @param zeroFrequencyPerRealization the cross-block zero-frequency statistics of each realization
- * @param equalTimePerRealization     the cross-block equal-time statistics of each realization
+ * @param realizations         realizations used (those that completed)
+ * @param eigenvalues          eigenvalues of the zero-frequency covariance of the first completed realization
+ *                             (realization 0 unless it diverged), ascending
+ * @param crossCovariances     the zero-frequency cross-covariances c_ij (i &lt; j) of that realization
+ * @param zeroFrequencyPerRealization the cross-block zero-frequency statistics of each realization used
+ * @param equalTimePerRealization     the cross-block equal-time statistics of each realization used
+ * @param failures             realizations left out because they diverged (index, seed, step, reason)
  */
 public record CorrelationComparisonResult(CovariancePrediction zeroFrequencyTheory, CovariancePrediction equalTimeTheory,
                                           Deviation meanAutoCov, Deviation meanCrossCov, Deviation varCrossCov,
@@ -30,5 +32,11 @@ public record CorrelationComparisonResult(CovariancePrediction zeroFrequencyTheo
                                           Deviation equalTimeParticipationRatioPerN, int realizations,
                                           double[] eigenvalues, double[] crossCovariances,
                                           java.util.List<CovarianceStatistics> zeroFrequencyPerRealization,
-                                          java.util.List<CovarianceStatistics> equalTimePerRealization) {
+                                          java.util.List<CovarianceStatistics> equalTimePerRealization,
+                                          java.util.List<Realizations.Failure> failures) {
+
+    /** How many realizations diverged (and were left out). */
+    public int failed() {
+        return failures.size();
+    }
 }

@@ -1,6 +1,5 @@
 package org.chaoslab.compare;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.chaoslab.analysis.RunningStatistics;
@@ -26,6 +25,12 @@ import org.chaoslab.theory.glauber.GlauberStationaryState;
  * ln(d(t₁)/d(0))/t₁ ÷ ln(d(2t₂)/d(t₂))/t₂ with t₁ = τ/2, t₂ = τ (1 for exponential growth; large for the √d law).
  * The matched rate network's replica distance after the same-sized perturbation (one y_j changed by 1, identical
  * noise draws in both replicas) is recorded beside it: Keup et al. find matched rate networks not chaotic.
+ *
+ * <p>In the shape of every comparison (package comment): {@link Settings} with {@link Settings#withSeed};
+ * {@link Theory#solve} once; {@link #simulate} runs one realization; {@link #compare} is a pure function of the
+ * recordings and the theory; {@link #run} loops over the realizations with {@link Realizations}. Every realization
+ * completes: binary units cannot diverge, and the matched network's exponential step relaxes y towards a gain in
+ * [0, 1] plus noise of fixed variance.
  */
 public final class GlauberComparison {
 
@@ -102,11 +107,8 @@ public final class GlauberComparison {
             throw new IllegalArgumentException("--replica-t must be >= 2 tau = " + 2 * net.tau() + " (got " + settings.replicaDuration() + ")");
         }
         Theory theory = Theory.solve(net, settings, engine);
-        List<Realization> runs = new ArrayList<>();
-        for (int k = 0; k < settings.realizations(); k++) {
-            runs.add(simulate(net, theory, settings, settings.seed() + k));
-            progress.progress(k + 1, settings.realizations());
-        }
+        Realizations.Recordings<Realization> runs = Realizations.run(settings.realizations(), settings.seed(), progress,
+                (r, seed, p) -> Realizations.Outcome.recorded(simulate(net, theory, settings, seed)));
         return compare(net, settings, theory, runs);
     }
 
@@ -128,7 +130,9 @@ public final class GlauberComparison {
     }
 
     /** The realizations against the theory (a pure function of its arguments). */
-    public static GlauberComparisonResult compare(GlauberNetwork net, Settings settings, Theory theory, List<Realization> runs) {
+    public static GlauberComparisonResult compare(GlauberNetwork net, Settings settings, Theory theory,
+                                                  Realizations.Recordings<Realization> recordings) {
+        List<Realization> runs = recordings.recordings();
         GlauberStationaryState state = theory.state();
         GlauberAutocorrelation acf = theory.autocorrelation();
         GlauberReplicaDistance rd = theory.replicaDistance();

@@ -32,9 +32,11 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * Stimulus-response kernels of a network on a circle of stimuli, simulated over several network realizations and
  * laid beside the two-replica mean-field theory (Bauer, Keup, Kadmon &amp; Helias 2026; docs/kernels.md).
  *
- * <p>The shape of every comparison: {@link Settings} describe the runs ({@link Settings#withSeed}),
- * {@link #simulate} runs one realization and reduces it to a {@link RealizationKernels}, and {@link #compare} is a
- * pure function of those and the theory. {@link #run} is the loop over realizations.
+ * <p>In the shape of every comparison (package comment): {@link Settings} describe the runs
+ * ({@link Settings#withSeed}), {@link #theory} is solved once, {@link #simulate} runs one realization and reduces it to
+ * a {@link RealizationKernels}, and {@link #compare} is a pure function of those and the theory; {@link #run} loops
+ * over the realizations with {@link Realizations}. A realization that diverges is left out and counted in
+ * {@link KernelComparisonResult#diverged()}; fewer than 2 left cannot be compared.
  *
  * <p>Stationary protocol: the cross-trial kernel K(Δ_k) at the P/2 + 1 circular distances Δ_k = 2πk/P (Δ_0 = 0: two
  * trials of the same stimulus, whose N → ∞ value is K(0⁺)), the same-trial K(0), the nugget ν = K(0) − K(0⁺) and
@@ -106,16 +108,15 @@ public final class KernelComparison {
     }
 
     /**
-     * One realization reduced to kernels: per recorded time, the circle kernel averaged over stimuli (and, in the
-     * stationary protocol, over the samples, stored as one entry).
+     * One realization that completed, reduced to kernels: per recorded time, the circle kernel averaged over stimuli
+     * (and, in the stationary protocol, over the samples, stored as one entry).
      *
      * @param seed      the realization's master seed
      * @param times     the recorded times the entries belong to (stationary: the first sample time)
      * @param kernels   per entry, the circle kernel (same-trial and cross-trial by lag)
      * @param means     per entry, the mean response
-     * @param diverged  whether the run stopped on a non-finite state (its entries are then left out)
      */
-    public record RealizationKernels(long seed, double[] times, List<CircleKernel> kernels, double[] means, boolean diverged) {
+    public record RealizationKernels(long seed, double[] times, List<CircleKernel> kernels, double[] means) {
     }
 
     /** The theory for a network description (the continuous-time rate theory solves its DMFT once). */
@@ -154,23 +155,26 @@ public final class KernelComparison {
     }
 
     /**
-     * Simulates realization {@code r} and reduces it to kernels.
+     * Simulates the realization with master seed {@code seed} (realization r has {@code s.seed() + r}) and reduces
+     * it to kernels.
      *
-     * @param keep when non-null, receives the raw responses (for writing them)
+     * @param keep when non-null, receives the raw responses (for writing them; also those of a diverged run)
      */
-    public static RealizationKernels simulate(StimulusNetwork net, Stimuli.Circle stimuli, Settings s, int r,
-                                              List<StimulusResponses> keep, ProgressListener progress) {
-        long seed = s.seed() + r;
+    public static Realizations.Outcome<RealizationKernels> simulate(StimulusNetwork net, Stimuli.Circle stimuli, Settings s,
+                                                                    long seed, List<StimulusResponses> keep,
+                                                                    ProgressListener progress) {
         StimulusResponses run = KernelSimulator.run(net, stimuli, s.protocol(), seed, s.threads(), progress);
         if (keep != null) {
             keep.add(run);
         }
-        boolean diverged = run.run().divergence().isPresent();
+        if (run.run().divergence().isPresent()) {
+            return Realizations.Outcome.diverged(run.run().divergence().get());
+        }
         List<CircleKernel> kernels = new ArrayList<>();
         List<Double> times = new ArrayList<>();
         List<Double> means = new ArrayList<>();
         if (s.protocol().mode() == ResponseProtocol.Mode.STATIONARY) {
-            if (!diverged && !run.snapshots().isEmpty()) {
+            if (!run.snapshots().isEmpty()) {
                 List<CircleKernel> samples = new ArrayList<>();
                 double m = 0;
                 for (ResponseSnapshot snap : run.snapshots()) {
@@ -188,8 +192,8 @@ public final class KernelComparison {
                 means.add(snap.meanResponse());
             }
         }
-        return new RealizationKernels(seed, times.stream().mapToDouble(Double::doubleValue).toArray(), kernels,
-                means.stream().mapToDouble(Double::doubleValue).toArray(), diverged);
+        return Realizations.Outcome.recorded(new RealizationKernels(seed, times.stream().mapToDouble(Double::doubleValue).toArray(),
+                kernels, means.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     private static CircleKernel circle(ResponseSnapshot snap) {
@@ -216,12 +220,8 @@ public final class KernelComparison {
         check(net, stimuli, s);
         long t0 = System.nanoTime();
         StimulusKernel theory = theory(net, stimuli.scale());
-        List<RealizationKernels> runs = new ArrayList<>();
-        for (int r = 0; r < s.realizations(); r++) {
-            int done = r;
-            ProgressListener scaled = (d, total) -> progress.progress((long) done * total + d, (long) s.realizations() * total);
-            runs.add(simulate(net, stimuli, s, r, r == 0 ? keepFirst : null, scaled));
-        }
+        Realizations.Recordings<RealizationKernels> runs = Realizations.run(s.realizations(), s.seed(), progress,
+                (r, seed, p) -> simulate(net, stimuli, s, seed, r == 0 ? keepFirst : null, p));
         return compare(net, stimuli, s, theory, runs, (System.nanoTime() - t0) * 1e-9);
     }
 
@@ -249,13 +249,18 @@ public final class KernelComparison {
         }
     }
 
-    /** The comparison of simulated kernels with the theory (pure). */
+    /**
+     * The comparison of simulated kernels with the theory (pure). Realizations that diverged, and any that recorded
+     * nothing, are left out and counted in {@link KernelComparisonResult#diverged()}.
+     *
+     * @throws IllegalStateException when fewer than 2 are left
+     */
     public static KernelComparisonResult compare(StimulusNetwork net, Stimuli.Circle stimuli, Settings s, StimulusKernel theory,
-                                                 List<RealizationKernels> runs, double wallSeconds) {
-        List<RealizationKernels> ok = runs.stream().filter(r -> !r.diverged() && !r.kernels().isEmpty()).toList();
-        int diverged = runs.size() - ok.size();
+                                                 Realizations.Recordings<RealizationKernels> runs, double wallSeconds) {
+        List<RealizationKernels> ok = runs.recordings().stream().filter(r -> !r.kernels().isEmpty()).toList();
+        int diverged = runs.total() - ok.size();
         if (ok.size() < 2) {
-            throw new IllegalStateException(diverged + " of " + runs.size() + " realizations diverged; fewer than 2 left to compare");
+            throw new IllegalStateException(diverged + " of " + runs.total() + " realizations diverged; fewer than 2 left to compare");
         }
         int p = stimuli.count();
         int lags = p / 2 + 1;

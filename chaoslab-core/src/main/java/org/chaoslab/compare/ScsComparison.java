@@ -1,6 +1,5 @@
 package org.chaoslab.compare;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.chaoslab.analysis.RunningStatistics;
@@ -21,6 +20,12 @@ import org.chaoslab.theory.dmft.DmftSolver;
  * uses master seed {@code seed + r}, so any one of them can be rerun with {@code simulate rate --seed}),
  * the DMFT solution, and the deviations of ⟨x²⟩, ⟨φ²⟩ and of the autocorrelation with error bars
  * from the scatter over realizations (which holds both the disorder and the finite-time noise).
+ *
+ * <p>In the shape of every comparison (package comment): {@link Settings} with {@link Settings#withSeed}; the
+ * theory is the DMFT solution, solved once ({@link DmftSolver#solve}); {@link #simulate} runs one realization;
+ * {@link #compare} is a pure function of the recordings and the theory; {@link #run} loops over the realizations
+ * with {@link Realizations}. A realization that diverges is left out and listed in
+ * {@link ScsComparisonResult#problems()}.
  */
 public final class ScsComparison {
 
@@ -38,39 +43,54 @@ public final class ScsComparison {
                 plan = plan.withCorrelationMaxLag(shapeMaxLag);
             }
         }
+
+        /** The same runs from another master seed. */
+        public Settings withSeed(long s) {
+            return new Settings(run.withSeed(s), realizations, plan, shapeMaxLag);
+        }
+    }
+
+    /**
+     * One realization that completed.
+     *
+     * @param recording   what its run recorded ({@link Settings#plan()})
+     * @param wallSeconds wall-clock time of its integration
+     */
+    public record Realization(RateRecording recording, double wallSeconds) {
     }
 
     private ScsComparison() {
     }
 
-    /** Simulates R realizations of {@code network}, solves its DMFT, and lays them side by side. */
+    /** Solves the DMFT of {@code network}, simulates R realizations, and lays them side by side. */
     public static ScsComparisonResult run(RateNetwork network, Settings settings, DmftSolver solver,
                                           ProgressListener progress) {
         DmftSolution theory = solver.solve(network);
-        int r = settings.realizations();
-        List<RateRecording> recordings = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        double wall = 0;
-        for (int k = 0; k < r; k++) {
-            RateSimulation s = new RateSimulation(settings.run().dt(), settings.run().duration(), settings.run().transient_(),
-                    settings.run().integrator(), settings.run().replicas(), settings.run().seed() + k,
-                    settings.run().initialStd(), settings.run().threads());
-            StandardRecording rec = new StandardRecording(settings.plan(), s.dt(), network.size());
-            int done = k;
-            RateRun run = RateSimulator.run(network, s, rec.recorders(),
-                    (d, total) -> progress.progress(done * total + d, (long) r * total));
-            wall += run.wallSeconds();
-            if (!run.completed()) {
-                problems.add("realization " + k + " (seed " + s.seed() + "): " + run.divergence().orElseThrow().message());
-                continue;
-            }
-            recordings.add(rec.result());
-        }
-        return summarize(network, settings, theory, recordings, problems, wall);
+        Realizations.Recordings<Realization> runs = Realizations.run(settings.realizations(), settings.run().seed(), progress,
+                (r, seed, p) -> simulate(network, settings, seed, p));
+        return compare(settings, theory, runs);
     }
 
-    static ScsComparisonResult summarize(RateNetwork network, Settings settings, DmftSolution theory,
-                                         List<RateRecording> recs, List<String> problems, double wall) {
+    /** The realization with master seed {@code seed}: the settings' run and recording plan. */
+    public static Realizations.Outcome<Realization> simulate(RateNetwork network, Settings settings, long seed,
+                                                             ProgressListener progress) {
+        RateSimulation s = settings.run().withSeed(seed);
+        StandardRecording rec = new StandardRecording(settings.plan(), s.dt(), network.size());
+        RateRun run = RateSimulator.run(network, s, rec.recorders(), progress);
+        return Realizations.Outcome.of(run.divergence(), () -> new Realization(rec.result(), run.wallSeconds()));
+    }
+
+    /**
+     * The completed realizations against the DMFT (a pure function of its arguments); the diverged ones become
+     * {@link ScsComparisonResult#problems()}. With no completed realization the deviations are NaN.
+     */
+    public static ScsComparisonResult compare(Settings settings, DmftSolution theory, Realizations.Recordings<Realization> runs) {
+        List<RateRecording> recs = runs.recordings().stream().map(Realization::recording).toList();
+        List<String> problems = runs.failures().stream().map(Realizations.Failure::line).toList();
+        double wall = 0;
+        for (Realization run : runs.recordings()) {
+            wall += run.wallSeconds();
+        }
         int r = recs.size();
         double[] ms = new double[r];
         double[] c0 = new double[r];

@@ -23,8 +23,9 @@ import org.chaoslab.theory.dmft.DmftSolution;
  * @param rateAutocorrelationError its standard error per lag
  * @param theoryRateAutocorrelation C(τ) on the lags
  * @param realizations         realizations that completed
- * @param problems             realizations that did not (diverged), one line each
- * @param wallSeconds          total simulation time
+ * @param problems             realizations that did not complete because they diverged, one line each
+ *                             ({@link Realizations.Failure#line()}: index, seed, step and reason)
+ * @param wallSeconds          total integration time of the realizations that completed
  */
 public record ScsComparisonResult(DmftSolution theory, Deviation meanSquare, Deviation c0, Deviation mean,
                                   ShapeDeviation autocorrelationShape, ShapeDeviation rateAutocorrelationShape,
@@ -33,4 +34,9 @@ public record ScsComparisonResult(DmftSolution theory, Deviation meanSquare, Dev
                                   double[] rateAutocorrelation, double[] rateAutocorrelationError,
                                   double[] theoryRateAutocorrelation, int realizations, List<String> problems,
                                   double wallSeconds) {
+
+    /** How many realizations diverged (and were left out). */
+    public int failed() {
+        return problems.size();
+    }
 }

@@ -63,6 +63,12 @@ public record BalancedRun(double duration, double transientTime, double sampleIn
                 inputUnits, trainUnits, acfUnits, acfMaxLag);
     }
 
+    /** The same run from another master seed. */
+    public BalancedRun withSeed(long s) {
+        return new BalancedRun(duration, transientTime, sampleInterval, s, schedule, replicas, flipOne, initialActivity, rateBlocks,
+                inputUnits, trainUnits, acfUnits, acfMaxLag);
+    }
+
     /** A copy with another sampling interval. */
     public BalancedRun withSampleInterval(double dt) {
         return new BalancedRun(duration, transientTime, dt, seed, schedule, replicas, flipOne, initialActivity, rateBlocks,

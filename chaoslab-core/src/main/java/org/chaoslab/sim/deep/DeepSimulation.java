@@ -17,6 +17,11 @@ public record DeepSimulation(int realizations, long seed, int threads) {
         Validate.atLeast("threads", threads, 1);
     }
 
+    /** The same realizations from another master seed. */
+    public DeepSimulation withSeed(long s) {
+        return new DeepSimulation(realizations, s, threads);
+    }
+
     /** R realizations from {@code seed}, on every available core. */
     public static DeepSimulation of(int realizations, long seed) {
         return new DeepSimulation(realizations, seed, Runtime.getRuntime().availableProcessors());
