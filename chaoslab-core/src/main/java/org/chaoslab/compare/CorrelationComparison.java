@@ -14,6 +14,7 @@ import org.chaoslab.sim.rate.RateRun;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.sim.rate.RateSimulator;
 import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.theory.covariance.LinearCovariance;
 import org.chaoslab.theory.dmft.DmftOptions;
 import org.chaoslab.theory.dmft.WhiteNoiseDmft;
@@ -23,11 +24,12 @@ import org.chaoslab.gauss.TransferIntegrands;
  * The linear noise-driven network, theory beside simulation: R realizations (realization r uses
  * master seed {@code seed + r}: couplings, initial state and noise streams), each run long enough to
  * estimate the equal-time and zero-frequency covariances by streaming (two halves, cross-block
- * statistics), against {@link LinearCovariance}. The network must have white noise (σ² = D); for linear φ its g is the
- * spectral radius R, for other φ the theory uses the effective gain {@link #effectiveGain}.
+ * statistics), against {@link CovarianceTheory}: the closed forms for linear units with white noise, the two-site
+ * cavity on the noisy DMFT for nonlinear units or OU noise, or the effective-gain mapping on request. The network must
+ * have white or OU noise.
  *
  * <p>In the shape of every comparison (package comment): {@link Settings} with {@link Settings#withSeed};
- * {@link Theory#of} the closed forms, once; {@link #simulate} runs one realization and reduces it to its cross-block
+ * {@link CovarianceTheory#of} the theory, once; {@link #simulate} runs one realization and reduces it to its cross-block
  * statistics; {@link #compare} is a pure function of those and the theory; {@link #run} loops over the realizations
  * with {@link Realizations}. A realization that diverges is left out and listed in
  * {@link CorrelationComparisonResult#failures()}; fewer than 2 completed ones cannot be compared.
@@ -63,29 +65,6 @@ public final class CorrelationComparison {
     }
 
     /**
-     * The closed forms of {@link LinearCovariance} at the network's gain R (the effective gain for nonlinear φ) and
-     * noise intensity D = σ², for its N.
-     *
-     * @param gain           R, or R_eff = g⟨φ′⟩ ({@link #effectiveGain})
-     * @param noiseIntensity D = σ²
-     * @param zeroFrequency  the zero-frequency covariance's statistics
-     * @param equalTime      the equal-time covariance's statistics
-     */
-    public record Theory(double gain, double noiseIntensity, CovariancePrediction zeroFrequency, CovariancePrediction equalTime) {
-
-        /** The theory of {@code network}, which must have white noise of positive σ. */
-        public static Theory of(RateNetwork network) {
-            if (!(network.input().noise() instanceof Noise.White w) || w.sigma() == 0.0) {
-                throw new IllegalArgumentException("correlation comparison needs white noise (--noise white:SIGMA, SIGMA > 0)");
-            }
-            int n = network.size();
-            double r = effectiveGain(network);
-            double d = w.sigma() * w.sigma();
-            return new Theory(r, d, LinearCovariance.zeroFrequency(r, d, n), LinearCovariance.equalTime(r, d, n));
-        }
-    }
-
-    /**
      * One realization that completed, reduced to cross-block statistics of its two halves.
      *
      * @param zeroFrequency the cross-block statistics of the zero-frequency covariance
@@ -99,9 +78,15 @@ public final class CorrelationComparison {
     private CorrelationComparison() {
     }
 
-    /** Solves the theory, simulates R realizations, and compares. */
+    /** Solves the theory (the default mapping: cavity for nonlinear units or OU noise), simulates, and compares. */
     public static CorrelationComparisonResult run(RateNetwork network, Settings settings, ProgressListener progress) {
-        Theory theory = Theory.of(network);
+        return run(network, CovarianceTheory.Mapping.AUTO, settings, progress);
+    }
+
+    /** Solves the theory under {@code mapping}, simulates R realizations, and compares. */
+    public static CorrelationComparisonResult run(RateNetwork network, CovarianceTheory.Mapping mapping, Settings settings,
+                                                  ProgressListener progress) {
+        CovarianceTheory theory = CovarianceTheory.of(network, mapping);
         boolean[] spectrumKept = {false};
         Realizations.Recordings<Realization> runs = Realizations.run(settings.realizations(), settings.run().seed(), progress,
                 (r, seed, p) -> {
@@ -144,7 +129,8 @@ public final class CorrelationComparison {
      *
      * @throws IllegalStateException when fewer than 2 realizations completed
      */
-    public static CorrelationComparisonResult compare(int n, Theory theory, Realizations.Recordings<Realization> runs) {
+    public static CorrelationComparisonResult compare(int n, CovarianceTheory theory,
+                                                      Realizations.Recordings<Realization> runs) {
         if (runs.completed() < 2) {
             throw new IllegalStateException(runs.failed() + " of " + runs.total()
                     + " realizations diverged; fewer than 2 left to compare"
@@ -179,20 +165,7 @@ public final class CorrelationComparison {
                 dev(et.meanAutoCov(), e[0]), dev(0.0, e[1]), dev(et.varCrossCov(), e[2]), dev(et.participationRatioPerN(), e[3]),
                 runs.completed(), eig, cross,
                 runs.recordings().stream().map(Realization::zeroFrequency).toList(),
-                runs.recordings().stream().map(Realization::equalTime).toList(), runs.failures());
-    }
-
-    /**
-     * R for linear φ; otherwise the effective gain R_eff = g⟨φ′(x)⟩, x ~ N(0, c0) at the white-noise DMFT variance (the
-     * mean-gain linearization; an approximation that neglects the fluctuations of φ′ and the chaotic part).
-     */
-    public static double effectiveGain(RateNetwork network) {
-        if (network.transfer() instanceof TransferFunctions.Linear) {
-            return network.gain();
-        }
-        WhiteNoiseDmft dmft = new WhiteNoiseDmft(DmftOptions.defaults().withTauMax(20).withDTau(0.05));
-        double c0 = dmft.solve(network).c0();
-        return network.gain() * dmft.engine().expectation(TransferIntegrands.derivative(network.transfer()), 0.0, c0);
+                runs.recordings().stream().map(Realization::equalTime).toList(), runs.failures(), theory.mapping());
     }
 
     private static RunningStatistics[] stats(int k) {

@@ -24,6 +24,7 @@ import org.chaoslab.theory.covariance.CovariancePrediction;
  * @param zeroFrequencyPerRealization the cross-block zero-frequency statistics of each realization used
  * @param equalTimePerRealization     the cross-block equal-time statistics of each realization used
  * @param failures             realizations left out because they diverged (index, seed, step, reason)
+ * @param mapping              the theory compared with: "linear", "cavity" or "effective-gain" (CovarianceTheory)
  */
 public record CorrelationComparisonResult(CovariancePrediction zeroFrequencyTheory, CovariancePrediction equalTimeTheory,
                                           Deviation meanAutoCov, Deviation meanCrossCov, Deviation varCrossCov,
@@ -33,7 +34,7 @@ public record CorrelationComparisonResult(CovariancePrediction zeroFrequencyTheo
                                           double[] eigenvalues, double[] crossCovariances,
                                           java.util.List<CovarianceStatistics> zeroFrequencyPerRealization,
                                           java.util.List<CovarianceStatistics> equalTimePerRealization,
-                                          java.util.List<Realizations.Failure> failures) {
+                                          java.util.List<Realizations.Failure> failures, String mapping) {
 
     /** How many realizations diverged (and were left out). */
     public int failed() {

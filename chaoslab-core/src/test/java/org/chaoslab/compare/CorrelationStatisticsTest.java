@@ -17,6 +17,7 @@ import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.sim.rate.RealizedRateNetwork;
 import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.theory.covariance.LinearCovariance;
 import org.junit.jupiter.api.Test;
 import org.netlib.util.intW;
@@ -318,7 +319,8 @@ class CorrelationStatisticsTest {
         RateNetwork net = RateNetwork.scs(n, 0.8, new TransferFunctions.Tanh())
                 .withInput(ExternalInput.NONE.withNoise(new Noise.White(0.5)));
         RateSimulation run = RateSimulation.of(0.05, 4000, 20, 31).withIntegrator(IntegratorKind.EXPONENTIAL_EULER).withThreads(1);
-        CorrelationComparisonResult res = CorrelationComparison.run(net, new CorrelationComparison.Settings(run, 6, 50.0),
+        CorrelationComparisonResult res = CorrelationComparison.run(net, CovarianceTheory.Mapping.EFFECTIVE_GAIN,
+                new CorrelationComparison.Settings(run, 6, 50.0),
                 ProgressListener.NONE);
         double r = res.zeroFrequencyTheory().spectralRadius();
         System.out.printf("tanh g=0.8 white:0.5 N=%d: R_eff = %.4f%n", n, r);

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.chaoslab.analysis.CovarianceStatistics;
 import org.chaoslab.sim.Divergence;
+import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.theory.covariance.LinearCovariance;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +76,8 @@ class RealizationsTest {
     @Test
     void correlationCompareUsesTheCompletedRealizationsAndReportsTheFailed() {
         int n = 2;
-        CorrelationComparison.Theory theory = new CorrelationComparison.Theory(0.5, 1.0, LinearCovariance.zeroFrequency(0.5, 1.0, n),
-                LinearCovariance.equalTime(0.5, 1.0, n));
+        CovarianceTheory theory = new CovarianceTheory("linear", 0.5, 1.0, LinearCovariance.zeroFrequency(0.5, 1.0, n),
+                LinearCovariance.equalTime(0.5, 1.0, n), Double.NaN);
         double[] c = {2.0, 0.5, 0.5, 1.0};
         CovarianceStatistics s = CovarianceStatistics.of(c, n);
         Realizations.Failure failed = new Realizations.Failure(0, 7, 12, "diverged");

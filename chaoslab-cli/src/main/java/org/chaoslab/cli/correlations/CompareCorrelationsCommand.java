@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare correlations}: the same as {@code correlations simulate} (theory beside simulation). */
 @Command(name = "correlations", mixinStandardHelpOptions = true,
-        description = {"Covariance statistics of the linear network with white noise: closed forms beside R simulated",
-                "realizations (see 'chaoslab correlations simulate --help'). Without --noise: PR/N of the simulated",
+        description = {"Covariance statistics of the noise-driven network (white or OU noise; linear phi: closed forms,",
+                "other phi: --mapping) beside R simulated realizations (see 'chaoslab correlations simulate --help').",
+                "Without --noise: PR/N of the simulated",
                 "chaotic activity beside the two-site cavity theory."})
 public final class CompareCorrelationsCommand implements Callable<Integer> {
 
@@ -32,6 +33,9 @@ public final class CompareCorrelationsCommand implements Callable<Integer> {
     double window;
 
     @Mixin
+    MappingOption mapping;
+
+    @Mixin
     OutputOptions output;
 
     @picocli.CommandLine.Spec
@@ -40,7 +44,7 @@ public final class CompareCorrelationsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (OutputDirectory dir = output.prepare()) {
-            int code = CorrelationsSimulateCommand.execute(network, run, realizations, window, dir, spec, "compare");
+            int code = CorrelationsSimulateCommand.execute(network, run, realizations, window, mapping.get(), dir, spec, "compare");
             dir.commit();
             return code;
         }

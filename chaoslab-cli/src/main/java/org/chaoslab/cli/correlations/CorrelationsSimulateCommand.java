@@ -16,6 +16,7 @@ import org.chaoslab.cli.rate.RunOptions;
 import org.chaoslab.cli.rate.RunParameters;
 import org.chaoslab.compare.ChaoticDimensionComparison;
 import org.chaoslab.compare.CorrelationComparison;
+import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.compare.CorrelationComparisonResult;
 import org.chaoslab.compare.Deviation;
 import org.chaoslab.compare.Verdict;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab correlations simulate}: covariance statistics of simulated linear networks beside the closed forms. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Simulates R realizations of the network with white noise (--noise white:SIGMA; with --phi linear",
-                "--g is the spectral radius R, other phi use the effective gain g<phi'>), streams the equal-time and zero-frequency covariances (two halves, cross-block",
+        description = {"Simulates R realizations of the network with white or OU noise (--noise white:SIGMA, ou:SIGMA:TAU;",
+                "theory: the closed forms for linear phi with white noise, else --mapping), streams the equal-time and",
+                "zero-frequency covariances (two halves, cross-block",
                 "estimators) and writes summary.json, eigenvalues.npy, cross_covariances.npy and plots beside the theory.",
                 "Without --noise: PR/N of x and phi(x) of the simulated chaotic state (cross-block, samples 0.5 apart; RK4,",
                 "dt 0.1 unless given) beside the two-site cavity theory, and a plot of PR/N vs g (pr_vs_g)."})
@@ -52,6 +54,9 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
     double window;
 
     @Mixin
+    MappingOption mapping;
+
+    @Mixin
     OutputOptions output;
 
     @picocli.CommandLine.Spec
@@ -60,14 +65,15 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (OutputDirectory dir = output.prepare()) {
-            int code = execute(network, run, realizations, window, dir, spec, "correlations");
+            int code = execute(network, run, realizations, window, mapping.get(), dir, spec, "correlations");
             dir.commit();
             return code;
         }
     }
 
     /** Shared by {@code correlations simulate} and {@code compare correlations}. */
-    static int execute(NetworkOptions network, RunOptions run, int realizations, double window, OutputDirectory dir,
+    static int execute(NetworkOptions network, RunOptions run, int realizations, double window,
+                       CovarianceTheory.Mapping mapping, OutputDirectory dir,
                        picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
         RateNetwork net = network.network();
         Path out = dir.dir();
@@ -81,11 +87,11 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         if (net.input().noise().sigma() == 0.0) {
             return cavity(net, run, realizations, dir, spec, label);
         }
-        CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net, CorrelationsTheoryCommand.Mapping.EFFECTIVE_GAIN);
+        CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net, mapping);
         RateSimulation settings = run.settings(0.05, IntegratorKind.EXPONENTIAL_EULER);
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, label);
-        CorrelationComparisonResult r = CorrelationComparison.run(net,
+        CorrelationComparisonResult r = CorrelationComparison.run(net, mapping,
                 new CorrelationComparison.Settings(settings, realizations, window), progress);
         if (progress instanceof Progress p) {
             p.clear();
@@ -109,6 +115,9 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
             warnings.add(String.format(java.util.Locale.ROOT, "--window %.4g is under 10 relaxation times 1/(1 - R) = %.3g: "
                     + "the zero-frequency estimates are biased", window, relax));
         }
+        for (var f : r.failures()) {
+            warnings.add("left out: " + f.line());
+        }
         if (settings.duration() < 20 * window) {
             warnings.add(String.format(java.util.Locale.ROOT, "--t %.4g holds fewer than 20 windows of %.4g: the "
                     + "zero-frequency estimates are noisy and biased", settings.duration(), window));
@@ -116,7 +125,8 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         dir.record(files);
         RunSummary.Builder s = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(), realizations);
         s.result("network", NetworkParameters.of(net)).result("noise", net.input().noise().label())
-                .result("run", RunParameters.of(settings)).result("realizations", r.realizations()).result("window", window)
+                .result("run", RunParameters.of(settings)).result("realizations", r.realizations()).result("failedRealizations", r.failed())
+                .result("window", window).result("mapping", r.mapping())
                 .result("theory", theory).result("meanAutoCov", r.meanAutoCov()).result("meanCrossCov", r.meanCrossCov())
                 .result("varCrossCov", r.varCrossCov()).result("participationRatioPerN", r.participationRatioPerN())
                 .result("equalTimeMeanAutoCov", r.equalTimeMeanAutoCov()).result("equalTimeMeanCrossCov", r.equalTimeMeanCrossCov())
@@ -127,6 +137,7 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         warnings.forEach(s::warning);
         s.writeTo(dir);
         var o = spec.commandLine().getOut();
+        o.printf("theory: %s (R = %.6g)%n", r.mapping(), theory.spectralRadius());
         o.printf("zero-frequency covariance, %d realizations (theory vs simulation ± SE, z):%n", r.realizations());
         line(o, "meanAutoCov", r.meanAutoCov());
         line(o, "meanCrossCov", r.meanCrossCov());
@@ -134,6 +145,7 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         line(o, "PR/N", r.participationRatioPerN());
         o.println("equal-time covariance:");
         line(o, "meanAutoCov", r.equalTimeMeanAutoCov());
+        line(o, "varCrossCov", r.equalTimeVarCrossCov());
         line(o, "PR/N", r.equalTimeParticipationRatioPerN());
         verdicts.forEach(v -> o.println(v.line()));
         warnings.forEach(w -> err.println("chaoslab: warning: " + w));

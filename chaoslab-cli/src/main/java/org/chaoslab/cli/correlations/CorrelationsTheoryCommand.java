@@ -9,7 +9,7 @@ import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
-import org.chaoslab.theory.covariance.CavityCovariance;
+import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovariancePrediction;
 import org.chaoslab.theory.covariance.LinearCovariance;
@@ -38,11 +38,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as one JSON object (the results of summary.json).")
     boolean json;
 
-    @Option(names = "--mapping", description = "Theory for nonlinear phi or OU noise: auto, cavity or effective-gain. auto: the "
-            + "closed forms for linear phi with white noise, else cavity (the two-site cavity on the noisy DMFT spectra); "
-            + "effective-gain: the linear network of radius g<phi'> driven by the noise alone (the simple model). "
-            + "Default: ${DEFAULT-VALUE}.", defaultValue = "auto", converter = MappingConverter.class)
-    Mapping mapping;
+    @Mixin
+    MappingOption mapping;
 
     @Mixin
     OptionalOutputOptions output;
@@ -65,7 +62,7 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         if (gValues != null) {
             throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
         }
-        CorrelationTheorySummary s = summary(net, mapping);
+        CorrelationTheorySummary s = summary(net, mapping.get());
         RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(s);
         output.finish(summary, dir -> dir.record(CorrelationPlots.participationRatioVsGain(dir.dir(), s.noiseIntensity(), null, null,
                 Double.NaN)));
@@ -165,115 +162,43 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                 r.varianceX(), r.variancePhi(), r.meanSlope(), r.psiX(), r.psiPhi());
     }
 
-    /** The covariance theories of the noise-driven network ({@code --mapping}). */
-    public enum Mapping {
-        /** linear φ with white noise: the closed forms; other φ or OU noise: {@code cavity}. */
-        AUTO("auto"),
-        /** The two-site cavity on the noisy DMFT spectra (exact for N → ∞; CavityCovariance). */
-        CAVITY("cavity"),
-        /** The linear network of radius g⟨φ′⟩ driven by the noise alone (the simple model; drops the nonlinear residual). */
-        EFFECTIVE_GAIN("effective-gain");
-
-        private final String label;
-
-        Mapping(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     /** The theory summary of a network with white or OU noise under {@code mapping}. */
-    public static CorrelationTheorySummary summary(RateNetwork net, Mapping mapping) {
-        Noise noise = net.input().noise();
-        boolean white = noise instanceof Noise.White;
-        if (!(white || noise instanceof Noise.OrnsteinUhlenbeck) || !(noise.sigma() > 0)) {
-            throw new IllegalArgumentException("--noise white:SIGMA or ou:SIGMA:TAU with SIGMA > 0 is required (got "
-                    + noise.label() + ")");
-        }
-        double d = noise.sigma() * noise.sigma();
-        boolean linear = net.transfer() instanceof TransferFunctions.Linear;
-        if (linear && !(net.gain() < 1.0)) {
-            throw new IllegalArgumentException("--g: the spectral radius must be < 1 for finite covariances (got "
-                    + net.gain() + ")");
-        }
-        String name;
-        double r;
-        double dmftVariance = Double.NaN;
-        CovariancePrediction z;
-        CovariancePrediction e;
-        if (linear && white) {
-            // exact closed forms (every mapping agrees here)
-            name = "linear";
-            r = net.gain();
-            z = LinearCovariance.zeroFrequency(r, d, net.size());
-            e = LinearCovariance.equalTime(r, d, net.size());
-        } else {
-            CavityCovariance.Result c = cavityStatistics(net);
-            dmftVariance = linear ? Double.NaN : c.equalTime().meanAutoCov();
-            if (linear || mapping != Mapping.EFFECTIVE_GAIN) {
-                name = linear ? "linear" : "cavity";
-                r = c.spectralRadius();
-                z = c.zeroFrequency();
-                e = c.equalTime();
-            } else {
-                // the linear network of radius R = g<phi'> with the same noise
-                name = "effective-gain";
-                r = c.spectralRadius();
-                z = LinearCovariance.zeroFrequency(r, d, net.size());
-                e = white ? LinearCovariance.equalTime(r, d, net.size())
-                        : cavityStatistics(RateNetwork.scs(net.size(), r, new TransferFunctions.Linear()).withInput(net.input())).equalTime();
-            }
-            if (linear || name.equals("effective-gain")) {
-                // the zero-frequency covariance of a linear network does not depend on the noise's correlation time:
-                // the closed-form eigenvalue support applies
-                CovariancePrediction closed = LinearCovariance.zeroFrequency(r, d, net.size());
-                z = new CovariancePrediction(z.kind(), z.n(), r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(),
-                        z.participationRatioPerN(), closed.eigenLower(), closed.eigenUpper());
-            }
-        }
+    public static CorrelationTheorySummary summary(RateNetwork net, CovarianceTheory.Mapping mapping) {
+        CovarianceTheory t = theory(net, mapping);
+        CovariancePrediction z = t.zeroFrequency();
+        CovariancePrediction e = t.equalTime();
+        double r = t.spectralRadius();
+        double d = t.noiseIntensity();
         // the derived 1/N corrections hold for the linear network with white noise and i.i.d. zero-mean couplings
         double nan = Double.NaN;
         CovariancePrediction f = new CovariancePrediction("none", net.size(), r, d, nan, nan, nan, nan, nan, nan);
-        if (linear && white && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0) {
+        if (t.mapping().equals("linear") && net.input().noise() instanceof Noise.White
+                && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0) {
             f = LinearCovariance.zeroFrequencyFiniteN(r, d, net.size(), net.couplings().zeroDiagonal());
         }
-        return new CorrelationTheorySummary(net.transfer().name(), net.gain(), noise.label(), net.size(), name,
-                r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(), z.participationRatioPerN(),
-                z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), dmftVariance, e.varCrossCov(), e.participationRatio(),
-                e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(), f.varCrossCov(),
-                f.participationRatio(), f.participationRatioPerN());
+        return new CorrelationTheorySummary(net.transfer().name(), net.gain(), net.input().noise().label(), net.size(),
+                t.mapping(), r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(),
+                z.participationRatioPerN(), z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), t.dmftVariance(),
+                e.varCrossCov(), e.participationRatio(), e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(),
+                f.varCrossCov(), f.participationRatio(), f.participationRatioPerN());
     }
 
-    private static CavityCovariance.Result cavityStatistics(RateNetwork net) {
+    /** {@link CovarianceTheory#of} with its messages mapped to the options they concern. */
+    public static CovarianceTheory theory(RateNetwork net, CovarianceTheory.Mapping mapping) {
         try {
-            return CavityCovariance.of(net, DmftOptions.defaults().withDTau(0.01));
+            return CovarianceTheory.of(net, mapping);
         } catch (IllegalArgumentException ex) {
-            String m = ex.getMessage();
-            if (m != null && m.startsWith("the mean-response radius")) {
-                throw new IllegalArgumentException("--g: " + m);
+            String m = String.valueOf(ex.getMessage());
+            if (m.startsWith("noise must be")) {
+                throw new IllegalArgumentException("--noise: " + m, ex);
             }
-            if (m != null && m.startsWith("the cavity covariance statistics are implemented")) {
-                throw new IllegalArgumentException("--phi/--j0/--input: " + m);
+            if (m.startsWith("the mean-response radius") || m.startsWith("the spectral radius")) {
+                throw new IllegalArgumentException("--g: " + m, ex);
+            }
+            if (m.startsWith("the cavity covariance statistics are implemented")) {
+                throw new IllegalArgumentException("--phi/--j0/--input: " + m, ex);
             }
             throw ex;
-        }
-    }
-
-    /** Reads {@code --mapping} by its label. */
-    static final class MappingConverter implements picocli.CommandLine.ITypeConverter<Mapping> {
-        @Override
-        public Mapping convert(String value) {
-            for (Mapping m : Mapping.values()) {
-                if (m.toString().equals(value)) {
-                    return m;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("must be one of auto, cavity, effective-gain (got '" + value
-                    + "')");
         }
     }
 }

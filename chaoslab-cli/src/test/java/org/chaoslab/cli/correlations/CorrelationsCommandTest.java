@@ -105,6 +105,19 @@ class CorrelationsCommandTest {
                 "--t", "400", "--realizations", "2", "--window", "25", "--out", dir.resolve("cmp").toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(CliRunner.results(dir.resolve("cmp"), "compare correlations").get("agrees").isBoolean()).isTrue();
+        // OU noise and nonlinear units: the cavity theory by default, the effective gain on request
+        CliRunner.Result ou = run("compare", "correlations", "--g", "0.8", "--phi", "tanh", "--noise", "ou:1.0:0.5", "--n", "40",
+                "--t", "400", "--realizations", "2", "--window", "25", "--out", dir.resolve("ou").toString());
+        assertThat(ou.code()).as(ou.err()).isZero();
+        JsonNode ouResults = CliRunner.results(dir.resolve("ou"), "compare correlations");
+        assertThat(ouResults.get("mapping").asText()).isEqualTo("cavity");
+        assertThat(ouResults.get("theory").get("mapping").asText()).isEqualTo("cavity");
+        assertThat(ouResults.get("failedRealizations").asInt()).isZero();
+        CliRunner.Result eg = run("compare", "correlations", "--g", "0.8", "--phi", "tanh", "--noise", "ou:1.0:0.5", "--n", "40",
+                "--t", "400", "--realizations", "2", "--window", "25", "--mapping", "effective-gain", "--out",
+                dir.resolve("eg").toString());
+        assertThat(eg.code()).as(eg.err()).isZero();
+        assertThat(CliRunner.results(dir.resolve("eg"), "compare correlations").get("mapping").asText()).isEqualTo("effective-gain");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.chaoslab.theory.covariance;
+
+import org.chaoslab.model.Noise;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.theory.dmft.DmftOptions;
+
+/**
+ * The covariance statistics of a noise-driven rate network (white or OU noise) under a chosen theory, the one entry
+ * point of the CLI and the comparison: the closed forms for linear units with white noise ({@link LinearCovariance}),
+ * otherwise the two-site cavity on the noisy DMFT ({@link CavityCovariance}) or, on request, the effective-gain mapping
+ * (the linear network of radius g⟨φ′⟩ driven by the same noise). docs/correlations-nonlinear.md compares them.
+ *
+ * @param mapping        the theory used: "linear" (linear units: exact), "cavity" or "effective-gain"
+ * @param spectralRadius R (linear units) or g⟨φ′⟩ at the noisy stationary variance
+ * @param noiseIntensity D = σ² (the noise spectrum at zero frequency, white or OU)
+ * @param zeroFrequency  statistics of the zero-frequency covariance
+ * @param equalTime      statistics of the equal-time covariance
+ * @param dmftVariance   c0, the DMFT variance of x (NaN for linear units)
+ */
+public record CovarianceTheory(String mapping, double spectralRadius, double noiseIntensity,
+                               CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double dmftVariance) {
+
+    /** Which theory to use for nonlinear units. */
+    public enum Mapping {
+        /** The cavity for nonlinear units or OU noise, the closed forms for linear units with white noise. */
+        AUTO("auto"),
+        /** The two-site cavity on the noisy DMFT spectra. */
+        CAVITY("cavity"),
+        /** The linear network of radius g⟨φ′⟩ driven by the noise alone (drops the nonlinear residual). */
+        EFFECTIVE_GAIN("effective-gain");
+
+        private final String label;
+
+        Mapping(String label) {
+            this.label = label;
+        }
+
+        /** The mapping named {@code label} (auto, cavity, effective-gain). */
+        public static Mapping parse(String label) {
+            for (Mapping m : values()) {
+                if (m.label.equals(label)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("mapping must be one of auto, cavity, effective-gain (got '" + label + "')");
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The lag grid of the noisy DMFT behind the cavity statistics (dτ = 0.01: relative errors ≤ 1e-5, see the docs). */
+    static final DmftOptions GRID = DmftOptions.defaults().withDTau(0.01);
+
+    /**
+     * The statistics of {@code network} (white or OU noise, σ &gt; 0) under {@code mapping}.
+     *
+     * @throws IllegalArgumentException for other noise, a spectral radius ≥ 1, or a state with a static part
+     */
+    public static CovarianceTheory of(RateNetwork network, Mapping mapping) {
+        Noise noise = network.input().noise();
+        boolean white = noise instanceof Noise.White;
+        if (!(white || noise instanceof Noise.OrnsteinUhlenbeck) || !(noise.sigma() > 0)) {
+            throw new IllegalArgumentException("noise must be white:SIGMA or ou:SIGMA:TAU with SIGMA > 0 (got "
+                    + noise.label() + ")");
+        }
+        double d = noise.sigma() * noise.sigma();
+        int n = network.size();
+        boolean linear = network.transfer() instanceof TransferFunctions.Linear;
+        if (linear && !(network.gain() < 1.0)) {
+            throw new IllegalArgumentException("the spectral radius must be < 1 for finite covariances (got g = "
+                    + network.gain() + ")");
+        }
+        if (linear && white) {
+            double r = network.gain();
+            return new CovarianceTheory("linear", r, d, LinearCovariance.zeroFrequency(r, d, n),
+                    LinearCovariance.equalTime(r, d, n), Double.NaN);
+        }
+        CavityCovariance.Result c = CavityCovariance.of(network, GRID);
+        double r = c.spectralRadius();
+        if (linear || mapping != Mapping.EFFECTIVE_GAIN) {
+            CovariancePrediction z = c.zeroFrequency();
+            if (linear) {
+                // the zero-frequency covariance of a linear network does not depend on the noise's correlation time:
+                // the closed-form eigenvalue support applies
+                z = withSupport(z, LinearCovariance.zeroFrequency(r, d, n));
+            }
+            return new CovarianceTheory(linear ? "linear" : "cavity", r, d, z, c.equalTime(),
+                    linear ? Double.NaN : c.equalTime().meanAutoCov());
+        }
+        CovariancePrediction z = LinearCovariance.zeroFrequency(r, d, n);
+        CovariancePrediction e = white ? LinearCovariance.equalTime(r, d, n)
+                : CavityCovariance.of(RateNetwork.scs(n, r, new TransferFunctions.Linear()).withInput(network.input()), GRID)
+                        .equalTime();
+        return new CovarianceTheory("effective-gain", r, d, z, e, c.equalTime().meanAutoCov());
+    }
+
+    private static CovariancePrediction withSupport(CovariancePrediction z, CovariancePrediction closed) {
+        return new CovariancePrediction(z.kind(), z.n(), z.spectralRadius(), z.noiseIntensity(), z.meanAutoCov(),
+                z.meanCrossCov(), z.varCrossCov(), z.participationRatioPerN(), closed.eigenLower(), closed.eigenUpper());
+    }
+}
