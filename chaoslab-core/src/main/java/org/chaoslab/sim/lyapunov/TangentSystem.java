@@ -4,12 +4,14 @@ import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.linalg.RowTask;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.IntegratorStages;
 import org.chaoslab.sim.rate.NoiseSource;
 
 /**
- * The state of dx/dt = −x + Jφ(x) + I together with a nearby replica x′ and k tangent vectors Q,
- * advanced by one integration scheme with the tangent vectors propagated by the exact Jacobian of
- * that scheme's step map (so the tangent dynamics are consistent with the discrete trajectory):
+ * The state of dx/dt = −x + Jφ(x) + I together with a nearby replica x′ and k tangent vectors Q, advanced by the
+ * stages of one integration scheme ({@link IntegratorStages}, the very description the rate simulator's stepper uses)
+ * with the tangent vectors propagated by the exact Jacobian of that scheme's step map (so the tangent dynamics are
+ * consistent with the discrete trajectory):
  * <ul>
  *   <li>Euler (also the map x ← (1−δ)x + δ(Jφ(x) + I)): Q ← [(1−δ)I + δ J diag φ′(x)] Q;</li>
  *   <li>exponential Euler: Q ← [e^{−δ}I + (1−e^{−δ}) J diag φ′(x)] Q;</li>
@@ -17,10 +19,14 @@ import org.chaoslab.sim.rate.NoiseSource;
  *       stages, Q stages evaluated at the stage states — which is exactly the derivative of the RK4
  *       step map.</li>
  * </ul>
+ * Hipparchus style, the parts stay apart: the problem is the drive F at a stage state, one product
+ * J·[φ(x), φ(x′), φ′∘Q] ({@link TangentProduct}) whose operand this class forms; the integrator is the scheme's
+ * {@link IntegratorStages} (for a one-stage scheme folded into the product's α and β); the step handlers are the
+ * Jacobian trace at the start of a step and the noise kick after it here, the replica renormalization and the
+ * re-orthonormalization in {@link SpectrumRun}.
  *
  * <p>Storage: one column-major N×(2+k) block per buffer, column 0 = x, column 1 = x′, columns 2.. = Q
- * (the simulator's replica-major layout). Each step or stage is one product J·[φ(x), φ(x′), φ′(x)∘Q]
- * (one tiled dgemm, {@link TiledProduct}); no allocation per step. The element-wise passes over Q run
+ * (the simulator's replica-major layout); no allocation per step. The element-wise passes over Q run
  * in parallel over fixed column blocks (element-wise, so the split does not affect results).
  *
  * <p>Mixed precision (when a float32 copy of J is given): the tangent part of the product, J·(φ′∘Q),
@@ -36,50 +42,36 @@ final class TangentSystem {
     final int n;
     final int k;
     final int cols;
-    private final double[] j;
-    private final double[] diag;
-    private final TransferFunction phi;
-    private final double[] input;
-    private final IntegratorKind kind;
-    private final double dt;
-    private final ParallelRows pool;
-
     /** x | x′ | Q, column-major with leading dimension N. */
     final double[] s;
-    private final double[] b;
-    private final double[] y;
-    private final double[] tmp;
-    private final double[] acc;
+    private final TransferFunction phi;
+    /** The constant input I (null when none) and what the RK4 state slopes add after the leak: I, or zeros. */
+    private final double[] input;
+    private final double[] stateInput;
+    private final IntegratorStages stages;
+    private final ParallelRows pool;
+    private final TangentProduct product;
+    /** φ′ at the current stage state of x. */
     private final double[] d;
+    /** RK4 (null otherwise): the product at the stage state, then the slope; the weighted slope sum; the stage state. */
+    private final double[] y;
+    private final double[] acc;
+    private final double[] tmp;
+    private final int colsPerBlock;
+    /** φ′(x)∘Q of the tangent columns at the start of a step. */
+    private final RowTask startOperands;
+    /** The RK4 stage {@link #stage} of the tangent columns (null for one-stage schemes). */
+    private final RowTask tangentStages;
+    private int stage;
 
-    private final TiledProduct full;
-    private final TiledProduct stateOnly;
-    // mixed precision (null in float64 mode): x and x′ by dgemm, the tangent columns by sgemm
-    private final TiledProduct statePair;
-    private final TiledProduct tangent32;
-    private final float[] bf;
-    private final float[] yf;
-    private final RowTask fromFloat;
-    private double outAlpha;
-    private double outBeta;
-    private double[] out;
     private final CholeskyQr cholesky;
     private final HouseholderQr householder;
     private boolean householderOnly;
     private long householderFallbacks;
-    private final int colsPerBlock;
-    private final RowTask tangentPass;
 
-    // pass in progress
-    private int stage;
-    private double[] src;
-
+    private final JacobianTrace trace;
     private NoiseSource noise;
     private double[] kick;
-
-    private boolean tracing;
-    private double traceSum;
-    private long traceCount;
 
     TangentSystem(double[] j, int n, int k, TransferFunction phi, double[] input, IntegratorKind kind, double dt,
                   ParallelRows pool) {
@@ -97,59 +89,32 @@ final class TangentSystem {
         this.n = n;
         this.k = k;
         this.cols = 2 + k;
-        this.j = j;
-        this.diag = new double[n];
-        for (int i = 0; i < n; i++) {
-            diag[i] = j[i * n + i];
-        }
+        this.s = new double[HouseholderQr.paddedLength(n, k, 2 * n)]; // N·(2+k) + padding for netlib's LAPACK checks
         this.phi = phi;
         this.input = input;
-        this.kind = kind;
-        this.dt = dt;
+        this.stateInput = input != null ? input : new double[n];
+        this.stages = IntegratorStages.of(kind, dt);
         this.pool = pool;
-        int len = n * cols;
-        this.s = new double[HouseholderQr.paddedLength(n, k, 2 * n)]; // N·(2+k) + padding for netlib's LAPACK checks
-        this.b = new double[len];
-        boolean rk4 = kind == IntegratorKind.RK4;
-        this.y = rk4 ? new double[len] : null;
-        this.tmp = rk4 ? new double[len] : null;
-        this.acc = rk4 ? new double[len] : null;
+        this.colsPerBlock = Math.max(1, 32768 / n);
+        this.product = new TangentProduct(j, j32, n, k, colsPerBlock, pool);
         this.d = new double[n];
-        this.full = j32 == null ? new TiledProduct(j, n, cols) : null;
-        this.stateOnly = new TiledProduct(j, n, 1);
-        if (j32 != null && j32.length != (long) n * n) {
-            throw new IllegalArgumentException("float32 coupling matrix must have n*n entries");
-        }
-        this.statePair = j32 == null ? null : new TiledProduct(j, n, 2);
-        this.tangent32 = j32 == null ? null : new TiledProduct(j32, n, k);
-        this.bf = j32 == null ? null : new float[n * k];
-        this.yf = j32 == null ? null : new float[n * k];
-        this.fromFloat = (from, to) -> {
-            double al = outAlpha;
-            double be = outBeta;
-            double[] o = out;
+        boolean rk4 = stages instanceof IntegratorStages.RungeKutta4;
+        this.y = rk4 ? new double[n * cols] : null;
+        this.acc = rk4 ? new double[n * cols] : null;
+        this.tmp = rk4 ? new double[n * cols] : null;
+        this.startOperands = (from, to) -> {
             for (int c = from; c < to; c++) {
-                int dst = (2 + c) * n;
-                int src = c * n;
-                if (be == 0.0) {
-                    for (int i = 0; i < n; i++) {
-                        o[dst + i] = al * yf[src + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[dst + i] = al * yf[src + i] + be * o[dst + i];
-                    }
-                }
+                product.tangentOperand(c, d, s);
             }
         };
+        this.tangentStages = stages instanceof IntegratorStages.RungeKutta4 rk ? (from, to) -> {
+            for (int c = from; c < to; c++) {
+                tangentStage(rk, c);
+            }
+        } : null;
         this.cholesky = new CholeskyQr(n, k);
         this.householder = new HouseholderQr(n, k);
-        this.colsPerBlock = Math.max(1, 32768 / n);
-        this.tangentPass = (from, to) -> {
-            for (int c = from; c < to; c++) {
-                tangentColumn(2 + c);
-            }
-        };
+        this.trace = new JacobianTrace(j, n);
     }
 
     /**
@@ -164,22 +129,22 @@ final class TangentSystem {
 
     /** Starts or stops accumulating the Jacobian trace at the start of every full step. */
     void tracing(boolean on) {
-        tracing = on;
+        trace.on = on;
     }
 
     /** Σ over traced steps of tr Df(x) = Σ_i (−1 + J_ii φ′(x_i)), and their count. */
     double traceSum() {
-        return traceSum;
+        return trace.sum;
     }
 
     long traceCount() {
-        return traceCount;
+        return trace.count;
     }
 
     /** Forgets the accumulated trace. */
     void resetTrace() {
-        traceSum = 0.0;
-        traceCount = 0;
+        trace.sum = 0.0;
+        trace.count = 0;
     }
 
     /**
@@ -187,186 +152,85 @@ final class TangentSystem {
      */
     void step(boolean full) {
         int act = full ? cols : 1;
-        advance(full, act);
-        if (noise != null) {
-            java.util.Arrays.fill(kick, 0.0);
-            noise.kick(kick);
-            for (int i = 0; i < n; i++) {
-                s[i] += kick[i];
-            }
-            if (full) {
-                for (int i = 0; i < n; i++) {
-                    s[n + i] += kick[i];
-                }
-            }
+        switch (stages) {
+            case IntegratorStages.OneStage one -> oneStage(one, act);
+            case IntegratorStages.RungeKutta4 rk -> rungeKutta(rk, act);
         }
+        kickNoise(full);
     }
 
-    private void advance(boolean full, int act) {
-        if (kind == IntegratorKind.RK4) {
-            rk4(act);
-        } else {
-            boolean euler = kind == IntegratorKind.EULER;
-            double alpha = euler ? dt : -Math.expm1(-dt);
-            double beta = euler ? 1.0 - dt : Math.exp(-dt);
-            fillState(s, act);
-            if (full && tracing) {
-                trace();
-            }
-            fillTangent(s, act);
-            // x ← βx + α(Jφ(x) + I); Q ← βQ + α J diag φ′(x) Q: one product
-            multiply(act, alpha, beta, s);
-            if (input != null) {
-                for (int c = 0; c < Math.min(act, 2); c++) {
-                    int off = c * n;
-                    for (int i = 0; i < n; i++) {
-                        s[off + i] += alpha * input[i];
-                    }
-                }
-            }
-        }
-    }
-
-    /** out ← α J b + β out on the first {@code act} columns (1: x alone; all: x, x′ and Q). */
-    private void multiply(int act, double alpha, double beta, double[] target) {
-        if (act == 1) {
-            stateOnly.multiply(alpha, b, beta, target, pool);
-        } else if (tangent32 == null) {
-            full.multiply(alpha, b, beta, target, pool);
-        } else {
-            statePair.multiply(alpha, b, beta, target, pool);
-            outAlpha = alpha;
-            outBeta = beta;
-            out = target;
-            try {
-                // bf (the float32 operand) was written by the element-wise pass that formed φ′∘Q
-                tangent32.multiply(1f, bf, 0f, yf, pool);
-                pool.run(k, colsPerBlock, fromFloat);
-            } finally {
-                out = null;
-            }
-        }
-    }
-
-    private void rk4(int act) {
-        fillState(s, act);
-        if (act > 1 && tracing) {
-            trace();
-        }
-        fillTangent(s, act);
-        for (int st = 1; st <= 4; st++) {
-            multiply(act, 1.0, 0.0, y);
-            stage = st;
+    /**
+     * x ← keep·x + gain·(Jφ(x) + I), Q ← keep·Q + gain·J diag φ′(x) Q on the first {@code act} columns: one
+     * product, the scheme's update folded into its α = gain and β = keep, then the input.
+     */
+    private void oneStage(IntegratorStages.OneStage one, int act) {
+        startStep(act);
+        product.multiply(act, one.gain(), one.keep(), s);
+        if (input != null) {
             for (int c = 0; c < Math.min(act, 2); c++) {
-                stateColumn(c);
+                int off = c * n;
+                for (int i = 0; i < n; i++) {
+                    s[off + i] += one.gain() * input[i];
+                }
             }
-            if (st < 4) {
-                fillState(tmp, act);
+        }
+    }
+
+    /**
+     * The four RK4 stages on the first {@code act} columns: each one product at the stage state, the state columns'
+     * stage, φ and φ′ at the next stage state, and the tangent columns' stage with the next operand.
+     */
+    private void rungeKutta(IntegratorStages.RungeKutta4 rk, int act) {
+        startStep(act);
+        for (int st = 1; st <= IntegratorStages.RungeKutta4.STAGES; st++) {
+            product.multiply(act, 1.0, 0.0, y);
+            for (int c = 0; c < Math.min(act, 2); c++) {
+                stateStage(rk, st, c);
+            }
+            if (st < IntegratorStages.RungeKutta4.STAGES) {
+                stateOperand(tmp, act);
             }
             if (act > 2) {
-                pool.run(act - 2, colsPerBlock, tangentPass);
+                stage = st;
+                pool.run(act - 2, colsPerBlock, tangentStages);
             }
         }
     }
 
-    /** RK4 stage update of a state column (x or x′): slope K = Jφ + I − x_stage. */
-    private void stateColumn(int c) {
+    /** RK4 stage st of state column c (x or x′): slope k = (Jφ(z) − z) + I at the stage state z. */
+    private void stateStage(IntegratorStages.RungeKutta4 rk, int st, int c) {
         int off = c * n;
-        double h = dt;
-        switch (stage) {
-            case 1 -> {
-                for (int i = 0; i < n; i++) {
-                    int p = off + i;
-                    double kk = y[p] - s[p] + in(i);
-                    acc[p] = kk;
-                    tmp[p] = s[p] + 0.5 * h * kk;
-                }
-            }
-            case 2, 3 -> {
-                double w = stage == 2 ? 0.5 * h : h;
-                for (int i = 0; i < n; i++) {
-                    int p = off + i;
-                    double kk = y[p] - tmp[p] + in(i);
-                    acc[p] += 2.0 * kk;
-                    tmp[p] = s[p] + w * kk;
-                }
-            }
-            default -> {
-                double w = h / 6.0;
-                for (int i = 0; i < n; i++) {
-                    int p = off + i;
-                    double kk = y[p] - tmp[p] + in(i);
-                    s[p] += w * (acc[p] + kk);
-                }
-            }
+        rk.leak(y, rk.stageState(st, s, tmp), stateInput, off, n);
+        rk.stage(st, y, s, acc, tmp, off, off + n);
+    }
+
+    /**
+     * RK4 stage {@link #stage} of tangent column c (0-based): slope k = J(φ′(z)∘Q_z) − Q_z (no input), then the next
+     * stage's operand φ′(z′)∘Q_z′ (d is already φ′ at the next stage state).
+     */
+    private void tangentStage(IntegratorStages.RungeKutta4 rk, int c) {
+        int off = (2 + c) * n;
+        rk.leak(y, rk.stageState(stage, s, tmp), off, off + n);
+        rk.stage(stage, y, s, acc, tmp, off, off + n);
+        if (stage < IntegratorStages.RungeKutta4.STAGES) {
+            product.tangentOperand(c, d, tmp);
         }
     }
 
-    /** The same for a tangent column (no input), plus the next stage's product operand φ′(x_stage)∘Q_stage. */
-    private void tangentColumn(int c) {
-        int off = c * n;
-        double h = dt;
-        switch (stage) {
-            case 1 -> {
-                for (int i = 0; i < n; i++) {
-                    int p = off + i;
-                    double kk = y[p] - s[p];
-                    acc[p] = kk;
-                    double v = s[p] + 0.5 * h * kk;
-                    tmp[p] = v;
-                    operand(c, i, p, d[i] * v);
-                }
-            }
-            case 2, 3 -> {
-                double w = stage == 2 ? 0.5 * h : h;
-                for (int i = 0; i < n; i++) {
-                    int p = off + i;
-                    double kk = y[p] - tmp[p];
-                    acc[p] += 2.0 * kk;
-                    double v = s[p] + w * kk;
-                    tmp[p] = v;
-                    operand(c, i, p, d[i] * v);
-                }
-            }
-            case 4 -> {
-                double w = h / 6.0;
-                for (int i = 0; i < n; i++) {
-                    int p = off + i;
-                    double kk = y[p] - tmp[p];
-                    s[p] += w * (acc[p] + kk);
-                }
-            }
-            default -> {
-                // stage 0: the Euler-type operand φ′(x)∘Q
-                if (bf == null) {
-                    for (int i = 0; i < n; i++) {
-                        b[off + i] = d[i] * src[off + i];
-                    }
-                } else {
-                    int dst = off - 2 * n;
-                    for (int i = 0; i < n; i++) {
-                        bf[dst + i] = (float) (d[i] * src[off + i]);
-                    }
-                }
-            }
+    /** The operand at the state the step starts from, φ(x), φ(x′), φ′(x) and φ′(x)∘Q, and the trace there. */
+    private void startStep(int act) {
+        stateOperand(s, act);
+        if (act > 1) {
+            trace.atStart(d);
+        }
+        if (act > 2) {
+            pool.run(act - 2, colsPerBlock, startOperands);
         }
     }
 
-    /** The product operand of tangent column c, row i (p = c·N + i): float64 b, or float32 bf in mixed mode. */
-    private void operand(int c, int i, int p, double v) {
-        if (bf == null) {
-            b[p] = v;
-        } else {
-            bf[p - 2 * n] = (float) v;
-        }
-    }
-
-    private double in(int i) {
-        return input == null ? 0.0 : input[i];
-    }
-
-    /** b[:,0] = φ(x), b[:,1] = φ(x′), d = φ′(x) from the state columns of {@code from}. */
-    private void fillState(double[] from, int act) {
+    /** Operand columns φ(x) and φ(x′) and d = φ′(x) from the state columns of {@code from} (x alone when act = 1). */
+    private void stateOperand(double[] from, int act) {
+        double[] b = product.operand();
         if (act == 1) {
             for (int i = 0; i < n; i++) {
                 b[i] = phi.phi(from[i]);
@@ -381,26 +245,51 @@ final class TangentSystem {
         }
     }
 
-    /** b[:, 2..act) = φ′(x)∘Q of {@code from} (d must be current). */
-    private void fillTangent(double[] from, int act) {
-        if (act > 2) {
-            stage = 0;
-            src = from;
-            try {
-                pool.run(act - 2, colsPerBlock, tangentPass);
-            } finally {
-                src = null;
+    /** The step handler after every step: the same noise increment added to x and, in a full step, to x′. */
+    private void kickNoise(boolean full) {
+        if (noise == null) {
+            return;
+        }
+        java.util.Arrays.fill(kick, 0.0);
+        noise.kick(kick);
+        for (int i = 0; i < n; i++) {
+            s[i] += kick[i];
+        }
+        if (full) {
+            for (int i = 0; i < n; i++) {
+                s[n + i] += kick[i];
             }
         }
     }
 
-    private void trace() {
-        double t = 0.0;
-        for (int i = 0; i < n; i++) {
-            t += diag[i] * d[i];
+    /**
+     * The step handler at the start of every full step while on: tr Df(x) = Σ_i (−1 + J_ii φ′(x_i)) of the flow,
+     * summed over the steps (the Liouville check of the exponents' sum).
+     */
+    private static final class JacobianTrace {
+        private final double[] diag;
+        boolean on;
+        double sum;
+        long count;
+
+        JacobianTrace(double[] j, int n) {
+            diag = new double[n];
+            for (int i = 0; i < n; i++) {
+                diag[i] = j[i * n + i];
+            }
         }
-        traceSum += t - n;
-        traceCount++;
+
+        void atStart(double[] d) {
+            if (!on) {
+                return;
+            }
+            double t = 0.0;
+            for (int i = 0; i < diag.length; i++) {
+                t += diag[i] * d[i];
+            }
+            sum += t - diag.length;
+            count++;
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ public final class RateSimulator {
         long recorded = 0;
         try (ParallelRows pool = new ParallelRows(settings.threads())) {
             RateDynamics f = new RateDynamics(realized.couplings(), realized.network().transfer(), realized.input(), m, pool);
-            Stepper stepper = Stepper.of(settings.integrator(), n * m);
+            Stepper stepper = Stepper.of(settings.integrator(), dt, n * m);
             NoiseSource noise = NoiseSource.of(realized.network().input().noise(), n, m, settings);
             RunInfo info = new RunInfo(n, m, dt, recordSteps, realized.network().transfer(), pool.threads());
             for (Recorder r : recorders) {
@@ -68,7 +68,7 @@ public final class RateSimulator {
             DeferredRecord pending = recorders.isEmpty() ? null : new DeferredRecord(recorders, x, f.rates());
             try {
                 for (long s = 1; s <= total; s++) {
-                    stepper.step(f, x, dt, pending != null && pending.due() ? pending : null);
+                    stepper.step(f, x, pending != null && pending.due() ? pending : null);
                     if (noise != null) {
                         noise.kick(x);
                     }

@@ -1,94 +1,65 @@
 package org.chaoslab.sim.rate;
 
-/** One fixed step of an integration scheme, with its own scratch space (one per run). */
-sealed interface Stepper permits Stepper.Euler, Stepper.ExponentialEuler, Stepper.RungeKutta4 {
+/**
+ * One fixed step of the rate dynamics: the scheme's {@link IntegratorStages} applied to the problem
+ * {@link RateDynamics} (F = Jφ(x) + I for all replicas at once), with its own scratch space (one per run).
+ */
+final class Stepper {
 
-    /** Advances x (replica-major) by dt in place. */
-    default void step(RateDynamics f, double[] x, double dt) {
-        step(f, x, dt, null);
+    private final IntegratorStages stages;
+    /** F at the current stage state; for RK4 overwritten by the slope. */
+    private final double[] drive;
+    /** RK4: the weighted sum of slopes and the stage state (null for one-stage schemes). */
+    private final double[] acc;
+    private final double[] tmp;
+
+    private Stepper(IntegratorStages stages, int length) {
+        this.stages = stages;
+        this.drive = new double[length];
+        boolean rk4 = stages instanceof IntegratorStages.RungeKutta4;
+        this.acc = rk4 ? new double[length] : null;
+        this.tmp = rk4 ? new double[length] : null;
+    }
+
+    /** The stepper of {@code kind} at step {@code dt} for a state of {@code length} elements (N·M). */
+    static Stepper of(IntegratorKind kind, double dt, int length) {
+        return new Stepper(IntegratorStages.of(kind, dt), length);
     }
 
     /**
-     * Advances x by dt in place; every scheme first evaluates F at x itself, and {@code atStart} (when not null) runs
-     * right after that evaluation, while x still holds the state the step started from and {@link RateDynamics#rates()}
-     * holds φ of it: the rate simulator records the previous step there, reading φ(x) instead of evaluating it again.
+     * Advances x (replica-major) by one step in place. Every scheme first evaluates F at x itself, and {@code atStart}
+     * (when not null) runs right after that evaluation, while x still holds the state the step started from and
+     * {@link RateDynamics#rates()} holds φ of it: the rate simulator records the previous step there, reading φ(x)
+     * instead of evaluating it again.
      */
-    void step(RateDynamics f, double[] x, double dt, Runnable atStart);
-
-    static Stepper of(IntegratorKind kind, int length) {
-        return switch (kind) {
-            case EULER -> new Euler(new double[length]);
-            case EXPONENTIAL_EULER -> new ExponentialEuler(new double[length]);
-            case RK4 -> new RungeKutta4(new double[length], new double[length], new double[length]);
-        };
-    }
-
-    /** x ← x + δ(−x + F(x)) = (1−δ)x + δF(x). */
-    record Euler(double[] drive) implements Stepper {
-        @Override
-        public void step(RateDynamics f, double[] x, double dt, Runnable atStart) {
-            f.drive(x, drive);
-            if (atStart != null) {
-                atStart.run();
-            }
-            double keep = 1.0 - dt;
-            for (int k = 0; k < x.length; k++) {
-                x[k] = keep * x[k] + dt * drive[k];
-            }
+    void step(RateDynamics f, double[] x, Runnable atStart) {
+        switch (stages) {
+            case IntegratorStages.OneStage one -> oneStage(one, f, x, atStart);
+            case IntegratorStages.RungeKutta4 rk -> rungeKutta(rk, f, x, atStart);
         }
     }
 
-    /** x ← e^{−δ}x + (1 − e^{−δ})F(x): the leak is integrated exactly, F held constant over the step. */
-    record ExponentialEuler(double[] drive) implements Stepper {
-        @Override
-        public void step(RateDynamics f, double[] x, double dt, Runnable atStart) {
-            f.drive(x, drive);
-            if (atStart != null) {
-                atStart.run();
+    private void oneStage(IntegratorStages.OneStage one, RateDynamics f, double[] x, Runnable atStart) {
+        f.drive(x, drive);
+        runAtStart(atStart);
+        one.update(drive, x, 0, x.length);
+    }
+
+    private void rungeKutta(IntegratorStages.RungeKutta4 rk, RateDynamics f, double[] x, Runnable atStart) {
+        for (int s = 1; s <= IntegratorStages.RungeKutta4.STAGES; s++) {
+            double[] z = rk.stageState(s, x, tmp);
+            f.drive(z, drive);
+            if (s == 1) {
+                runAtStart(atStart);
             }
-            double a = Math.exp(-dt);
-            double b = -Math.expm1(-dt);
-            for (int k = 0; k < x.length; k++) {
-                x[k] = a * x[k] + b * drive[k];
-            }
+            rk.leak(drive, z, 0, x.length);
+            rk.stage(s, drive, x, acc, tmp, 0, x.length);
         }
     }
 
-    /** Classical RK4 on dx/dt = −x + F(x). acc holds the weighted sum of slopes, tmp the stage state. */
-    record RungeKutta4(double[] acc, double[] tmp, double[] drive) implements Stepper {
-        @Override
-        public void step(RateDynamics f, double[] x, double dt, Runnable atStart) {
-            int len = x.length;
-            // k1
-            f.drive(x, drive);
-            if (atStart != null) {
-                atStart.run();
-            }
-            for (int k = 0; k < len; k++) {
-                double s = drive[k] - x[k];
-                acc[k] = s;
-                tmp[k] = x[k] + 0.5 * dt * s;
-            }
-            // k2
-            f.drive(tmp, drive);
-            for (int k = 0; k < len; k++) {
-                double s = drive[k] - tmp[k];
-                acc[k] += 2.0 * s;
-                tmp[k] = x[k] + 0.5 * dt * s;
-            }
-            // k3
-            f.drive(tmp, drive);
-            for (int k = 0; k < len; k++) {
-                double s = drive[k] - tmp[k];
-                acc[k] += 2.0 * s;
-                tmp[k] = x[k] + dt * s;
-            }
-            // k4
-            f.drive(tmp, drive);
-            for (int k = 0; k < len; k++) {
-                double s = drive[k] - tmp[k];
-                x[k] += dt / 6.0 * (acc[k] + s);
-            }
+    private static void runAtStart(Runnable atStart) {
+        if (atStart != null) {
+            atStart.run();
         }
     }
 }
