@@ -5,11 +5,11 @@ import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.rate.CompareScsCommand;
 import org.chaoslab.cli.rate.NetworkOptions;
 import org.chaoslab.cli.rate.RunOptions;
 import org.chaoslab.io.CsvTable;
-import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
@@ -92,8 +92,8 @@ final class DemoCommand implements Callable<Integer> {
             tauHalf[i] = s.tauHalf();
         }
         CsvTable.of(new String[] {"g", "delta0", "tauHalf"}, gs, d0, tauHalf).write(dir.resolve("delta0_vs_g.csv"));
-        LinePlot.builder().title("DMFT order parameter of the SCS tanh network").xLabel("g").yLabel("Delta0 = <x^2>")
-                .series("Delta0(g)", gs, d0, LineStyle.LINE_AND_MARKERS).build().writePngAndSvg(dir, "delta0_vs_g");
+        Plots.plot("DMFT order parameter of the SCS tanh network", Plots.GAIN, Plots.label("variance", "Δ_0 = ⟨x²⟩", ""))
+                .series("DMFT Δ_0(g)", gs, d0, LineStyle.LINE_AND_MARKERS).build().writePngAndSvg(dir, "delta0_vs_g");
         out.record(java.util.List.of("delta0_vs_g.csv", "delta0_vs_g.png", "delta0_vs_g.svg"));
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * The training run of the JVM's ahead-of-time cache (JEP 483/514): the launcher runs this class once per build with
  * {@code -XX:AOTCacheOutput=chaoslab-cli/target/chaoslab.aot} and the JVM options of every run, and later runs start
  * with {@code -XX:AOTCache=}: the classes this training loaded — picocli's and every command's model, the rate
- * simulation and its recorders, Jackson, XChart, AWT and the fonts, BLAS — come parsed and verified from the cache
+ * simulation and its recorders, Jackson, AWT (Java2D) and the fonts, BLAS — come parsed and verified from the cache
  * instead of the 12 MB jar. It runs, in one process and quietly, what most runs do: the full usage page (every
  * command's model), the version, and a short {@code simulate rate} with all its outputs. (A theory command, e.g.
  * {@code dmft scs}, would add its solver's classes, but its solve costs seconds even on a coarse grid: left out, its

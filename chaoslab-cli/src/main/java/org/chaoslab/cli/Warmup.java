@@ -11,7 +11,7 @@ import org.chaoslab.linalg.Blas;
 /**
  * Start-up work that a command needs only at its end, begun on another core at its start: loading BLAS (native
  * OpenBLAS, else the Java one; its name goes into every summary.json), setting up Jackson's JSON writer, and the AWT
- * graphics, fonts and XChart classes behind the PNG and SVG plots. Measured cold on a 2-core machine, each of the three
+ * graphics and fonts behind the PNG and SVG plots (Java2D). Measured cold on a 2-core machine, each of the three
  * costs about as much as the JVM's own start, and a short run (e.g. one step at N = 1000) waited for all of them one
  * after the other; now they overlap with parsing the options, drawing J and the run itself.
  *

@@ -115,6 +115,11 @@ record Axis(double min, double max, boolean log) {
         return minor;
     }
 
+    /**
+     * Linear ticks at multiples of the step. All labels of an axis have the same number of decimals (0.0, 0.5, 1.0;
+     * not 0, 0.5, 1), those of the step; very large or small ranges are written in scientific notation, each label with
+     * its own exponent and all mantissas with the same number of decimals (5.0e-7, 1.0e-6, 1.5e-6).
+     */
     private List<Tick> linearTicks() {
         BigDecimal step = niceStep(max - min);
         double s = step.doubleValue();
@@ -122,10 +127,17 @@ record Axis(double min, double max, boolean log) {
         long last = (long) Math.floor(max / s + 1e-9);
         double maxAbs = Math.max(Math.abs(min), Math.abs(max));
         boolean scientific = maxAbs >= 1e5 || maxAbs < 1e-3;
-        List<Tick> ticks = new ArrayList<>();
+        List<BigDecimal> values = new ArrayList<>();
         for (long k = first; k <= last; k++) {
-            BigDecimal value = step.multiply(BigDecimal.valueOf(k));
-            ticks.add(new Tick(value.doubleValue(), scientific ? scientific(value) : plain(value), null));
+            values.add(step.multiply(BigDecimal.valueOf(k)));
+        }
+        int decimals = 0;
+        for (BigDecimal v : values) {
+            decimals = Math.max(decimals, scientific ? mantissaDecimals(v) : Math.max(0, step.stripTrailingZeros().scale()));
+        }
+        List<Tick> ticks = new ArrayList<>();
+        for (BigDecimal value : values) {
+            ticks.add(new Tick(value.doubleValue(), scientific ? scientific(value, decimals) : plain(value, decimals), null));
         }
         return ticks;
     }
@@ -155,19 +167,28 @@ record Axis(double min, double max, boolean log) {
         return BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent);
     }
 
-    private static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    private static String plain(BigDecimal value, int decimals) {
+        return value.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** Formats like {@code 2.5e-5}. */
-    private static String scientific(BigDecimal value) {
+    private static int exponent(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.precision() - 1 - s.scale();
+    }
+
+    private static int mantissaDecimals(BigDecimal value) {
+        if (value.signum() == 0) {
+            return 0;
+        }
+        return Math.max(0, value.scaleByPowerOfTen(-exponent(value)).stripTrailingZeros().scale());
+    }
+
+    /** Formats like {@code 2.5e-5}, the mantissa with {@code decimals} decimals; zero as {@code 0}. */
+    private static String scientific(BigDecimal value, int decimals) {
         if (value.signum() == 0) {
             return "0";
         }
-        BigDecimal v = value.stripTrailingZeros();
-        int exponent = v.precision() - 1 - v.scale();
-        BigDecimal mantissa = v.scaleByPowerOfTen(-exponent).setScale(Math.max(0, v.precision() - 1),
-                RoundingMode.HALF_UP);
-        return plain(mantissa) + "e" + exponent;
+        int exponent = exponent(value);
+        return plain(value.scaleByPowerOfTen(-exponent), decimals) + "e" + exponent;
     }
 }

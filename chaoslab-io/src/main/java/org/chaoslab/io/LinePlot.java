@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An x-y line plot written as PNG (rendered by XChart) and as SVG (written directly, as plain,
+ * An x-y line plot written as PNG (drawn with Java2D) and as SVG (written directly, as plain,
  * readable SVG 1.1 markup). Both use the same axis ranges, series colours and styles; the legend sits
  * to the right of the plot area so that it never hides data.
  *
@@ -23,6 +23,10 @@ import java.util.Set;
  *     .writePngAndSvg(outDir, "lyapunov");
  * }</pre>
  *
+ * <p>PNG and SVG are drawn on one geometry ({@link LinePlotLayout}): the same ticks and tick labels, markers, error
+ * bars and error bands in both. Series without an explicit colour slot take the next unused one, so that a theory curve
+ * and its simulation ({@link Builder#theoryAndSimulation}) share a colour while the next pair gets the next colour.
+ *
  * <p>Instances are immutable (the series arrays are not copied) and may be rendered repeatedly.
  */
 public final class LinePlot implements Figure {
@@ -35,6 +39,7 @@ public final class LinePlot implements Figure {
     private final int width;
     private final int height;
     private final List<PlotSeries> series;
+    private final List<String> notes;
     private final Axis xAxis;
     private final Axis yAxis;
 
@@ -47,6 +52,7 @@ public final class LinePlot implements Figure {
         this.width = b.width;
         this.height = b.height;
         this.series = List.copyOf(b.series);
+        this.notes = List.copyOf(b.notes);
         this.xAxis = fitX(b.xMin, b.xMax);
         this.yAxis = fitY(b.yMin, b.yMax);
     }
@@ -106,10 +112,15 @@ public final class LinePlot implements Figure {
         return series;
     }
 
-    /** The palette slot of the series at {@code index}: its own {@link PlotSeries#colorSlot()}, else its position. */
+    /** {@return the notes shown under the legend (what a histogram leaves out, for instance), possibly empty} */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** The palette slot of the series at {@code index} (assigned when the series was added). */
     int colorSlot(int index) {
         int slot = series.get(index).colorSlot();
-        return slot >= 0 ? slot : index;
+        return slot == PlotSeries.AUTO_COLOR ? index : slot;
     }
 
     Axis xAxis() {
@@ -177,7 +188,9 @@ public final class LinePlot implements Figure {
         private double yMin = Double.NaN;
         private double yMax = Double.NaN;
         private final List<PlotSeries> series = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private final Set<String> names = new HashSet<>();
+        private int nextSlot;
 
         private Builder() {
         }
@@ -320,9 +333,44 @@ public final class LinePlot implements Figure {
         }
 
         /**
+         * Reserves the next unused colour slot, for series added with it explicitly (e.g. a fit drawn in the colour of
+         * its data).
+         *
+         * @return the slot
+         */
+        public int newColor() {
+            return nextSlot++;
+        }
+
+        /**
+         * Adds a reference line (a zero line, a fixed point, a support edge): dashed, in grey, using no colour slot.
+         *
+         * @param name legend entry (blank: none)
+         * @param x abscissae
+         * @param y ordinates
+         * @return this builder
+         */
+        public Builder reference(String name, double[] x, double[] y) {
+            return series(new PlotSeries(name, x, y, null, LineStyle.DASHED, PlotSeries.REFERENCE_COLOR));
+        }
+
+        /**
+         * Adds a note, shown as small text under the legend (e.g. what a histogram's range leaves out). Blank notes are
+         * ignored.
+         *
+         * @param text the note
+         * @return this builder
+         */
+        public Builder note(String text) {
+            if (text != null && !text.isBlank()) {
+                notes.add(text.strip());
+            }
+            return this;
+        }
+
+        /**
          * Adds a theory curve and the simulation it is compared with in one colour: the theory as a solid line, the
-         * simulation as markers with error bars (thinned to at most {@code maxMarkers} points, so that the line stays
-         * visible under dense measurements; every point stays in the data files).
+         * simulation as markers; see {@link #simulation} for how dense simulations are drawn.
          *
          * @param label      what is compared, e.g. "K(Δ)"; legend entries "LABEL theory" and "LABEL simulation"
          * @param xTheory    abscissae of the theory curve
@@ -335,25 +383,59 @@ public final class LinePlot implements Figure {
          */
         public Builder theoryAndSimulation(String label, double[] xTheory, double[] yTheory, double[] xSim, double[] ySim,
                                            double[] seSim, int maxMarkers) {
-            int slot = series.size();
-            series(new PlotSeries(label + " theory", xTheory, yTheory, null, LineStyle.LINE, slot));
-            int stride = Math.max(1, (int) Math.ceil(xSim.length / (double) Math.max(2, maxMarkers)));
-            int count = (xSim.length + stride - 1) / stride;
-            double[] x = new double[count];
-            double[] y = new double[count];
-            double[] e = seSim == null ? null : new double[count];
-            for (int k = 0; k < count; k++) {
-                x[k] = xSim[k * stride];
-                y[k] = ySim[k * stride];
-                if (e != null) {
-                    e[k] = seSim[k * stride];
-                }
-            }
-            return series(new PlotSeries(label + " simulation", x, y, e, LineStyle.MARKERS, slot));
+            return theoryAndSimulation(label + " theory", label + " simulation", xTheory, yTheory, xSim, ySim, seSim,
+                    maxMarkers);
         }
 
         /**
-         * Adds a series.
+         * Adds a theory curve and the simulation it is compared with in one new colour slot: the theory as a solid
+         * line, the simulation as in {@link #simulation} (circles).
+         *
+         * @param theoryName     legend entry of the theory
+         * @param simulationName legend entry of the simulation
+         * @param xTheory        abscissae of the theory curve
+         * @param yTheory        the theory
+         * @param xSim           abscissae of the simulated points
+         * @param ySim           the simulated means
+         * @param seSim          their standard errors (null: none)
+         * @param maxMarkers     at most this many markers (≥ 2)
+         * @return this builder
+         */
+        public Builder theoryAndSimulation(String theoryName, String simulationName, double[] xTheory, double[] yTheory,
+                                           double[] xSim, double[] ySim, double[] seSim, int maxMarkers) {
+            int slot = newColor();
+            series(new PlotSeries(theoryName, xTheory, yTheory, null, LineStyle.LINE, slot));
+            return simulation(simulationName, xSim, ySim, seSim, slot, Marker.CIRCLE, maxMarkers);
+        }
+
+        /**
+         * Adds simulated (or otherwise measured) points as markers in a given colour slot. Where there are at most
+         * {@code maxMarkers} points, each gets a marker and an error bar; denser series (an autocorrelation at every
+         * lag) get a translucent error band through every point and a marker at every k-th point only, so that a theory
+         * line under them stays visible. The data files keep every point.
+         *
+         * @param name       legend entry
+         * @param x          abscissae
+         * @param y          the means
+         * @param se         their standard errors (null: none)
+         * @param slot       colour slot (that of the theory compared with, or {@link #newColor()})
+         * @param marker     marker shape (distinct shapes for estimators drawn over each other)
+         * @param maxMarkers at most this many markers (≥ 2)
+         * @return this builder
+         */
+        public Builder simulation(String name, double[] x, double[] y, double[] se, int slot, Marker marker, int maxMarkers) {
+            int stride = markerStride(x.length, maxMarkers);
+            PlotSeries s = new PlotSeries(name, x, y, se, LineStyle.MARKERS, slot).withMarker(marker).withMarkEvery(stride);
+            return series(stride > 1 && se != null ? s.withErrorBand() : s);
+        }
+
+        /** The stride that leaves at most {@code maxMarkers} (at least 2) of {@code n} points marked. */
+        static int markerStride(int n, int maxMarkers) {
+            return Math.max(1, (int) Math.ceil(n / (double) Math.max(2, maxMarkers)));
+        }
+
+        /**
+         * Adds a series. One without a colour slot ({@link PlotSeries#AUTO_COLOR}) gets the next unused one.
          *
          * @param s the series
          * @return this builder
@@ -363,6 +445,11 @@ public final class LinePlot implements Figure {
             Objects.requireNonNull(s, "series");
             if (s.inLegend() && !names.add(s.name())) {
                 throw new IllegalArgumentException("duplicate series name '" + s.name() + "'");
+            }
+            if (s.colorSlot() == PlotSeries.AUTO_COLOR) {
+                s = s.withColorSlot(newColor());
+            } else if (s.colorSlot() >= 0) {
+                nextSlot = Math.max(nextSlot, s.colorSlot() + 1);
             }
             series.add(s);
             return this;

@@ -1,61 +1,38 @@
 package org.chaoslab.io;
 
-import java.util.ArrayList;
+import static org.chaoslab.io.LinePlotLayout.CAP;
+import static org.chaoslab.io.LinePlotLayout.FONT;
+import static org.chaoslab.io.LinePlotLayout.LABEL_SIZE;
+import static org.chaoslab.io.LinePlotLayout.LEGEND_SIZE;
+import static org.chaoslab.io.LinePlotLayout.MARKER_RADIUS;
+import static org.chaoslab.io.LinePlotLayout.NOTE_ROW;
+import static org.chaoslab.io.LinePlotLayout.NOTE_SIZE;
+import static org.chaoslab.io.LinePlotLayout.PAD;
+import static org.chaoslab.io.LinePlotLayout.SWATCH;
+import static org.chaoslab.io.LinePlotLayout.TICK_LENGTH;
+import static org.chaoslab.io.LinePlotLayout.TICK_SIZE;
+
 import java.util.List;
 
 /**
  * Writes a {@link LinePlot} as a standalone SVG 1.1 document: frame, grid, ticks with labels, axis
- * labels, title, a legend right of the plot area, and per series polylines (solid or dashed), circle
- * markers and error bars, clipped to the plot area. Text sizes are estimated from the character count,
- * since no font metrics are available when writing SVG.
+ * labels, title, a legend right of the plot area (and notes under it), and per series its error band (a translucent
+ * path, class {@code band}), polylines (solid or dashed), error bars and markers, clipped to the plot area. The
+ * geometry is that of {@link LinePlotLayout}, shared with the PNG renderer.
  */
 final class SvgRenderer {
 
-    private static final String FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
-    private static final int TITLE_SIZE = 16;
-    private static final int LABEL_SIZE = 14;
-    private static final int TICK_SIZE = 12;
-    private static final int LEGEND_SIZE = 12;
-    private static final int TICK_LENGTH = 5;
-    private static final int PAD = 10;
-    private static final int SWATCH = 28;
-    private static final int LEGEND_ROW = 20;
-    private static final double MARKER_RADIUS = 3.5;
-    private static final double CAP = 3;
-    /** Line vertices closer than this (in pixels) to the previous one are invisible and left out. */
-    private static final double MIN_STEP = 0.3;
-    /** Fraction of the plot area left free on each side, so that points on the range ends stay visible. */
-    private static final double INSET = 0.03;
     private static final String GRID = "#e0e0e0";
     private static final String FRAME = "#808080";
+    private static final String TEXT = "#202020";
 
     private final LinePlot plot;
+    private final LinePlotLayout g;
     private final StringBuilder svg = new StringBuilder(1 << 14);
-    private final double left;
-    private final double top;
-    private final double plotW;
-    private final double plotH;
-    private final List<Integer> legendEntries = new ArrayList<>();
-    private final double legendWidth;
 
     private SvgRenderer(LinePlot plot) {
         this.plot = plot;
-        for (int i = 0; i < plot.series().size(); i++) {
-            if (plot.series().get(i).inLegend()) {
-                legendEntries.add(i);
-            }
-        }
-        double maxName = legendEntries.stream()
-                .mapToDouble(i -> textWidth(plot.series().get(i).name(), LEGEND_SIZE)).max().orElse(0);
-        legendWidth = legendEntries.isEmpty() ? 0 : PAD + SWATCH + 6 + maxName + PAD;
-        double yTickWidth = plot.yAxis().ticks().stream()
-                .mapToDouble(t -> tickLabelWidth(t)).max().orElse(0);
-        top = PAD + (plot.title().isBlank() ? 6 : TITLE_SIZE + PAD);
-        left = PAD + (plot.yLabel().isBlank() ? 0 : LABEL_SIZE + PAD) + yTickWidth + TICK_LENGTH + 4;
-        double bottom = TICK_LENGTH + 4 + TICK_SIZE + 4 + (plot.xLabel().isBlank() ? 0 : LABEL_SIZE + PAD) + PAD;
-        double right = legendEntries.isEmpty() ? 2 * PAD : legendWidth + 3 * PAD;
-        plotW = plot.width() - left - right;
-        plotH = plot.height() - top - bottom;
+        this.g = new LinePlotLayout(plot);
     }
 
     /** Renders the complete document. */
@@ -73,61 +50,66 @@ final class SvgRenderer {
         if (!plot.title().isBlank()) {
             svg.append("<title>").append(escape(plot.title())).append("</title>\n");
         }
-        svg.append("<defs><clipPath id=\"plot-area\"><rect x=\"").append(num(left)).append("\" y=\"")
-           .append(num(top)).append("\" width=\"").append(num(plotW)).append("\" height=\"").append(num(plotH))
+        svg.append("<defs><clipPath id=\"plot-area\"><rect x=\"").append(num(g.left)).append("\" y=\"")
+           .append(num(g.top)).append("\" width=\"").append(num(g.plotW)).append("\" height=\"").append(num(g.plotH))
            .append("\"/></clipPath></defs>\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         grid();
-        svg.append("<rect x=\"").append(num(left)).append("\" y=\"").append(num(top)).append("\" width=\"")
-           .append(num(plotW)).append("\" height=\"").append(num(plotH))
+        svg.append("<rect x=\"").append(num(g.left)).append("\" y=\"").append(num(g.top)).append("\" width=\"")
+           .append(num(g.plotW)).append("\" height=\"").append(num(g.plotH))
            .append("\" fill=\"none\" stroke=\"").append(FRAME).append("\"/>\n");
         ticks();
         labels();
         svg.append("<g clip-path=\"url(#plot-area)\">\n");
+        // bands first, so that no band tints a line drawn before it
+        for (int i = 0; i < plot.series().size(); i++) {
+            band(plot.series().get(i), Palette.hex(plot.colorSlot(i)));
+        }
         for (int i = 0; i < plot.series().size(); i++) {
             series(plot.series().get(i), Palette.hex(plot.colorSlot(i)));
         }
         svg.append("</g>\n");
         legend();
+        notes();
         return svg.append("</svg>\n").toString();
     }
 
     private void grid() {
         svg.append("<g stroke=\"").append(GRID).append("\" stroke-width=\"1\">\n");
         for (Axis.Tick t : plot.xAxis().ticks()) {
-            double x = px(t.value());
-            line(x, top, x, top + plotH);
+            double x = g.px(t.value());
+            line(x, g.top, x, g.top + g.plotH);
         }
         for (Axis.Tick t : plot.yAxis().ticks()) {
-            double y = py(t.value());
-            line(left, y, left + plotW, y);
+            double y = g.py(t.value());
+            line(g.left, y, g.left + g.plotW, y);
         }
         svg.append("</g>\n");
     }
 
     private void ticks() {
-        double bottom = top + plotH;
+        double bottom = g.top + g.plotH;
         svg.append("<g stroke=\"").append(FRAME).append("\" stroke-width=\"1\">\n");
         for (Axis.Tick t : plot.xAxis().ticks()) {
-            line(px(t.value()), bottom, px(t.value()), bottom + TICK_LENGTH);
+            line(g.px(t.value()), bottom, g.px(t.value()), bottom + TICK_LENGTH);
         }
         for (double v : plot.xAxis().minorTicks()) {
-            line(px(v), bottom, px(v), bottom + TICK_LENGTH / 2.0);
+            line(g.px(v), bottom, g.px(v), bottom + TICK_LENGTH / 2.0);
         }
         for (Axis.Tick t : plot.yAxis().ticks()) {
-            line(left - TICK_LENGTH, py(t.value()), left, py(t.value()));
+            line(g.left - TICK_LENGTH, g.py(t.value()), g.left, g.py(t.value()));
         }
         for (double v : plot.yAxis().minorTicks()) {
-            line(left - TICK_LENGTH / 2.0, py(v), left, py(v));
+            line(g.left - TICK_LENGTH / 2.0, g.py(v), g.left, g.py(v));
         }
         svg.append("</g>\n");
-        svg.append("<g font-size=\"").append(TICK_SIZE).append("\" fill=\"#202020\">\n");
+        svg.append("<g font-size=\"").append(TICK_SIZE).append("\" fill=\"").append(TEXT).append("\">\n");
         double labelY = bottom + TICK_LENGTH + 4 + TICK_SIZE;
         for (Axis.Tick t : plot.xAxis().ticks()) {
-            tickLabel(t, px(t.value()), labelY, "middle");
+            tickLabel(t, g.px(t.value()), labelY, "middle");
         }
         for (Axis.Tick t : plot.yAxis().ticks()) {
-            tickLabel(t, left - TICK_LENGTH - 4, py(t.value()) + 0.35 * TICK_SIZE, "end");
+            tickLabel(t, g.left - TICK_LENGTH - 4, g.py(t.value()) + 0.35 * TICK_SIZE, "end");
         }
         svg.append("</g>\n");
     }
@@ -143,20 +125,37 @@ final class SvgRenderer {
 
     private void labels() {
         if (!plot.title().isBlank()) {
-            svg.append("<text x=\"").append(num(left + plotW / 2)).append("\" y=\"").append(PAD + TITLE_SIZE)
-               .append("\" font-size=\"").append(TITLE_SIZE).append("\" font-weight=\"bold\" text-anchor=\"middle\">")
+            svg.append("<text x=\"").append(num(g.titleX)).append("\" y=\"").append(PAD + LinePlotLayout.TITLE_SIZE)
+               .append("\" font-size=\"").append(g.titleSize).append("\" font-weight=\"bold\" text-anchor=\"middle\">")
                .append(escape(plot.title())).append("</text>\n");
         }
         if (!plot.xLabel().isBlank()) {
-            svg.append("<text x=\"").append(num(left + plotW / 2)).append("\" y=\"").append(plot.height() - PAD - 2)
+            svg.append("<text x=\"").append(num(g.left + g.plotW / 2)).append("\" y=\"").append(plot.height() - PAD - 2)
                .append("\" font-size=\"").append(LABEL_SIZE).append("\" text-anchor=\"middle\">")
                .append(escape(plot.xLabel())).append("</text>\n");
         }
         if (!plot.yLabel().isBlank()) {
             svg.append("<text transform=\"translate(").append(PAD + LABEL_SIZE).append(',')
-               .append(num(top + plotH / 2)).append(") rotate(-90)\" font-size=\"").append(LABEL_SIZE)
+               .append(num(g.top + g.plotH / 2)).append(") rotate(-90)\" font-size=\"").append(LABEL_SIZE)
                .append("\" text-anchor=\"middle\">").append(escape(plot.yLabel())).append("</text>\n");
         }
+    }
+
+    /** The error band: one path, a closed piece per run of drawable points. */
+    private void band(PlotSeries s, String color) {
+        List<double[]> polygons = g.bandPolygons(s);
+        if (polygons.isEmpty()) {
+            return;
+        }
+        StringBuilder d = new StringBuilder();
+        for (double[] p : polygons) {
+            for (int k = 0; k < p.length; k += 2) {
+                d.append(k == 0 ? (d.isEmpty() ? "M" : " M") : " L").append(num(p[k])).append(',').append(num(p[k + 1]));
+            }
+            d.append(" Z");
+        }
+        svg.append("<path class=\"band\" d=\"").append(d).append("\" fill=\"").append(color)
+           .append("\" fill-opacity=\"").append(Palette.BAND_OPACITY).append("\" stroke=\"none\"/>\n");
     }
 
     private void series(PlotSeries s, String color) {
@@ -164,47 +163,25 @@ final class SvgRenderer {
         if (s.style().hasLine()) {
             polyline(s, color);
         }
-        if (s.yErr() != null) {
-            errorBars(s, color);
-        }
-        if (s.style().hasMarkers()) {
-            svg.append("<g fill=\"").append(color).append("\">\n");
-            for (int i = 0; i < s.x().length; i++) {
-                if (plot.drawable(s, i)) {
-                    circle(px(s.x()[i]), py(s.y()[i]));
-                }
+        errorBars(s, color);
+        double[] m = g.markers(s);
+        if (m.length > 0) {
+            markerGroup(s.marker(), color);
+            for (int k = 0; k < m.length; k += 2) {
+                marker(s.marker(), m[k], m[k + 1]);
             }
             svg.append("</g>\n");
         }
         svg.append("</g>\n");
     }
 
-    /**
-     * One path; a point that cannot be drawn ends the current piece, the next one starts a new piece.
-     * Within a piece, points less than {@link #MIN_STEP} pixels from the last one written are left out
-     * (the end point of each piece is always kept), which keeps dense time series small.
-     */
+    /** One path; each piece of the line (see {@link LinePlotLayout#linePieces}) starts with a move. */
     private void polyline(PlotSeries s, String color) {
         StringBuilder d = new StringBuilder();
-        boolean penDown = false;
-        double lastX = 0;
-        double lastY = 0;
-        int n = s.x().length;
-        for (int i = 0; i < n; i++) {
-            if (!plot.drawable(s, i)) {
-                penDown = false;
-                continue;
+        for (double[] piece : g.linePieces(s)) {
+            for (int k = 0; k < piece.length; k += 2) {
+                d.append(k == 0 ? (d.isEmpty() ? "M" : " M") : " L").append(num(piece[k])).append(',').append(num(piece[k + 1]));
             }
-            double x = px(s.x()[i]);
-            double y = py(s.y()[i]);
-            boolean pieceEnds = i + 1 == n || !plot.drawable(s, i + 1);
-            if (penDown && !pieceEnds && Math.abs(x - lastX) < MIN_STEP && Math.abs(y - lastY) < MIN_STEP) {
-                continue;
-            }
-            d.append(penDown ? " L" : (d.isEmpty() ? "M" : " M")).append(num(x)).append(',').append(num(y));
-            penDown = true;
-            lastX = x;
-            lastY = y;
         }
         if (d.isEmpty()) {
             return;
@@ -215,51 +192,76 @@ final class SvgRenderer {
     }
 
     private void errorBars(PlotSeries s, String color) {
-        Axis yAxis = plot.yAxis();
+        List<double[]> bars = g.errorBars(s);
+        if (bars.isEmpty()) {
+            return;
+        }
         svg.append("<g stroke=\"").append(color).append("\" stroke-width=\"1\">\n");
-        for (int i = 0; i < s.x().length; i++) {
-            if (!plot.drawable(s, i) || !Double.isFinite(s.yErr()[i])) {
-                continue;
-            }
-            double x = px(s.x()[i]);
-            double low = yAxis.accepts(s.low(i)) ? py(s.low(i)) : top + plotH + CAP;
-            double high = py(s.high(i));
-            line(x, low, x, high);
-            line(x - CAP, low, x + CAP, low);
-            line(x - CAP, high, x + CAP, high);
+        for (double[] b : bars) {
+            line(b[0], b[1], b[0], b[2]);
+            line(b[0] - CAP, b[1], b[0] + CAP, b[1]);
+            line(b[0] - CAP, b[2], b[0] + CAP, b[2]);
         }
         svg.append("</g>\n");
     }
 
+    private void markerGroup(Marker marker, String color) {
+        if (marker.filled()) {
+            svg.append("<g fill=\"").append(color).append("\">\n");
+        } else {
+            svg.append("<g fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"")
+               .append(LinePlotLayout.OPEN_MARKER_WIDTH).append("\">\n");
+        }
+    }
+
     private void legend() {
-        if (legendEntries.isEmpty()) {
+        if (g.legendEntries.isEmpty()) {
             return;
         }
-        double x = left + plotW + 2 * PAD;
-        double y = top;
-        double h = PAD + legendEntries.size() * LEGEND_ROW;
+        double x = g.legendX;
         svg.append("<g font-size=\"").append(LEGEND_SIZE).append("\">\n");
-        svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
-           .append(num(legendWidth)).append("\" height=\"").append(num(h))
+        svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(g.top)).append("\" width=\"")
+           .append(num(g.legendWidth)).append("\" height=\"").append(num(g.legendHeight))
            .append("\" fill=\"white\" stroke=\"").append(FRAME).append("\"/>\n");
-        for (int row = 0; row < legendEntries.size(); row++) {
-            int index = legendEntries.get(row);
+        for (int row = 0; row < g.legendEntries.size(); row++) {
+            int index = g.legendEntries.get(row);
             PlotSeries s = plot.series().get(index);
             String color = Palette.hex(plot.colorSlot(index));
-            double cy = y + PAD / 2.0 + LEGEND_ROW * (row + 0.5);
+            double cy = g.legendRowY(row);
             double x0 = x + PAD;
+            if (s.hasBand()) {
+                svg.append("<rect class=\"band\" x=\"").append(num(x0)).append("\" y=\"").append(num(cy - 5))
+                   .append("\" width=\"").append(SWATCH).append("\" height=\"10\" fill=\"").append(color)
+                   .append("\" fill-opacity=\"").append(Palette.BAND_OPACITY).append("\"/>\n");
+            }
             if (s.style().hasLine()) {
                 svg.append("<path d=\"M").append(num(x0)).append(',').append(num(cy)).append(" L")
                    .append(num(x0 + SWATCH)).append(',').append(num(cy)).append("\" stroke=\"").append(color)
                    .append("\" stroke-width=\"1.8\"").append(dash(s.style())).append("/>\n");
             }
             if (s.style().hasMarkers()) {
-                svg.append("<g fill=\"").append(color).append("\">");
-                circle(x0 + SWATCH / 2.0, cy);
+                markerGroup(s.marker(), color);
+                marker(s.marker(), x0 + SWATCH / 2.0, cy);
+                svg.append("</g>\n");
+            } else if (s.yErr() != null && !s.hasBand()) {
+                svg.append("<g stroke=\"").append(color).append("\" stroke-width=\"1\">");
+                line(x0 + SWATCH / 2.0, cy - 5, x0 + SWATCH / 2.0, cy + 5);
                 svg.append("</g>\n");
             }
             svg.append("<text x=\"").append(num(x0 + SWATCH + 6)).append("\" y=\"")
                .append(num(cy + 0.35 * LEGEND_SIZE)).append("\">").append(escape(s.name())).append("</text>\n");
+        }
+        svg.append("</g>\n");
+    }
+
+    private void notes() {
+        if (g.noteLines.isEmpty()) {
+            return;
+        }
+        svg.append("<g font-size=\"").append(NOTE_SIZE).append("\" fill=\"").append(TEXT).append("\">\n");
+        for (int k = 0; k < g.noteLines.size(); k++) {
+            svg.append("<text class=\"note\" x=\"").append(num(g.legendX)).append("\" y=\"")
+               .append(num(g.noteY + k * NOTE_ROW)).append("\">").append(escape(g.noteLines.get(k))).append("</text>\n");
         }
         svg.append("</g>\n");
     }
@@ -273,26 +275,23 @@ final class SvgRenderer {
            .append(num(x2)).append("\" y2=\"").append(num(y2)).append("\"/>\n");
     }
 
-    private void circle(double cx, double cy) {
-        svg.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"")
-           .append(num(MARKER_RADIUS)).append("\"/>\n");
-    }
-
-    private double px(double x) {
-        return left + plotW * (INSET + (1 - 2 * INSET) * plot.xAxis().fraction(x));
-    }
-
-    private double py(double y) {
-        return top + plotH * (INSET + (1 - 2 * INSET) * (1 - plot.yAxis().fraction(y)));
-    }
-
-    private static double tickLabelWidth(Axis.Tick t) {
-        return textWidth(t.text(), TICK_SIZE) + (t.exponent() == null ? 0 : textWidth(t.exponent(), TICK_SIZE * 0.75));
+    private void marker(Marker m, double cx, double cy) {
+        if (m.round()) {
+            svg.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"")
+               .append(num(MARKER_RADIUS)).append("\"/>\n");
+            return;
+        }
+        double[] p = m.outline(cx, cy, MARKER_RADIUS);
+        svg.append("<polygon points=\"");
+        for (int k = 0; k < p.length; k += 2) {
+            svg.append(k == 0 ? "" : " ").append(num(p[k])).append(',').append(num(p[k + 1]));
+        }
+        svg.append("\"/>\n");
     }
 
     /** Rough width of a text in a sans-serif font. */
     static double textWidth(String text, double fontSize) {
-        return text.codePointCount(0, text.length()) * fontSize * 0.6;
+        return LinePlotLayout.textWidth(text, fontSize);
     }
 
     /**

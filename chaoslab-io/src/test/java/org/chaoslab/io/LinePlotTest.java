@@ -118,6 +118,23 @@ class LinePlotTest {
     }
 
     @Test
+    void tickLabelsOfAnAxisShareTheirFormat() {
+        // one number of decimals per axis, that of the step: 0.0 ... 1.0, not 0, 0.2, ..., 1
+        assertThat(Axis.fit(0, 1, false, Double.NaN, Double.NaN).ticks()).extracting(Axis.Tick::plain)
+                .containsExactly("0.0", "0.2", "0.4", "0.6", "0.8", "1.0");
+        assertThat(Axis.fit(-0.3, 0.25, false, Double.NaN, Double.NaN).ticks()).extracting(Axis.Tick::plain)
+                .containsExactly("-0.3", "-0.2", "-0.1", "0.0", "0.1", "0.2", "0.3");
+        assertThat(Axis.fit(0, 0.3, false, Double.NaN, Double.NaN).ticks()).extracting(Axis.Tick::plain)
+                .containsExactly("0.00", "0.05", "0.10", "0.15", "0.20", "0.25", "0.30");
+        assertThat(Axis.fit(0, 30, false, Double.NaN, Double.NaN).ticks()).extracting(Axis.Tick::plain)
+                .containsExactly("0", "5", "10", "15", "20", "25", "30");
+        // scientific: each label its exponent, all mantissas the same decimals
+        assertThat(Axis.fit(4e-7, 2.1e-6, false, Double.NaN, Double.NaN).ticks()).extracting(Axis.Tick::plain)
+                .containsExactly("4.0e-7", "6.0e-7", "8.0e-7", "1.0e-6", "1.2e-6", "1.4e-6", "1.6e-6", "1.8e-6", "2.0e-6",
+                        "2.2e-6");
+    }
+
+    @Test
     void rejectsBadInput() {
         double[] x = {1, 2, 3};
         assertThatThrownBy(() -> LinePlot.builder().series("a", x, new double[2]))

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.Plots;
+import org.chaoslab.io.Histogram;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
@@ -18,6 +20,8 @@ import org.chaoslab.theory.balanced.ReplicaDistance;
 final class BalancedPlots {
 
     private static final int DENSITY_POINTS = 400;
+    private static final String RATE = Plots.label("time-averaged rate", "m_i", "");
+    private static final String DISTANCE = Plots.label("replica distance", "D", "");
 
     private BalancedPlots() {
     }
@@ -29,15 +33,14 @@ final class BalancedPlots {
         double[][] dens = densities(s);
         Npy.write(dir.resolve("rate_density.npy"), flatten(dens), 3, DENSITY_POINTS);
         files.add("rate_density.npy");
-        LinePlot p = LinePlot.builder().title("Mean-field distribution of time-averaged rates").xLabel("rate").yLabel("density")
-                .logY(true)
-                .series("E", dens[0], dens[1], LineStyle.LINE).series("I", dens[0], dens[2], LineStyle.DASHED).build();
+        LinePlot p = Plots.plot("Mean-field distribution of time-averaged rates", RATE, Plots.DENSITY).logY(true)
+                .series("E", dens[0], dens[1], LineStyle.LINE).series("I", dens[0], dens[2], LineStyle.LINE).build();
         files.addAll(OutputDirectory.fileNames(p.writePngAndSvg(dir, "rate_density")));
         double[][] traj = rd.trajectory(1.0 / net.nE(), 0.0, 20.0, 0.05);
         Npy.write(dir.resolve("distance_theory.npy"), flatten(traj), 3, traj[0].length);
         files.add("distance_theory.npy");
-        LinePlot d = LinePlot.builder().title("Replica distance (mean field) from one flipped unit").xLabel("t / tau_E")
-                .yLabel("D").series("D_E", traj[0], traj[1], LineStyle.LINE).series("D_I", traj[0], traj[2], LineStyle.DASHED).build();
+        LinePlot d = Plots.plot("Replica distance (mean field) from one flipped unit", Plots.time(Plots.TAU_E), DISTANCE)
+                .series("D_E", traj[0], traj[1], LineStyle.LINE).series("D_I", traj[0], traj[2], LineStyle.LINE).build();
         files.addAll(OutputDirectory.fileNames(d.writePngAndSvg(dir, "distance_theory")));
         return files;
     }
@@ -89,7 +92,7 @@ final class BalancedPlots {
             Npy.write(dir.resolve("autocorrelation_i.npy"), rec.acfI(), rec.acfI().length);
             files.addAll(List.of("autocorrelation_lags.npy", "autocorrelation_e.npy", "autocorrelation_i.npy"));
         }
-        LinePlot pr = LinePlot.builder().title("Population rates").xLabel("t / tau_E").yLabel("m(t)")
+        LinePlot pr = Plots.plot("Population rates", Plots.time(Plots.TAU_E), Plots.label("population rate", "m(t)", ""))
                 .series("m_E", rec.time(), rec.rateE(), LineStyle.LINE).series("m_I", rec.time(), rec.rateI(), LineStyle.LINE).build();
         files.addAll(OutputDirectory.fileNames(pr.writePngAndSvg(dir, "population_rates")));
         files.addAll(raster(dir, rec, net));
@@ -99,11 +102,13 @@ final class BalancedPlots {
             Npy.write(dir.resolve("distance_e.npy"), rec.distanceE(), s);
             Npy.write(dir.resolve("distance_i.npy"), rec.distanceI(), s);
             files.addAll(List.of("distance_e.npy", "distance_i.npy"));
-            LinePlot.Builder b = LinePlot.builder().title("Replica distance after one flipped unit").xLabel("t / tau_E").yLabel("D")
-                    .series("D_E sim", rec.time(), rec.distanceE(), LineStyle.LINE).series("D_I sim", rec.time(), rec.distanceI(), LineStyle.LINE);
+            LinePlot.Builder b = Plots.plot("Replica distance after one flipped unit", Plots.time(Plots.TAU_E), DISTANCE);
             if (distanceTheory != null) {
-                b.series("D_E theory", distanceTheory[0], distanceTheory[1], LineStyle.DASHED)
-                        .series("D_I theory", distanceTheory[0], distanceTheory[2], LineStyle.DASHED);
+                Plots.pair(b, "D_E mean field", "D_E simulation", distanceTheory[0], distanceTheory[1], rec.time(), rec.distanceE(), null);
+                Plots.pair(b, "D_I mean field", "D_I simulation", distanceTheory[0], distanceTheory[2], rec.time(), rec.distanceI(), null);
+            } else {
+                b.series("D_E simulation", rec.time(), rec.distanceE(), LineStyle.LINE)
+                        .series("D_I simulation", rec.time(), rec.distanceI(), LineStyle.LINE);
             }
             files.addAll(OutputDirectory.fileNames(b.build().writePngAndSvg(dir, "distance")));
         }
@@ -129,7 +134,7 @@ final class BalancedPlots {
                 yi[ni++] = rec.trainUnits() + (unit[k] - net.nE());
             }
         }
-        LinePlot.Builder b = LinePlot.builder().title("Raster of 0->1 transitions (E below, I above)").xLabel("t / tau_E").yLabel("unit");
+        LinePlot.Builder b = Plots.plot("Raster of 0 → 1 transitions (E below, I above)", Plots.time(Plots.TAU_E), "unit index");
         if (ne > 0) {
             b.series("E", java.util.Arrays.copyOf(xe, ne), java.util.Arrays.copyOf(ye, ne), LineStyle.MARKERS);
         }
@@ -153,45 +158,43 @@ final class BalancedPlots {
         for (int s = 0; s < exc.length; s++) {
             exc[s] += ext[s]; // the notes' Figure 4: excitation (recurrent + external), inhibition, net input
         }
-        LinePlot p = LinePlot.builder().title("Inputs of unit " + unit + " (theta = " + theta + ")").xLabel("t / tau_E").yLabel("input")
+        LinePlot p = Plots.plot("Inputs of unit " + unit + " (θ = " + theta + ")", Plots.time(Plots.TAU_E), "synaptic input")
                 .series("excitatory + external", rec.time(), exc, LineStyle.LINE)
                 .series("inhibitory", rec.time(), inh, LineStyle.LINE)
-                .series("total u = exc + inh + ext - theta", rec.time(), total, LineStyle.LINE)
-                .series("state", rec.time(), c[4], LineStyle.DASHED).build();
+                .series("total u = exc + inh + ext − θ", rec.time(), total, LineStyle.LINE)
+                .series("state (0 or 1)", rec.time(), c[4], LineStyle.DASHED).build();
         return OutputDirectory.fileNames(p.writePngAndSvg(dir, "inputs"));
     }
 
     private static List<String> rateHistogram(Path dir, double[] rates, BalancedNetwork net, BalancedSolution theory) throws IOException {
         int bins = 50;
-        double top = 0;
+        double top = 1e-3;
         for (double r : rates) {
             top = Math.max(top, r);
         }
-        top = Math.max(top, 1e-3);
-        LinePlot.Builder b = LinePlot.builder().title("Distribution of time-averaged rates").xLabel("rate").yLabel("density").logY(true);
+        // one range for both populations: [0, the largest rate], the whole data range (Histogram.note says otherwise)
+        LinePlot.Builder b = Plots.plot("Distribution of time-averaged rates", RATE, Plots.DENSITY).logY(true);
+        double floor = Double.POSITIVE_INFINITY;
         for (int pop = 0; pop < 2; pop++) {
             int from = pop == 0 ? 0 : net.nE();
             int to = pop == 0 ? net.nE() : net.size();
-            double[] x = new double[bins];
-            double[] h = new double[bins];
-            double w = top / bins;
-            for (int i = from; i < to; i++) {
-                h[Math.min(bins - 1, (int) (rates[i] / w))] += 1.0 / ((to - from) * w);
-            }
-            for (int k = 0; k < bins; k++) {
-                x[k] = (k + 0.5) * w;
-                h[k] = Math.max(h[k], 1e-6);
-            }
-            b.series((pop == 0 ? "E" : "I") + " simulation", x, h, LineStyle.MARKERS);
+            Histogram h = Histogram.within(java.util.Arrays.copyOfRange(rates, from, to), bins, 0, top);
+            String name = pop == 0 ? "E" : "I";
+            double[] xt = null;
+            double[] th = null;
             if (theory != null) {
-                double[] th = new double[bins];
-                for (int k = 0; k < bins; k++) {
-                    th[k] = Math.max(1e-6, theory.rateDensity(pop, x[k]));
+                xt = new double[DENSITY_POINTS];
+                th = new double[DENSITY_POINTS];
+                for (int k = 0; k < DENSITY_POINTS; k++) {
+                    xt[k] = top * (k + 0.5) / DENSITY_POINTS;
+                    th[k] = theory.rateDensity(pop, xt[k]);
                 }
-                b.series((pop == 0 ? "E" : "I") + " theory", x, th, LineStyle.DASHED);
             }
+            Plots.histogram(b, name + " simulation", h, true, name + " mean field", xt, th);
+            floor = Math.min(floor, 1.0 / Math.max(1, h.finite() * (top / bins)));
         }
-        return OutputDirectory.fileNames(b.build().writePngAndSvg(dir, "rate_distribution"));
+        // the lowest non-empty bin sets the bottom (empty bins are not drawn); the theory below it leaves the plot
+        return OutputDirectory.fileNames(b.yRange(0.3 * floor, Double.NaN).build().writePngAndSvg(dir, "rate_distribution"));
     }
 
     static double[] flatten(double[][] a) {

@@ -3,6 +3,7 @@ package org.chaoslab.cli.binary;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import org.chaoslab.compare.BalancedRateDistribution;
 import org.chaoslab.compare.Deviation;
 import org.chaoslab.compare.Verdict;
 import org.chaoslab.io.LinePlot;
-import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
 import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.sim.ProgressListener;
@@ -90,11 +90,11 @@ public final class CompareBalancedCommand implements Callable<Integer> {
         Npy.write(out.resolve("distance_sim.npy"), BalancedPlots.flatten(new double[][] {r.distanceSimE(), r.distanceSimI()}), 2, s);
         Npy.write(out.resolve("distance_theory.npy"), BalancedPlots.flatten(new double[][] {r.distanceTheoryE(), r.distanceTheoryI()}), 2, s);
         files.addAll(List.of("time.npy", "distance_sim.npy", "distance_theory.npy"));
-        LinePlot d = LinePlot.builder().title("Replica distance: simulation (mean of " + r.realizations() + ") vs mean field")
-                .xLabel("t / tau_E").yLabel("D")
-                .series("D_E sim", r.time(), r.distanceSimE(), LineStyle.LINE).series("D_I sim", r.time(), r.distanceSimI(), LineStyle.LINE)
-                .series("D_E theory", r.time(), r.distanceTheoryE(), LineStyle.DASHED)
-                .series("D_I theory", r.time(), r.distanceTheoryI(), LineStyle.DASHED).build();
+        LinePlot.Builder db = Plots.plot("Replica distance: simulation (mean of " + r.realizations() + ") vs mean field",
+                Plots.time(Plots.TAU_E), Plots.label("replica distance", "D", ""));
+        Plots.pair(db, "D_E mean field", "D_E simulation", r.time(), r.distanceTheoryE(), r.time(), r.distanceSimE(), null);
+        Plots.pair(db, "D_I mean field", "D_I simulation", r.time(), r.distanceTheoryI(), r.time(), r.distanceSimI(), null);
+        LinePlot d = db.build();
         files.addAll(OutputDirectory.fileNames(d.writePngAndSvg(out, "distance")));
         dir.record(files);
         List<Verdict> verdicts = verdicts(net, r);

@@ -3,6 +3,7 @@ package org.chaoslab.cli.binary;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import org.chaoslab.compare.Verdict;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
-import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
 import org.chaoslab.model.GlauberNetwork;
 import org.chaoslab.sim.ProgressListener;
@@ -130,19 +130,20 @@ public final class CompareGlauberCommand implements Callable<Integer> {
             cov[1][l] = acf[1][l] - m2;
             cov[2][l] = acf[3][l] - m2;
         }
-        LinePlot a = LinePlot.builder().title("Unit autocovariance C(s) - m^2: binary, matched rate, mean field")
-                .xLabel("s / tau").yLabel("C(s) - m^2")
-                .series("binary (sim)", r.lags(), cov[1], LineStyle.LINE).series("matched rate (sim)", r.lags(), cov[2], LineStyle.LINE)
-                .series("mean field", r.lags(), cov[0], LineStyle.DASHED).build();
+        LinePlot.Builder ab = Plots.plot("Unit autocovariance C(s) − m²: binary, matched rate, mean field", Plots.LAG,
+                Plots.label("autocovariance", "C(s) − m²", ""));
+        Plots.pair(ab, "mean field", "binary (simulation ± SE)", r.lags(), cov[0], r.lags(), cov[1], acf[2]);
+        Plots.estimate(ab, "matched rate (simulation ± SE)", r.lags(), cov[2], acf[4], ab.newColor(), 1);
+        LinePlot a = ab.build();
         files.addAll(OutputDirectory.fileNames(a.writePngAndSvg(out, "autocorrelation")));
         double[] dStar = new double[r.time().length];
         java.util.Arrays.fill(dStar, r.distance().theory());
-        LinePlot d = LinePlot.builder().title("Replica distance after one flip: simulation (mean of " + r.survived() + ") vs mean field")
-                .xLabel("t / tau").yLabel("d").logY(true)
-                .series("simulation", r.time(), r.distanceSim(), LineStyle.LINE)
-                .series("mean field", r.time(), r.distanceTheory(), LineStyle.DASHED)
-                .series("d*", r.time(), dStar, LineStyle.DASHED)
-                .series("matched rate (sim)", r.time(), floor(r.distanceRate()), LineStyle.LINE).build();
+        LinePlot.Builder db = Plots.plot("Replica distance after one flip: simulation (mean of " + r.survived() + ") vs mean field",
+                Plots.TIME, Plots.label("replica distance", "d", "")).logY(true);
+        Plots.pair(db, "mean field", "binary (simulation)", r.time(), r.distanceTheory(), r.time(), r.distanceSim(), null);
+        db.reference("fixed point d*", r.time(), dStar)
+                .series(Plots.measured("matched rate (simulation)", r.time(), floor(r.distanceRate()), null));
+        LinePlot d = db.build();
         files.addAll(OutputDirectory.fileNames(d.writePngAndSvg(out, "distance")));
         dir.record(files);
         Theory theory = new Theory(r.theory().m(), r.theory().q(), r.theory().mean(), r.theory().alpha(), r.theory().beta(),

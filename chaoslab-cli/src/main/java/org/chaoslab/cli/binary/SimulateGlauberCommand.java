@@ -2,9 +2,9 @@ package org.chaoslab.cli.binary;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.util.concurrent.Callable;
-import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.GlauberNetwork;
 import org.chaoslab.model.Validate;
@@ -62,8 +62,8 @@ public final class SimulateGlauberCommand implements Callable<Integer> {
         dir.npy("unit_rates.npy", r.unitRates());
         double[] th = new double[r.time().length];
         java.util.Arrays.fill(th, theory.m());
-        dir.figure("rate", LinePlot.builder().title("Glauber network: population rate").xLabel("t / tau").yLabel("m(t)")
-                .series("simulation", r.time(), r.rate(), LineStyle.LINE).series("mean field", r.time(), th, LineStyle.DASHED).build());
+        dir.figure("rate", Plots.plot("Glauber network: population rate", Plots.TIME, Plots.label("population rate", "m(t)", ""))
+                .series("simulation", r.time(), r.rate(), LineStyle.LINE).reference("mean field m", r.time(), th).build());
         RunSummary.builder(spec, 1).seed("master", seed)
                 .seed("streams", "couplings/<row>, initial/replica/0, updates (update times and threshold noise)")
                 .result("network", net).result("rate", r.meanRate()).result("theoryRate", theory.m()).result("updates", r.updates())

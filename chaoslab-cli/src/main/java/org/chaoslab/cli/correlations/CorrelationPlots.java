@@ -2,12 +2,13 @@ package org.chaoslab.cli.correlations;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.chaoslab.cli.common.OutputDirectory;
-import org.chaoslab.io.LinePlot;
+import org.chaoslab.cli.common.Plots;
+import org.chaoslab.io.Histogram;
 import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.PlotSeries;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovarianceEigenvalueDensity;
@@ -38,11 +39,18 @@ final class CorrelationPlots {
 
     /** The plot of {@link #cavityParticipationRatioVsGain} from given theory values. */
     static List<String> cavityCurve(Path dir, String phi, double[] g, double[] px, double[] pp, double[] sim) throws IOException {
-        var b = LinePlot.builder().title("Dimension of chaotic activity (two-site cavity, " + phi + ")")
-                .xLabel("g").yLabel("PR/N").series("theory x", g, px, LineStyle.LINE).series("theory phi(x)", g, pp, LineStyle.LINE);
-        if (sim != null) {
-            b.series("simulation x", new double[] {sim[0]}, new double[] {sim[1]}, new double[] {sim[2]}, LineStyle.MARKERS);
-            b.series("simulation phi(x)", new double[] {sim[0]}, new double[] {sim[3]}, new double[] {sim[4]}, LineStyle.MARKERS);
+        var b = Plots.plot("Dimension of chaotic activity (two-site cavity, " + phi + ")", Plots.GAIN,
+                Plots.label("participation ratio", "PR/N", ""));
+        if (sim == null) {
+            b.series("theory, x", g, px, LineStyle.LINE).series("theory, φ(x)", g, pp, LineStyle.LINE);
+        } else {
+            // x and φ(x) at the same g: distinct markers, set slightly apart
+            double[] gx = Plots.dodge(new double[] {sim[0]}, 0, 2, false);
+            double[] gp = Plots.dodge(new double[] {sim[0]}, 1, 2, false);
+            Plots.pair(b, "theory, x", "simulation, x", g, px, gx, new double[] {sim[1]}, new double[] {sim[2]});
+            int sp = b.newColor();
+            b.series(new PlotSeries("theory, φ(x)", g, pp, null, LineStyle.LINE, sp));
+            Plots.estimate(b, "simulation, φ(x)", gp, new double[] {sim[3]}, new double[] {sim[4]}, sp, 1);
         }
         return OutputDirectory.fileNames(b.build().writePngAndSvg(dir, "pr_vs_g"));
     }
@@ -73,10 +81,12 @@ final class CorrelationPlots {
             r[i] = 0.99 * i / (k - 1);
             pr[i] = LinearCovariance.zeroFrequency(r[i], d, 1).participationRatioPerN();
         }
-        var b = LinePlot.builder().title("Participation ratio of the zero-frequency covariance").xLabel("R (spectral radius)")
-                .yLabel("PR/N").series("theory (1 - R^2)^2", r, pr, LineStyle.LINE);
+        var b = Plots.plot("Participation ratio of the zero-frequency covariance", Plots.label("spectral radius", "R", ""),
+                Plots.label("participation ratio", "PR/N", ""));
         if (simR != null) {
-            b.series("simulation", new double[] {simR}, new double[] {simPr}, new double[] {simErr}, LineStyle.MARKERS);
+            Plots.pair(b, "theory (1 − R²)²", "simulation", r, pr, new double[] {simR}, new double[] {simPr}, new double[] {simErr});
+        } else {
+            b.series("theory (1 − R²)²", r, pr, LineStyle.LINE);
         }
         return OutputDirectory.fileNames(b.build().writePngAndSvg(dir, "pr_vs_g"));
     }
@@ -84,66 +94,35 @@ final class CorrelationPlots {
     /** Histogram (density) of cross-covariances with the theory's Gaussian of variance Var c_ij. */
     static List<String> crossCovarianceHistogram(Path dir, double[] cross, CovariancePrediction theory) throws IOException {
         double sd = Math.sqrt(theory.varCrossCov());
-        // the whole data range (and at least +-5 theoretical SD), so nothing is clipped
-        double lo = -5 * sd;
-        double hi = 5 * sd;
-        for (double c : cross) {
-            if (Double.isFinite(c)) {
-                lo = Math.min(lo, c);
-                hi = Math.max(hi, c);
-            }
-        }
-        if (!(hi > lo)) {
-            hi = lo + 1;
-        }
-        int bins = 60;
-        double[] x = new double[bins];
-        double[] h = new double[bins];
-        double w = (hi - lo) / bins;
-        for (double c : cross) {
-            int i = Math.min(bins - 1, (int) Math.floor((c - lo) / w));
-            if (i >= 0) {
-                h[i]++;
-            }
-        }
-        double[] g = new double[bins];
-        for (int i = 0; i < bins; i++) {
-            x[i] = lo + (i + 0.5) * w;
-            h[i] /= cross.length * w;
-            g[i] = Math.exp(-0.5 * x[i] * x[i] / (sd * sd)) / (sd * Math.sqrt(2 * Math.PI));
-        }
-        var plot = LinePlot.builder().title("Cross-covariances (zero frequency), whole range").xLabel("c_ij").yLabel("density")
-                .series("simulation", x, h, LineStyle.MARKERS).series("theory N(0, Var c)", x, g, LineStyle.LINE).build();
-        return OutputDirectory.fileNames(plot.writePngAndSvg(dir, "cross_covariances"));
+        // the whole data range, and at least +-5 theoretical SD
+        Histogram h = Histogram.covering(cross, 60, -5 * sd, 5 * sd);
+        double[][] gauss = curve(h.lo(), h.hi(), 400, c -> Math.exp(-0.5 * c * c / (sd * sd)) / (sd * Math.sqrt(2 * Math.PI)));
+        var b = Plots.plot("Cross-covariances (zero frequency)", Plots.label("cross-covariance", "c_ij", ""), Plots.DENSITY);
+        Plots.histogram(b, "simulation", h, false, "theory N(0, Var c_ij)", gauss[0], gauss[1]);
+        return OutputDirectory.fileNames(b.build().writePngAndSvg(dir, "cross_covariances"));
     }
 
     /** Histogram of covariance eigenvalues with the closed-form density and its support edges. */
     static List<String> eigenvalueHistogram(Path dir, double[] ev, CovariancePrediction theory) throws IOException {
-        double lo = Math.min(ev[0], theory.eigenLower());
-        double hi = Math.max(ev[ev.length - 1], theory.eigenUpper());
-        int bins = 40;
-        double w = (hi - lo) / bins;
-        double[] x = new double[bins];
-        double[] h = new double[bins];
-        for (double v : ev) {
-            h[Math.min(bins - 1, (int) ((v - lo) / w))]++;
-        }
-        double top = 0;
-        for (int i = 0; i < bins; i++) {
-            x[i] = lo + (i + 0.5) * w;
-            h[i] /= ev.length * w;
-            top = Math.max(top, h[i]);
-        }
-        List<String> files = new ArrayList<>();
+        // the whole data range, and at least the theory's support
+        Histogram h = Histogram.covering(ev, 40, theory.eigenLower(), theory.eigenUpper());
+        double top = java.util.Arrays.stream(h.density(false)).max().orElse(1.0);
         double[][] density = new CovarianceEigenvalueDensity(theory.spectralRadius(), theory.noiseIntensity()).curve(400);
-        var plot = LinePlot.builder().title("Covariance eigenvalues (zero frequency)").xLabel("eigenvalue").yLabel("density")
-                .series("simulation", x, h, LineStyle.LINE_AND_MARKERS)
-                .series("theory (N -> inf)", density[0], density[1], LineStyle.LINE)
-                .series("support edge x-", new double[] {theory.eigenLower(), theory.eigenLower()}, new double[] {0, top},
-                        LineStyle.DASHED)
-                .series("support edge x+", new double[] {theory.eigenUpper(), theory.eigenUpper()}, new double[] {0, top},
-                        LineStyle.DASHED).build();
-        files.addAll(OutputDirectory.fileNames(plot.writePngAndSvg(dir, "eigenvalues")));
-        return files;
+        var b = Plots.plot("Covariance eigenvalues (zero frequency)", Plots.label("eigenvalue of the covariance", "", ""),
+                Plots.DENSITY);
+        Plots.histogram(b, "simulation", h, false, "theory (N → ∞)", density[0], density[1]);
+        b.reference("support edges x₋, x₊", new double[] {theory.eigenLower(), theory.eigenLower(), Double.NaN,
+                theory.eigenUpper(), theory.eigenUpper()}, new double[] {0, top, Double.NaN, 0, top});
+        return OutputDirectory.fileNames(b.build().writePngAndSvg(dir, "eigenvalues"));
+    }
+
+    /** {x, f(x)} at {@code n} evenly spaced points of [lo, hi]. */
+    private static double[][] curve(double lo, double hi, int n, java.util.function.DoubleUnaryOperator f) {
+        double[][] out = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            out[0][i] = lo + (hi - lo) * i / (n - 1);
+            out[1][i] = f.applyAsDouble(out[0][i]);
+        }
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package org.chaoslab.cli.deep;
 
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,10 +82,9 @@ final class DeepBoundaryCommand implements Callable<Integer> {
         files.add("boundary.csv");
         DeepOutputs.npy(out, files, "sigma_b2.npy", curve.biasVariance());
         DeepOutputs.npy(out, files, "sigma_w2.npy", curve.weightVariance());
-        LinePlot plot = LinePlot.builder()
-                .title("Order-chaos boundary chi1 = 1: " + f.name() + (keep < 1 ? ", keep " + keep : ""))
-                .xLabel("sigma_w^2").yLabel("sigma_b^2")
-                .series("chi1 = 1 (ordered left, chaotic right)", curve.weightVariance(), curve.biasVariance(), LineStyle.LINE)
+        LinePlot plot = Plots.plot("Order-chaos boundary χ_1 = 1: " + f.name() + (keep < 1 ? ", keep " + keep : ""),
+                        Plots.WEIGHT_VARIANCE, Plots.BIAS_VARIANCE)
+                .series("χ_1 = 1 (ordered left, chaotic right)", curve.weightVariance(), curve.biasVariance(), LineStyle.LINE)
                 .build();
         files.addAll(OutputDirectory.fileNames(plot.writePngAndSvg(out, "boundary")));
         int missing = 0;

@@ -4,6 +4,7 @@ import org.chaoslab.cli.Main;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.chaoslab.compare.Deviation;
 import org.chaoslab.compare.Verdict;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
-import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.DeepNetwork;
 import org.chaoslab.model.DeepNetworkInputs;
 import org.chaoslab.model.Validate;
@@ -98,27 +98,22 @@ final class DeepCompareCommand implements Callable<Integer> {
         DeepOutputs.npy(out, files, "theory_jacobian.npy", r.layers().jacobian());
         String title = "N = " + net.width() + ", " + net.transfer().name() + ", σ_w² = " + net.weightVariance()
                 + ", σ_b² = " + net.biasVariance() + ", R = " + r.recording().realizations();
-        files.addAll(OutputDirectory.fileNames(LinePlot.builder().title(title).xLabel("layer l")
-                .yLabel("q^l, c^l, Jacobian")
-                .series("simulation q^l", l, r.q().simulation(), r.q().standardError(), LineStyle.MARKERS)
-                .series("theory q^l", l, r.q().theory(), LineStyle.DASHED)
-                .series("simulation c^l", l, r.c().simulation(), r.c().standardError(), LineStyle.MARKERS)
-                .series("theory c^l", l, r.c().theory(), LineStyle.DASHED)
-                .series("simulation Jacobian", l, r.jacobian().simulation(), r.jacobian().standardError(), LineStyle.MARKERS)
-                .series("theory Jacobian", l, r.jacobian().theory(), LineStyle.DASHED)
-                .build().writePngAndSvg(out, "comparison")));
+        LinePlot.Builder layers = Plots.plot(title, Plots.LAYER, "length q^l, correlation c^l, Jacobian");
+        Plots.pair(layers, "q^l theory", "q^l simulation", l, r.q().theory(), l, r.q().simulation(), r.q().standardError());
+        Plots.pair(layers, "c^l theory", "c^l simulation", l, r.c().theory(), l, r.c().simulation(), r.c().standardError());
+        Plots.pair(layers, "Jacobian theory", "Jacobian simulation", l, r.jacobian().theory(), l, r.jacobian().simulation(),
+                r.jacobian().standardError());
+        files.addAll(OutputDirectory.fileNames(layers.build().writePngAndSvg(out, "comparison")));
         if (in.hasCircle() && !net.hasDropout()) {
             DeepOutputs.npy(out, files, "theory_circle_length.npy", r.circle().lengthEuclidean());
             DeepOutputs.npy(out, files, "theory_curvature.npy", r.circle().curvature());
-            files.addAll(OutputDirectory.fileNames(LinePlot.builder().title("Circle of " + in.circlePoints() + " inputs, " + title)
-                    .xLabel("layer l").yLabel("length, curvature").logY(true)
-                    .series("simulation length", l, DeepOutputs.positive(r.circleLength().simulation()),
-                            r.circleLength().standardError(), LineStyle.MARKERS)
-                    .series("theory length", l, DeepOutputs.positive(r.circleLength().theory()), LineStyle.DASHED)
-                    .series("simulation curvature", l, DeepOutputs.positive(r.curvature().simulation()),
-                            r.curvature().standardError(), LineStyle.MARKERS)
-                    .series("theory curvature", l, DeepOutputs.positive(r.curvature().theory()), LineStyle.DASHED)
-                    .build().writePngAndSvg(out, "circle")));
+            LinePlot.Builder circle = Plots.plot("Circle of " + in.circlePoints() + " inputs, " + title, Plots.LAYER,
+                    "length, curvature of the propagated circle").logY(true);
+            Plots.pair(circle, "length theory", "length simulation", l, DeepOutputs.positive(r.circleLength().theory()), l,
+                    DeepOutputs.positive(r.circleLength().simulation()), r.circleLength().standardError());
+            Plots.pair(circle, "curvature theory", "curvature simulation", l, DeepOutputs.positive(r.curvature().theory()), l,
+                    DeepOutputs.positive(r.curvature().simulation()), r.curvature().standardError());
+            files.addAll(OutputDirectory.fileNames(circle.build().writePngAndSvg(out, "circle")));
         }
         dir.record(files);
         int depth = net.depth();

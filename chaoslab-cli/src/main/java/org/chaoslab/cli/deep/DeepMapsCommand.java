@@ -2,6 +2,7 @@ package org.chaoslab.cli.deep;
 
 import org.chaoslab.cli.common.OptionalOutputOptions;
 import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,10 +101,8 @@ final class DeepMapsCommand implements Callable<Integer> {
         DeepOutputs.npy(out, files, "jacobian.npy", t.jacobian());
         DeepOutputs.npy(out, files, "circle_length.npy", c.lengthEuclidean());
         DeepOutputs.npy(out, files, "curvature.npy", c.curvature());
-        LinePlot plot = LinePlot.builder()
-                .title("Mean-field maps: " + net.transfer().name() + ", sigma_w^2 = " + net.weightVariance() + ", sigma_b^2 = "
-                        + net.biasVariance())
-                .xLabel("layer l").yLabel("q^l, c^l")
+        LinePlot plot = Plots.plot("Mean-field maps: " + net.transfer().name() + ", σ_w² = " + net.weightVariance() + ", σ_b² = "
+                        + net.biasVariance(), Plots.LAYER, "length q^l, correlation c^l")
                 .series("q^l", l, t.q(), LineStyle.LINE_AND_MARKERS)
                 .series("c^l", l, t.c(), LineStyle.LINE_AND_MARKERS)
                 .build();

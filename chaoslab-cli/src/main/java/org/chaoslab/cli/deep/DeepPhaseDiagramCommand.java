@@ -1,6 +1,7 @@
 package org.chaoslab.cli.deep;
 
 import org.chaoslab.cli.Progress;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
@@ -132,14 +133,14 @@ final class DeepPhaseDiagramCommand implements Callable<Integer> {
         DeepOutputs.npy(out, files, "chi_c.npy", grid.chiC(), nw, nb);
         DeepOutputs.npy(out, files, "boundary_sigma_b2.npy", boundary.biasVariance());
         DeepOutputs.npy(out, files, "boundary_sigma_w2.npy", boundary.weightVariance());
-        PlotSeries line = new PlotSeries("chi1 = 1", boundary.weightVariance(), boundary.biasVariance(), null, LineStyle.LINE);
+        PlotSeries line = new PlotSeries("χ_1 = 1", boundary.weightVariance(), boundary.biasVariance(), null, LineStyle.LINE);
         String what = f.name() + (keep < 1 ? ", keep " + keep : "");
-        files.addAll(OutputDirectory.fileNames(heatmap("chi1 = sigma_w^2 <phi'^2>: " + what, "chi1", sw, sb, grid.chi1(), false,
+        files.addAll(OutputDirectory.fileNames(heatmap("χ_1 = σ_w² ⟨φ′(h)²⟩: " + what, "χ_1", sw, sb, grid.chi1(), false,
                 Double.NaN, Double.NaN, line).writePngAndSvg(out, "chi1")));
-        files.addAll(OutputDirectory.fileNames(heatmap("depth scale xi_c (colours clipped at 100): " + what, "xi_c", sw, sb, grid.xiC(), true,
-                Double.NaN, 100.0, line).writePngAndSvg(out, "xi_c")));
-        files.addAll(OutputDirectory.fileNames(heatmap("fixed point c*: " + what, "c*", sw, sb, grid.cStar(), false, Double.NaN, 1.0, line)
-                .writePngAndSvg(out, "c_star")));
+        files.addAll(OutputDirectory.fileNames(heatmap("depth scale ξ_c (colours clipped at 100): " + what, "depth scale ξ_c (layers)",
+                sw, sb, grid.xiC(), true, Double.NaN, 100.0, line).writePngAndSvg(out, "xi_c")));
+        files.addAll(OutputDirectory.fileNames(heatmap("fixed point c*: " + what, "correlation fixed point c*", sw, sb, grid.cStar(),
+                false, Double.NaN, 1.0, line).writePngAndSvg(out, "c_star")));
         int[] counts = new int[DeepPhase.values().length];
         for (int i = 0; i < nw; i++) {
             for (int j = 0; j < nb; j++) {
@@ -162,7 +163,7 @@ final class DeepPhaseDiagramCommand implements Callable<Integer> {
 
     private static HeatmapPlot heatmap(String title, String label, double[] sw, double[] sb, double[] z, boolean log,
                                        double min, double max, PlotSeries line) {
-        return HeatmapPlot.builder().title(title).xLabel("sigma_w^2").yLabel("sigma_b^2").colorLabel(label)
+        return HeatmapPlot.builder().title(title).xLabel(Plots.WEIGHT_VARIANCE).yLabel(Plots.BIAS_VARIANCE).colorLabel(label)
                 .grid(sw, sb, z).logColor(log).colorRange(min, max).overlay(line).build();
     }
 

@@ -4,6 +4,7 @@ import org.chaoslab.cli.Main;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.CsvTable;
-import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.DeepNetwork;
 import org.chaoslab.model.DeepNetworkInputs;
@@ -80,13 +80,13 @@ final class DeepSimulateCommand implements Callable<Integer> {
         files.add("layers.csv");
         String title = "N = " + net.width() + ", " + net.transfer().name() + ", σ_w² = " + net.weightVariance()
                 + ", σ_b² = " + net.biasVariance() + ", R = " + rec.realizations();
-        files.addAll(OutputDirectory.fileNames(LinePlot.builder().title(title).xLabel("layer l").yLabel("q^l, c^l")
+        files.addAll(OutputDirectory.fileNames(Plots.plot(title, Plots.LAYER, "length q^l, correlation c^l")
                 .series("q^l", l, stats.q(), stats.qStdErr(), LineStyle.LINE_AND_MARKERS)
                 .series("c^l", l, stats.c(), stats.cStdErr(), LineStyle.LINE_AND_MARKERS)
                 .build().writePngAndSvg(out, "layers")));
         if (in.hasCircle()) {
-            files.addAll(OutputDirectory.fileNames(LinePlot.builder().title("Circle of " + in.circlePoints() + " inputs, " + title)
-                    .xLabel("layer l").yLabel("length").logY(true)
+            files.addAll(OutputDirectory.fileNames(Plots.plot("Circle of " + in.circlePoints() + " inputs, " + title, Plots.LAYER,
+                            "length of the propagated circle").logY(true)
                     .series("Euclidean length", l, DeepOutputs.positive(stats.circleLength()), stats.circleLengthStdErr(),
                             LineStyle.LINE_AND_MARKERS)
                     .series("Grassmannian length", l, DeepOutputs.positive(stats.grassmannLength()),

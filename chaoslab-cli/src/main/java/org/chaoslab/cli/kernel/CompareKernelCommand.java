@@ -9,6 +9,7 @@ import org.chaoslab.analysis.kernel.Estimate;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.compare.KernelComparison;
@@ -16,7 +17,6 @@ import org.chaoslab.compare.KernelComparisonResult;
 import org.chaoslab.compare.Verdict;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
-import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.ResponseProtocol;
 import org.chaoslab.model.Stimuli;
 import org.chaoslab.model.StimulusNetwork;
@@ -100,20 +100,23 @@ public final class CompareKernelCommand implements Callable<Integer> {
                     fine[j] = Math.PI * j / (fine.length - 1);
                     fineK[j] = theory.kernelOnCircle(fine[j]);
                 }
-                dir.figure("kernel", LinePlot.builder()
-                        .title(String.format("Kernel vs stimulus distance: %s, N = %d, g = %.3g, s = %.3g (%d realizations)",
-                                net.kind().label(), net.n(), net.g(), circle.scale(), r.realizations()))
-                        .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta) = (1/N) sum_i r_i^a r_i^b")
-                        .theoryAndSimulation("cross-trial K(Delta)", fine, fineK, d, r.simulatedKernel(), r.simulatedKernelError(), 48)
-                        .theoryAndSimulation("same trial K(0)", new double[] {0.0}, new double[] {r.theory().sameTrial()},
-                                new double[] {0.0}, new double[] {r.sameTrial().value()}, new double[] {r.sameTrial().standardError()}, 2)
-                        .build());
+                LinePlot.Builder kernel = Plots.plot(String.format("Kernel vs stimulus distance: %s, N = %d, g = %.3g, s = %.3g "
+                                + "(%d realizations)", net.kind().label(), net.n(), net.g(), circle.scale(), r.realizations()),
+                        Plots.STIMULUS_DISTANCE, Plots.label("kernel", "K(Δ) = (1/N) Σ_i r_i^a r_i^b", ""));
+                Plots.pair(kernel, "cross-trial K(Δ) theory", "cross-trial K(Δ) simulation", fine, fineK, d, r.simulatedKernel(),
+                        r.simulatedKernelError());
+                // the same-trial K(0) is one number: its theory a short level at Δ = 0
+                double k0 = r.theory().sameTrial();
+                Plots.pair(kernel, "same trial K(0) theory", "same trial K(0) simulation", new double[] {0.0, 0.05 * Math.PI},
+                        new double[] {k0, k0}, new double[] {0.0}, new double[] {r.sameTrial().value()},
+                        new double[] {r.sameTrial().standardError()});
+                dir.figure("kernel", kernel.build());
             } else {
                 List<Object> times = new ArrayList<>();
                 CsvTable.Builder csv = CsvTable.builder().column("delta", d);
-                LinePlot.Builder plot = LinePlot.builder().title(String.format("Transient kernel from a shared state: %s, N = %d, g = %.3g",
-                                net.kind().label(), net.n(), net.g())).xLabel("stimulus distance Delta (rad)")
-                        .yLabel("1 - K_t(Delta)/K_t(0)").logX(true).logY(true);
+                LinePlot.Builder plot = Plots.plot(String.format("Transient kernel from a shared state: %s, N = %d, g = %.3g",
+                                net.kind().label(), net.n(), net.g()), Plots.STIMULUS_DISTANCE,
+                        Plots.label("roughness", "1 − K_t(Δ)/K_t(0)", "")).logX(true).logY(true);
                 double[] dPos = java.util.Arrays.copyOfRange(d, 1, d.length);
                 for (KernelComparisonResult.TimePoint tp : r.transients()) {
                     String t = String.format("%.3g", tp.time());
@@ -128,7 +131,7 @@ public final class CompareKernelCommand implements Callable<Integer> {
                         defS[k - 1] = 1 - sim[k] / sim[0];
                         defE[k - 1] = se[k] / sim[0];
                     }
-                    plot.theoryAndSimulation("t = " + t, dPos, defT, dPos, defS, defE, 32);
+                    Plots.pair(plot, "t = " + t + " theory", "t = " + t + " simulation", dPos, defT, dPos, defS, defE);
                     times.add(tp);
                 }
                 dir.csv("kernel.csv", csv.build());

@@ -9,6 +9,7 @@ import org.chaoslab.analysis.kernel.Responses;
 import org.chaoslab.analysis.kernel.TrialKernels;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.compare.LearningCurveComparison;
 import org.chaoslab.io.CsvTable;
@@ -99,10 +100,11 @@ public final class KernelLearningCurveCommand implements Callable<Integer> {
             }
             dir.csv("learning_curve.csv", CsvTable.builder().column("P", pp).column("error", sim).column("error_se", se)
                     .column("theory_effective_ridge", thy).column("theory_without_nugget", bare).build());
-            dir.figure("learning_curve", LinePlot.builder()
-                    .title("Learning curve of a linear readout (nugget " + String.format("%.3g", lc.nugget()) + " as ridge)")
-                    .xLabel("training stimuli P").yLabel("generalization error E_g").logX(true).logY(true)
-                    .theoryAndSimulation("E_g", pp, thy, pp, sim, se, 64).build());
+            LinePlot.Builder curve = Plots.plot("Learning curve of a linear readout (nugget " + String.format("%.3g", lc.nugget())
+                    + " as ridge)", Plots.label("training stimuli", "P", ""), Plots.label("generalization error", "E_g", ""))
+                    .logX(true).logY(true);
+            Plots.pair(curve, "theory (ridge + nugget)", "simulation", pp, thy, pp, sim, se);
+            dir.figure("learning_curve", curve.build());
             RunSummary.Builder summary = RunSummary.builder(spec, 1).seed("draws", seed + "/readout")
                     .result("stimuli", r.stimuli()).result("trials", r.trials()).result("units", r.units())
                     .result("nugget", lc.nugget()).result("effectiveRidge", lc.effectiveRidge())

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.compare.KernelComparison;
@@ -18,6 +19,8 @@ import org.chaoslab.compare.RegularizationComparison;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Marker;
+import org.chaoslab.io.PlotSeries;
 import org.chaoslab.model.ResponseProtocol;
 import org.chaoslab.model.Stimuli;
 import org.chaoslab.model.StimulusNetwork;
@@ -146,8 +149,8 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
             CsvTable.Builder kernelCsv = CsvTable.builder().column("delta", codes.getFirst().kernel().distances());
             CsvTable.Builder spectraCsv = CsvTable.builder();
             CsvTable.Builder lcCsv = CsvTable.builder();
-            LinePlot.Builder kernelPlot = LinePlot.builder().title(String.format("Kernel vs distance, N = %d, g = %.3g", n, g))
-                    .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta)");
+            LinePlot.Builder kernelPlot = Plots.plot(String.format("Kernel vs distance, N = %d, g = %.3g", n, g),
+                    Plots.STIMULUS_DISTANCE, Plots.label("kernel", "K(Δ)", ""));
             double[] fine = new double[65];
             double[] fineK = new double[65];
             var kt = KernelComparison.theory(glauber, circle.scale());
@@ -155,26 +158,31 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
                 fine[j] = Math.PI * j / (fine.length - 1);
                 fineK[j] = kt.kernelOnCircle(fine[j]);
             }
-            kernelPlot.series("two-replica theory (binary)", fine, fineK, LineStyle.LINE);
-            LinePlot.Builder spectrumPlot = LinePlot.builder().title("Response spectra: plain PCA and cvPCA").xLabel("rank n")
-                    .yLabel("variance lambda_n").logX(true).logY(true);
-            LinePlot.Builder roughPlot = LinePlot.builder()
-                    .title("Transient roughness: 1 - K_t(Delta)/K_t(0)")
-                    .xLabel("stimulus distance Delta (rad)").yLabel("1 - K_t(Delta)/K_t(0)").logX(true).logY(true);
+            // the Glauber network is the binary network of the theory: its colour; the matched rate network another
+            int theorySlot = kernelPlot.newColor();
+            kernelPlot.series(new PlotSeries("two-replica theory (binary)", fine, fineK, null, LineStyle.LINE, theorySlot));
+            LinePlot.Builder spectrumPlot = SpectrumSeries.plot("Response spectra: plain PCA and cvPCA");
+            LinePlot.Builder roughPlot = Plots.plot("Transient roughness 1 − K_t(Δ)/K_t(0)", Plots.STIMULUS_DISTANCE,
+                    Plots.label("roughness", "1 − K_t(Δ)/K_t(0)", "")).logX(true).logY(true)
+                    .note("solid: Glauber two-replica theory; markers: Glauber simulation; dashed: matched rate network");
             CsvTable.Builder roughCsv = CsvTable.builder().column("delta", codes.getFirst().kernel().distances());
-            LinePlot.Builder lcPlot = LinePlot.builder().title("Learning curves of a linear readout").xLabel("training stimuli P")
-                    .yLabel("generalization error E_g").logX(true).logY(true);
+            LinePlot.Builder lcPlot = Plots.plot("Learning curves of a linear readout", Plots.label("training stimuli", "P", ""),
+                    Plots.label("generalization error", "E_g", "")).logX(true).logY(true);
+            int model = 0;
             List<Map<String, Object>> rows = new ArrayList<>();
             PrintWriter o = spec.commandLine().getOut();
             for (RegularizationComparison.Code c : codes) {
                 String name = c.network().kind().label();
                 kernelCsv.column(name + "_same", c.kernel().sameTrial()).column(name + "_cross", c.kernel().crossTrial());
-                kernelPlot.series(name + " cross-trial", c.kernel().distances(), c.kernel().crossTrial(), LineStyle.MARKERS);
-                kernelPlot.series(name + " same trial K(0)", new double[] {0.0}, new double[] {c.kernel().sameTrial()[0]}, LineStyle.MARKERS);
+                int slot = model == 0 ? theorySlot : kernelPlot.newColor();
+                Plots.estimate(kernelPlot, name + " cross-trial", c.kernel().distances(), c.kernel().crossTrial(), null, slot, model);
+                kernelPlot.series(new PlotSeries(name + " same trial K(0)", new double[] {0.0},
+                        new double[] {c.kernel().sameTrial()[0]}, null, LineStyle.MARKERS, slot).withMarker(model == 0 ? Marker.DIAMOND : Marker.OPEN_DIAMOND));
+                model++;
                 spectraCsv.column(name + "_plain", pad(c.plain().variances(), circle.count()))
                         .column(name + "_cv", pad(c.crossValidated().variances(), circle.count()));
-                SpectrumSeries.add(spectrumPlot, name + " plain", c.plain(), c.plainFit(), LineStyle.LINE);
-                SpectrumSeries.add(spectrumPlot, name + " cvPCA", c.crossValidated(), c.crossValidatedFit(), LineStyle.MARKERS);
+                SpectrumSeries.add(spectrumPlot, name + " plain", c.plain(), c.plainFit(), false);
+                SpectrumSeries.add(spectrumPlot, name + " cvPCA", c.crossValidated(), c.crossValidatedFit(), true);
                 int m = c.learningCurve().points().size();
                 double[] pp = new double[m];
                 double[] e = new double[m];
@@ -188,7 +196,7 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
                     th[i] = pt.theory();
                 }
                 lcCsv.column(name + "_P", pp).column(name + "_error", e).column(name + "_error_se", se).column(name + "_theory", th);
-                lcPlot.theoryAndSimulation(name, pp, th, pp, e, se, 32);
+                Plots.pair(lcPlot, name + " theory", name + " simulation", pp, th, pp, e, se);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("model", name);
                 row.put("meanResponse", c.meanResponse());
@@ -232,16 +240,19 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
                         y[k - 1] = tr.relativeDeficit(tr.time().length - 1);
                     }
                     roughCsv.column(String.format("glauber_t%.3g_theory", times[i]), prepend(y));
+                    int slot = roughPlot.newColor();
                     for (RegularizationComparison.Code c : codes) {
                         RegularizationComparison.Roughness r = c.roughness().get(i);
                         int[] keep = java.util.stream.IntStream.range(1, d.length).filter(k -> r.relativeDeficit()[k] > 0).toArray();
                         double[] xs = java.util.Arrays.stream(keep).mapToDouble(k -> d[k]).toArray();
                         double[] ys = java.util.Arrays.stream(keep).mapToDouble(k -> r.relativeDeficit()[k]).toArray();
-                        String label = String.format("%s t=%.3g (gamma %.2f)", c.network().kind().label(), times[i], r.exponent());
+                        String label = String.format("%s t = %.3g (γ = %.2f)", c.network().kind().label(), times[i], r.exponent());
                         if (c.network().kind() == StimulusNetwork.Kind.GLAUBER) {
-                            roughPlot.theoryAndSimulation(label, java.util.Arrays.copyOfRange(d, 1, d.length), y, xs, ys, null, 40);
+                            roughPlot.series(new PlotSeries(label + " theory", java.util.Arrays.copyOfRange(d, 1, d.length), y, null,
+                                    LineStyle.LINE, slot));
+                            Plots.estimate(roughPlot, label + " simulation", xs, ys, null, slot, 0);
                         } else if (keep.length > 0) {
-                            roughPlot.series(label, xs, ys, LineStyle.DASHED);
+                            roughPlot.series(new PlotSeries(label, xs, ys, null, LineStyle.DASHED, slot));
                         }
                     }
                 }

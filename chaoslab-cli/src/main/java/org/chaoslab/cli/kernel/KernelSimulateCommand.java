@@ -11,12 +11,14 @@ import org.chaoslab.cli.Main;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.Resources;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.io.CsvTable;
-import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Marker;
+import org.chaoslab.io.PlotSeries;
 import org.chaoslab.model.ResponseProtocol;
 import org.chaoslab.model.Stimuli;
 import org.chaoslab.model.StimulusNetwork;
@@ -109,13 +111,12 @@ public final class KernelSimulateCommand implements Callable<Integer> {
                     CircleKernel c = ResponseKernels.onCircle(new TrialKernels(p, t, n, same, cross));
                     dir.csv("kernel.csv", CsvTable.builder().column("delta", c.distances()).column("same_trial", c.sameTrial())
                             .column("cross_trial", c.crossTrial()).build());
-                    dir.figure("kernel", LinePlot.builder()
-                            .title("Kernel vs stimulus distance (" + net.kind().label() + ", N = " + n
+                    dir.figure("kernel", Plots.plot("Kernel vs stimulus distance (" + net.kind().label() + ", N = " + n
                                     + (net.kind() == StimulusNetwork.Kind.BALANCED ? ", K = " + net.balanced().k() : ", g = " + net.g())
-                                    + ")")
-                            .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta) = (1/N) sum_i r_i r_i'")
+                                    + ")", Plots.STIMULUS_DISTANCE, Plots.label("kernel", "K(Δ) = (1/N) Σ_i r_i r_i′", ""))
                             .series("cross-trial", c.distances(), c.crossTrial(), LineStyle.MARKERS)
-                            .series("same trial, Delta = 0", new double[] {0.0}, new double[] {c.sameTrial()[0]}, LineStyle.MARKERS)
+                            .series(new PlotSeries("same trial, Δ = 0", new double[] {0.0}, new double[] {c.sameTrial()[0]}, null,
+                                    LineStyle.MARKERS).withMarker(Marker.DIAMOND))
                             .build());
                 }
             }

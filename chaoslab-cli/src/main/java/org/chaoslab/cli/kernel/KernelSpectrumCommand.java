@@ -10,9 +10,9 @@ import org.chaoslab.analysis.kernel.PowerLawFit;
 import org.chaoslab.analysis.kernel.Responses;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.io.LinePlot;
-import org.chaoslab.io.LineStyle;
 import org.chaoslab.random.StreamSeeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,9 +84,8 @@ public final class KernelSpectrumCommand implements Callable<Integer> {
             o.printf("plain PCA: alpha = %.4f +- %.4f over ranks %d..%d (%d points)%n", plainFit.exponent().value(),
                     plainFit.exponent().standardError(), plainFit.firstRank(),
                     plainFit.lastRank(), plainFit.points());
-            LinePlot.Builder plot = LinePlot.builder().title("Response spectrum (" + r.stimuli() + " stimuli, " + r.units() + " units)")
-                    .xLabel("rank n").yLabel("variance lambda_n").logX(true).logY(true);
-            SpectrumSeries.add(plot, "plain PCA", plain, plainFit, LineStyle.LINE);
+            LinePlot.Builder plot = SpectrumSeries.plot("Response spectrum (" + r.stimuli() + " stimuli, " + r.units() + " units)");
+            SpectrumSeries.add(plot, "plain PCA", plain, plainFit, false);
             if (cvpca) {
                 PcaSpectrum cv = PcaSpectra.crossValidated(r, trials[0], trials[1], shuffles, StreamSeeds.of(seed).child("cvpca"));
                 PowerLawFit cvFit = PowerLawFit.fit(cv, ranks[0], ranks[1]);
@@ -95,7 +94,7 @@ public final class KernelSpectrumCommand implements Callable<Integer> {
                 o.printf("cvPCA:     alpha = %.4f +- %.4f over ranks %d..%d (%d points, %d non-positive skipped)%n",
                         cvFit.exponent().value(), cvFit.exponent().standardError(),
                         cvFit.firstRank(), cvFit.lastRank(), cvFit.points(), cvFit.skippedNonPositive());
-                SpectrumSeries.add(plot, "cvPCA", cv, cvFit, LineStyle.LINE);
+                SpectrumSeries.add(plot, "cvPCA", cv, cvFit, true);
             }
             dir.figure("spectrum", plot.build());
             summary.writeTo(dir);

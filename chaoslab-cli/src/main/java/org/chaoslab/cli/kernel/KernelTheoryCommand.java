@@ -9,11 +9,13 @@ import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.binary.BalancedOptions;
 import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.io.JsonOutput;
-import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
+import org.chaoslab.io.Marker;
+import org.chaoslab.io.PlotSeries;
 import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.theory.balanced.BalancedStimulusKernel;
@@ -298,10 +300,11 @@ public final class KernelTheoryCommand implements Callable<Integer> {
                 dir.npy("kernel.npy", curve.kernel());
                 dir.npy("spectrum.npy", spectrum.eigenvalues());
                 double[] k0 = new double[] {0.0};
-                dir.figure("kernel", LinePlot.builder().title("Stationary cross-trial kernel K(Delta); same trial K(0) marked")
-                        .xLabel("stimulus distance Delta (rad)").yLabel("K(Delta)")
-                        .series("K(Delta) theory", curve.delta(), curve.kernel(), LineStyle.LINE)
-                        .series("K(0) same trial", k0, new double[] {st.sameTrial()}, LineStyle.MARKERS).build());
+                dir.figure("kernel", Plots.plot("Stationary cross-trial kernel K(Δ); same trial K(0) marked", Plots.STIMULUS_DISTANCE,
+                                Plots.label("kernel", "K(Δ)", ""))
+                        .series("cross-trial K(Δ) theory", curve.delta(), curve.kernel(), LineStyle.LINE)
+                        .series(new PlotSeries("same trial K(0) theory", k0, new double[] {st.sameTrial()}, null, LineStyle.MARKERS)
+                                .withMarker(Marker.DIAMOND)).build());
                 summary.writeTo(dir);
                 dir.commit();
             }

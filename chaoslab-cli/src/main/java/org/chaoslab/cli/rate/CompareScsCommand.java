@@ -11,12 +11,12 @@ import org.chaoslab.cli.Main;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.compare.ScsComparison;
 import org.chaoslab.compare.Verdict;
 import org.chaoslab.compare.ScsComparisonResult;
 import org.chaoslab.io.LinePlot;
-import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.sim.ProgressListener;
@@ -160,15 +160,13 @@ public final class CompareScsCommand implements Callable<Integer> {
             while (m < th.tau().length && th.tau()[m] <= tmax) {
                 m++;
             }
-            LinePlot plot = LinePlot.builder()
-                    .title("Theory vs simulation: N = " + net.size() + ", g = " + net.gain() + ", phi = " + net.transfer().name()
-                            + ", R = " + r.realizations())
-                    .xLabel("lag tau").yLabel("autocorrelation")
-                    .series("simulation <x x>", r.lags(), r.autocorrelation(), r.autocorrelationError(), LineStyle.LINE)
-                    .series("DMFT Delta(tau) + mu^2", java.util.Arrays.copyOf(th.tau(), m), java.util.Arrays.copyOf(thX, m), LineStyle.DASHED)
-                    .series("simulation <phi phi>", r.lags(), r.rateAutocorrelation(), r.rateAutocorrelationError(), LineStyle.LINE)
-                    .series("DMFT C(tau)", java.util.Arrays.copyOf(th.tau(), m), java.util.Arrays.copyOf(th.rateCorrelation(), m), LineStyle.DASHED)
-                    .build();
+            LinePlot.Builder b = Plots.plot("Theory vs simulation: N = " + net.size() + ", g = " + net.gain() + ", φ = "
+                    + net.transfer().name() + ", R = " + r.realizations(), Plots.LAG, "autocorrelation");
+            Plots.pair(b, "DMFT Δ(s) + μ²", "simulation ⟨x(t) x(t+s)⟩ ± SE", java.util.Arrays.copyOf(th.tau(), m),
+                    java.util.Arrays.copyOf(thX, m), r.lags(), r.autocorrelation(), r.autocorrelationError());
+            Plots.pair(b, "DMFT C(s)", "simulation ⟨φ(t) φ(t+s)⟩ ± SE", java.util.Arrays.copyOf(th.tau(), m),
+                    java.util.Arrays.copyOf(th.rateCorrelation(), m), r.lags(), r.rateAutocorrelation(), r.rateAutocorrelationError());
+            LinePlot plot = b.build();
             files.addAll(OutputDirectory.fileNames(plot.writePngAndSvg(dir, "comparison")));
         }
         out.record(files);

@@ -3,11 +3,11 @@ package org.chaoslab.cli.rate;
 import org.chaoslab.cli.Progress;
 import org.chaoslab.cli.common.OptionalOutputOptions;
 import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.io.JsonOutput;
-import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.dmft.NoisyDmftSolution;
@@ -113,9 +113,8 @@ public final class DmftScsCommand implements Callable<Integer> {
         dir.npy("tau.npy", s.tau());
         dir.npy("delta.npy", s.delta());
         dir.npy("rate_correlation.npy", s.rateCorrelation());
-        dir.figure("dmft", LinePlot.builder().title("DMFT: g = " + net.gain() + ", phi = " + net.transfer().name())
-                .xLabel("lag tau").yLabel("correlation")
-                .series("Delta(tau)", s.tau(), s.delta(), LineStyle.LINE)
-                .series("C(tau)", s.tau(), s.rateCorrelation(), LineStyle.DASHED).build());
+        dir.figure("dmft", Plots.plot("DMFT: g = " + net.gain() + ", φ = " + net.transfer().name(), Plots.LAG, "autocorrelation")
+                .series("Δ(s) = ⟨x(t) x(t+s)⟩ − μ²", s.tau(), s.delta(), LineStyle.LINE)
+                .series("C(s) = ⟨φ(t) φ(t+s)⟩", s.tau(), s.rateCorrelation(), LineStyle.LINE).build());
     }
 }

@@ -2,6 +2,7 @@ package org.chaoslab.cli.rate;
 
 import org.chaoslab.cli.Main;
 import org.chaoslab.cli.Progress;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
+import org.chaoslab.io.PlotSeries;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
@@ -248,7 +250,10 @@ public final class LyapunovCommand implements Callable<Integer> {
         return files;
     }
 
-    /** λ_i against i/N with 95% error bars, the zero line, and (when known) the DMFT λ_max as a dashed mark. */
+    /**
+     * λ_i against i/N with 95% error bars (a band when dense), the zero line, and (when known) the DMFT λ_max as a short
+     * solid mark in the colour of the spectrum.
+     */
     static LinePlot spectrumPlot(LyapunovSpectrum r, OptionalDouble dmft) {
         int k = r.k();
         int n = r.n();
@@ -256,17 +261,16 @@ public final class LyapunovCommand implements Callable<Integer> {
         for (int i = 0; i < k; i++) {
             x[i] = (i + 1.0) / n;
         }
-        LinePlot.Builder p = LinePlot.builder()
-                .title("Lyapunov spectrum: N = " + n + ", g = " + r.network().gain() + ", phi = " + r.network().transfer().name()
-                        + ", " + r.settings().integrator().label() + " dt = " + r.settings().dt())
-                .xLabel("i / N").yLabel("lambda_i")
-                .series("QR (95% CI)", x, r.exponents(), r.confidence(), k <= 60 ? LineStyle.LINE_AND_MARKERS : LineStyle.LINE)
-                .series("", new double[] {0, x[k - 1]}, new double[] {0, 0}, LineStyle.DASHED);
+        LinePlot.Builder p = Plots.plot("Lyapunov spectrum: N = " + n + ", g = " + r.network().gain() + ", φ = "
+                        + r.network().transfer().name() + ", " + r.settings().integrator().label() + " dt = " + r.settings().dt(),
+                Plots.label("exponent index", "i/N", ""), Plots.lyapunov("λ_i"));
+        PlotSeries qr = Plots.measured("QR (95% CI)", x, r.exponents(), r.confidence());
+        p.series(qr).reference("", new double[] {0, x[k - 1]}, new double[] {0, 0});
         if (dmft.isPresent()) {
             double lo = 0;
             double hi = Math.max(x[k - 1] * 0.1, 1.0 / n);
-            p.series("DMFT lambda_max (N -> inf)", new double[] {lo, hi}, new double[] {dmft.getAsDouble(), dmft.getAsDouble()},
-                    LineStyle.DASHED);
+            p.series(new PlotSeries("DMFT λ_max (N → ∞)", new double[] {lo, hi}, new double[] {dmft.getAsDouble(), dmft.getAsDouble()},
+                    null, LineStyle.LINE, 0));
         }
         return p.build();
     }
@@ -275,11 +279,11 @@ public final class LyapunovCommand implements Callable<Integer> {
     static LinePlot convergencePlot(LyapunovSpectrum r) {
         int k = r.k();
         java.util.TreeSet<Integer> idx = new java.util.TreeSet<>(List.of(0, Math.min(1, k - 1), k / 4, k / 2, k - 1));
-        LinePlot.Builder p = LinePlot.builder().title("Convergence of the Lyapunov exponents").xLabel("accumulation time t")
-                .yLabel("running estimate of lambda_i");
+        LinePlot.Builder p = Plots.plot("Convergence of the Lyapunov exponents", Plots.label("accumulation time", "t",
+                "units of " + Plots.TAU), Plots.label("running estimate of", "λ_i", "1/" + Plots.TAU));
         double[] times = r.convergenceTimes();
         for (int i : idx) {
-            p.series("lambda_" + (i + 1), times, r.convergenceOf(i), LineStyle.LINE);
+            p.series("λ_" + (i + 1), times, r.convergenceOf(i), LineStyle.LINE);
         }
         return p.build();
     }

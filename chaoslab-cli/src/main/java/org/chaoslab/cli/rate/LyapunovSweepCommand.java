@@ -1,6 +1,7 @@
 package org.chaoslab.cli.rate;
 
 import org.chaoslab.cli.Progress;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.ThreadsOptions;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
@@ -13,7 +14,6 @@ import java.util.concurrent.Callable;
 
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
-import org.chaoslab.io.LineStyle;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.sim.lyapunov.LyapunovAnalyzer;
@@ -126,12 +126,12 @@ public final class LyapunovSweepCommand implements Callable<Integer> {
             gFine[j] = lo + (hi - lo) * j / (gFine.length - 1.0);
             thFine[j] = theory.largest(solver.solve(RateNetwork.scs(n, gFine[j], phiFn)), phiFn).lambdaMax();
         }
-        files.addAll(OutputDirectory.fileNames(LinePlot.builder().title("Largest Lyapunov exponent, N = " + n + ", phi = " + phiFn.name())
-                .xLabel("g").yLabel("lambda_max")
-                .series("DMFT", gFine, thFine, LineStyle.LINE)
-                .series("QR (95% CI)", g, sim, ci, LineStyle.MARKERS)
-                .series("two replicas (95% CI)", g, two, twoCi, LineStyle.MARKERS)
-                .build().writePngAndSvg(out, "lambda_max_vs_g")));
+        LinePlot.Builder plot = Plots.plot("Largest Lyapunov exponent, N = " + n + ", φ = " + phiFn.name(), Plots.GAIN,
+                Plots.lyapunov("λ_max"));
+        // both estimators measure the DMFT curve: its colour, distinct markers, set slightly apart
+        int slot = Plots.pair(plot, "DMFT (N → ∞)", "QR (95% CI)", gFine, thFine, Plots.dodge(g, 0, 2, false), sim, ci);
+        Plots.estimate(plot, "two replicas (95% CI)", Plots.dodge(g, 1, 2, false), two, twoCi, slot, 1);
+        files.addAll(OutputDirectory.fileNames(plot.build().writePngAndSvg(out, "lambda_max_vs_g")));
         dir.record(files);
         RunSummary.builder(spec, th).seed("master", seed).seed("networks", seed + " .. " + (seed + gValues.length - 1)
                         + " (g index i uses master + i)")

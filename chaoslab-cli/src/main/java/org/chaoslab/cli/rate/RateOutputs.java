@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.Npy;
@@ -31,7 +32,7 @@ final class RateOutputs {
                 files.add("trace_units.npy");
                 Npy.write(dir.resolve("traces.npy"), r.traces(), samples, units);
                 files.add("traces.npy");
-                LinePlot.Builder p = LinePlot.builder().title("Unit traces (replica 0)").xLabel("time t").yLabel("x_i(t)");
+                LinePlot.Builder p = Plots.plot("Unit traces (replica 0)", Plots.TIME, "state x_i(t)");
                 for (int u = 0; u < Math.min(units, 5); u++) {
                     double[] y = new double[samples];
                     for (int s = 0; s < samples; s++) {
@@ -57,10 +58,9 @@ final class RateOutputs {
                 npy(dir, files, "autocorrelation_lags.npy", r.lagTimes());
                 npy(dir, files, "autocorrelation_x.npy", r.stateAutocorrelation());
                 npy(dir, files, "autocorrelation_phi.npy", r.rateAutocorrelation());
-                LinePlot plot = LinePlot.builder().title("Autocorrelation (time- and unit-averaged)").xLabel("lag tau")
-                        .yLabel("autocorrelation")
-                        .series("<x(t) x(t+tau)>", r.lagTimes(), r.stateAutocorrelation(), LineStyle.LINE)
-                        .series("<phi(t) phi(t+tau)>", r.lagTimes(), r.rateAutocorrelation(), LineStyle.DASHED)
+                LinePlot plot = Plots.plot("Autocorrelation (time- and unit-averaged)", Plots.LAG, "autocorrelation")
+                        .series("⟨x(t) x(t+s)⟩", r.lagTimes(), r.stateAutocorrelation(), LineStyle.LINE)
+                        .series("⟨φ(t) φ(t+s)⟩", r.lagTimes(), r.rateAutocorrelation(), LineStyle.LINE)
                         .build();
                 files.addAll(OutputDirectory.fileNames(plot.writePngAndSvg(dir, "autocorrelation")));
             }
