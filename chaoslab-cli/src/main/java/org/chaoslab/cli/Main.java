@@ -2,6 +2,7 @@ package org.chaoslab.cli;
 
 import java.io.PrintWriter;
 
+import org.chaoslab.cli.common.ParameterFlags;
 import picocli.CommandLine;
 
 /**
@@ -86,7 +87,8 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof IllegalArgumentException) {
-                c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()));
+                // core messages name parameters as the model does: the flags of this command in their place
+                c.getErr().println("chaoslab: error: " + ParameterFlags.apply(firstLine(ex.getMessage()), c.getCommandSpec()));
                 return EXIT_USAGE;
             }
             if (ex instanceof org.chaoslab.theory.dmft.NoSolutionException) {

@@ -42,8 +42,8 @@ public final class BalancedComparison {
      */
     public record Settings(BalancedRun run, int realizations, double fanoWindow, boolean rateDistributions) {
         public Settings {
-            Validate.atLeast("--realizations", realizations, 2);
-            Validate.positive("--fano-window", fanoWindow);
+            Validate.atLeast("realizations", realizations, 2);
+            Validate.positive("fanoWindow", fanoWindow);
             if (run.rateBlocks() != 2) {
                 throw new IllegalArgumentException("compare needs 2 rate blocks (got " + run.rateBlocks() + ")");
             }

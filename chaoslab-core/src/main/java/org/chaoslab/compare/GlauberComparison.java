@@ -54,15 +54,15 @@ public final class GlauberComparison {
         }
 
         public Settings {
-            Validate.atLeast("--realizations", realizations, 2);
-            Validate.positive("--t", duration);
-            Validate.finiteAtLeast("--transient", transientTime, 0.0);
-            Validate.positive("--sample-interval", sampleInterval);
-            Validate.positive("--max-lag", maxLag);
-            Validate.positive("--rate-dt", rateDt);
-            Validate.positive("--replica-t", replicaDuration);
+            Validate.atLeast("realizations", realizations, 2);
+            Validate.positive("duration", duration);
+            Validate.finiteAtLeast("transientTime", transientTime, 0.0);
+            Validate.positive("sampleInterval", sampleInterval);
+            Validate.positive("maxLag", maxLag);
+            Validate.positive("rateDt", rateDt);
+            Validate.positive("replicaDuration", replicaDuration);
             if (maxLag >= duration) {
-                throw new IllegalArgumentException("--max-lag must be below --t (got " + maxLag + " >= " + duration + ")");
+                throw new IllegalArgumentException("maxLag must be below duration (got " + maxLag + " >= " + duration + ")");
             }
         }
     }
@@ -104,7 +104,7 @@ public final class GlauberComparison {
     public static GlauberComparisonResult run(GlauberNetwork net, Settings settings, GaussianExpectation engine,
                                               ProgressListener progress) {
         if (settings.replicaDuration() < 2 * net.tau()) {
-            throw new IllegalArgumentException("--replica-t must be >= 2 tau = " + 2 * net.tau() + " (got " + settings.replicaDuration() + ")");
+            throw new IllegalArgumentException("replicaDuration must be >= 2 tau = " + 2 * net.tau() + " (got " + settings.replicaDuration() + ")");
         }
         Theory theory = Theory.solve(net, settings, engine);
         Realizations.Recordings<Realization> runs = Realizations.run(settings.realizations(), settings.seed(), progress,

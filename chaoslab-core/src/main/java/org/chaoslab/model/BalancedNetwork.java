@@ -36,24 +36,24 @@ public record BalancedNetwork(int nE, int nI, int k, double jEE, double jEI, dou
     public static final int I = 1;
 
     public BalancedNetwork {
-        Validate.atLeast("--ne (number of excitatory units)", nE, 1);
-        Validate.atLeast("--ni (number of inhibitory units)", nI, 1);
-        Validate.atLeast("--k (mean in-degree per population)", k, 1);
+        Validate.atLeast("nE (number of excitatory units)", nE, 1);
+        Validate.atLeast("nI (number of inhibitory units)", nI, 1);
+        Validate.atLeast("k (mean in-degree per population)", k, 1);
         if (k > Math.min(nE, nI)) {
-            throw new IllegalArgumentException("--k must be <= min(--ne, --ni) = " + Math.min(nE, nI) + " (got " + k + ")");
+            throw new IllegalArgumentException("k must be <= min(nE, nI) = " + Math.min(nE, nI) + " (got " + k + ")");
         }
-        Validate.positive("--jee (E->E coupling)", jEE);
-        Validate.positive("--jie (E->I coupling)", jIE);
-        negative("--jei (I->E coupling)", jEI);
-        negative("--jii (I->I coupling)", jII);
-        Validate.positive("--ext-e (external drive factor E)", extE);
-        Validate.positive("--ext-i (external drive factor I)", extI);
-        Validate.finite("--theta-e", thetaE);
-        Validate.finite("--theta-i", thetaI);
-        Validate.positive("--tau-e", tauE);
-        Validate.positive("--tau-i", tauI);
+        Validate.positive("jEE (E->E coupling)", jEE);
+        Validate.positive("jIE (E->I coupling)", jIE);
+        Validate.negative("jEI (I->E coupling)", jEI);
+        Validate.negative("jII (I->I coupling)", jII);
+        Validate.positive("extE (external drive factor E)", extE);
+        Validate.positive("extI (external drive factor I)", extI);
+        Validate.finite("thetaE", thetaE);
+        Validate.finite("thetaI", thetaI);
+        Validate.positive("tauE", tauE);
+        Validate.positive("tauI", tauI);
         if (!(m0 > 0.0 && m0 < 1.0)) {
-            throw new IllegalArgumentException("--m0 (external rate) must be in (0, 1) (got " + m0 + ")");
+            throw new IllegalArgumentException("m0 (external rate) must be in (0, 1) (got " + m0 + ")");
         }
         if (connectivity == null) {
             throw new IllegalArgumentException("connectivity must be given");
@@ -125,11 +125,5 @@ public record BalancedNetwork(int nE, int nI, int k, double jEE, double jEI, dou
     /** A copy with another connectivity rule. */
     public BalancedNetwork withConnectivity(BalancedConnectivity c) {
         return new BalancedNetwork(nE, nI, k, jEE, jEI, jIE, jII, extE, extI, thetaE, thetaI, tauE, tauI, m0, c);
-    }
-
-    private static void negative(String name, double v) {
-        if (!Double.isFinite(v) || v >= 0) {
-            throw new IllegalArgumentException(name + " must be finite and < 0 (got " + v + ")");
-        }
     }
 }

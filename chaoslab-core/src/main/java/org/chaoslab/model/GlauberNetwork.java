@@ -17,12 +17,12 @@ package org.chaoslab.model;
 public record GlauberNetwork(int n, double meanCoupling, double gain, double input, double threshold, double noise, double tau) {
 
     public GlauberNetwork {
-        Validate.atLeast("--n", n, 2);
-        Validate.finite("--j0 (mean coupling)", meanCoupling);
-        Validate.finiteAtLeast("--g", gain, 0.0);
-        Validate.finite("--input", input);
-        Validate.finite("--theta", threshold);
-        Validate.finiteAtLeast("--threshold-noise", noise, 0.0);
-        Validate.positive("--tau", tau);
+        Validate.atLeast("n", n, 2);
+        Validate.finite("meanCoupling (mean coupling)", meanCoupling);
+        Validate.finiteAtLeast("gain", gain, 0.0);
+        Validate.finite("input", input);
+        Validate.finite("threshold", threshold);
+        Validate.finiteAtLeast("noise", noise, 0.0);
+        Validate.positive("tau", tau);
     }
 }

@@ -19,12 +19,12 @@ class BalancedNetworkTest {
 
     @Test
     void badInputNamesTheParameter() {
-        assertThatThrownBy(() -> BalancedNetwork.paper(100, 50, 80, 0.1)).hasMessageContaining("--k must be <= min(--ne, --ni) = 50");
-        assertThatThrownBy(() -> BalancedNetwork.paper(100, 50, 10, 1.5)).hasMessageContaining("--m0 (external rate) must be in (0, 1)");
-        assertThatThrownBy(() -> BalancedNetwork.paper(100, 50, 10, 0.0)).hasMessageContaining("--m0");
-        assertThatThrownBy(() -> BalancedNetwork.paper(0, 50, 10, 0.1)).hasMessageContaining("--ne");
+        assertThatThrownBy(() -> BalancedNetwork.paper(100, 50, 80, 0.1)).hasMessageContaining("k must be <= min(nE, nI) = 50 (got 80)");
+        assertThatThrownBy(() -> BalancedNetwork.paper(100, 50, 10, 1.5)).hasMessageContaining("m0 (external rate) must be in (0, 1) (got 1.5)");
+        assertThatThrownBy(() -> BalancedNetwork.paper(100, 50, 10, 0.0)).hasMessageStartingWith("m0 ");
+        assertThatThrownBy(() -> BalancedNetwork.paper(0, 50, 10, 0.1)).hasMessage("nE (number of excitatory units) must be >= 1 (got 0)");
         assertThatThrownBy(() -> new BalancedNetwork(100, 50, 10, 1, 2, 1, -1.8, 1, 0.8, 1, 0.7, 1, 0.9, 0.1,
-                BalancedConnectivity.BERNOULLI)).hasMessageContaining("--jei (I->E coupling) must be finite and < 0");
+                BalancedConnectivity.BERNOULLI)).hasMessageContaining("jEI (I->E coupling) must be finite and < 0 (got 2.0)");
         assertThatThrownBy(() -> BalancedConnectivity.parse("ring")).hasMessageContaining("connectivity must be one of");
     }
 }

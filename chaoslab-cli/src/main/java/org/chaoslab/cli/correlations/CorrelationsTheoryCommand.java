@@ -164,7 +164,7 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
 
     /** The theory summary of a network with white or OU noise under {@code mapping}. */
     public static CorrelationTheorySummary summary(RateNetwork net, CovarianceTheory.Mapping mapping) {
-        CovarianceTheory t = theory(net, mapping);
+        CovarianceTheory t = CovarianceTheory.of(net, mapping);     // its messages get their flags in Main (ParameterFlags)
         CovariancePrediction z = t.zeroFrequency();
         CovariancePrediction e = t.equalTime();
         double r = t.spectralRadius();
@@ -181,24 +181,5 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                 z.participationRatioPerN(), z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), t.dmftVariance(),
                 e.varCrossCov(), e.participationRatio(), e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(),
                 f.varCrossCov(), f.participationRatio(), f.participationRatioPerN());
-    }
-
-    /** {@link CovarianceTheory#of} with its messages mapped to the options they concern. */
-    public static CovarianceTheory theory(RateNetwork net, CovarianceTheory.Mapping mapping) {
-        try {
-            return CovarianceTheory.of(net, mapping);
-        } catch (IllegalArgumentException ex) {
-            String m = String.valueOf(ex.getMessage());
-            if (m.startsWith("noise must be")) {
-                throw new IllegalArgumentException("--noise: " + m, ex);
-            }
-            if (m.startsWith("the mean-response radius") || m.startsWith("the spectral radius")) {
-                throw new IllegalArgumentException("--g: " + m, ex);
-            }
-            if (m.startsWith("the cavity covariance statistics are implemented")) {
-                throw new IllegalArgumentException("--phi/--j0/--input: " + m, ex);
-            }
-            throw ex;
-        }
     }
 }

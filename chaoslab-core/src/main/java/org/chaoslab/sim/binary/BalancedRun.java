@@ -27,26 +27,26 @@ public record BalancedRun(double duration, double transientTime, double sampleIn
                           int trainUnits, int acfUnits, double acfMaxLag) {
 
     public BalancedRun {
-        Validate.positive("--t (recorded duration)", duration);
-        Validate.finiteAtLeast("--transient", transientTime, 0.0);
-        Validate.positive("--sample-interval", sampleInterval);
+        Validate.positive("duration (recorded duration)", duration);
+        Validate.finiteAtLeast("transientTime", transientTime, 0.0);
+        Validate.positive("sampleInterval", sampleInterval);
         if (sampleInterval > duration) {
-            throw new IllegalArgumentException("--sample-interval must be <= --t = " + duration + " (got " + sampleInterval + ")");
+            throw new IllegalArgumentException("sampleInterval must be <= duration = " + duration + " (got " + sampleInterval + ")");
         }
         if (schedule == null) {
             throw new IllegalArgumentException("schedule must be given");
         }
         if (replicas < 1 || replicas > 2) {
-            throw new IllegalArgumentException("--replicas must be 1 or 2 (got " + replicas + ")");
+            throw new IllegalArgumentException("replicas must be 1 or 2 (got " + replicas + ")");
         }
         if (!(initialActivity >= 0 && initialActivity <= 1)) {
-            throw new IllegalArgumentException("--initial-activity must be in [0, 1] (got " + initialActivity + ")");
+            throw new IllegalArgumentException("initialActivity must be in [0, 1] (got " + initialActivity + ")");
         }
-        Validate.atLeast("--rate-blocks", rateBlocks, 1);
+        Validate.atLeast("rateBlocks", rateBlocks, 1);
         inputUnits = inputUnits == null ? new int[0] : inputUnits.clone();
-        Validate.atLeast("--train-units", trainUnits, 0);
-        Validate.atLeast("--acf-units", acfUnits, 0);
-        Validate.finiteAtLeast("--acf-max-lag", acfMaxLag, 0.0);
+        Validate.atLeast("trainUnits", trainUnits, 0);
+        Validate.atLeast("acfUnits", acfUnits, 0);
+        Validate.finiteAtLeast("acfMaxLag", acfMaxLag, 0.0);
     }
 
     /** Defaults: sample every 0.1 τ, Poisson schedule, one replica, initial activity 0.1, 2 rate blocks,

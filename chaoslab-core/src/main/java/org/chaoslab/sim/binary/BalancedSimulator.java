@@ -29,12 +29,12 @@ public final class BalancedSimulator {
             throw new IllegalArgumentException("graph has " + graph.size() + " units, network " + network.size());
         }
         if (run.schedule() == UpdateSchedule.FIXED_ORDER && network.tauE() != network.tauI()) {
-            throw new IllegalArgumentException("--schedule fixed-order needs --tau-e = --tau-i (got " + network.tauE() + ", " + network.tauI() + ")");
+            throw new IllegalArgumentException("schedule fixed-order needs tauE = tauI (got " + network.tauE() + ", " + network.tauI() + ")");
         }
         int[] inputUnits = run.inputUnits().length > 0 ? run.inputUnits() : new int[] {0, network.nE()};
         for (int u : inputUnits) {
             if (u < 0 || u >= network.size()) {
-                throw new IllegalArgumentException("--input-units must be in [0, " + (network.size() - 1) + "] (got " + u + ")");
+                throw new IllegalArgumentException("inputUnits must be in [0, " + (network.size() - 1) + "] (got " + u + ")");
             }
         }
         return new Driver(network, graph, run, inputUnits, progress).execute();

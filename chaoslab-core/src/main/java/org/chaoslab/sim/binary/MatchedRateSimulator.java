@@ -86,7 +86,7 @@ public final class MatchedRateSimulator {
     private static int strideOf(double dt, double sampleInterval) {
         int stride = (int) Math.round(sampleInterval / dt);
         if (stride < 1 || Math.abs(stride * dt - sampleInterval) > 1e-9 * sampleInterval) {
-            throw new IllegalArgumentException("--rate-dt must divide the sample interval (got " + dt + ", " + sampleInterval + ")");
+            throw new IllegalArgumentException("dt must divide sampleInterval = " + sampleInterval + " (got " + dt + ")");
         }
         return stride;
     }

@@ -166,7 +166,8 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
 
     private static Noise.OrnsteinUhlenbeck noise(RateNetwork network) {
         if (!(network.input().noise() instanceof Noise.OrnsteinUhlenbeck ou) || !(ou.sigma() > 0)) {
-            throw new IllegalArgumentException("the OU-noise DMFT needs --noise ou:SIGMA:TAU with SIGMA > 0");
+            throw new IllegalArgumentException("noise must be ou:SIGMA:TAU with SIGMA > 0 for the OU-noise DMFT (got "
+                    + network.input().noise().label() + ")");
         }
         return ou;
     }

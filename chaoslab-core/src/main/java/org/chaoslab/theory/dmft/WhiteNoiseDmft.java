@@ -95,7 +95,7 @@ public final class WhiteNoiseDmft implements NoisyDmftSolver {
 
     private static double sigma(RateNetwork network) {
         if (!(network.input().noise() instanceof Noise.White w)) {
-            throw new IllegalArgumentException("the white-noise DMFT needs --noise white:SIGMA (got "
+            throw new IllegalArgumentException("noise must be white:SIGMA for the white-noise DMFT (got "
                     + network.input().noise().label() + ")");
         }
         if (!(w.sigma() > 0)) {

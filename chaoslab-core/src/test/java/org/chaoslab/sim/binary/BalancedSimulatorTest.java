@@ -133,6 +133,6 @@ class BalancedSimulatorTest {
                 ProgressListener.NONE);
         assertThat(r.updates()).isBetween(10L * 5000 - 1, 10L * 5000);
         assertThatThrownBy(() -> BalancedSimulator.run(NET, g, BalancedRun.of(10, 0, 2).withSchedule(UpdateSchedule.FIXED_ORDER),
-                ProgressListener.NONE)).hasMessageContaining("--tau-e = --tau-i");
+                ProgressListener.NONE)).hasMessageContaining("schedule fixed-order needs tauE = tauI");
     }
 }
