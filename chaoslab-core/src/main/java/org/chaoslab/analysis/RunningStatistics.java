@@ -48,4 +48,9 @@ public final class RunningStatistics {
     public double standardError() {
         return count > 1 ? Math.sqrt(variance() / count) : Double.NaN;
     }
+
+    /** The mean with its standard error ({@link #mean()}, {@link #standardError()}). */
+    public Estimate.WithStandardError estimate() {
+        return Estimate.withStandardError(mean(), standardError());
+    }
 }

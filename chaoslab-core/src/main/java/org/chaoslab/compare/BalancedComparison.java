@@ -156,10 +156,10 @@ public final class BalancedComparison {
                 }
                 TransitionStatistics ts = TransitionStatistics.of(rec, pop == 0, nE, settings.run().duration(), settings.fanoWindow());
                 if (ts.units() > 0) {
-                    cv[pop].add(ts.meanCv());
+                    cv[pop].add(ts.cv().value());
                 }
-                if (Double.isFinite(ts.meanFano())) {
-                    fano[pop].add(ts.meanFano());
+                if (Double.isFinite(ts.fano().value())) {
+                    fano[pop].add(ts.fano().value());
                 }
             }
             for (int s = 0; s < samples; s++) {

@@ -1,5 +1,6 @@
 package org.chaoslab.compare;
 
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.model.DeepNetwork;
 import org.chaoslab.model.DeepNetworkInputs;
@@ -57,8 +58,7 @@ public final class DeepBoundaryComparison {
         DeepNetworkInputs inputs = DeepNetworkInputs.pairs(1.0, s.c0(), s.pairs());
         double[] dInf = new double[k];
         double[] dTh = new double[k];
-        double[] dSim = new double[k];
-        double[] dErr = new double[k];
+        Estimate[] dSim = new Estimate[k];
         double[][] perRealization = new double[reps][k];
         for (int i = 0; i < k; i++) {
             DeepNetwork net = new DeepNetwork(s.width(), s.depth(), phi, weightVariances[i], sb2, 1.0);
@@ -77,16 +77,15 @@ public final class DeepBoundaryComparison {
                 perRealization[r][i] = 1.0 - sum / s.window();
                 stats.add(perRealization[r][i]);
             }
-            dSim[i] = stats.mean();
-            dErr[i] = stats.standardError();
+            dSim[i] = stats.estimate();
         }
         RunningStatistics b = new RunningStatistics();
         for (double[] d : perRealization) {
             b.add(zeroCrossing(weightVariances, d));
         }
         double sc = new OrderChaosBoundary(theory).criticalWeightVariance(phi, 1.0, sb2);
-        return new DeepBoundaryResult(phi.name(), sb2, weightVariances.clone(), dInf, dTh, dSim, dErr, sc, b.mean(),
-                b.standardError(), zeroCrossing(weightVariances, dTh), s.width(), s.depth(), s.window(), reps);
+        return new DeepBoundaryResult(phi.name(), sb2, weightVariances.clone(), dInf, dTh, dSim, sc, b.estimate(),
+                zeroCrossing(weightVariances, dTh), s.width(), s.depth(), s.window(), reps);
     }
 
     private static double windowMean(double[] c, int depth, int window) {

@@ -78,9 +78,11 @@ public final class DeepComparison {
         DeepLayerDeviations len = DeepLayerDeviations.of(circle.lengthEuclidean(), rec.circleLength());
         DeepLayerDeviations curv = DeepLayerDeviations.of(circle.curvature(), rec.curvature());
         int resolved = inputs.hasCircle() ? resolvedLayers(rec.maxTurning(), rec.circleLength()) : 0;
-        Deviation growth = resolved >= 3 && !network.hasDropout()
-                ? growth(circle.lengthEuclidean(), rec.circleLength(), resolved) : null;
-        return new DeepComparisonResult(inputs, summary, layers, circle, rec, q, c, jac, len, curv, resolved, growth);
+        if (resolved < 3 || network.hasDropout()) {
+            return DeepComparisonResult.withoutLengthGrowth(inputs, summary, layers, circle, rec, q, c, jac, len, curv, resolved);
+        }
+        return new DeepComparisonResult(inputs, summary, layers, circle, rec, q, c, jac, len, curv, resolved,
+                growth(circle.lengthEuclidean(), rec.circleLength(), resolved));
     }
 
     /** The number of leading layers in which every realization's polygon turns by at most {@link #MAX_TURNING}. */

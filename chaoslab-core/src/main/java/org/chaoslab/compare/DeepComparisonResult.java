@@ -23,10 +23,26 @@ import org.chaoslab.theory.deep.SignalPropagation;
  *                         per vertex (the circle is resolved); 0 without a circle
  * @param lengthGrowth     the length growth factor per layer, exp of the least-squares slope of ln L^E_l over
  *                         the resolved layers (the theory's is fitted the same way; √χ1 once q^l = q*), with
- *                         the standard error over realizations; null when fewer than 3 layers are resolved
+ *                         the standard error over realizations; null when fewer than 3 layers are resolved or with
+ *                         dropout ({@link #withoutLengthGrowth})
  */
 public record DeepComparisonResult(DeepNetworkInputs inputs, SignalPropagation theory, LayerTrajectory layers,
                                    CircleTrajectory circle, DeepRecording recording, DeepLayerDeviations q,
                                    DeepLayerDeviations c, DeepLayerDeviations jacobian, DeepLayerDeviations circleLength,
                                    DeepLayerDeviations curvature, int resolvedLayers, Deviation lengthGrowth) {
+
+    /** The comparison without a length growth factor (fewer than 3 resolved layers, or dropout). */
+    public static DeepComparisonResult withoutLengthGrowth(DeepNetworkInputs inputs, SignalPropagation theory, LayerTrajectory layers,
+                                                           CircleTrajectory circle, DeepRecording recording, DeepLayerDeviations q,
+                                                           DeepLayerDeviations c, DeepLayerDeviations jacobian,
+                                                           DeepLayerDeviations circleLength, DeepLayerDeviations curvature,
+                                                           int resolvedLayers) {
+        return new DeepComparisonResult(inputs, theory, layers, circle, recording, q, c, jacobian, circleLength, curvature,
+                resolvedLayers, null);
+    }
+
+    /** Whether the length growth factor was measured. */
+    public boolean hasLengthGrowth() {
+        return lengthGrowth != null;
+    }
 }

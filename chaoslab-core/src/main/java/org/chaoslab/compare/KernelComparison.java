@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.chaoslab.analysis.kernel.CircleKernel;
-import org.chaoslab.analysis.kernel.Estimate;
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.analysis.kernel.ResponseKernels;
 import org.chaoslab.analysis.kernel.Responses;
 import org.chaoslab.analysis.kernel.TrialKernels;
@@ -310,7 +310,7 @@ public final class KernelComparison {
                     scalarBasis));
             scalarTol = tScalar * nugget.standardError() + allowance;
             verdicts.add(Verdict.within("nugget", Deviation.of(stats.nugget(), nugget.value(), nugget.standardError()), scalarTol, scalarBasis));
-            return new KernelComparisonResult(net, stimuli, s, stats, distances, thy, cross, same, mean, nugget, null,
+            return KernelComparisonResult.stationaryProtocol(net, stimuli, s, stats, distances, thy, cross, same, mean, nugget,
                     verdicts, ok.size(), diverged, wallSeconds);
         }
         return transientComparison(net, stimuli, s, theory, ok, diverged, distances, lags, verdicts, wallSeconds);
@@ -365,8 +365,8 @@ public final class KernelComparison {
                             tScalar, ok.size() - 1, entries, fit[0], fit[1])));
         }
         KernelStatistics stats = theory.statistics();
-        return new KernelComparisonResult(net, stimuli, s, stats, distances, null, null, null, null, null, points, verdicts, ok.size(),
-                diverged, wallSeconds);
+        return KernelComparisonResult.transientProtocol(net, stimuli, s, stats, distances, points, verdicts, ok.size(), diverged,
+                wallSeconds);
     }
 
     /** The theory's same-trial overlap at time t of the transient for stimuli at distance Δ. */

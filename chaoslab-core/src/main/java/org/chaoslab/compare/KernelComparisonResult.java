@@ -2,7 +2,7 @@ package org.chaoslab.compare;
 
 import java.util.List;
 
-import org.chaoslab.analysis.kernel.Estimate;
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.model.Stimuli;
 import org.chaoslab.model.StimulusNetwork;
 import org.chaoslab.theory.kernel.KernelStatistics;
@@ -10,7 +10,7 @@ import org.chaoslab.theory.kernel.KernelStatistics;
 /**
  * Stimulus kernels, theory beside simulation ({@link KernelComparison}). Stationary protocol: {@code kernelTheory},
  * {@code kernelSimulation}, {@code sameTrial}, {@code meanResponse} and {@code nugget} are set and {@code transients}
- * is null; transient protocol: the other way round.
+ * is null ({@link #stationaryProtocol}); transient protocol: the other way round ({@link #transientProtocol}).
  *
  * @param network          the description simulated
  * @param stimuli          the circle of stimuli
@@ -45,6 +45,26 @@ public record KernelComparisonResult(StimulusNetwork network, Stimuli.Circle sti
      */
     public record TimePoint(double time, double[] kernelTheory, Estimate[] kernelSimulation, Estimate roughness, double roughnessTheory,
                             double roughnessClosedForm) {
+    }
+
+    /** The result of the stationary protocol (no transients). */
+    public static KernelComparisonResult stationaryProtocol(StimulusNetwork network, Stimuli.Circle stimuli,
+                                                            KernelComparison.Settings settings, KernelStatistics theory,
+                                                            double[] distances, double[] kernelTheory, Estimate[] kernelSimulation,
+                                                            Estimate sameTrial, Estimate meanResponse, Estimate nugget,
+                                                            List<Verdict> verdicts, int realizations, int diverged,
+                                                            double wallSeconds) {
+        return new KernelComparisonResult(network, stimuli, settings, theory, distances, kernelTheory, kernelSimulation, sameTrial,
+                meanResponse, nugget, null, verdicts, realizations, diverged, wallSeconds);
+    }
+
+    /** The result of the transient protocol (no stationary kernels). */
+    public static KernelComparisonResult transientProtocol(StimulusNetwork network, Stimuli.Circle stimuli,
+                                                           KernelComparison.Settings settings, KernelStatistics theory,
+                                                           double[] distances, List<TimePoint> transients, List<Verdict> verdicts,
+                                                           int realizations, int diverged, double wallSeconds) {
+        return new KernelComparisonResult(network, stimuli, settings, theory, distances, null, null, null, null, null, transients,
+                verdicts, realizations, diverged, wallSeconds);
     }
 
     /** Whether every verdict agrees. */

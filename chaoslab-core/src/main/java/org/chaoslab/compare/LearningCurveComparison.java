@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.chaoslab.analysis.kernel.CircleKernel;
-import org.chaoslab.analysis.kernel.Estimate;
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.analysis.kernel.LearningCurve;
 import org.chaoslab.analysis.kernel.ResponseKernels;
 import org.chaoslab.analysis.kernel.RidgeRegression;

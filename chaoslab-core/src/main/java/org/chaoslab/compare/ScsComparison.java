@@ -2,6 +2,7 @@ package org.chaoslab.compare;
 
 import java.util.List;
 
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.Validate;
@@ -96,7 +97,7 @@ public final class ScsComparison {
         double[] c0 = new double[r];
         double[] mean = new double[r];
         for (int k = 0; k < r; k++) {
-            ms[k] = recs.get(k).meanSquare();
+            ms[k] = recs.get(k).meanSquare().value();
             c0[k] = recs.get(k).meanSquareRate();
             mean[k] = recs.get(k).mean();
         }
@@ -107,36 +108,31 @@ public final class ScsComparison {
 
         double[] lags = r > 0 && recs.get(0).hasAutocorrelation() ? recs.get(0).lagTimes() : new double[0];
         int nLag = lags.length;
-        double[] acfMean = new double[nLag];
-        double[] acfErr = new double[nLag];
-        double[] rateMean = new double[nLag];
-        double[] rateErr = new double[nLag];
+        if (nLag == 0) {
+            return ScsComparisonResult.withoutAutocorrelation(theory, msDev, c0Dev, meanDev, ms, c0, r, problems, wall);
+        }
+        Estimate[] acf = new Estimate[nLag];
+        Estimate[] rateAcf = new Estimate[nLag];
         double[] thDelta = new double[nLag];
         double[] thRate = new double[nLag];
-        ShapeDeviation shape = null;
-        ShapeDeviation rateShape = null;
-        if (nLag > 0) {
-            for (int j = 0; j < nLag; j++) {
-                RunningStatistics a = new RunningStatistics();
-                RunningStatistics b = new RunningStatistics();
-                for (RateRecording rec : recs) {
-                    a.add(rec.stateAutocorrelation()[j]);
-                    b.add(rec.rateAutocorrelation()[j]);
-                }
-                acfMean[j] = a.mean();
-                acfErr[j] = a.standardError();
-                rateMean[j] = b.mean();
-                rateErr[j] = b.standardError();
-                thDelta[j] = interpolate(theory.tau(), theory.delta(), lags[j]) + mu * mu;
-                thRate[j] = interpolate(theory.tau(), theory.rateCorrelation(), lags[j]);
+        for (int j = 0; j < nLag; j++) {
+            RunningStatistics a = new RunningStatistics();
+            RunningStatistics b = new RunningStatistics();
+            for (RateRecording rec : recs) {
+                a.add(rec.stateAutocorrelation()[j]);
+                b.add(rec.rateAutocorrelation()[j]);
             }
-            List<double[]> xs = recs.stream().map(RateRecording::stateAutocorrelation).toList();
-            List<double[]> ps = recs.stream().map(RateRecording::rateAutocorrelation).toList();
-            shape = ShapeDeviation.of(lags, thDelta, xs, settings.shapeMaxLag());
-            rateShape = ShapeDeviation.of(lags, thRate, ps, settings.shapeMaxLag());
+            acf[j] = a.estimate();
+            rateAcf[j] = b.estimate();
+            thDelta[j] = interpolate(theory.tau(), theory.delta(), lags[j]) + mu * mu;
+            thRate[j] = interpolate(theory.tau(), theory.rateCorrelation(), lags[j]);
         }
-        return new ScsComparisonResult(theory, msDev, c0Dev, meanDev, shape, rateShape, ms, c0, lags, acfMean, acfErr,
-                thDelta, rateMean, rateErr, thRate, r, problems, wall);
+        List<double[]> xs = recs.stream().map(RateRecording::stateAutocorrelation).toList();
+        List<double[]> ps = recs.stream().map(RateRecording::rateAutocorrelation).toList();
+        ShapeDeviation shape = ShapeDeviation.of(lags, thDelta, xs, settings.shapeMaxLag());
+        ShapeDeviation rateShape = ShapeDeviation.of(lags, thRate, ps, settings.shapeMaxLag());
+        return new ScsComparisonResult(theory, msDev, c0Dev, meanDev, shape, rateShape, ms, c0, lags, acf, thDelta, rateAcf,
+                thRate, r, problems, wall);
     }
 
     private static Deviation deviation(double theory, double[] values) {

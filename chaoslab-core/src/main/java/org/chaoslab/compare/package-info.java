@@ -35,5 +35,13 @@
  * keeps NaN in the layers after the divergence. Not in this shape: the sweeps and studies built on single runs,
  * {@link org.chaoslab.compare.DeepBoundaryComparison}, {@link org.chaoslab.compare.LearningCurveComparison} and
  * {@link org.chaoslab.compare.RegularizationComparison}.
+ *
+ * <h2>Results grouped by meaning</h2>
+ *
+ * A simulated value with its uncertainty is one {@link org.chaoslab.analysis.Estimate} (mean ± SE over realizations),
+ * not two positional fields; a value beside its theory is one {@link org.chaoslab.compare.Deviation}. A result whose
+ * part can be absent (autocorrelations of runs too short, the stationary or transient half of the kernel comparison,
+ * the length growth of an unresolved circle) is built by a named factory, e.g.
+ * {@link org.chaoslab.compare.ScsComparisonResult#withoutAutocorrelation}.
  */
 package org.chaoslab.compare;

@@ -1,6 +1,7 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.sim.ProgressListener;
@@ -23,14 +24,14 @@ class BalancedComparisonTest {
         BalancedComparisonResult r = BalancedComparison.run(net,
                 new BalancedComparison.Settings(BalancedRun.of(50, 10, 1), 3, 10, false), new BalancedMeanField(), ProgressListener.NONE);
         double relK = 1 / Math.sqrt(200);
-        check(r.rateE(), relK);
-        check(r.rateI(), relK);
-        check(r.qE(), 2 * relK);
-        check(r.qI(), 2 * relK);
+        check("rate E", r.rateE(), relK);
+        check("rate I", r.rateI(), relK);
+        check("q E", r.qE(), 2 * relK);
+        check("q I", r.qI(), 2 * relK);
         assertThat(r.survived()).isGreaterThanOrEqualTo(1);
         if (r.survived() >= 2) {
-            check(r.distanceE(), relK);
-            check(r.distanceI(), relK);
+            check("D* E", r.distanceE(), relK);
+            check("D* I", r.distanceI(), relK);
         }
         // the theory's √D law (exponent 1/2) and a simulated distance that leaves 1/N_E within 1 τ: after t = 1 the
         // mean-field D_E(1) is ≈ 0.25 D*, and an exponential with the largest rate the simulation could support at
@@ -44,7 +45,7 @@ class BalancedComparisonTest {
     }
 
     /** |sim − theory| ≤ 3 SE (scatter over realizations) + the stated relative allowance. */
-    private static void check(Deviation d, double relative) {
-        assertThat(Math.abs(d.difference())).as(d.toString()).isLessThanOrEqualTo(3 * d.standardError() + relative * Math.abs(d.theory()));
+    private static void check(String what, Deviation d, double relative) {
+        assertAgrees("balanced " + what, d, 3, relative * Math.abs(d.theory()));
     }
 }

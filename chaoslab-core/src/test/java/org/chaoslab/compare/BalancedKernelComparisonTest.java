@@ -1,8 +1,10 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import java.util.Locale;
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.model.ResponseProtocol;
@@ -104,19 +106,6 @@ class BalancedKernelComparisonTest {
     }
 
     private static void check(BalancedNetwork net, String name, double[] sim, double theory, double allowance) {
-        double mean = 0;
-        for (double s : sim) {
-            mean += s;
-        }
-        mean /= sim.length;
-        double var = 0;
-        for (double s : sim) {
-            var += (s - mean) * (s - mean);
-        }
-        double se = Math.sqrt(var / (sim.length - 1) / sim.length);
-        String line = String.format(Locale.ROOT, "N=%d K=%d %s: sim %.5f +- %.5f, theory %.5f (%+.1f %%), allowed %.5f",
-                net.size(), net.k(), name, mean, se, theory, 100 * (mean - theory) / theory, 3 * se + allowance);
-        System.out.println(line);
-        assertThat(Math.abs(mean - theory)).as(line).isLessThanOrEqualTo(3 * se + allowance);
+        assertAgrees(String.format(Locale.ROOT, "N=%d K=%d %s", net.size(), net.k(), name), Estimate.mean(sim), theory, 3, allowance);
     }
 }

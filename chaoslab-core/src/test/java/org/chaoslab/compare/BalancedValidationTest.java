@@ -1,6 +1,7 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.chaoslab.model.BalancedNetwork;
 import org.chaoslab.sim.ProgressListener;
@@ -24,10 +25,8 @@ class BalancedValidationTest {
                     new BalancedComparison.Settings(BalancedRun.of(50, 10, 11), 2, 10, false), new BalancedMeanField(),
                     ProgressListener.NONE);
             double rel = 1 / Math.sqrt(k);
-            for (Deviation d : new Deviation[] {r.rateE(), r.rateI()}) {
-                assertThat(Math.abs(d.difference())).as("K = " + k + ": " + d)
-                        .isLessThanOrEqualTo(3 * d.standardError() + rel * d.theory());
-            }
+            assertAgrees("K = " + k + ": rate E", r.rateE(), 3, rel * r.rateE().theory());
+            assertAgrees("K = " + k + ": rate I", r.rateI(), 3, rel * r.rateI().theory());
             // (m − m∞)√K stays O(1) in the simulation too
             assertThat(Math.abs(r.rateE().simulation() - 0.1) * Math.sqrt(k)).isLessThan(2.5);
         }
@@ -41,9 +40,8 @@ class BalancedValidationTest {
                 new BalancedComparison.Settings(BalancedRun.of(50, 10, 21), 3, 10, false), new BalancedMeanField(),
                 ProgressListener.NONE);
         double rel = 1 / Math.sqrt(200);
-        for (Deviation d : new Deviation[] {r.rateE(), r.rateI()}) {
-            assertThat(Math.abs(d.difference())).as(d.toString()).isLessThanOrEqualTo(3 * d.standardError() + rel * d.theory());
-        }
+        assertAgrees("fixed in-degree: rate E", r.rateE(), 3, rel * r.rateE().theory());
+        assertAgrees("fixed in-degree: rate I", r.rateI(), 3, rel * r.rateI().theory());
     }
 
     @Test

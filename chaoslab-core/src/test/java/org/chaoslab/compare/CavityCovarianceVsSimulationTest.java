@@ -1,7 +1,5 @@
 package org.chaoslab.compare;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.chaoslab.model.ExternalInput;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
@@ -41,7 +39,8 @@ class CavityCovarianceVsSimulationTest {
         // the effective-gain mapping's equal-time ā (σ²/(2√(1 − R²))) fails the same tolerance (6% low)
         double effective = o.effective.meanAutoCov();
         Deviation d = o.sim.equalTimeMeanAutoCov();
-        assertThat(Math.abs(d.simulation() - effective)).isGreaterThan(T_6 * d.standardError() + 0.02 * effective);
+        Agreement.assertDeviates("effective-gain ET mean auto-covariance", d.simulation(), d.standardError(), effective, T_6,
+                0.02 * effective);
     }
 
     @Test
@@ -60,13 +59,8 @@ class CavityCovarianceVsSimulationTest {
                            CovariancePrediction effective) {
 
         void assertAgrees(String what, Deviation d, double theory, double allowance) {
-            int n = network.size();
-            double scale = what.startsWith("ET var") ? n : 1.0;   // N·Var is printed
-            System.out.printf("tanh g=%.1f %s N=%d %-24s sim %.5g ± %.2g | cavity %.5g (z %.2f)%n", network.gain(),
-                    network.input().noise().label(), n, what, scale * d.simulation(), scale * d.standardError(),
-                    scale * theory, (d.simulation() - theory) / d.standardError());
-            assertThat(Math.abs(d.simulation() - theory)).as(what)
-                    .isLessThan(T_6 * d.standardError() + allowance * Math.abs(theory));
+            Agreement.assertAgrees(String.format("tanh g=%.1f %s N=%d %s vs cavity", network.gain(), network.input().noise().label(),
+                    network.size(), what), d.simulation(), d.standardError(), theory, T_6, allowance * Math.abs(theory));
         }
     }
 

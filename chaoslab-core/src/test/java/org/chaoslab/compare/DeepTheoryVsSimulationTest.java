@@ -1,5 +1,6 @@
 package org.chaoslab.compare;
 
+import static org.chaoslab.compare.Agreement.assertAgrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,10 +49,7 @@ class DeepTheoryVsSimulationTest {
     }
 
     private static void assertWithin(DeepLayerDeviations d, int l, double t, double allowance, String what) {
-        double diff = Math.abs(d.simulation()[l - 1] - d.theory()[l - 1]);
-        double tol = t * d.standardError()[l - 1] + allowance;
-        assertTrue(diff <= tol, what + ": theory " + d.theory()[l - 1] + ", simulation " + d.simulation()[l - 1]
-                + " +- " + d.standardError()[l - 1] + " (tolerance " + tol + ")");
+        assertAgrees(what, d.simulation()[l - 1], d.standardError()[l - 1], d.theory()[l - 1], t, allowance);
     }
 
     @Test
@@ -111,8 +109,7 @@ class DeepTheoryVsSimulationTest {
             assertNotNull(g);
             // the circle starts at q*, so the theory's fitted growth is √χ1 itself
             assertEquals(Math.sqrt(r.theory().chi1()), g.theory(), 1e-9, at);
-            double tol = t * g.standardError() + 3.0 / N * g.theory();
-            assertTrue(Math.abs(g.difference()) <= tol, at + ": growth " + g + " (tolerance " + tol + ")");
+            assertAgrees(at + ": length growth per layer", g, t, 3.0 / N * g.theory());
             // the curvature κ̃_l (Poole et al. 2016, Eq. 9) on the resolved layers; relative bias ≲ 2(1 + l)/N
             // (the recursion feeds each layer's O(1/N) error into the next)
             for (int l = 1; l <= r.resolvedLayers(); l++) {
@@ -139,10 +136,9 @@ class DeepTheoryVsSimulationTest {
                 ProgressListener.NONE);
         assertEquals(sc, b.boundaryTheory(), 0.0);
         double t = DeepComparison.significanceThreshold(reps, 1, ALPHA);
-        assertTrue(Math.abs(b.boundarySimulation() - b.boundaryFitToTheory()) <= t * b.boundaryError(),
-                "simulated boundary " + b.boundarySimulation() + " +- " + b.boundaryError() + " vs theory through the same fit "
-                        + b.boundaryFitToTheory());
+        assertAgrees("simulated boundary vs theory through the same fit", b.boundarySimulation(), b.boundaryFitToTheory(), t, 0);
         assertTrue(Math.abs(b.boundaryFitToTheory() - sc) <= 0.03 * sc, "extrapolation bias: " + b.boundaryFitToTheory() + " vs " + sc);
-        assertTrue(b.boundaryError() < 0.05 * sc, "the estimate must be informative: SE " + b.boundaryError());
+        assertTrue(b.boundarySimulation().standardError() < 0.05 * sc,
+                "the estimate must be informative: SE " + b.boundarySimulation().standardError());
     }
 }

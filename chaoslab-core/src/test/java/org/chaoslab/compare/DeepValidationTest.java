@@ -1,5 +1,6 @@
 package org.chaoslab.compare;
 
+import static org.chaoslab.compare.Agreement.assertAgrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,12 +71,12 @@ class DeepValidationTest {
         double extrapolated = 2 * mean[1] - mean[0];
         double extrapolatedSe = Math.sqrt(4 * se[1] * se[1] + se[0] * se[0]);
         double tq = DeepComparison.significanceThreshold(reps, 3, ALPHA);
-        System.out.printf("deep validation: Richardson N -> infinity: %.5f +- %.5f vs theory %.5f%n", extrapolated, extrapolatedSe, theory);
-        assertTrue(Math.abs(extrapolated - theory) <= tq * extrapolatedSe, "extrapolated " + extrapolated + " +- " + extrapolatedSe);
+        assertAgrees("deep validation: Richardson N -> infinity of 1 - c (late layers)", extrapolated, extrapolatedSe, theory, tq, 0);
         // each width on its own: t·SE plus the b/N allowance of DeepTheoryVsSimulationTest, 2(1 + ξ_c)/N
         double xi = THEORY.solve(DeepNetwork.ensemble(TANH, sw2, sb2, 1.0)).xiC();
         for (int k = 0; k < 2; k++) {
-            assertTrue(Math.abs(mean[k] - theory) <= tq * se[k] + 2 * (1 + xi) / widths[k], "N = " + widths[k]);
+            assertAgrees("deep validation: 1 - c (late layers) at N = " + widths[k], mean[k], se[k], theory, tq,
+                    2 * (1 + xi) / widths[k]);
         }
     }
 
@@ -89,10 +90,10 @@ class DeepValidationTest {
         DeepBoundaryResult b = DeepBoundaryComparison.run(TANH, sb2, sweep,
                 new DeepBoundaryComparison.Settings(2000, 40, 15, 8, 0.92, new DeepSimulation(reps, 7, 2)), THEORY,
                 ProgressListener.NONE);
-        System.out.printf("deep validation: boundary chi1 = 1 at %.4f; simulation %.4f +- %.4f; same fit to theory %.4f%n",
-                b.boundaryTheory(), b.boundarySimulation(), b.boundaryError(), b.boundaryFitToTheory());
+        System.out.printf("deep validation: boundary chi1 = 1 at %.4f%n", b.boundaryTheory());
         double t = DeepComparison.significanceThreshold(reps, 1, ALPHA);
-        assertTrue(Math.abs(b.boundarySimulation() - b.boundaryFitToTheory()) <= t * b.boundaryError());
+        assertAgrees("deep validation: simulated boundary vs the same fit to theory", b.boundarySimulation(), b.boundaryFitToTheory(),
+                t, 0);
         assertTrue(Math.abs(b.boundaryFitToTheory() - sc) <= 0.03 * sc);
     }
 
@@ -107,11 +108,9 @@ class DeepValidationTest {
             DeepNetworkInputs in = DeepComparison.circleAtFixedPoint(net, DeepNetworkInputs.pairs(1.0, 0.5, 1).withCircle(2000, 1.0), THEORY);
             DeepComparisonResult r = DeepComparison.run(net, in, new DeepSimulation(reps, 11, 2), THEORY, ProgressListener.NONE);
             Deviation g = r.lengthGrowth();
-            System.out.printf("deep validation: %s sw2=%s chi1=%.5f growth sim %.5f +- %.5f theory %.5f (z = %.2f), resolved %d%n",
-                    net.transfer().name(), p[1], r.theory().chi1(), g.simulation(), g.standardError(), g.theory(), g.zScore(),
-                    r.resolvedLayers());
             assertEquals(Math.sqrt(r.theory().chi1()), g.theory(), 1e-9);
-            assertTrue(Math.abs(g.difference()) <= t * g.standardError() + 3.0 / 2000 * g.theory());
+            assertAgrees(String.format("deep validation: %s sw2=%s chi1=%.5f growth per layer (resolved %d)", net.transfer().name(),
+                    p[1], r.theory().chi1(), r.resolvedLayers()), g, t, 3.0 / 2000 * g.theory());
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.chaoslab.compare;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.model.GlauberNetwork;
@@ -27,8 +27,6 @@ class GlauberComparisonTest {
             sim.add(GlauberSimulator.run(net, 40, 10, 0.1, seed).meanRate());
         }
         double allowance = theory / Math.sqrt(net.n());
-        System.out.printf("Glauber sigma=%.1f: theory %.5f simulation %.5f +- %.5f (z = %.2f)%n", noise, theory, sim.mean(),
-                sim.standardError(), (sim.mean() - theory) / sim.standardError());
-        assertThat(Math.abs(sim.mean() - theory)).isLessThanOrEqualTo(3 * sim.standardError() + allowance);
+        assertAgrees(String.format("Glauber sigma=%.1f population rate", noise), sim.estimate(), theory, 3, allowance);
     }
 }

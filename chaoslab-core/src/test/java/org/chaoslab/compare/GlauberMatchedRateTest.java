@@ -1,6 +1,7 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.model.GlauberNetwork;
@@ -26,33 +27,26 @@ class GlauberMatchedRateTest {
                 ProgressListener.NONE);
         System.out.printf("Glauber sigma=%.1f: a = %.5f (m(1-m) = %.5f)%n", sigma, r.autocorrelation().outputNoiseVariance(),
                 r.theory().m() * (1 - r.theory().m()));
-        print("rate binary", r.rate());
-        print("rate matched", r.matchedRate());
-        for (int l : new int[] {0, 5, 10, 20}) {
-            print("C(" + r.lags()[l] + ") binary", r.binaryCorrelation()[l]);
-            print("C(" + r.lags()[l] + ") matched", r.rateCorrelation()[l]);
-        }
-        System.out.printf("  N Var m(t): binary %.4f +- %.4f, matched %.4f +- %.4f%n", r.populationVarianceBinary()[0],
-                r.populationVarianceBinary()[1], r.populationVarianceRate()[0], r.populationVarianceRate()[1]);
         // allowance: O(1/√N) relative (4.5 %) for what the mean field neglects (pairwise correlations, self-coupling)
         double rel = 1 / Math.sqrt(N);
-        check(r.rate(), rel);
-        check(r.matchedRate(), rel);
+        check("rate binary", r.rate(), rel);
+        check("rate matched", r.matchedRate(), rel);
         for (int l : new int[] {0, 5, 10, 20}) {
             // C is compared as the covariance C − m² (theory scale q − m² … m(1 − m)): the relative allowance applies
             // to that, plus the rate allowance propagated to m² (2 m · rel · m)
             double scale = Math.abs(r.binaryCorrelation()[l].theory() - r.theory().m() * r.theory().m());
             double allowance = rel * scale + 2 * rel * r.theory().m() * r.theory().m();
-            checkAbs(r.binaryCorrelation()[l], allowance);
+            checkAbs("C(" + r.lags()[l] + ") binary", r.binaryCorrelation()[l], allowance);
             // the rate network's exponential Euler step holds F(h) for Δt = 0.05 τ: O(Δt/τ) = 5 % of the covariance at
             // lags > 0 (the noise part, and so C(0), is exact for any Δt)
-            checkAbs(r.rateCorrelation()[l], allowance + 0.05 * scale * (l == 0 ? 0 : 1));
+            checkAbs("C(" + r.lags()[l] + ") matched", r.rateCorrelation()[l], allowance + 0.05 * scale * (l == 0 ? 0 : 1));
         }
         // population fluctuations N·Var m(t) (set by the cross-covariances, not predicted by the N → ∞ mean field):
         // binary and matched rate side by side, 3 combined SE plus O(1/√N) relative
         double[] vb = r.populationVarianceBinary();
         double[] vr = r.populationVarianceRate();
-        assertThat(Math.abs(vb[0] - vr[0])).isLessThanOrEqualTo(3 * Math.hypot(vb[1], vr[1]) + rel * vb[0]);
+        assertAgrees("  N Var m(t): binary (simulation) vs matched rate (theory)", vb[0], Math.hypot(vb[1], vr[1]), vr[0], 3,
+                rel * vb[0]);
         // chaos: the binary replicas spread from one flip to d*, while the matched rate network with a smooth gain
         // (σ &gt; 0) forgets the same-sized perturbation (Keup et al.: matched rate networks are not chaotic). A decay by
         // three orders of magnitude in 20 τ is no finite-size accident: the measured decay is exponential, ≈ e^{-τ⁻¹ t}
@@ -65,16 +59,11 @@ class GlauberMatchedRateTest {
         }
     }
 
-    private static void print(String name, Deviation d) {
-        System.out.printf("  %s: theory %.5f simulation %.5f +- %.5f (z = %.2f)%n", name, d.theory(), d.simulation(),
-                d.standardError(), d.zScore());
+    private static void check(String what, Deviation d, double relative) {
+        checkAbs(what, d, relative * Math.abs(d.theory()));
     }
 
-    private static void check(Deviation d, double relative) {
-        checkAbs(d, relative * Math.abs(d.theory()));
-    }
-
-    private static void checkAbs(Deviation d, double allowance) {
-        assertThat(Math.abs(d.difference())).as(d.toString()).isLessThanOrEqualTo(3 * d.standardError() + allowance);
+    private static void checkAbs(String what, Deviation d, double allowance) {
+        assertAgrees("  " + what, d, 3, allowance);
     }
 }

@@ -1,6 +1,7 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.chaoslab.analysis.kernel.ResponseKernels;
 import org.chaoslab.analysis.kernel.Responses;
@@ -49,8 +50,7 @@ class LearningCurveComparisonTest {
         LearningCurveComparison.Result r = run(2000, 256, new int[] {32, 64}, 5);
         assertThat(r.nugget()).isBetween(0.025, 0.045);
         for (LearningCurveComparison.Point p : r.points()) {
-            double tol = 3 * p.measured().standardError() + 0.3 * p.theory();
-            assertThat(Math.abs(p.measured().value() - p.theory())).as("P = %d", p.trainSize()).isLessThanOrEqualTo(tol);
+            assertAgrees("learning curve P = " + p.trainSize(), p.measured(), p.theory(), 3, 0.3 * p.theory());
         }
     }
 

@@ -1,12 +1,13 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-import org.chaoslab.analysis.kernel.Estimate;
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.gauss.GaussianExpectation;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.ResponseProtocol;
@@ -90,19 +91,17 @@ class MatchedRateStimulusTest {
             Estimate em = estimate(runs, mean);
             Estimate e0 = estimate(runs, same);
             Estimate ep = estimate(runs, cross);
-            System.out.printf("  %s: m %.5f +- %.5f, K(0) %.5f +- %.5f, K(0+) %.5f +- %.5f (q %.5f)%n", name, em.value(), em.standardError(),
-                    e0.value(), e0.standardError(), ep.value(), ep.standardError(), q);
-            assertThat(Math.abs(em.value() - m)).as(name + " mean response").isLessThanOrEqualTo(t * em.standardError() + allowance);
-            assertThat(Math.abs(ep.value() - q)).as(name + " K(0+)").isLessThanOrEqualTo(t * ep.standardError() + allowance);
+            System.out.printf("  %s: K(0) %.5f +- %.5f%n", name, e0.value(), e0.standardError());
+            assertAgrees("  " + name + " mean response m", em, m, t, allowance);
+            assertAgrees("  " + name + " K(0+) vs q", ep, q, t, allowance);
         }
         // the matching condition, within each realization: K(0) − m_r = (1/N)Σ y² − (1/N)Σ y, i.e. the unit-and-time variance
         // K(0) − m_r² of y minus the binary m_r(1 − m_r); 0 when matched, −a for a network without output noise. The quenched
         // shift of m_r (scatter ~0.01 between realizations at N = 1000) cancels in this difference.
         Estimate matching = estimate(rate, k -> same.applyAsDouble(k) - mean.applyAsDouble(k));
         double matchingTolerance = t * matching.standardError() + allowance;
-        System.out.printf("  matched K(0) - m_r = Var y - m_r(1 - m_r): %.5f +- %.5f (tolerance %.4f; unmatched: -a = %.5f)%n", matching.value(),
-                matching.standardError(), matchingTolerance, -a);
-        assertThat(Math.abs(matching.value())).as("matched K(0) - m").isLessThanOrEqualTo(matchingTolerance);
+        System.out.printf("  unmatched: K(0) - m_r = -a = %.5f%n", -a);
+        assertAgrees("  matched K(0) - m_r = Var y - m_r(1 - m_r)", matching, 0, t, allowance);
         assertThat(a).as("output noise vs the matching tolerance").isGreaterThan(2 * matchingTolerance);
         // paired: matched − binary on the same J and stimuli (the quenched offsets cancel)
         for (ToDoubleFunction<KernelComparison.RealizationKernels> f : List.of(mean, cross)) {
@@ -111,8 +110,7 @@ class MatchedRateStimulusTest {
                 d[r] = f.applyAsDouble(rate.get(r)) - f.applyAsDouble(binary.get(r));
             }
             Estimate e = Estimate.mean(d);
-            System.out.printf("  paired matched - glauber %s: %.5f +- %.5f%n", f == mean ? "m" : "K(0+)", e.value(), e.standardError());
-            assertThat(Math.abs(e.value())).isLessThanOrEqualTo(t * e.standardError() + allowance);
+            assertAgrees("  paired matched - glauber " + (f == mean ? "m" : "K(0+)"), e, 0, t, allowance);
         }
         if (sigma == 0) {
             KernelComparisonResult curve = KernelComparison.compare(matched, stimuli, settings, BinaryKernelTheory.of(1.0, S, 0.0),

@@ -1,6 +1,7 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import java.util.List;
 
@@ -42,7 +43,7 @@ class NoisyDmftVsSimulationTest {
                 StandardRecording rec = new StandardRecording(RecordingPlan.defaults().withCorrelationMaxLag(5), dt, 600);
                 assertThat(RateSimulator.run(net, s, rec.recorders(), ProgressListener.NONE).completed()).isTrue();
                 RateRecording res = rec.result();
-                ms.add(res.meanSquare());
+                ms.add(res.meanSquare().value());
                 for (int k = 0; k < lags.length; k++) {
                     acf[k].add(ScsComparison.interpolate(res.lagTimes(), res.stateAutocorrelation(), lags[k]));
                 }
@@ -56,15 +57,11 @@ class NoisyDmftVsSimulationTest {
             // unit dt, |k| < 0.15 (2σ, rounded up); docs/noise.md.
             double t = new org.hipparchus.distribution.continuous.TDistribution(realizations - 1).inverseCumulativeProbability(0.995);
             double slack = 4.0 / 600 + 0.15 * dt;
-            System.out.printf("noisy DMFT g=%.1f (%s, lambda=%.4f): c0 %.5f  sim %.5f ± %.5f (z %.2f)%n", g, theory.phase(),
-                    theory.lambdaMax(), theory.c0(), ms.mean(), ms.standardError(),
-                    (ms.mean() - theory.c0()) / ms.standardError());
-            assertThat(Math.abs(ms.mean() - theory.c0())).isLessThan(t * ms.standardError() + slack * theory.c0());
+            String at = String.format("noisy DMFT g=%.1f (%s, lambda=%.4f)", g, theory.phase(), theory.lambdaMax());
+            assertAgrees(at + " c0", ms.estimate(), theory.c0(), t, slack * theory.c0());
             for (int k = 0; k < lags.length; k++) {
                 double th = ScsComparison.interpolate(theory.tau(), theory.delta(), lags[k]);
-                System.out.printf("   c(%.1f): theory %.5f  sim %.5f ± %.5f (z %.2f)%n", lags[k], th, acf[k].mean(),
-                        acf[k].standardError(), (acf[k].mean() - th) / acf[k].standardError());
-                assertThat(Math.abs(acf[k].mean() - th)).isLessThan(t * acf[k].standardError() + slack * theory.c0());
+                assertAgrees(String.format("%s c(%.1f)", at, lags[k]), acf[k].estimate(), th, t, slack * theory.c0());
             }
         }
     }

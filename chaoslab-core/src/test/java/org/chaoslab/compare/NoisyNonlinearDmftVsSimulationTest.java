@@ -1,6 +1,7 @@
 package org.chaoslab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.model.Couplings;
@@ -59,7 +60,7 @@ class NoisyNonlinearDmftVsSimulationTest {
             assertThat(RateSimulator.run(net, run, rec.recorders(), ProgressListener.NONE).completed()).isTrue();
             RateRecording res = rec.result();
             s.mean.add(res.mean());
-            s.meanSquare.add(res.meanSquare());
+            s.meanSquare.add(res.meanSquare().value());
             for (int k = 0; k < LAGS.length; k++) {
                 s.acf[k].add(ScsComparison.interpolate(res.lagTimes(), res.stateAutocorrelation(), LAGS[k]));
             }
@@ -67,13 +68,11 @@ class NoisyNonlinearDmftVsSimulationTest {
         return s;
     }
 
-    /** |sim − theory| within t·SE + (4/N + 0.15·dt)·scale; prints the z-score. */
+    /** |sim − theory| within t·SE + (4/N + 0.15·dt)·scale. */
     private static void check(String what, RunningStatistics sim, double theory, double scale) {
         double t = new TDistribution(sim.count() - 1).inverseCumulativeProbability(0.995);
         double allowance = (4.0 / N + 0.15 * DT) * scale;
-        System.out.printf("   %-12s theory %.5f  sim %.5f ± %.5f (z %.2f; tolerance %.5f)%n", what, theory, sim.mean(),
-                sim.standardError(), (sim.mean() - theory) / sim.standardError(), t * sim.standardError() + allowance);
-        assertThat(Math.abs(sim.mean() - theory)).as(what).isLessThan(t * sim.standardError() + allowance);
+        assertAgrees("   " + what, sim.estimate(), theory, t, allowance);
     }
 
     private static void compare(String label, Sample s, double mu, double c0, double[] tau, double[] c) {

@@ -41,8 +41,8 @@ class ReadmeExample {
 
         // compare
         System.out.printf("<x^2>: simulation %.3f, DMFT %.3f (%s); <phi^2>: %.3f vs %.3f%n",
-                sim.meanSquare(), theory.delta0(), theory.phase().label(), sim.meanSquareRate(), theory.c0());
-        return new double[] {sim.meanSquare(), theory.delta0()};
+                sim.meanSquare().value(), theory.delta0(), theory.phase().label(), sim.meanSquareRate(), theory.c0());
+        return new double[] {sim.meanSquare().value(), theory.delta0()};
     }
 }
 // README-END

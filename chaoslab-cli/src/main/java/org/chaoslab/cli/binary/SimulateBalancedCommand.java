@@ -116,6 +116,15 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
     static final String STREAMS = "connectivity/unit/<i> (the presynaptic partners of unit i), initial/replica/<r>, "
             + "updates (Poisson update times) or schedule (--schedule fixed), perturbation (the flipped unit)";
 
+    /** Transition statistics in summary.json's flat form (results.transitionsE and transitionsI). */
+    record TransitionSummary(String population, int units, double meanCv, double cvError, double window, double meanFano,
+                             double fanoError, double meanRate) {
+        static TransitionSummary of(TransitionStatistics t) {
+            return new TransitionSummary(t.population(), t.units(), t.cv().value(), t.cv().standardError(), t.window(),
+                    t.fano().value(), t.fano().standardError(), t.meanRate());
+        }
+    }
+
     /** The run settings in JSON-friendly form (summary.json's results.run). */
     record BalancedRunParameters(double duration, double transientTime, double sampleInterval, long seed, String schedule,
                                  int replicas, boolean flipOne, double initialActivity) {
@@ -143,7 +152,8 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
                 .result("rateE", m[0]).result("rateI", m[1]).result("qE", q[0]).result("qI", q[1])
                 .result("finalDistanceE", rec.hasDistance() ? rec.distanceE()[last] : Double.NaN)
                 .result("finalDistanceI", rec.hasDistance() ? rec.distanceI()[last] : Double.NaN)
-                .result("transitionsE", te).result("transitionsI", ti).result("synapses", graph.synapseCount())
+                .result("transitionsE", TransitionSummary.of(te)).result("transitionsI", TransitionSummary.of(ti))
+                .result("synapses", graph.synapseCount())
                 .result("graphSeconds", graphSeconds).result("updates", rec.updates()).result("flips", rec.flips())
                 .result("synapticEvents", rec.synapticEvents()).result("wallSeconds", rec.wallSeconds())
                 .result("updatesPerSecond", rec.updatesPerSecond()).result("synapticEventsPerSecond", rec.synapticEventsPerSecond())

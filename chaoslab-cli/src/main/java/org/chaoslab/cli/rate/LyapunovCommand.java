@@ -139,8 +139,9 @@ public final class LyapunovCommand implements Callable<Integer> {
         summary(result, dmft).writeTo(dir);
         var o = spec.commandLine().getOut();
         o.printf("lambda_max = %.5f +- %.5f (QR), %.5f +- %.5f (two replicas); D_KY/N = %.5f%s, h_KS/N = %.6f%s; "
-                        + "k = %d, %.1f s; wrote %s%n", result.lambdaMax(), result.lambdaMaxCi(), result.twoReplica().lambda(),
-                result.twoReplica().confidence(), result.kaplanYorkePerN(), result.kaplanYorkeResolved() ? "" : " (lower bound: increase --k)",
+                        + "k = %d, %.1f s; wrote %s%n", result.lambdaMax(), result.lambdaMaxCi(), result.twoReplica().lambda().value(),
+                result.twoReplica().lambda().halfWidth(), result.kaplanYorkePerN(),
+                result.kaplanYorkeResolved() ? "" : " (lower bound: increase --k)",
                 result.entropyRatePerN(), result.entropyResolved() ? "" : " (lower bound: increase --k)", result.k(),
                 result.cost().wallSeconds(), dir.target());
         return 0;
@@ -301,14 +302,16 @@ public final class LyapunovCommand implements Callable<Integer> {
         var c = r.cost();
         return seeds(RunSummary.builder(spec, r.settings().threads()), r.settings(), r.seeds().networkSeed())
                 .result("lambdaMax", r.lambdaMax()).result("lambdaMaxCi", r.lambdaMaxCi())
-                .result("lambdaMaxTwoReplica", r.twoReplica().lambda()).result("lambdaMaxTwoReplicaCi", r.twoReplica().confidence())
+                .result("lambdaMaxTwoReplica", r.twoReplica().lambda().value())
+                .result("lambdaMaxTwoReplicaCi", r.twoReplica().lambda().halfWidth())
                 .result("lambdaMaxDmft", dmft.isPresent() ? dmft.getAsDouble() : null)
-                .result("kaplanYorke", r.kaplanYorke()).result("kaplanYorkeCi", r.kaplanYorkeCi())
+                .result("kaplanYorke", r.kaplanYorke().value()).result("kaplanYorkeCi", r.kaplanYorke().halfWidth())
                 .result("kaplanYorkePerN", r.kaplanYorkePerN()).result("kaplanYorkeResolved", r.kaplanYorkeResolved())
-                .result("entropyRate", r.entropyRate()).result("entropyRateCi", r.entropyRateCi())
+                .result("entropyRate", r.entropyRate().value()).result("entropyRateCi", r.entropyRate().halfWidth())
                 .result("entropyRatePerN", r.entropyRatePerN()).result("entropyResolved", r.entropyResolved())
-                .result("meanJacobianTrace", r.meanJacobianTrace()).result("meanJacobianTraceCi", r.meanJacobianTraceCi())
-                .result("sumOfExponents", r.exponentSum()).result("sumOfExponentsCi", r.exponentSumCi())
+                .result("meanJacobianTrace", r.meanJacobianTrace().value())
+                .result("meanJacobianTraceCi", r.meanJacobianTrace().halfWidth())
+                .result("sumOfExponents", r.exponentSum().value()).result("sumOfExponentsCi", r.exponentSum().halfWidth())
                 .result("k", r.k()).result("accumulationTime", r.accumulationTime()).result("batches", r.batches())
                 .result("wallSeconds", c.wallSeconds()).result("msPerTangentStep", c.msPerTangentStep())
                 .result("msPerOrthonormalization", c.msPerOrthonormalization()).result("steps", c.steps())

@@ -102,8 +102,8 @@ public final class LyapunovSweepCommand implements Callable<Integer> {
                     LyapunovSettings.DEFAULT_REPLICA_SEPARATION, 1.0);
             LyapunovSpectrum s = LyapunovAnalyzer.spectrum(RealizedRateNetwork.draw(net, seed + i, th), settings,
                     Progress.on(spec.commandLine().getErr(), "g = " + gValues[i]));
-            Point p = new Point(gValues[i], dmft, s.lambdaMax(), s.lambdaMaxCi(), s.twoReplica().lambda(),
-                    s.twoReplica().confidence(), seed + i);
+            Point p = new Point(gValues[i], dmft, s.lambdaMax(), s.lambdaMaxCi(), s.twoReplica().lambda().value(),
+                    s.twoReplica().lambda().halfWidth(), seed + i);
             points.add(p);
             o.printf("g = %.3f  DMFT %.5f   QR %.5f +- %.5f   two replicas %.5f +- %.5f%n", p.g(), p.lambdaMaxDmft(),
                     p.lambdaMax(), p.lambdaMaxCi(), p.lambdaMaxTwoReplica(), p.lambdaMaxTwoReplicaCi());

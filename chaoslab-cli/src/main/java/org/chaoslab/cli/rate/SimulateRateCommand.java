@@ -72,7 +72,7 @@ public final class SimulateRateCommand implements Callable<Integer> {
             if (!result.completed()) {
                 summary.status(RunSummary.DIVERGED).result("divergence", message);
             }
-            summary.result("meanSquare", rec.meanSquare()).result("meanSquareTimeError", rec.meanSquareTimeError())
+            summary.result("meanSquare", rec.meanSquare().value()).result("meanSquareTimeError", rec.meanSquare().standardError())
                     .result("mean", rec.mean()).result("meanRate", rec.meanRate()).result("meanSquareRate", rec.meanSquareRate())
                     .result("recordedSteps", result.recordedSteps()).result("wallSeconds", result.wallSeconds())
                     .result("msPerStep", 1e3 * result.wallSeconds() / steps)
@@ -84,7 +84,8 @@ public final class SimulateRateCommand implements Callable<Integer> {
                 return Main.EXIT_DIVERGED;
             }
             spec.commandLine().getOut().printf("<x^2> = %.6f +- %.6f (time SE), <phi^2> = %.6f; %d steps in %.2f s; wrote %s%n",
-                    rec.meanSquare(), rec.meanSquareTimeError(), rec.meanSquareRate(), steps, result.wallSeconds(), dir.target());
+                    rec.meanSquare().value(), rec.meanSquare().standardError(), rec.meanSquareRate(), steps, result.wallSeconds(),
+                    dir.target());
             return 0;
         }
     }

@@ -2,6 +2,8 @@ package org.chaoslab.analysis.kernel;
 
 import java.util.List;
 
+import org.chaoslab.analysis.Estimate;
+
 /**
  * An empirical kernel ridge regression learning curve: test errors against the number P of training stimuli.
  *

@@ -1,5 +1,6 @@
 package org.chaoslab.analysis.kernel;
 
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.model.Validate;
 
 /**
@@ -92,7 +93,7 @@ public record PowerLawFit(Estimate exponent, Estimate intercept, int firstRank, 
             rss += r * r / n;
         }
         double s2 = rss / (m - 2);
-        return new PowerLawFit(new Estimate(-slope, Math.sqrt(s2 / sxx)),
-                new Estimate(b, Math.sqrt(s2 * (1.0 / sw + xm * xm / sxx))), firstRank, last, m, skipped);
+        return new PowerLawFit(Estimate.withStandardError(-slope, Math.sqrt(s2 / sxx)),
+                Estimate.withStandardError(b, Math.sqrt(s2 * (1.0 / sw + xm * xm / sxx))), firstRank, last, m, skipped);
     }
 }

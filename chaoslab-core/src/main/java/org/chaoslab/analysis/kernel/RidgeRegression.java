@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.linalg.Blas;
 import org.chaoslab.model.Validate;
 import org.chaoslab.random.StreamSeeds;

@@ -1,5 +1,6 @@
 package org.chaoslab.sim.binary;
 
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.analysis.RunningStatistics;
 
 /**
@@ -9,15 +10,13 @@ import org.chaoslab.analysis.RunningStatistics;
  *
  * @param population  "E" or "I"
  * @param units       units with at least three transitions (entering the CV)
- * @param meanCv      mean over units of the CV of their inter-transition intervals
- * @param cvError     standard error of that mean over units
+ * @param cv          mean over units of the CV of their inter-transition intervals, with its standard error over units
  * @param window      counting window of the Fano factor
- * @param meanFano    mean over units of Var(count)/E(count) over windows (units with at least one transition)
- * @param fanoError   standard error of that mean over units
+ * @param fano        mean over units of Var(count)/E(count) over windows (units with at least one transition), with its
+ *                    standard error over units
  * @param meanRate    mean transition rate per unit (transitions per unit time)
  */
-public record TransitionStatistics(String population, int units, double meanCv, double cvError, double window,
-                                   double meanFano, double fanoError, double meanRate) {
+public record TransitionStatistics(String population, int units, Estimate cv, double window, Estimate fano, double meanRate) {
 
     /**
      * Statistics of the recorded trains of one population.
@@ -79,7 +78,7 @@ public record TransitionStatistics(String population, int units, double meanCv, 
                 fano.add(c.variance() / c.mean());
             }
         }
-        return new TransitionStatistics(excitatory ? "E" : "I", (int) cv.count(), cv.mean(), cv.standardError(), window,
-                fano.mean(), fano.standardError(), (double) total / (units * windows * window));
+        return new TransitionStatistics(excitatory ? "E" : "I", (int) cv.count(), cv.estimate(), window, fano.estimate(),
+                (double) total / (units * windows * window));
     }
 }

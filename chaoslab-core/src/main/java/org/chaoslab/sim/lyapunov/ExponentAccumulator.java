@@ -1,5 +1,6 @@
 package org.chaoslab.sim.lyapunov;
 
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.linalg.Blas;
 import org.chaoslab.model.RateNetwork;
 
@@ -135,19 +136,22 @@ final class ExponentAccumulator {
         TangentSystem sys = run.system();
         long tangentSteps = run.tangentSteps();
         long qrCount = run.qrCount();
-        var replica = new LyapunovSpectrum.TwoReplicaEstimate(replicaSum / time,
-                SpectrumMeasures.confidenceHalfWidth(batchRep), run.d0(), s.renormSteps() * s.dt(), renormalizations);
+        var replica = new LyapunovSpectrum.TwoReplicaEstimate(withCi(replicaSum / time, batchRep), run.d0(),
+                s.renormSteps() * s.dt(), renormalizations);
         var cost = new LyapunovSpectrum.Cost(wall, run.total(), tangentSteps, qrCount,
                 tangentSteps > 0 ? run.stepNanos() * 1e-6 / tangentSteps : Double.NaN,
                 qrCount > 1 ? run.qrNanos() * 1e-6 / (qrCount - 1) : Double.NaN, s.threads(), Blas.backend(),
                 sys.choleskySecondPasses(), sys.householderFallbacks());
         return new LyapunovSpectrum(network, s, seeds, lambda, ci, batches, time, convTimes, conv,
-                SpectrumMeasures.kaplanYorke(lambda), SpectrumMeasures.confidenceHalfWidth(batchKy),
-                SpectrumMeasures.kaplanYorkeResolved(lambda, n),
-                SpectrumMeasures.entropyRate(lambda), SpectrumMeasures.confidenceHalfWidth(batchH),
-                SpectrumMeasures.entropyResolved(lambda, n),
-                lambdaSum, SpectrumMeasures.confidenceHalfWidth(batchSum),
-                sys.traceSum() / sys.traceCount(), SpectrumMeasures.confidenceHalfWidth(batchTr),
+                withCi(SpectrumMeasures.kaplanYorke(lambda), batchKy), SpectrumMeasures.kaplanYorkeResolved(lambda, n),
+                withCi(SpectrumMeasures.entropyRate(lambda), batchH), SpectrumMeasures.entropyResolved(lambda, n),
+                withCi(lambdaSum, batchSum), withCi(sys.traceSum() / sys.traceCount(), batchTr),
                 replica, cost);
+    }
+
+    /** {@code value} with the 95% batch-means half-width of its per-batch values (Student t, B − 1 degrees of freedom). */
+    private Estimate withCi(double value, double[] perBatch) {
+        return Estimate.withInterval(value, SpectrumMeasures.confidenceHalfWidth(perBatch), LyapunovSpectrum.CONFIDENCE_LEVEL,
+                batches - 1);
     }
 }

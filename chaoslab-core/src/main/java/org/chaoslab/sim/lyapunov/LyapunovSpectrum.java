@@ -1,5 +1,6 @@
 package org.chaoslab.sim.lyapunov;
 
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.model.RateNetwork;
 
 /**
@@ -8,6 +9,9 @@ import org.chaoslab.model.RateNetwork;
  * org.chaoslab.sim.rate.IntegratorKind#EULER} they are those of the map x ← (1−δ)x + δ(Jφ(x) + I)
  * divided by δ; for RK4 and exponential Euler those of the discrete flow map, which approach the
  * flow's as δ → 0.
+ *
+ * <p>Every confidence interval here is a 95% batch-means half-width over {@code batches} batches (Student t with
+ * batches − 1 degrees of freedom): the derived measures are {@link Estimate.WithInterval}s, kept exactly as computed.
  *
  * <p>Arrays are copied in and out (the record is immutable); equality is by reference for them.
  *
@@ -21,28 +25,26 @@ import org.chaoslab.model.RateNetwork;
  * @param convergenceTimes    times (since the start of the accumulation) of the convergence record, ≤ ~500 points
  * @param convergence         running estimates, row-major (convergenceTimes.length × k): entry (p, i) is
  *                            Σ log R_ii up to time t_p divided by t_p
- * @param kaplanYorke         D_KY (from the descending-sorted exponents)
- * @param kaplanYorkeCi       95% half-width of D_KY (spread of D_KY evaluated per batch)
+ * @param kaplanYorke         D_KY (from the descending-sorted exponents), with its 95% half-width (spread of D_KY
+ *                            evaluated per batch)
  * @param kaplanYorkeResolved false when k &lt; N and the partial sums never turn negative: then D_KY ≥ k only
- * @param entropyRate         h_KS = Σ_{λ_i&gt;0} λ_i (Pesin)
- * @param entropyRateCi       95% half-width (batch means)
+ * @param entropyRate         h_KS = Σ_{λ_i&gt;0} λ_i (Pesin), with its 95% half-width (batch means)
  * @param entropyResolved     false when k &lt; N and all k exponents are positive: then h_KS is only a lower bound
- * @param exponentSum         Σ_i λ_i over the k exponents (for k = N: the mean phase-space contraction rate)
- * @param exponentSumCi       95% half-width (batch means)
+ * @param exponentSum         Σ_i λ_i over the k exponents (for k = N: the mean phase-space contraction rate), with its
+ *                            95% half-width (batch means)
  * @param meanJacobianTrace   time average of tr Df(x) = Σ_i (−1 + J_ii φ′(x_i)) of the <em>flow</em>, sampled at the
  *                            start of every accumulated step. For the flow (RK4, small δ) it equals the sum of all N
  *                            exponents (Liouville). For the maps (Euler, exponential Euler) the exact counterpart would be
  *                            ⟨log|det M|⟩/δ, which costs an LU per step and is already given by {@code exponentSum} when
- *                            k = N; we report the flow trace, which the map's sum approaches to O(δ)
- * @param meanJacobianTraceCi 95% half-width (batch means)
+ *                            k = N; we report the flow trace, which the map's sum approaches to O(δ); with its 95%
+ *                            half-width (batch means)
  * @param twoReplica          the largest exponent by the two-trajectory method along the same trajectory
  * @param cost                timings
  */
 public record LyapunovSpectrum(RateNetwork network, LyapunovSettings settings, Seeds seeds, double[] exponents,
                                double[] confidence, int batches, double accumulationTime, double[] convergenceTimes,
-                               double[] convergence, double kaplanYorke, double kaplanYorkeCi, boolean kaplanYorkeResolved,
-                               double entropyRate, double entropyRateCi, boolean entropyResolved, double exponentSum,
-                               double exponentSumCi, double meanJacobianTrace, double meanJacobianTraceCi,
+                               double[] convergence, Estimate kaplanYorke, boolean kaplanYorkeResolved, Estimate entropyRate,
+                               boolean entropyResolved, Estimate exponentSum, Estimate meanJacobianTrace,
                                TwoReplicaEstimate twoReplica, Cost cost) {
 
     /**
@@ -62,13 +64,12 @@ public record LyapunovSpectrum(RateNetwork network, LyapunovSettings settings, S
      * The largest exponent from a replica x′ at distance d0 renormalized every t_renorm:
      * λ = Σ log(d/d0) / T (Benettin, Galgani &amp; Strelcyn, PRA 14:2338 (1976)).
      *
-     * @param lambda            the estimate
-     * @param confidence        95% half-width (batch means over the same batches as the spectrum)
+     * @param lambda            the estimate, with its 95% half-width (batch means over the same batches as the spectrum)
      * @param d0                the separation
      * @param renormInterval    t_renorm actually used
      * @param renormalizations  number of renormalizations accumulated
      */
-    public record TwoReplicaEstimate(double lambda, double confidence, double d0, double renormInterval, long renormalizations) {
+    public record TwoReplicaEstimate(Estimate lambda, double d0, double renormInterval, long renormalizations) {
     }
 
     /**
@@ -90,6 +91,9 @@ public record LyapunovSpectrum(RateNetwork network, LyapunovSettings settings, S
                        double msPerOrthonormalization, int threads, String backend, long choleskySecondPasses,
                        long householderFallbacks) {
     }
+
+    /** The level of every confidence interval of a spectrum. */
+    public static final double CONFIDENCE_LEVEL = 0.95;
 
     public LyapunovSpectrum {
         exponents = exponents.clone();
@@ -131,14 +135,19 @@ public record LyapunovSpectrum(RateNetwork network, LyapunovSettings settings, S
         return confidence[0];
     }
 
+    /** λ_i with its 95% half-width ({@code exponents()[i]}, {@code confidence()[i]}). */
+    public Estimate exponent(int i) {
+        return Estimate.withInterval(exponents[i], confidence[i], CONFIDENCE_LEVEL, batches - 1);
+    }
+
     /** D_KY/N. */
     public double kaplanYorkePerN() {
-        return kaplanYorke / network.size();
+        return kaplanYorke.value() / network.size();
     }
 
     /** h_KS/N. */
     public double entropyRatePerN() {
-        return entropyRate / network.size();
+        return entropyRate.value() / network.size();
     }
 
     /** The running estimate of exponent i at every convergence point. */

@@ -2,6 +2,7 @@ package org.chaoslab.sim.record;
 
 import java.util.List;
 
+import org.chaoslab.analysis.Estimate;
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.sim.Recorder;
@@ -48,19 +49,19 @@ public final class StandardRecording {
         double[] msPerReplica = moments.meanSquareX();
         double[] meanPerReplica = moments.meanX();
         double[] c0PerReplica = moments.meanSquarePhi();
-        boolean acf = correlations.available();
-        return new RateRecording(
-                traces.units(), traces.times(), traces.values(),
-                population.times(), population.means(), population.variances(),
-                RunningStatistics.of(msPerReplica).mean(), msPerReplica,
-                RunningStatistics.of(meanPerReplica).mean(),
-                RunningStatistics.of(moments.meanPhi()).mean(),
-                RunningStatistics.of(c0PerReplica).mean(),
-                batchMeansError(population.variances(), population.means()),
-                acf ? correlations.lagTimes() : null,
-                acf ? correlations.ofState() : null,
-                acf ? correlations.ofRates() : null,
-                moments.samples(), dt);
+        Estimate meanSquare = Estimate.withStandardError(RunningStatistics.of(msPerReplica).mean(),
+                batchMeansError(population.variances(), population.means()));
+        double mean = RunningStatistics.of(meanPerReplica).mean();
+        double meanRate = RunningStatistics.of(moments.meanPhi()).mean();
+        double meanSquareRate = RunningStatistics.of(c0PerReplica).mean();
+        if (!correlations.available()) {
+            return RateRecording.withoutAutocorrelation(traces.units(), traces.times(), traces.values(), population.times(),
+                    population.means(), population.variances(), meanSquare, msPerReplica, mean, meanRate, meanSquareRate,
+                    moments.samples(), dt);
+        }
+        return new RateRecording(traces.units(), traces.times(), traces.values(), population.times(), population.means(),
+                population.variances(), meanSquare, msPerReplica, mean, meanRate, meanSquareRate, correlations.lagTimes(),
+                correlations.ofState(), correlations.ofRates(), moments.samples(), dt);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.chaoslab.sim.kernel;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.apache.commons.numbers.gamma.Erfc;
 import org.chaoslab.model.ResponseProtocol;
@@ -65,10 +65,9 @@ class BinaryMeanFieldTest {
         }
         double se = Math.sqrt(var / realizations);
         double theory = meanField(g, s, b);
-        System.out.printf("binary sync N=%d g=%.2f s=%.2f b=%.2f: m_sim = %.5f ± %.5f (SE over %d realizations), m_MF = %.5f%n",
-                n, g, s, b, mean, se, realizations, theory);
         // tolerance: two-sided 99% t-quantile with 4 dof (4.60) × SE for the sampling error (measured: SE ≈ 0.0024,
         // |m_sim − m_MF| ≈ 0.0004), plus 2/N for the O(1/N) finite-size bias of the mean field
-        assertThat(Math.abs(mean - theory)).isLessThan(4.60 * se + 2.0 / n);
+        assertAgrees(String.format("binary sync N=%d g=%.2f s=%.2f b=%.2f m (SE over %d realizations) vs mean field", n, g, s, b,
+                realizations), mean, se, theory, 4.60, 2.0 / n);
     }
 }

@@ -25,8 +25,8 @@ class LyapunovAnalyzerTest {
         LyapunovSpectrum one = LyapunovAnalyzer.spectrum(r, s, ProgressListener.NONE);
         LyapunovSpectrum three = LyapunovAnalyzer.spectrum(r, s.withThreads(3), ProgressListener.NONE);
         assertSame(three.exponents(), one.exponents());
-        assertSame(new double[] {three.twoReplica().lambda(), three.meanJacobianTrace()},
-                new double[] {one.twoReplica().lambda(), one.meanJacobianTrace()});
+        assertSame(new double[] {three.twoReplica().lambda().value(), three.meanJacobianTrace().value()},
+                new double[] {one.twoReplica().lambda().value(), one.meanJacobianTrace().value()});
         // and RK4 with a few exponents (row-tiled product)
         LyapunovSettings rk = s.withIntegrator(IntegratorKind.RK4).withK(3);
         assertSame(LyapunovAnalyzer.spectrum(r, rk.withThreads(2), ProgressListener.NONE).exponents(),

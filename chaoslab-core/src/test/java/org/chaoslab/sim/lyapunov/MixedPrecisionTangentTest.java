@@ -40,10 +40,10 @@ class MixedPrecisionTangentTest {
         assertThat(f32.lambdaMaxCi()).isGreaterThan(100 * worst);
         // the sum of all exponents (phase-space contraction; = ⟨tr Df⟩ for RK4, where it is checked against the
         // trace in NonlinearSpectrumTest) agrees to the same per-exponent scale
-        assertThat(f32.exponentSum()).isCloseTo(f64.exponentSum(), within(2e-5 * n));
+        assertThat(f32.exponentSum().value()).isCloseTo(f64.exponentSum().value(), within(2e-5 * n));
         // the state is float64 in both runs; x and x′ differ only by the summation order of their product
         // (2-column dgemm vs the full tiled one), ~1e-16 relative, i.e. 1e-8 of the replica separation
         // d0 = 1e-8·√N per renormalization: the two-replica estimates agree to ~1e-8 relative
-        assertThat(f32.twoReplica().lambda()).isCloseTo(f64.twoReplica().lambda(), within(1e-6));
+        assertThat(f32.twoReplica().lambda().value()).isCloseTo(f64.twoReplica().lambda().value(), within(1e-6));
     }
 }

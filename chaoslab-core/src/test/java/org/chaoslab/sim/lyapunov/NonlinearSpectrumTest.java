@@ -32,16 +32,16 @@ class NonlinearSpectrumTest {
         double t = 400;
         LyapunovSettings s = new LyapunovSettings(dt, IntegratorKind.RK4, n, 1.0, new LyapunovSettings.Warmup(50, 20), t, 5, 2);
         LyapunovSpectrum spec = LyapunovAnalyzer.spectrum(r, s, ProgressListener.NONE);
-        double selfPart = spec.meanJacobianTrace() + n;
+        double selfPart = spec.meanJacobianTrace().value() + n;
         System.out.printf("trace check (N=%d, RK4 dt=%.2f, T=%.0f): Σλ = %.6f, <tr Df> = %.6f (self part %.3f), diff %.2e, "
-                        + "λ1 = %.4f%n", n, dt, t, spec.exponentSum(), spec.meanJacobianTrace(), selfPart,
-                spec.exponentSum() - spec.meanJacobianTrace(), spec.lambdaMax());
+                        + "λ1 = %.4f%n", n, dt, t, spec.exponentSum().value(), spec.meanJacobianTrace().value(),
+                selfPart, spec.exponentSum().value() - spec.meanJacobianTrace().value(), spec.lambdaMax());
         assertThat(selfPart).isGreaterThan(5.0);
         // Σ log R_ii over the run is exactly log|det| of the product of RK4 step Jacobians, and log det of one step
         // differs from ∫ tr Df dt over the step by the RK4 error O(N|δD|⁵/120) ≈ 40·(0.05·3)⁵/120 ≈ 3e-5 per step;
         // sampling the trace at step starts adds only boundary terms (δ/2)|Δtr|/T ≈ 0.025·10/400 ≈ 6e-4.
         // There is no statistical error (same trajectory, same window): tolerance 1e-3 on a sum ≈ −33 (measured 4e-5).
-        assertThat(spec.exponentSum()).isCloseTo(spec.meanJacobianTrace(), within(1e-3));
+        assertThat(spec.exponentSum().value()).isCloseTo(spec.meanJacobianTrace().value(), within(1e-3));
         assertThat(spec.isComplete()).isTrue();
         assertThat(spec.kaplanYorkeResolved()).isTrue();
     }
@@ -94,10 +94,10 @@ class NonlinearSpectrumTest {
         assertThat(err).isLessThan(5.0 / 2000);
         assertThat(spec.lambdaMax()).isNegative();
         // no chaos: D_KY = 0, h_KS = 0
-        assertThat(spec.kaplanYorke()).isZero();
-        assertThat(spec.entropyRate()).isZero();
+        assertThat(spec.kaplanYorke().value()).isZero();
+        assertThat(spec.entropyRate().value()).isZero();
         // the replica contracts at the same rate: transient c/T plus the replica's O(d0) nonlinearity
-        assertThat(spec.twoReplica().lambda()).isCloseTo(spec.lambdaMax(), within(5.0 / 2000));
+        assertThat(spec.twoReplica().lambda().value()).isCloseTo(spec.lambdaMax(), within(5.0 / 2000));
     }
 
     @Test
@@ -108,18 +108,18 @@ class NonlinearSpectrumTest {
         RealizedRateNetwork r = RealizedRateNetwork.draw(RateNetwork.scs(n, 2.0, new TransferFunctions.Tanh()), 52, 2);
         LyapunovSettings s = new LyapunovSettings(0.1, IntegratorKind.RK4, 4, 1.0, new LyapunovSettings.Warmup(100, 50), 600, 7, 2);
         LyapunovSpectrum spec = LyapunovAnalyzer.spectrum(r, s, ProgressListener.NONE);
-        var rep = spec.twoReplica();
+        var rep = spec.twoReplica().lambda();
         System.out.printf("two replicas (N=%d, g=2, RK4 dt=0.1, T=600): QR λ1 = %.4f ± %.4f, replica λ = %.4f ± %.4f, "
                         + "diff %.2e; λ2..4 = %.4f %.4f %.4f; %.2f ms/step%n", n, spec.lambdaMax(), spec.lambdaMaxCi(),
-                rep.lambda(), rep.confidence(), spec.lambdaMax() - rep.lambda(), spec.exponents()[1], spec.exponents()[2],
+                rep.value(), rep.halfWidth(), spec.lambdaMax() - rep.value(), spec.exponents()[1], spec.exponents()[2],
                 spec.exponents()[3], spec.cost().msPerTangentStep());
         // both are 95% intervals over the same 20 batches; the two estimators are strongly correlated (same
         // trajectory), so agreement within the combined half-width is conservative
-        double combined = Math.hypot(spec.lambdaMaxCi(), rep.confidence());
-        assertThat(spec.lambdaMax()).isCloseTo(rep.lambda(), within(combined));
+        double combined = Math.hypot(spec.lambdaMaxCi(), rep.halfWidth());
+        assertThat(spec.lambdaMax()).isCloseTo(rep.value(), within(combined));
         // sharper: along one trajectory the two differ only by their initial alignment (a bounded log-ratio, c/T
         // with c = O(1)) and the replica's O(d0) nonlinearity: 3/T = 5e-3 (measured 2e-4)
-        assertThat(spec.lambdaMax()).isCloseTo(rep.lambda(), within(3.0 / 600));
+        assertThat(spec.lambdaMax()).isCloseTo(rep.value(), within(3.0 / 600));
         // chaotic, and of the DMFT's magnitude (finite N lowers it at N = 300, and realizations scatter: a loose check)
         assertThat(spec.lambdaMax()).isBetween(0.04, 0.16);
         // exponents come out ordered (up to noise far below the gaps here)

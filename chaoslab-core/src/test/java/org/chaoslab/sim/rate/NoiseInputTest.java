@@ -1,6 +1,7 @@
 package org.chaoslab.sim.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
@@ -62,13 +63,13 @@ class NoiseInputTest {
         RateSimulation base = RateSimulation.of(0.05, 200, 10, 5).withThreads(1);
         RunningStatistics exp = meanSquares(net, base.withIntegrator(IntegratorKind.EXPONENTIAL_EULER));
         // units are independent: the standard error over units is the error bar; 4 SE
-        assertThat(exp.mean()).isCloseTo(sigma * sigma / 2, offset(4 * exp.standardError()));
+        assertAgrees("white noise, exponential Euler: <x^2>", exp.estimate(), sigma * sigma / 2, 4, 0);
         RunningStatistics euler = meanSquares(net, base);
-        assertThat(euler.mean()).isCloseTo(sigma * sigma / (2 - 0.05), offset(4 * euler.standardError()));
+        assertAgrees("white noise, Euler-Maruyama: <x^2>", euler.estimate(), sigma * sigma / (2 - 0.05), 4, 0);
         // the √dt scaling: halving dt leaves the exp-Euler variance unchanged within the same error bars
         RunningStatistics fine = meanSquares(net, base.withIntegrator(IntegratorKind.EXPONENTIAL_EULER)
                 .withDt(0.025));
-        assertThat(fine.mean()).isCloseTo(sigma * sigma / 2, offset(4 * fine.standardError()));
+        assertAgrees("white noise, exponential Euler, dt/2: <x^2>", fine.estimate(), sigma * sigma / 2, 4, 0);
     }
 
     @Test
@@ -80,7 +81,7 @@ class NoiseInputTest {
         RateNetwork net = decoupled(400, new Noise.OrnsteinUhlenbeck(sigma, tauN));
         RunningStatistics s = meanSquares(net, RateSimulation.of(0.01, 150, 10, 6).withThreads(1));
         double expected = sigma * sigma / (2 * (1 + tauN));
-        assertThat(s.mean()).isCloseTo(expected, offset(4 * s.standardError() + 0.01 * expected));
+        assertAgrees("OU noise: <x^2>", s.estimate(), expected, 4, 0.01 * expected);
     }
 
     @Test
