@@ -71,11 +71,11 @@ class ParameterFlagsTest {
 
     @Test
     void topicsGetTheFlagsTheyConcernInFront() {
-        Predicate<String> correlations = Set.of("--g", "--phi", "--j0", "--input", "--noise")::contains;
+        Predicate<String> correlations = Set.of("--g", "--phi", "--j0", "--eta", "--input", "--noise")::contains;
         assertThat(ParameterFlags.apply("the spectral radius must be < 1 for finite covariances (got g = 1.2)", correlations))
                 .isEqualTo("--g: the spectral radius must be < 1 for finite covariances (got g = 1.2)");
-        assertThat(ParameterFlags.apply("the cavity covariance statistics are implemented for states without a mean", correlations))
-                .isEqualTo("--phi/--j0/--input: the cavity covariance statistics are implemented for states without a mean");
+        assertThat(ParameterFlags.apply("the cavity covariance statistics assume i.i.d. zero-mean couplings", correlations))
+                .isEqualTo("--j0/--eta: the cavity covariance statistics assume i.i.d. zero-mean couplings");
         assertThat(ParameterFlags.apply("the spectral radius must be < 1", f -> false)).isEqualTo("the spectral radius must be < 1");
     }
 

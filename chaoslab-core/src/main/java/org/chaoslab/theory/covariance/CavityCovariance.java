@@ -39,7 +39,9 @@ import org.chaoslab.theory.dmft.NoisyDmftSolver;
  * <p>Numerics as in {@link ChaoticDimension} (FFT of the even profiles, zero-padded so that the sums' error from the
  * poles at distance 1 − R² is e^{−30}). White noise kinks c(τ) at 0 (c′(0⁺) = −σ²/2), so the spectra decay as 1/ω² and
  * the discrete sums converge as dτ²: measured against the linear closed forms in docs/correlations-nonlinear.md.
- * Only solutions without a static part (odd φ, no mean coupling or input) are accepted.
+ * A static part (non-odd φ, or a constant input: each unit at its own offset z ~ N(μ, c∞)) is handled by averaging
+ * over the offsets: R² = g²E[γ(z)²] and E_z[C^φ_z(ω₁)C^φ_z(ω₂)] in the |U|² term ({@link CavitySums#heterogeneous});
+ * the φ statistics (ψ^φ) are then not computed (NaN). Mean coupling and symmetric couplings are refused.
  */
 public final class CavityCovariance {
 
@@ -53,16 +55,16 @@ public final class CavityCovariance {
      *
      * @param zeroFrequency  statistics of the zero-frequency covariance of x
      * @param equalTime      statistics of the equal-time covariance of x
-     * @param meanSlope      ⟨φ′⟩ at the stationary variance c0
+     * @param meanSlope      ⟨φ′⟩ over the population (x ~ N(μ, c0))
      * @param nonlinearPower Ĉ^ε(0) = Ĉ^φ(0) − ⟨φ′⟩²Ĉ^x(0) ≥ 0, the zero-frequency power of φ(x) that is not linear in x
      *                       (0 for linear φ; what the effective-gain mapping leaves out)
-     * @param psiPhi         ψ^φ = N × mean squared equal-time cross-covariance of φ(x)
-     * @param participationRatioPhiPerN equal-time PR/N of the covariance of φ(x)
+     * @param psiPhi         ψ^φ = N × mean squared equal-time cross-covariance of φ(x) (NaN with a static part)
+     * @param participationRatioPhiPerN equal-time PR/N of the covariance of φ(x) (NaN with a static part)
      */
     public record Result(CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double meanSlope,
                          double nonlinearPower, double psiPhi, double participationRatioPhiPerN) {
 
-        /** R = g⟨φ′⟩, the radius of the mean-response matrix. */
+        /** R = g⟨φ′⟩ (with a static part g√E[γ(z)²]), the radius of the mean-response matrix. */
         public double spectralRadius() {
             return zeroFrequency.spectralRadius();
         }
@@ -83,8 +85,13 @@ public final class CavityCovariance {
             throw new IllegalArgumentException("noise must be white:SIGMA or ou:SIGMA:TAU with SIGMA > 0 (got "
                     + noise.label() + ")");
         }
+        if (network.couplings().meanCoupling() != 0.0 || network.couplings().symmetry() != 0.0) {
+            throw new IllegalArgumentException("the cavity covariance statistics assume i.i.d. zero-mean couplings (got "
+                    + "mean coupling J0 = " + network.couplings().meanCoupling() + ", symmetry eta = "
+                    + network.couplings().symmetry() + ")");
+        }
         NoisyDmftSolver solver = solver(noise, options);
-        NoisyDmftSolution s = solver.solve(network);
+        NoisyDmftSolution s = solver.stationary(network);
         double needed = 25.0 / s.decayRate();
         if (needed > options.tauMax()) {
             if (!(needed / options.dTau() <= 5e6)) {
@@ -92,7 +99,7 @@ public final class CavityCovariance {
                         + " is too long for the cavity statistics (needs tau-max " + needed + ")");
             }
             solver = solver(noise, options.withTauMax(needed));
-            s = solver.solve(network);
+            s = solver.stationary(network);
         }
         return of(s, network.transfer(), solver.engine(), network.size(), noise.sigma() * noise.sigma());
     }
@@ -104,13 +111,11 @@ public final class CavityCovariance {
      */
     public static Result of(NoisyDmftSolution s, TransferFunction phi, GaussianExpectation engine, int n,
                             double noiseIntensity) {
-        if (Math.abs(s.deltaInf()) > 1e-12 * s.c0() || s.mean() != 0.0) {
-            throw new IllegalArgumentException("the cavity covariance statistics are implemented for states without a "
-                    + "static part (odd phi, no mean coupling or input); got deltaInf = " + s.deltaInf() + ", mean = "
-                    + s.mean());
-        }
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1 (got " + n + ")");
+        }
+        if (Math.abs(s.deltaInf()) > 1e-12 * s.c0() || s.mean() != 0.0) {
+            return heterogeneous(s, phi, engine, n, noiseIntensity);
         }
         double[] dx = s.delta();
         double[] cp = s.rateCorrelation();
@@ -154,6 +159,156 @@ public final class CavityCovariance {
                 sums.psiX() / n, c0x * c0x / (c0x * c0x + sums.psiX()), Double.NaN, Double.NaN);
         double nonlinear = Math.max(0.0, specP[0] - slope * slope * ax);
         return new Result(zero, equal, slope, nonlinear, sums.psiPhi(), c0p * c0p / (c0p * c0p + sums.psiPhi()));
+    }
+
+    /** Offsets z of the static part: Gauss–Hermite nodes of N(μ, c∞). */
+    private static final int OFFSET_NODES = 24;
+
+    /**
+     * A state with a static part (non-odd φ, or a constant input): x_k = z_k + δx_k with z_k ~ N(μ, c∞) frozen and δx_k
+     * the same stationary process for every unit (autocovariance c(τ) − c∞). Each unit has its own gain γ(z) =
+     * E φ′(z + δx) and rate spectrum C^φ_z(ω); {@link CavitySums#heterogeneous} averages them (derivation: docs).
+     */
+    private static Result heterogeneous(NoisyDmftSolution s, TransferFunction phi, GaussianExpectation engine, int n,
+                                        double noiseIntensity) {
+        double cInf = Math.max(0.0, s.deltaInf());
+        double mu = s.mean();
+        double q = s.c0() - cInf;
+        double[] c = s.delta();
+        int k = c.length;
+        for (int j = 0; j < k; j++) {
+            c[j] = Math.max(-q, Math.min(q, c[j] - cInf));
+        }
+        if (k < 3 || !(q > 0) || Math.abs(c[k - 1]) > TAIL_TOLERANCE * c[0]) {
+            throw new IllegalArgumentException("tau-max too short for the cavity statistics: the fluctuation profile at "
+                    + "tau-max is " + c[k - 1] / c[0] + " of its value at 0 (needs < " + TAIL_TOLERANCE + ")");
+        }
+        double[] z;
+        double[] w;
+        if (cInf > 1e-12 * s.c0()) {
+            var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().hermite(OFFSET_NODES);
+            z = new double[OFFSET_NODES];
+            w = new double[OFFSET_NODES];
+            for (int j = 0; j < OFFSET_NODES; j++) {
+                z[j] = mu + Math.sqrt(2.0 * cInf) * rule.getPoint(j);
+                w[j] = rule.getWeight(j) / Math.sqrt(Math.PI);
+            }
+        } else {
+            z = new double[] {mu};
+            w = new double[] {1.0};
+        }
+        double g2 = s.g() * s.g();
+        double meanSlope = 0.0;
+        double meanSquareSlope = 0.0;
+        double[][] profiles = new double[z.length][k];
+        var derivative = TransferIntegrands.derivative(phi);
+        var rate = TransferIntegrands.phi(phi);
+        for (int j = 0; j < z.length; j++) {
+            double gamma = engine.expectation(derivative, z[j], q);
+            double mean = engine.expectation(rate, z[j], q);
+            meanSlope += w[j] * gamma;
+            meanSquareSlope += w[j] * gamma * gamma;
+            double[] a = mehlerCoefficients(phi, z[j], q);
+            if (a != null) {
+                for (int t = 0; t < k; t++) {
+                    double rho = c[t] / q;
+                    double sum = 0.0;
+                    for (int m = a.length - 1; m >= 1; m--) {
+                        sum = (sum + a[m]) * rho;
+                    }
+                    profiles[j][t] = sum;
+                }
+            } else {
+                for (int t = 0; t < k; t++) {
+                    profiles[j][t] = engine.correlation(rate, z[j], q, c[t]) - mean * mean;
+                }
+            }
+        }
+        double r2 = g2 * meanSquareSlope;
+        if (!(r2 < 1.0)) {
+            throw new IllegalArgumentException("the mean-response radius g<phi'^2>^(1/2) over the units must be < 1 for "
+                    + "finite covariances (got " + Math.sqrt(r2) + ")");
+        }
+        double dTau = s.tau()[1] - s.tau()[0];
+        int p = 2 * (k - 1);
+        int padded = (int) Math.min(1 << 26, Math.ceil(PAD_EXPONENT / ((1.0 - r2) * dTau)));
+        p = Math.max(p, padded + (padded & 1));
+        double[] specX = ChaoticDimension.spectrum(c, dTau, p);
+        double[][] specP = new double[z.length][];
+        double nonlinear = 0.0;
+        double zeroPhi2 = 0.0;
+        for (int j = 0; j < z.length; j++) {
+            specP[j] = ChaoticDimension.spectrum(profiles[j], dTau, p);
+            double gamma = engine.expectation(derivative, z[j], q);
+            nonlinear += w[j] * (specP[j][0] - gamma * gamma * specX[0]);
+            zeroPhi2 += w[j] * specP[j][0] * specP[j][0];
+        }
+        double h = 1.0 / (p * dTau);
+        double[] sums = CavitySums.heterogeneous(specX, specP, w, h, ChaoticDimension.cutoff(specX, specX), g2,
+                meanSquareSlope);
+        double r = Math.sqrt(r2);
+        double ax = specX[0];
+        double qq = 1.0 - r2;
+        double zeroVar = g2 * g2 / (qq * qq) * zeroPhi2 + 2.0 * r2 / qq * ax * ax;
+        CovariancePrediction zero = new CovariancePrediction("zero-frequency", n, r, noiseIntensity, ax, 0.0, zeroVar / n,
+                ax * ax / (ax * ax + zeroVar), Double.NaN, Double.NaN);
+        double c0x = sums[1];
+        CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0, sums[0] / n,
+                c0x * c0x / (c0x * c0x + sums[0]), Double.NaN, Double.NaN);
+        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN);
+    }
+
+    /** Hermite order of the Mehler series and Gauss–Hermite nodes of its coefficients. */
+    private static final int MEHLER_ORDER = 80;
+    private static final int MEHLER_NODES = 128;
+    private static final double[][] STANDARD_NORMAL_RULE = standardNormalRule(MEHLER_NODES);
+
+    /**
+     * a_m = b_m²/m!, b_m = E[φ(z + √q ξ) He_m(ξ)], ξ ~ N(0, 1), m = 0 … MEHLER_ORDER: by Mehler's formula the rate
+     * autocovariance of a unit at offset z is Σ_{m ≥ 1} a_m ρ^m, ρ = (c(τ) − c∞)/q. Returns null when the series has
+     * not converged at ρ = 1 to 1e-10 of the variance (kinked φ): then the profile is integrated directly.
+     */
+    private static double[] mehlerCoefficients(TransferFunction phi, double z, double q) {
+        double[] xi = STANDARD_NORMAL_RULE[0];
+        double[] w = STANDARD_NORMAL_RULE[1];
+        double sq = Math.sqrt(q);
+        double[] b = new double[MEHLER_ORDER + 1];
+        double second = 0.0;
+        for (int i = 0; i < xi.length; i++) {
+            double f = phi.phi(z + sq * xi[i]);
+            double hPrev = 1.0;
+            double h = xi[i];
+            b[0] += w[i] * f;
+            b[1] += w[i] * f * h;
+            for (int m = 1; m < MEHLER_ORDER; m++) {
+                double next = xi[i] * h - m * hPrev;
+                hPrev = h;
+                h = next;
+                b[m + 1] += w[i] * f * h;
+            }
+            second += w[i] * f * f;
+        }
+        double variance = second - b[0] * b[0];
+        double[] a = new double[MEHLER_ORDER + 1];
+        double factorial = 1.0;
+        double sum = 0.0;
+        for (int m = 1; m <= MEHLER_ORDER; m++) {
+            factorial *= m;
+            a[m] = b[m] * b[m] / factorial;
+            sum += a[m];
+        }
+        return Math.abs(variance - sum) <= 1e-10 * Math.max(variance, 1e-300) ? a : null;
+    }
+
+    /** {nodes, weights} of the n-point Gauss–Hermite rule for the standard normal density. */
+    private static double[][] standardNormalRule(int n) {
+        var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().hermite(n);
+        double[][] out = new double[2][n];
+        for (int j = 0; j < n; j++) {
+            out[0][j] = Math.sqrt(2.0) * rule.getPoint(j);
+            out[1][j] = rule.getWeight(j) / Math.sqrt(Math.PI);
+        }
+        return out;
     }
 
     private static NoisyDmftSolver solver(Noise noise, DmftOptions options) {

@@ -77,4 +77,73 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
         }
         return new CavitySums(psiX, psiPhi, sumX, sumP);
     }
+
+    /**
+     * ψ^x for a state with a static (quenched) part: unit k sits at its own offset z_k, with its own mean gain γ_k and
+     * rate spectrum C^φ_k(ω), while the fluctuation spectrum C^x is the same for all units. The resolvent paths weigh
+     * their intermediate units by g²γ_k² on average, so R² = g²E[γ²] in U = g²S₁S₂* / (1 − R²S₁S₂*), and the two terms
+     * average over the unit they start from (docs/correlations-nonlinear.md, "Non-odd φ"):
+     * <pre>  ψ^x = ∬ [|U|² E_k[C^φ_k(ω₁)C^φ_k(ω₂)] + 2 Re U · E[γ²] C^x(ω₁)C^x(ω₂)]</pre>
+     * With one offset of weight 1 this is the homogeneous sum of {@link #of} (up to rounding).
+     *
+     * @param specX     Ĉ^x_n of the fluctuations
+     * @param specPhi   Ĉ^φ_n of the units at each offset node
+     * @param weights   the offsets' quadrature weights (sum 1)
+     * @param meanSquareSlope E[γ²] over the offsets
+     * @return {ψ^x, h Σ Ĉ^x_n}
+     */
+    static double[] heterogeneous(double[] specX, double[][] specPhi, double[] weights, double h, int last, double g2,
+                                  double meanSquareSlope) {
+        double dOmega = 2.0 * Math.PI * h;
+        double r2 = g2 * meanSquareSlope;
+        int m = 2 * last + 1;
+        int nz = weights.length;
+        double[] omega = new double[m];
+        double[] wx = new double[m];
+        double[][] wp = new double[nz][m];
+        for (int j = 0; j < m; j++) {
+            int n = j - last;
+            omega[j] = n * dOmega;
+            wx[j] = h * specX[Math.abs(n)];
+            for (int z = 0; z < nz; z++) {
+                wp[z][j] = h * specPhi[z][Math.abs(n)];
+            }
+        }
+        double sumX = 0.0;
+        for (int a = 0; a < m; a++) {
+            sumX += wx[a];
+        }
+        double psiX = 0.0;
+        double[] u2row = new double[m];
+        for (int a = last; a < m; a++) {
+            double w1 = omega[a];
+            double rowXX = 0.0;
+            for (int b = 0; b < m; b++) {
+                double w2 = omega[b];
+                double al = 1.0 + w1 * w2;
+                double be = w1 - w2;
+                double den = al * al + be * be;
+                double sRe = al / den;
+                double sIm = -be / den;
+                double qRe = 1.0 - r2 * sRe;
+                double qIm = -r2 * sIm;
+                double inv = 1.0 / (qRe * qRe + qIm * qIm);
+                double uRe = g2 * (sRe * qRe + sIm * qIm) * inv;
+                u2row[b] = g2 * g2 * (sRe * sRe + sIm * sIm) * inv;
+                rowXX += uRe * wx[b];
+            }
+            double rowPhi = 0.0;
+            for (int z = 0; z < nz; z++) {
+                double[] p = wp[z];
+                double inner = 0.0;
+                for (int b = 0; b < m; b++) {
+                    inner += u2row[b] * p[b];
+                }
+                rowPhi += weights[z] * p[a] * inner;
+            }
+            double weight = a == last ? 1.0 : 2.0;
+            psiX += weight * (rowPhi + 2.0 * meanSquareSlope * wx[a] * rowXX);
+        }
+        return new double[] {psiX, sumX};
+    }
 }

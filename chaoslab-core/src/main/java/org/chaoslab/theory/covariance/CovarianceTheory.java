@@ -91,6 +91,13 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
             return new CovarianceTheory(linear ? "linear" : "cavity", r, d, z, c.equalTime(),
                     linear ? Double.NaN : c.equalTime().meanAutoCov());
         }
+        // the effective gain: g times the population mean slope ⟨φ′⟩, x ~ N(μ, c0) (with a static part this differs from
+        // the cavity's g√E[γ(z)²])
+        r = network.gain() * c.meanSlope();
+        if (!(r < 1.0)) {
+            throw new IllegalArgumentException("the mean-response radius g<phi'> must be < 1 for finite covariances (got "
+                    + r + ")");
+        }
         CovariancePrediction z = LinearCovariance.zeroFrequency(r, d, n);
         CovariancePrediction e = white ? LinearCovariance.equalTime(r, d, n)
                 : CavityCovariance.of(RateNetwork.scs(n, r, new TransferFunctions.Linear()).withInput(network.input()), GRID)

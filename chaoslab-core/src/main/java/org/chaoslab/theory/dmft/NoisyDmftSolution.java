@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param decayRate       the rate of the exponential tail of c(τ) − c∞: κ = √(1 − g²F_{φ′}(c∞)) (white), min(κ, 1/τ_n) (OU)
  * @param stabilityGain   s = g²⟨φ′²⟩ at c0 (the local-stability measure; s &gt; 1: "expansive")
  * @param lambdaMax       the largest Lyapunov exponent (frozen noise; ground state of the DMFT stability operator)
- * @param phase           "chaotic" (λ_max &gt; 0) or "noise-driven" (λ_max ≤ 0)
+ * @param phase           "chaotic" (λ_max &gt; 0), "noise-driven" (λ_max ≤ 0) or "not computed" (λ_max NaN)
  * @param tau             the lag grid 0, dτ, …
  * @param delta           c(τ) on the grid (white noise: kinked at 0, c′(0⁺) = −σ²/2)
  * @param rateCorrelation C(τ) = F_φ(c(τ); μ, c0)

@@ -12,6 +12,13 @@ public sealed interface NoisyDmftSolver permits WhiteNoiseDmft, OuNoiseDmft {
     /** The stationary solution (c(τ), ⟨x²⟩, λ_max, phase) of a network with this solver's kind of noise. */
     NoisyDmftSolution solve(RateNetwork network);
 
+    /**
+     * The stationary solution without λ_max (NaN; phase "not computed"): c(τ), ⟨x²⟩ and the rate correlation only, for
+     * uses that need the statistics of the state and not its stability (the ground state of the stability operator is
+     * most of the cost of {@link #solve}).
+     */
+    NoisyDmftSolution stationary(RateNetwork network);
+
     /** The Gaussian engine of the solutions (the one that computes ⟨φ′⟩ and the like at their variance). */
     org.chaoslab.gauss.GaussianExpectation engine();
 

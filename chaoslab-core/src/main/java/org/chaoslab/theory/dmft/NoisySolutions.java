@@ -28,7 +28,7 @@ final class NoisySolutions {
                 : new DmftLyapunov(engine, 0.01).groundState(tau, c, c0, cInf, mu, mf.g, kappa, network.transfer()).lambdaMax();
         return new NoisyDmftSolution(mf.g, network.transfer().name(), network.input().noise().label(), sigma, c0, cInf, mu,
                 mf.meanSquareRate(mu, c0), mf.rateCorrelation(mu, c0, cInf), kappa, s, lambda,
-                lambda > 0 ? "chaotic" : "noise-driven", tau, c, rate);
+                Double.isNaN(lambda) ? "not computed" : lambda > 0 ? "chaotic" : "noise-driven", tau, c, rate);
     }
 
     /**

@@ -53,6 +53,11 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
         return solve(network, true);
     }
 
+    @Override
+    public NoisyDmftSolution stationary(RateNetwork network) {
+        return solve(network, false);
+    }
+
     private NoisyDmftSolution solve(RateNetwork network, boolean withLyapunov) {
         Noise.OrnsteinUhlenbeck ou = noise(network);
         MeanField mf = MeanField.of(network, engine);

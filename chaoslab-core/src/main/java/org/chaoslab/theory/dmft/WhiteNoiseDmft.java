@@ -65,6 +65,15 @@ public final class WhiteNoiseDmft implements NoisyDmftSolver {
      */
     @Override
     public NoisyDmftSolution solve(RateNetwork network) {
+        return solve(network, true);
+    }
+
+    @Override
+    public NoisyDmftSolution stationary(RateNetwork network) {
+        return solve(network, false);
+    }
+
+    private NoisyDmftSolution solve(RateNetwork network, boolean withLyapunov) {
         double sigma = sigma(network);
         MeanField mf = MeanField.of(network, engine);
         Trial t = variance(mf, sigma);
@@ -74,7 +83,7 @@ public final class WhiteNoiseDmft implements NoisyDmftSolver {
         double[] tau = CorrelationProfile.grid(options);
         double[] c = profile(mf, sigma, t, tau);
         return NoisySolutions.finish(mf, engine, network, sigma, c0, cInf, mu, Math.sqrt(Math.max(0.0,
-                1.0 - mf.g2 * mf.slopeCorrelation(mu, c0, cInf))), tau, c, true);
+                1.0 - mf.g2 * mf.slopeCorrelation(mu, c0, cInf))), tau, c, withLyapunov);
     }
 
     /**

@@ -72,6 +72,26 @@ class CavityCovarianceTest {
     }
 
     @Test
+    void aStaticPartGoesThroughTheOffsetAverageAndLeavesLinearUnitsAtTheClosedForms() {
+        // linear units with a constant input 0.5: the state has a static part (μ = 0.5, c∞ > 0), so the statistics go
+        // through the offset average (24 Gauss–Hermite offsets, Mehler series per offset); for linear φ every offset
+        // has γ = 1 and C^φ_z = C^x, and the temporal covariance is the closed form's (the input only shifts the means)
+        RateNetwork net = RateNetwork.scs(400, 0.6, new TransferFunctions.Linear())
+                .withInput(new ExternalInput.Constant(0.5).withNoise(new Noise.White(1.0)));
+        CavityCovariance.Result c = CavityCovariance.of(net, GRID);
+        CovariancePrediction z = LinearCovariance.zeroFrequency(0.6, 1.0, 400);
+        CovariancePrediction e = LinearCovariance.equalTime(0.6, 1.0, 400);
+        assertRelative(c.zeroFrequency().meanAutoCov(), z.meanAutoCov(), 3e-5);
+        assertRelative(c.zeroFrequency().varCrossCov(), z.varCrossCov(), 3e-5);
+        assertRelative(c.equalTime().meanAutoCov(), e.meanAutoCov(), 3e-5);
+        assertRelative(c.equalTime().varCrossCov(), e.varCrossCov(), 3e-5);
+        assertRelative(c.equalTime().participationRatioPerN(), e.participationRatioPerN(), 3e-5);
+        assertThat(c.psiPhi()).isNaN();
+        assertThatThrownBy(() -> CavityCovariance.of(net.withCouplings(net.couplings().withMean(-1.0)), GRID))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero-mean couplings");
+    }
+
+    @Test
     void vanishingNoiseGivesThePublishedChaoticDimension() {
         // tanh, g = 3: PR^x/N = 0.0313720, PR^φ/N = 0.0446510 (Clark et al. 2023); with white noise σ the state moves by
         // O(σ²): measured deviations 3.4e-6 at σ = 0.02 and 0.8e-6 at σ = 0.01 (PR^x/N)
