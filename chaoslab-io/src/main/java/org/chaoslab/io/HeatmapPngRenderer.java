@@ -106,8 +106,8 @@ final class HeatmapPngRenderer {
         }
     }
 
-    /** A tick label, anchored at {@code align} (0 start, 0.5 middle, 1 end), with an exponent if any. */
-    private static void label(Graphics2D gr, Font font, Axis.Tick t, double x, double y, double align) {
+    /** A tick label, anchored at {@code align} (0 start, 0.5 middle, 1 end), with an exponent if any (shared with the line plots). */
+    static void label(Graphics2D gr, Font font, Axis.Tick t, double x, double y, double align) {
         Font small = font.deriveFont(font.getSize2D() * 0.75f);
         FontMetrics fm = gr.getFontMetrics(font);
         FontMetrics fs = gr.getFontMetrics(small);

@@ -141,18 +141,7 @@ final class PngRenderer {
 
     /** A tick label anchored at {@code align} (0 start, 0.5 middle, 1 end), with its exponent raised. */
     private void tickLabel(Font font, Axis.Tick t, double x, double y, double align) {
-        Font small = font.deriveFont(font.getSize2D() * 0.75f);
-        FontMetrics fm = gr.getFontMetrics(font);
-        FontMetrics fs = gr.getFontMetrics(small);
-        double w = fm.stringWidth(t.text()) + (t.exponent() == null ? 0 : fs.stringWidth(t.exponent()));
-        double x0 = x - align * w;
-        gr.setColor(TEXT);
-        gr.setFont(font);
-        gr.drawString(t.text(), (float) x0, (float) y);
-        if (t.exponent() != null) {
-            gr.setFont(small);
-            gr.drawString(t.exponent(), (float) (x0 + fm.stringWidth(t.text())), (float) (y - 0.45 * font.getSize2D()));
-        }
+        HeatmapPngRenderer.label(gr, font, t, x, y, align);
     }
 
     private void labels() {

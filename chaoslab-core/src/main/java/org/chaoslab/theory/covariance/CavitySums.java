@@ -47,29 +47,16 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
             sumX += wx[a];
             sumP += wp[a];
         }
+        Row row = new Row(m);
         for (int a = last; a < m; a++) {
-            double w1 = omega[a];
+            row.fill(omega[a], omega, g2, gain2);
             double rowPhi = 0.0;
             double rowPhiX = 0.0;
             double rowXX = 0.0;
             for (int b = 0; b < m; b++) {
-                double w2 = omega[b];
-                // S^x₁S^x₂* = 1/((1 + iω₁)(1 − iω₂)) = 1/(α + iβ), α = 1 + ω₁ω₂, β = ω₁ − ω₂
-                double al = 1.0 + w1 * w2;
-                double be = w1 - w2;
-                double den = al * al + be * be;
-                double sRe = al / den;
-                double sIm = -be / den;
-                // q = 1 − g²⟨φ′⟩² S₁S₂*, M − 1 = 1/|q|² − 1
-                double qRe = 1.0 - gain2 * sRe;
-                double qIm = -gain2 * sIm;
-                double inv = 1.0 / (qRe * qRe + qIm * qIm);
-                // U = g² S₁S₂*/q: Re U = g² Re[S q̄]/|q|², |U|² = g⁴|S|²/|q|²
-                double uRe = g2 * (sRe * qRe + sIm * qIm) * inv;
-                double u2 = g2 * g2 * (sRe * sRe + sIm * sIm) * inv;
-                rowPhi += (inv - 1.0) * wp[b];
-                rowPhiX += u2 * wp[b];
-                rowXX += uRe * wx[b];
+                rowPhi += (row.inv[b] - 1.0) * wp[b];
+                rowPhiX += row.u2[b] * wp[b];
+                rowXX += row.uRe[b] * wx[b];
             }
             double weight = a == last ? 1.0 : 2.0;
             psiPhi += weight * wp[a] * rowPhi;
@@ -114,30 +101,19 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
             sumX += wx[a];
         }
         double psiX = 0.0;
-        double[] u2row = new double[m];
+        Row row = new Row(m);
         for (int a = last; a < m; a++) {
-            double w1 = omega[a];
+            row.fill(omega[a], omega, g2, r2);
             double rowXX = 0.0;
             for (int b = 0; b < m; b++) {
-                double w2 = omega[b];
-                double al = 1.0 + w1 * w2;
-                double be = w1 - w2;
-                double den = al * al + be * be;
-                double sRe = al / den;
-                double sIm = -be / den;
-                double qRe = 1.0 - r2 * sRe;
-                double qIm = -r2 * sIm;
-                double inv = 1.0 / (qRe * qRe + qIm * qIm);
-                double uRe = g2 * (sRe * qRe + sIm * qIm) * inv;
-                u2row[b] = g2 * g2 * (sRe * sRe + sIm * sIm) * inv;
-                rowXX += uRe * wx[b];
+                rowXX += row.uRe[b] * wx[b];
             }
             double rowPhi = 0.0;
             for (int z = 0; z < nz; z++) {
                 double[] p = wp[z];
                 double inner = 0.0;
                 for (int b = 0; b < m; b++) {
-                    inner += u2row[b] * p[b];
+                    inner += row.u2[b] * p[b];
                 }
                 rowPhi += weights[z] * p[a] * inner;
             }
@@ -145,5 +121,41 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
             psiX += weight * (rowPhi + 2.0 * meanSquareSlope * wx[a] * rowXX);
         }
         return new double[] {psiX, sumX};
+    }
+
+    /** The cavity kernels along one row ω₁ of the frequency grid, for every ω₂. */
+    private static final class Row {
+        /** 1/|q|², q = 1 − R²S₁S₂* (so M − 1 = inv − 1). */
+        final double[] inv;
+        /** Re U, U = g²S₁S₂* / q. */
+        final double[] uRe;
+        /** |U|². */
+        final double[] u2;
+
+        Row(int m) {
+            inv = new double[m];
+            uRe = new double[m];
+            u2 = new double[m];
+        }
+
+        void fill(double w1, double[] omega, double g2, double r2) {
+            for (int b = 0; b < omega.length; b++) {
+                double w2 = omega[b];
+                // S^x₁S^x₂* = 1/((1 + iω₁)(1 − iω₂)) = 1/(α + iβ), α = 1 + ω₁ω₂, β = ω₁ − ω₂
+                double al = 1.0 + w1 * w2;
+                double be = w1 - w2;
+                double den = al * al + be * be;
+                double sRe = al / den;
+                double sIm = -be / den;
+                // q = 1 − R² S₁S₂*
+                double qRe = 1.0 - r2 * sRe;
+                double qIm = -r2 * sIm;
+                double in = 1.0 / (qRe * qRe + qIm * qIm);
+                inv[b] = in;
+                // U = g² S₁S₂*/q: Re U = g² Re[S q̄]/|q|², |U|² = g⁴|S|²/|q|²
+                uRe[b] = g2 * (sRe * qRe + sIm * qIm) * in;
+                u2[b] = g2 * g2 * (sRe * sRe + sIm * sIm) * in;
+            }
+        }
     }
 }
