@@ -61,8 +61,8 @@ class CavityCovarianceVsSimulationTest {
     void aNonOddTransferFunctionWithItsStaticPart() {
         // sigmoid, g = 3, white σ = 1: x_i = z_i + δx_i with a frozen offset z_i ~ N(0, c∞) per unit, so each unit has its
         // own gain and rate spectrum (the offset average of CavityCovariance); N = 200, T = 2000, dt = 0.02, seeds
-        // 21 + r. Measured: ET ā 0.57977 ± 0.0013 vs 0.58136 (z −1.2), the effective gain 0.56713 (z 9.7); ET N·Var
-        // z −0.6 vs 10.2; ET PR/N z 0.2 vs −11.2. Allowances as above (dt = 0.02: the dt bias of the equal-time
+        // 21 + r. Measured (2026-12-06): ET ā 0.57958 ± 0.0013 vs 0.58136 (z −1.39), the effective gain 0.56713; ET Var
+        // z −0.66 vs 10.65 for the effective gain; ET PR/N z 0.21. Allowances as above (dt = 0.02: the dt bias of the equal-time
         // variance is 2.5 times smaller than at 0.05)
         RateNetwork net = RateNetwork.scs(200, 3.0, TransferFunctions.parse("sigmoid"))
                 .withInput(ExternalInput.NONE.withNoise(new Noise.White(1.0)));
