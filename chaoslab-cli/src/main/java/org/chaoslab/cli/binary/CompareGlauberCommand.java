@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare glauber}: mean field beside simulations of the Glauber network and its matched rate model. */
-@Command(name = "glauber", mixinStandardHelpOptions = true,
+@Command(name = "glauber", header = "Glauber binary network and its matched rate network beside their mean-field theory.", mixinStandardHelpOptions = true,
         description = {"Glauber binary network and its matched rate network (output noise from the dynamic mean field),",
                 "R realizations (seeds seed..seed+R-1, J shared by both networks and the replicas): mean rate and unit",
                 "autocorrelation C(s) against the mean field, N Var m(t) side by side, replica distance d(t) after one",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare correlations}: the same as {@code correlations simulate} (theory beside simulation). */
-@Command(name = "correlations", mixinStandardHelpOptions = true,
+@Command(name = "correlations", header = "Covariance statistics of noise-driven networks beside their theory.", mixinStandardHelpOptions = true,
         description = {"Covariance statistics of the noise-driven network (white or OU noise; linear phi: closed forms,",
                 "other phi: --mapping) beside R simulated realizations (see 'chaoslab correlations simulate --help').",
                 "Without --noise: PR/N of the simulated",

@@ -30,7 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab correlations simulate}: covariance statistics of simulated linear networks beside the closed forms. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", header = "Covariance statistics of simulated noise-driven networks beside the theory.", mixinStandardHelpOptions = true,
         description = {"Simulates R realizations of the network with white or OU noise (--noise white:SIGMA, ou:SIGMA:TAU;",
                 "theory: the closed forms for linear phi with white noise, else --mapping), streams the equal-time and",
                 "zero-frequency covariances (two halves, cross-block",

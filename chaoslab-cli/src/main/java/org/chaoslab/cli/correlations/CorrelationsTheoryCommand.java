@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab correlations theory}: closed-form covariance statistics. */
-@Command(name = "theory", mixinStandardHelpOptions = true,
+@Command(name = "theory", header = "Covariance statistics of noise-driven networks from theory.", mixinStandardHelpOptions = true,
         description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white or OU noise (--noise white:SIGMA,",
                 "ou:SIGMA:TAU): mean autocovariance, mean and variance of cross-covariances, participation ratio, of the",
                 "zero-frequency and the equal-time covariance. Linear phi with white noise: closed forms (Dahmen et al. 2019,",

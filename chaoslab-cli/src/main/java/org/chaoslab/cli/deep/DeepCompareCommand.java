@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab deepnet compare}: mean-field theory beside finite-width simulation. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", header = "Simulated deep random networks beside the mean-field maps.", mixinStandardHelpOptions = true,
         description = {"Simulate R random deep networks and lay them beside the mean-field maps, layer by layer: q^l, c^l, the",
                 "Jacobian's mean squared singular value (chi1 once q = q*), and for the circle (started at q^1 = q* unless",
                 "--circle-q0 is given) its length, curvature and length growth per layer (sqrt(chi1)). Deviations carry",

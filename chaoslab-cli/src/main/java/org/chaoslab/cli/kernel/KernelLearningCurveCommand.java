@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code chaoslab kernel learning-curve}: a linear readout of recorded responses trained by ridge regression on P stimuli,
  * its test error against P, beside the kernel-regression theory with the nugget as an effective ridge.
  */
-@Command(name = "learning-curve", mixinStandardHelpOptions = true,
+@Command(name = "learning-curve", header = "Learning curve of a linear readout of the responses, beside kernel-regression theory.", mixinStandardHelpOptions = true,
         description = {"Learning curve of a linear readout of the responses (stimuli on a circle, theta_p = 2 pi p / P): ridge",
                 "regression trained on the responses of one trial (same-trial kernel, nugget included), tested on another",
                 "(cross-trial kernel), E_g(P) over --draws random training sets. Beside it the theory of kernel regression",

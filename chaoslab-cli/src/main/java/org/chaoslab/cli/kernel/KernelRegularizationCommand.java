@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code chaoslab kernel regularization}: a chaotic binary network and its non-chaotic matched rate twin, side by side. */
-@Command(name = "regularization", mixinStandardHelpOptions = true,
+@Command(name = "regularization", header = "Chaotic regularization: discrete signaling beside its rate twin.", mixinStandardHelpOptions = true,
         description = {"Discrete signaling vs its rate twin (Bauer, Keup, Kadmon & Helias 2026; Keup et al. 2021): the Glauber",
                 "network and the matched rate network with output noise (same couplings, stimuli and first- and",
                 "second-order statistics; output noise from the dynamic mean field with the stimulus) on one circle of",

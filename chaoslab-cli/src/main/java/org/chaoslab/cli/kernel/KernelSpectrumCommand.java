@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code chaoslab kernel spectrum}: PCA and cross-validated PCA spectra of recorded responses, with power-law fits. */
-@Command(name = "spectrum", mixinStandardHelpOptions = true,
+@Command(name = "spectrum", header = "Eigenspectrum of the stimulus responses (PCA and cross-validated PCA).", mixinStandardHelpOptions = true,
         description = {"Eigenspectrum of the stimulus responses: plain PCA of the trial-averaged responses and, with --cvpca,",
                 "cross-validated PCA (Stringer, Pachitariu et al., Nature 571:361, 2019: PCA of trial A, variance shared with",
                 "trial B, trials swapped at random per stimulus over --shuffles shuffles), each with a power-law fit",

@@ -38,7 +38,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab lyapunov}: the Lyapunov spectrum of one realization of the rate network. */
-@Command(name = "lyapunov", mixinStandardHelpOptions = true,
+@Command(name = "lyapunov", header = "Lyapunov spectrum of a rate network by the QR method.", mixinStandardHelpOptions = true,
         description = {"Lyapunov spectrum of dx/dt = -x + J phi(x) + I by the QR method (k tangent vectors, re-orthonormalized",
                 "every t-ons by Cholesky QR, Householder QR when ill-conditioned), with the largest exponent cross-checked by two nearby trajectories.",
                 "Exponents are per unit time; with --integrator euler they are those of the map x <- (1-dt)x + dt(J phi(x) + I).",

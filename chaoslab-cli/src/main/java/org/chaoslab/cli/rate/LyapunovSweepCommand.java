@@ -28,7 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chaoslab lyapunov-sweep}: λ_max(g), DMFT beside simulation. */
-@Command(name = "lyapunov-sweep", mixinStandardHelpOptions = true,
+@Command(name = "lyapunov-sweep", header = "The largest Lyapunov exponent against g: DMFT beside simulation.", mixinStandardHelpOptions = true,
         description = {"The largest Lyapunov exponent as a function of g: DMFT (N -> infinity; circular law below the",
                 "transition) beside the QR estimate (k exponents, 95%% CI) and the two-replica estimate of one network per g",
                 "(seed + index). Writes DIR/lambda_max_vs_g.csv, a plot (PNG and SVG) and summary.json."})
