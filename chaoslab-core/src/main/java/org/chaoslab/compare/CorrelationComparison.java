@@ -86,7 +86,12 @@ public final class CorrelationComparison {
     /** Solves the theory under {@code mapping}, simulates R realizations, and compares. */
     public static CorrelationComparisonResult run(RateNetwork network, CovarianceTheory.Mapping mapping, Settings settings,
                                                   ProgressListener progress) {
-        CovarianceTheory theory = CovarianceTheory.of(network, mapping);
+        return run(network, CovarianceTheory.of(network, mapping), settings, progress);
+    }
+
+    /** Simulates R realizations and compares them with a theory already solved for {@code network}. */
+    public static CorrelationComparisonResult run(RateNetwork network, CovarianceTheory theory, Settings settings,
+                                                  ProgressListener progress) {
         boolean[] spectrumKept = {false};
         Realizations.Recordings<Realization> runs = Realizations.run(settings.realizations(), settings.run().seed(), progress,
                 (r, seed, p) -> {

@@ -87,11 +87,12 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         if (net.input().noise().sigma() == 0.0) {
             return cavity(net, run, realizations, dir, spec, label);
         }
-        CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net, mapping);
+        CovarianceTheory solved = CovarianceTheory.of(net, mapping);
+        CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net, solved);
         RateSimulation settings = run.settings(0.05, IntegratorKind.EXPONENTIAL_EULER);
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, label);
-        CorrelationComparisonResult r = CorrelationComparison.run(net, mapping,
+        CorrelationComparisonResult r = CorrelationComparison.run(net, solved,
                 new CorrelationComparison.Settings(settings, realizations, window), progress);
         if (progress instanceof Progress p) {
             p.clear();

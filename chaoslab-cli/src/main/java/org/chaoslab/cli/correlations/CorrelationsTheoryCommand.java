@@ -164,7 +164,12 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
 
     /** The theory summary of a network with white or OU noise under {@code mapping}. */
     public static CorrelationTheorySummary summary(RateNetwork net, CovarianceTheory.Mapping mapping) {
-        CovarianceTheory t = CovarianceTheory.of(net, mapping);     // its messages get their flags in Main (ParameterFlags)
+        // CovarianceTheory's messages get their flags in Main (ParameterFlags)
+        return summary(net, CovarianceTheory.of(net, mapping));
+    }
+
+    /** The theory summary of a network from its solved theory {@code t}. */
+    public static CorrelationTheorySummary summary(RateNetwork net, CovarianceTheory t) {
         CovariancePrediction z = t.zeroFrequency();
         CovariancePrediction e = t.equalTime();
         double r = t.spectralRadius();
