@@ -47,8 +47,6 @@ public final class CavityCovariance {
 
     /** The profile at τ_max must have decayed to this fraction of its value at 0. */
     private static final double TAIL_TOLERANCE = 1e-10;
-    /** Zero-padding: the frequency sums' error from the kernels' poles is ≈ e^{−PAD_EXPONENT}. */
-    private static final double PAD_EXPONENT = 30.0;
 
     /**
      * The cavity statistics of one noise-driven network.
@@ -136,9 +134,7 @@ public final class CavityCovariance {
                     + Math.sqrt(r2) + ")");
         }
         double dTau = s.tau()[1] - s.tau()[0];
-        int p = 2 * (k - 1);
-        int padded = (int) Math.min(1 << 26, Math.ceil(PAD_EXPONENT / ((1.0 - r2) * dTau)));
-        p = Math.max(p, padded + (padded & 1));
+        int p = ChaoticDimension.period(k, dTau, r2);
         double[] specX = ChaoticDimension.spectrum(dx, dTau, p);
         double[] specP = ChaoticDimension.spectrum(cp, dTau, p);
         double h = 1.0 / (p * dTau);
@@ -201,11 +197,12 @@ public final class CavityCovariance {
         double meanSlope = 0.0;
         double meanSquareSlope = 0.0;
         double[][] profiles = new double[z.length][k];
+        double[] gammas = new double[z.length];
         var derivative = TransferIntegrands.derivative(phi);
         var rate = TransferIntegrands.phi(phi);
         for (int j = 0; j < z.length; j++) {
             double gamma = engine.expectation(derivative, z[j], q);
-            double mean = engine.expectation(rate, z[j], q);
+            gammas[j] = gamma;
             meanSlope += w[j] * gamma;
             meanSquareSlope += w[j] * gamma * gamma;
             double[] a = mehlerCoefficients(phi, z[j], q);
@@ -219,6 +216,7 @@ public final class CavityCovariance {
                     profiles[j][t] = sum;
                 }
             } else {
+                double mean = engine.expectation(rate, z[j], q);
                 for (int t = 0; t < k; t++) {
                     profiles[j][t] = engine.correlation(rate, z[j], q, c[t]) - mean * mean;
                 }
@@ -230,16 +228,14 @@ public final class CavityCovariance {
                     + "finite covariances (got " + Math.sqrt(r2) + ")");
         }
         double dTau = s.tau()[1] - s.tau()[0];
-        int p = 2 * (k - 1);
-        int padded = (int) Math.min(1 << 26, Math.ceil(PAD_EXPONENT / ((1.0 - r2) * dTau)));
-        p = Math.max(p, padded + (padded & 1));
+        int p = ChaoticDimension.period(k, dTau, r2);
         double[] specX = ChaoticDimension.spectrum(c, dTau, p);
         double[][] specP = new double[z.length][];
         double nonlinear = 0.0;
         double zeroPhi2 = 0.0;
         for (int j = 0; j < z.length; j++) {
             specP[j] = ChaoticDimension.spectrum(profiles[j], dTau, p);
-            double gamma = engine.expectation(derivative, z[j], q);
+            double gamma = gammas[j];
             nonlinear += w[j] * (specP[j][0] - gamma * gamma * specX[0]);
             zeroPhi2 += w[j] * specP[j][0] * specP[j][0];
         }

@@ -140,9 +140,7 @@ public final class ChaoticDimension {
         double gain2 = g2 * slope * slope;
         // the kernels have poles at distance 1 − g²⟨φ′⟩² (= κ² for odd φ) from the real ω axis: the frequency sums
         // converge like e^{−(1 − g²⟨φ′⟩²)·P dτ}, so the period is zero-padded to P dτ ≥ 30/(1 − g²⟨φ′⟩²)
-        int p = 2 * (k - 1);
-        int padded = (int) Math.min(1 << 26, Math.ceil(PAD_EXPONENT / ((1.0 - gain2) * dTau)));
-        p = Math.max(p, padded + (padded & 1));
+        int p = period(k, dTau, gain2);
         double[] specX = spectrum(dx, dTau, p);
         double[] specP = spectrum(cp, dTau, p);
         double h = 1.0 / (p * dTau);
@@ -154,6 +152,15 @@ public final class ChaoticDimension {
         double c0p = sums.variancePhi();
         return new Result(s.g(), s.phi(), c0x * c0x / (c0x * c0x + psiX), c0p * c0p / (c0p * c0p + psiPhi), c0x, c0p,
                 psiX, psiPhi, slope, last + 1);
+    }
+
+    /**
+     * The even FFT period P for a profile of K lags: at least 2(K − 1), and zero-padded to P dτ ≥ 30/(1 − R²) so that
+     * the frequency sums' error from the cavity kernels' poles at distance 1 − R² from the real axis is e^{−30}.
+     */
+    static int period(int k, double dTau, double r2) {
+        int padded = (int) Math.min(1 << 26, Math.ceil(PAD_EXPONENT / ((1.0 - r2) * dTau)));
+        return Math.max(2 * (k - 1), padded + (padded & 1));
     }
 
     /** Ĉ_n, n = 0 … P/2, of the even extension of f, zero-padded to the even period P ≥ 2(K − 1), scaled by dτ. */
