@@ -214,7 +214,7 @@ public final class SweepPlan {
                 .filter(n -> n.startsWith("--"))
                 .map(n -> n.substring(2))
                 .sorted(Comparator.comparingInt(n -> distance(n, name)))
-                .filter(n -> distance(n, name) <= Math.max(2, name.length() / 2))
+                .filter(n -> distance(n, name) <= Math.max(2, name.length() / 2) || name.startsWith(n) || n.startsWith(name))
                 .limit(3).toList();
         return close.isEmpty() ? " (see '" + command.qualifiedName(" ") + " --help')" : " (did you mean " + String.join(", ", close) + "?)";
     }
