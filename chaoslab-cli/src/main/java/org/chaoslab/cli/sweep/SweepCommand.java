@@ -108,6 +108,8 @@ public final class SweepCommand implements Callable<Integer> {
         SweepEngine chosen = found != null ? found : new LocalEngine(Math.max(1, total / perTask));
         SweepProgress progress = new SweepProgress(err, todo.size(), interactive());
         Set<String> delivered = new HashSet<>();
+        double[] runSeconds = {0};
+        long engineStart = System.nanoTime();
         try (SweepJournal journal = SweepJournal.open(dir)) {
             Map<String, String> options = new LinkedHashMap<>();
             if (master != null) {
@@ -124,10 +126,20 @@ public final class SweepCommand implements Callable<Integer> {
                         throw new java.io.UncheckedIOException(e);
                     }
                     progress.done(row);
+                    runSeconds[0] += row.wallSeconds();
                 }
             });
         }
         progress.finish();
+        double engineSeconds = (System.nanoTime() - engineStart) * 1e-9;
+        int workers = LocalEngine.NAME.equals(chosen.name()) ? Math.max(1, Math.min(total / perTask, todo.size())) : 0;
+        if (workers > 0 && !todo.isEmpty()) {
+            // what the engine adds to the runs themselves: wall time beyond the runs' own walls spread over the workers
+            err.println(String.format("chaoslab: %d runs in %.2f s on %d worker(s); engine overhead %.1f ms per run "
+                            + "(beyond each run's own %.1f ms on average)", todo.size(), engineSeconds, workers,
+                    Math.max(0, engineSeconds - runSeconds[0] / workers) / todo.size() * workers * 1e3,
+                    runSeconds[0] / todo.size() * 1e3));
+        }
         List<SweepRow> rows = SweepJournal.sorted(SweepJournal.read(dir));
         SweepTable.write(sweep, rows, dir);
         long failed = rows.stream().filter(r -> SweepRow.FAILED.equals(r.status())).count();
