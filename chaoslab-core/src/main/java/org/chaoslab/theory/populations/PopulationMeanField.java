@@ -130,6 +130,9 @@ public final class PopulationMeanField {
                     break;
                 }
             }
+            if (maxAbs(ft) >= norm && norm <= 1e-9 * scale) {
+                break;      // at the rounding level of the quadrature: no step reduces the residual further
+            }
             z = trial;
             f = ft;
         }

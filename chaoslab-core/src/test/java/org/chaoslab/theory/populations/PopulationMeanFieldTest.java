@@ -96,6 +96,18 @@ class PopulationMeanFieldTest {
         double det = mm[0][0] * mm[1][1] - mm[0][1] * mm[1][0];
         assertThat(fp.spectralRadius()).isCloseTo(tr / 2 + Math.sqrt(tr * tr / 4 - det), offset(1e-12));
         assertThat(fp.phase()).isEqualTo(PopulationFixedPoint.Phase.FIXED_POINT);
+
+        // towards stronger disorder the static variance of unbounded (threshold-linear) units runs away: Delta_E = 195,
+        // 890, 2888 at c = 1.75, 1.80, 1.82 (rho = 0.937, 0.964, 0.975), the E mean turning negative. The static branch
+        // ends there, before rho(M) reaches 1 and before the bound rho(c^2 [alpha_l g_kl^2 / 2]) = 0.288 c^2 = 1
+        // (c = 1.863) that holds while both means are positive: the critical scale reported is the branch's end
+        double c = theory.criticalGainScale(net);
+        assertThat(c).isBetween(1.82, 1 / Math.sqrt(0.288));
+        PopulationFixedPoint near = theory.solve(ei(0.98 * c));
+        assertThat(near.phase()).isEqualTo(PopulationFixedPoint.Phase.FIXED_POINT);
+        assertThat(near.spectralRadius()).isBetween(0.95, 1.0);
+        assertThat(near.variance()[0]).isGreaterThan(300 * fp.variance()[0]);
+        assertThatThrownBy(() -> theory.solve(ei(1.02 * c))).hasMessageStartingWith("no fixed point");
     }
 
     @Test
