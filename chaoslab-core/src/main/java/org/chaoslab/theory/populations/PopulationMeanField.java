@@ -298,6 +298,15 @@ public final class PopulationMeanField {
         if (m.length == 1) {
             return new double[][] {{m[0][0], 0.0}};
         }
+        if (m.length == 2) {
+            // closed form (Hipparchus' non-symmetric decomposition fails on some degenerate 2 x 2 matrices, e.g. zero)
+            double tr = m[0][0] + m[1][1];
+            double det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
+            double disc = tr * tr / 4 - det;
+            return disc >= 0
+                    ? new double[][] {{tr / 2 + Math.sqrt(disc), 0.0}, {tr / 2 - Math.sqrt(disc), 0.0}}
+                    : new double[][] {{tr / 2, Math.sqrt(-disc)}, {tr / 2, -Math.sqrt(-disc)}};
+        }
         EigenDecompositionNonSymmetric e = new EigenDecompositionNonSymmetric(MatrixUtils.createRealMatrix(m));
         var values = e.getEigenvalues();
         double[][] out = new double[values.length][];
