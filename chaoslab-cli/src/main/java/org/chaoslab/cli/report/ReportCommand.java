@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code chaoslab report}: theory against simulation for every model family on built-in defaults, as one HTML page
  * with its figures and a summary table of every comparison ({@link ReportCatalogue}, {@link ReportHtml}).
  */
-@Command(name = "report", description = {"Theory against simulation for every model family, as one HTML report: "
+@Command(name = "report", mixinStandardHelpOptions = true, description = {"Theory against simulation for every model family, as one HTML report: "
         + "the figures of the references (rate network, noise and correlations, balanced, Glauber, deep networks, "
         + "stimulus kernels) and a summary table of every comparison with its deviation, error bar, tolerance and "
         + "pass/fail. Writes DIR/index.html (self-contained) and each run's directory under DIR/runs with its data "

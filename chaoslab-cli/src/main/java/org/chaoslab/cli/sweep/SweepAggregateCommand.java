@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code chaoslab sweep aggregate DIR}: mean, standard error and count per point ({@link SweepAggregate}). */
-@Command(name = "aggregate", description = {"Mean, standard error and count of every numeric result per point of a sweep, "
+@Command(name = "aggregate", mixinStandardHelpOptions = true, description = {"Mean, standard error and count of every numeric result per point of a sweep, "
         + "over its completed realizations: aggregate.csv and aggregate.parquet in DIR, and a table on stdout."})
 public final class SweepAggregateCommand implements Callable<Integer> {
 

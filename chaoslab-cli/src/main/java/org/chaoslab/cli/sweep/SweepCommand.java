@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * by {@link ServiceLoader}, e.g. Spark), journaled so that a rerun resumes ({@link SweepJournal}), into one tidy table
  * ({@link SweepTable}).
  */
-@Command(name = "sweep", subcommands = {SweepAggregateCommand.class, SweepPlotCommand.class},
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = {SweepAggregateCommand.class, SweepPlotCommand.class},
         description = {"Runs a command over a grid of parameters and realizations from a YAML spec, into one tidy table "
                 + "(results.csv, results.parquet; one row per point and realization).",
                 "Spec keys: command, fixed, sweep (lists, {linspace: [a, b, k]}, {logspace: [a, b, k]}), zip, realizations, "

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * mean with its standard error, one series per combination of the other swept parameters, and the theory curve where
  * chaoslab has one ({@link SweepTheory}).
  */
-@Command(name = "plot", description = {"Plots a result of a sweep against a swept parameter: mean over realizations with "
+@Command(name = "plot", mixinStandardHelpOptions = true, description = {"Plots a result of a sweep against a swept parameter: mean over realizations with "
         + "standard-error bars, one series per value of the other swept parameters, the theory curve with --theory. "
         + "Writes plot-Y-vs-X.png, .svg and .csv (the plotted numbers, one row per point of each curve) in DIR."})
 public final class SweepPlotCommand implements Callable<Integer> {
