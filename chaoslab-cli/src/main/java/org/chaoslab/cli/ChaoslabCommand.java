@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.chaoslab.cli.correlations.CorrelationsCommand;
 import org.chaoslab.cli.deep.DeepnetCommand;
+import org.chaoslab.cli.explore.ExploreCommand;
 import org.chaoslab.cli.kernel.KernelCommand;
 import org.chaoslab.cli.rate.LyapunovCommand;
 import org.chaoslab.cli.rate.LyapunovSweepCommand;
@@ -24,7 +25,7 @@ public final class ChaoslabCommand implements Runnable {
     /** The top-level commands, in the order of the usage page. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ReportCommand.class, DemoCommand.class, SimulateCommand.class, DmftCommand.class,
             CompareCommand.class, LyapunovCommand.class, LyapunovSweepCommand.class, MeanfieldCommand.class,
-            CorrelationsCommand.class, DeepnetCommand.class, KernelCommand.class, SweepCommand.class, BenchCommand.class, ListCommand.class,
+            CorrelationsCommand.class, DeepnetCommand.class, KernelCommand.class, SweepCommand.class, ExploreCommand.class, BenchCommand.class, ListCommand.class,
             picocli.AutoComplete.GenerateCompletion.class, HelpCommand.class);
 
     @picocli.CommandLine.Spec

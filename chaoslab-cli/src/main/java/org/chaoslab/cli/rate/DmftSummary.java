@@ -27,7 +27,8 @@ public record DmftSummary(String model, double g, String phi, double j0, double 
                           double c0, double cInf, double tauHalf, String phase, double mean, double decayRate,
                           double stabilityGain, double gCritical, double lambdaMax, String message, String noise) {
 
-    static DmftSummary of(DmftSolution s, RateNetwork net, GaussianExpectation engine) {
+    /** The summary of a noise-free (or quenched-noise) solution, λ_max from {@link DmftLyapunov} with {@code engine}. */
+    public static DmftSummary of(DmftSolution s, RateNetwork net, GaussianExpectation engine) {
         double lambda = new DmftLyapunov(engine, 0.01).largest(s, net.transfer()).lambdaMax();
         String note = s.note() == null || s.note().isBlank() ? null : s.note();
         return new DmftSummary("scs", net.gain(), net.transfer().name(), net.couplings().meanCoupling(), net.input().mean(),
@@ -40,7 +41,7 @@ public record DmftSummary(String model, double g, String phi, double j0, double 
      * part, c0/cInf of the summary ⟨φ²⟩ and C(∞), phase "chaotic" (λ_max &gt; 0) or
      * "noise-driven"; gCritical is the noisy transition λ_max = 0 only when computed (else null), tauHalf from c(τ).
      */
-    static DmftSummary ofNoisy(org.chaoslab.theory.dmft.NoisyDmftSolution s, RateNetwork net, double gCritical) {
+    public static DmftSummary ofNoisy(org.chaoslab.theory.dmft.NoisyDmftSolution s, RateNetwork net, double gCritical) {
         double[] tau = s.tau();
         double[] c = s.delta();
         double half = Double.NaN;

@@ -1,0 +1,190 @@
+package org.chaoslab.cli.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.chaoslab.cli.CliRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The explorer's page in a real browser: Playwright driving Debian's chromium (never a downloaded browser; the tests
+ * are skipped, saying why, only when no chromium is installed — {@code apt-get install -y chromium}, as .ci/run does).
+ * Moving g across 1 changes the phase label and the theory line, and the simulated ⟨x²⟩ follows (decays below 1,
+ * fluctuates at the DMFT level above); a bad value shows the CLI's message next to its control; two tabs run their own
+ * networks. Screenshots of every state go to target/explore-screenshots (kept as artifacts).
+ */
+class ExploreBrowserTest {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "explore-screenshots");
+    private static Path chromium;
+    private static ExploreServer server;
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = findChromium();
+        assumeTrue(chromium != null, "no chromium on this machine (looked for /usr/bin/chromium and chromium, chromium-browser "
+                + "on PATH): the browser tests are skipped; apt-get install -y chromium runs them");
+        Files.createDirectories(SCREENSHOTS);
+        Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
+        small.put("n", "300");
+        server = ExploreServer.start("127.0.0.1", 0, 4, 1, small);
+        // the driver must not fetch browsers: the machine's chromium is used (executablePath)
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setAcceptDownloads(true));
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private static Path findChromium() {
+        for (String candidate : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            for (String name : new String[] {"chromium", "chromium-browser"}) {
+                Path p = Path.of(dir, name);
+                if (!dir.isEmpty() && Files.isExecutable(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Page open() {
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
+        page.waitForFunction("() => window.explore && window.explore.theory && window.explore.frames > 2");
+        return page;
+    }
+
+    private static double number(Page page, String js) {
+        return ((Number) page.evaluate(js)).doubleValue();
+    }
+
+    /** Waits until the simulation has run {@code span} time units past {@code from}. */
+    private static void runFor(Page page, double from, double span) {
+        page.waitForFunction("t => window.explore.time > t", from + span, new Page.WaitForFunctionOptions().setTimeout(30_000));
+    }
+
+    @Test
+    void movingGAcrossOneChangesThePhaseTheTheoryLineAndTheSimulatedMeanSquare() {
+        Page page = open();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rate-start.png")).setFullPage(true));
+
+        // below the transition: fixed point, the DMFT level 0, <x^2> decays (at least like e^{-2(1-g)t})
+        page.locator("#g-slider").fill("0.5");
+        page.waitForFunction("() => document.getElementById('phase').textContent === 'fixed-point'");
+        assertThat(page.locator("#gc").textContent()).isEqualTo("1.000");
+        assertThat(number(page, "window.explore.theory.meanSquare")).isEqualTo(0.0);
+        double t0 = number(page, "window.explore.time");
+        runFor(page, t0, 12);
+        double decayed = number(page, "window.explore.meanSquare[window.explore.meanSquare.length - 1]");
+        assertThat(decayed).as("<x^2> 12 time units after g = 0.5").isLessThan(1e-3);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rate-g0.5-fixed-point.png")).setFullPage(true));
+
+        // above: chaotic, the DMFT level Delta0 > 0, <x^2> rises to it and fluctuates about it
+        page.locator("#g-slider").fill("2");
+        page.waitForFunction("() => document.getElementById('phase').textContent === 'chaotic'");
+        double level = number(page, "window.explore.theory.meanSquare");
+        assertThat(level).as("DMFT <x^2> at g = 2, tanh").isBetween(0.5, 3.0);
+        assertThat(number(page, "window.explore.theory.lambdaMax")).isPositive();
+        double t1 = number(page, "window.explore.time");
+        runFor(page, t1, 25);
+        @SuppressWarnings("unchecked")
+        List<Number> ms = (List<Number>) page.evaluate("window.explore.meanSquare.slice(-50)");   // the last 10 time units
+        double mean = ms.stream().mapToDouble(Number::doubleValue).average().orElseThrow();
+        double spread = ms.stream().mapToDouble(Number::doubleValue).max().orElseThrow()
+                - ms.stream().mapToDouble(Number::doubleValue).min().orElseThrow();
+        // N = 300: <x^2> fluctuates by O(1/sqrt(N)) relative about Delta0; within 40 % of it over 10 time units
+        assertThat(mean).as("time average of <x^2> at g = 2 against the DMFT %s", level).isBetween(0.6 * level, 1.4 * level);
+        assertThat(spread).as("<x^2> fluctuates").isGreaterThan(1e-4);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rate-g2-chaotic.png")).setFullPage(true));
+
+        // the export downloads the zip of the view
+        Download download = page.waitForDownload(() -> page.locator("#export").click());
+        assertThat(download.failure()).isNull();
+        assertThat(download.suggestedFilename()).isEqualTo("chaoslab-explore-rate.zip");
+    }
+
+    @Test
+    void aBadValueShowsTheCommandLinesMessageNextToItsControl() {
+        String cliMessage = CliRunner.run("dmft", "scs", "--g", "-1").err().strip().replaceFirst("^chaoslab: error: ", "");
+        Page page = open();
+        page.locator("#g").fill("-1");
+        page.waitForFunction("() => document.getElementById('msg-g').textContent.length > 0");
+        assertThat(page.locator("#msg-g").textContent()).isEqualTo(cliMessage);
+        assertThat(page.locator("#g").getAttribute("class")).contains("bad");
+        page.locator("#g").fill("1.3");
+        page.locator("#phi").fill("cosh");
+        page.waitForFunction("() => document.getElementById('msg-phi').textContent.length > 0");
+        assertThat(page.locator("#msg-g").textContent()).as("g is valid again").isEmpty();
+        assertThat(page.locator("#msg-phi").textContent()).startsWith("phi must be one of");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rate-bad-values.png")).setFullPage(true));
+        // corrected, the messages go and the network runs with the new value
+        page.locator("#phi").fill("tanh");
+        page.waitForFunction("() => window.explore.accepted && Number(window.explore.accepted.g) === 1.3");
+        assertThat(page.locator("#msg-g").textContent()).isEmpty();
+        assertThat(page.locator("#msg-phi").textContent()).isEmpty();
+    }
+
+    @Test
+    void twoTabsRunTheirOwnNetworks() {
+        Page first = open();
+        Page second = open();
+        assertThat(first.evaluate("window.explore.token")).isNotEqualTo(second.evaluate("window.explore.token"));
+        first.locator("#g-slider").fill("0.6");
+        first.waitForFunction("() => document.getElementById('phase').textContent === 'fixed-point'");
+        double t = number(second, "window.explore.time");
+        runFor(second, t, 2);
+        assertThat(second.locator("#phase").textContent()).as("the other tab keeps its g").isEqualTo("chaotic");
+        assertThat(second.evaluate("window.explore.accepted.g").toString()).isEqualTo("1.5");
+        first.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("two-tabs-first.png")).setFullPage(true));
+        second.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("two-tabs-second.png")).setFullPage(true));
+        first.close();
+        second.close();
+    }
+}

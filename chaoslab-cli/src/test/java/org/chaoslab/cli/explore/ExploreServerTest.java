@@ -1,0 +1,327 @@
+package org.chaoslab.cli.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chaoslab.cli.CliRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The explorer's server without a browser: the page and the plotting library are served from the jar; the WebSocket
+ * protocol (hello, accepted, theory, frames); a retune keeps the running network; bad values answered with the CLI's
+ * own messages; malformed and hostile messages answered or dropped while the server keeps serving; the session limit;
+ * a closed tab stops its simulation; the export's zip has the CLI's summary.json schema. Small networks (N = 100-200)
+ * keep it to seconds; the simulation runs at its fixed speed (10 time units per second).
+ */
+class ExploreServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ExploreServer server;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
+        small.put("n", "100");
+        server = ExploreServer.start("127.0.0.1", 0, 3, 1, small);
+        http = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A browser tab's WebSocket: every text message it receives, parsed, in order. */
+    static final class Tab implements WebSocket.Listener, AutoCloseable {
+        final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        static Tab open(int port) throws Exception {
+            Tab t = new Tab();
+            t.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), t).get(10, TimeUnit.SECONDS);
+            return t;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(JSON.readTree(partial.toString()));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("the server sent text that is not JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            closed.complete(status);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.complete(-1);
+        }
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        void set(Map<String, String> params, String type) throws Exception {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("type", type);
+            m.put("params", params);
+            send(JSON.writeValueAsString(m));
+        }
+
+        /** The next message of {@code type} that satisfies {@code test}, skipping others; fails after {@code seconds}. */
+        JsonNode await(String type, Predicate<JsonNode> test, double seconds) throws InterruptedException {
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            while (System.nanoTime() < end) {
+                JsonNode m = received.poll(50, TimeUnit.MILLISECONDS);
+                if (m != null && type.equals(m.get("type").asText()) && test.test(m)) {
+                    return m;
+                }
+            }
+            throw new AssertionError("no '" + type + "' message as expected within " + seconds + " s");
+        }
+
+        JsonNode await(String type) throws InterruptedException {
+            return await(type, m -> true, 10);
+        }
+
+        @Override
+        public void close() {
+            if (!socket.isOutputClosed() && !closed.isDone()) {
+                try {
+                    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    socket.abort();   // the server closed it meanwhile
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> params(int n, String g, String noise) {
+        Map<String, String> p = new java.util.LinkedHashMap<>(ExploreServer.defaults());
+        p.put("n", Integer.toString(n));
+        p.put("g", g);
+        p.put("noise", noise);
+        return p;
+    }
+
+    @Test
+    void servesThePageAndThePlottingLibraryFromTheJar() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("chaoslab explore").contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+        HttpResponse<String> uplot = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.body()).contains("uPlot");
+    }
+
+    @Test
+    void streamsFramesAndRetunesTheRunningNetworkWhenGChanges() throws Exception {
+        try (Tab tab = Tab.open(server.port())) {
+            JsonNode hello = tab.await("hello");
+            assertThat(hello.get("token").asText()).hasSize(24);
+            assertThat(hello.get("defaults").get("g").asDouble()).isEqualTo(1.5);
+            assertThat(hello.get("defaults").get("n").asInt()).isEqualTo(100);
+            tab.await("accepted");
+            tab.set(params(200, "2.0", "none"), "reset");
+            JsonNode accepted = tab.await("accepted", m -> m.get("params").get("n").asInt() == 200, 10);
+            assertThat(accepted.get("restarted").asBoolean()).isTrue();
+            JsonNode chaotic = tab.await("theory", m -> m.get("g").asDouble() == 2.0, 10);
+            assertThat(chaotic.get("phase").asText()).isEqualTo("chaotic");
+            assertThat(chaotic.get("gCritical").asDouble()).isEqualTo(1.0);
+            assertThat(chaotic.get("lambdaMax").asDouble()).isPositive();
+            JsonNode frame = tab.await("frame", m -> m.get("t").size() > 0, 10);
+            assertThat(frame.get("traces").size()).isEqualTo(RateExplorer.TRACED);
+            double before = frame.get("time").asDouble();
+
+            // g below 1: the same network goes on from its state, and the theory says fixed point
+            tab.set(params(200, "0.5", "none"), "set");
+            JsonNode retuned = tab.await("accepted", m -> m.get("params").get("g").asDouble() == 0.5, 10);
+            assertThat(retuned.get("restarted").asBoolean()).as("a change of g keeps the network").isFalse();
+            assertThat(retuned.get("time").asDouble()).isGreaterThanOrEqualTo(before);
+            JsonNode fixed = tab.await("theory", m -> m.get("g").asDouble() == 0.5, 10);
+            assertThat(fixed.get("phase").asText()).isEqualTo("fixed-point");
+            assertThat(fixed.get("lambdaMax").asDouble()).isCloseTo(-0.5, org.assertj.core.data.Offset.offset(1e-9));
+            // <x^2> decays: e^{-2(1-g)t} at least, so after 8 time units it is below 1e-3 of a chaotic O(1) value
+            double t0 = retuned.get("time").asDouble();
+            JsonNode late = tab.await("frame", m -> m.get("time").asDouble() > t0 + 8 && m.get("meanSquare").size() > 0, 15);
+            var ms = late.get("meanSquare");
+            assertThat(ms.get(ms.size() - 1).asDouble()).isLessThan(1e-3);
+        }
+    }
+
+    @Test
+    void aBadValueIsAnsweredWithTheCommandLinesMessage() throws Exception {
+        // the CLI's message for the same value: "chaoslab: error: MESSAGE" on stderr, exit code 2
+        CliRunner.Result cli = CliRunner.run("dmft", "scs", "--g", "-1");
+        assertThat(cli.code()).isEqualTo(2);
+        String cliMessage = cli.err().strip().replaceFirst("^chaoslab: error: ", "");
+        CliRunner.Result cliType = CliRunner.run("dmft", "scs", "--g", "abc");
+        String typeMessage = cliType.err().strip().replaceFirst("^chaoslab: error: ", "").replaceFirst(" \\(see '.*'\\)$", "");
+        CliRunner.Result cliPhi = CliRunner.run("dmft", "scs", "--phi", "cosh");
+        String phiMessage = cliPhi.err().strip().replaceFirst("^chaoslab: error: ", "");
+        try (Tab tab = Tab.open(server.port())) {
+            tab.await("hello");
+            tab.set(params(100, "-1", "none"), "set");
+            JsonNode invalid = tab.await("invalid");
+            assertThat(invalid.get("errors").toString()).isEqualTo(JSON.writeValueAsString(Map.of("g", cliMessage)));
+            tab.set(params(100, "abc", "none"), "set");
+            assertThat(tab.await("invalid").get("errors").get("g").asText()).isEqualTo(typeMessage);
+            Map<String, String> p = params(100, "1", "none");
+            p.put("phi", "cosh");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("phi").asText()).isEqualTo(phiMessage);
+            tab.set(params(100, "1", "white:-2"), "set");
+            assertThat(tab.await("invalid").get("errors").has("noise")).isTrue();
+            tab.set(params(RateForm.MAX_N + 1, "1", "none"), "set");
+            assertThat(tab.await("invalid").get("errors").get("n").asText()).startsWith("--n must be in [1, 4000] in the explorer");
+        }
+    }
+
+    @Test
+    void malformedAndHostileMessagesAreAnsweredAndTheServerKeepsServing() throws Exception {
+        try (Tab tab = Tab.open(server.port())) {
+            tab.await("hello");
+            String[] bad = {"not json", "[1, 2]", "{\"type\": 3}", "{\"type\": \"fly\"}", "{\"type\": \"pause\", \"x\": 1}",
+                    "{\"type\": \"set\"}", "{\"type\": \"set\", \"params\": {\"g\": [1]}}",
+                    "{\"type\": \"set\", \"params\": {\"bogus\": \"1\"}}", "{\"type\": \"set\", \"params\": {\"g\": \"1\"}}",
+                    "{\"type\": \"set\", \"params\": " + "[".repeat(50) + "]".repeat(50) + "}",
+                    "x".repeat(Messages.MAX_CHARS + 1)};
+            for (String m : bad) {
+                tab.send(m);
+                JsonNode error = tab.await("error");
+                assertThat(error.get("message").asText()).as("answer to %s", m.length() > 60 ? m.substring(0, 60) : m).isNotBlank();
+            }
+            // a flood: far more messages than the rate allows are dropped, with a notice
+            for (int k = 0; k < 400; k++) {
+                tab.send("{\"type\": \"pause\"}");
+            }
+            assertThat(tab.await("error", m -> m.get("message").asText().startsWith("too many messages"), 10)).isNotNull();
+            // still served: a valid change is accepted
+            Thread.sleep(2500);   // the bucket refills
+            tab.set(params(100, "1.2", "none"), "set");
+            assertThat(tab.await("accepted", m -> m.get("params").get("g").asDouble() == 1.2, 10)).isNotNull();
+        }
+        // a frame beyond Jetty's limit closes that connection (1009), not the server
+        try (Tab big = Tab.open(server.port())) {
+            big.await("hello");
+            big.socket.sendText("y".repeat(ExploreServer.MAX_FRAME + 10), true);
+            assertThat(big.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        }
+        try (Tab after = Tab.open(server.port())) {
+            assertThat(after.await("hello")).isNotNull();
+        }
+    }
+
+    @Test
+    void theSessionLimitIsSaidAndAClosedTabStopsItsSimulation() throws Exception {
+        awaitSessions(0);
+        Tab a = Tab.open(server.port());
+        Tab b = Tab.open(server.port());
+        Tab c = Tab.open(server.port());
+        a.await("hello");
+        b.await("hello");
+        c.await("hello");
+        try (Tab d = Tab.open(server.port())) {
+            JsonNode refused = d.await("error");
+            assertThat(refused.get("code").asText()).isEqualTo("session-limit");
+            assertThat(refused.get("message").asText()).contains("at most 3 tabs").contains("--max-sessions");
+            assertThat(d.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1013);
+        }
+        assertThat(server.sessions()).isEqualTo(3);
+        long simulations = simulationThreads();
+        a.close();
+        b.close();
+        c.close();
+        awaitSessions(0);
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (simulationThreads() > simulations - 3 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(simulationThreads()).as("the closed tabs' simulation threads have ended").isLessThanOrEqualTo(simulations - 3);
+    }
+
+    @Test
+    void theExportIsAZipOfTheCommandLinesOutputs() throws Exception {
+        try (Tab tab = Tab.open(server.port())) {
+            String token = tab.await("hello").get("token").asText();
+            tab.set(params(100, "1.8", "white:0.3"), "reset");
+            tab.await("accepted", m -> m.get("params").get("n").asInt() == 100, 10);
+            tab.await("theory", m -> m.get("g").asDouble() == 1.8, 30);
+            tab.await("frame", m -> m.get("time").asDouble() > 2, 10);
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/export/" + token))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            Map<String, byte[]> files = new java.util.TreeMap<>();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+                for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    files.put(e.getName().replaceFirst("^explore-rate/", ""), zip.readAllBytes());
+                }
+            }
+            assertThat(files).containsKeys("summary.json", "time.npy", "mean_square.npy", "traces.npy", "series.csv",
+                    "autocorrelation.npy", "theory_delta.npy", "mean_square.png", "mean_square.svg", "autocorrelation.svg",
+                    "traces.png");
+            JsonNode summary = JSON.readTree(new String(files.get("summary.json"), StandardCharsets.UTF_8));
+            assertThat(summary.get("command").asText()).isEqualTo("explore rate");
+            assertThat(summary.get("parameters").get("g").asDouble()).isEqualTo(1.8);
+            assertThat(summary.get("parameters").get("noise").asText()).isEqualTo("white:0.3");
+            assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(1);
+            assertThat(summary.get("metadata").get("chaoslabVersion").asText()).isNotBlank();
+            assertThat(summary.get("results").get("theory").get("phase").asText()).isNotBlank();
+            assertThat(summary.get("files").get(summary.get("files").size() - 1).asText()).isEqualTo("summary.json");
+        }
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/export/nope")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    private static long simulationThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("chaoslab-explore-sim")).count();
+    }
+
+    private static void awaitSessions(int count) throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (server.sessions() != count && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(server.sessions()).isEqualTo(count);
+    }
+}
