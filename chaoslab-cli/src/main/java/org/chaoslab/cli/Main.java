@@ -86,6 +86,9 @@ public final class Main {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof org.chaoslab.cli.common.DryRun.Reached) {
+                return 0;   // a dry run reached the output directory: the input is valid
+            }
             if (ex instanceof IllegalArgumentException) {
                 // core messages name parameters as the model does: the flags of this command in their place
                 c.getErr().println("chaoslab: error: " + ParameterFlags.apply(firstLine(ex.getMessage()), c.getCommandSpec()));

@@ -125,6 +125,7 @@ public final class OutputDirectory implements AutoCloseable {
         if (!Files.isWritable(existing)) {
             throw new IllegalArgumentException("--out " + target + " cannot be created: " + existing + " is not writable");
         }
+        DryRun.checkpoint();    // a validating run (sweep specs) stops here, its input checked
     }
 
     /** The final directory (absolute). */
@@ -271,7 +272,8 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes a file or a directory tree (used by the sweep directory when --force clears it). */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

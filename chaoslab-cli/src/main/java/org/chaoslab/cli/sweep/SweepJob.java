@@ -67,7 +67,7 @@ public record SweepJob(List<String> command, String outDir, int threadsPerTask, 
         if (o.exitCode() == 0 && o.summary().isPresent() && "diverged".equals(o.summary().get().status())) {
             status = SweepRow.DIVERGED;
         }
-        String message = o.exitCode() == 0 ? "" : lastLine(o.err());
+        String message = o.exitCode() == 0 ? "" : SweepJobMessages.lastError(o.err());
         return new SweepRow(task, status, message, flatten(o.results()), wall);
     }
 
@@ -119,13 +119,4 @@ public record SweepJob(List<String> command, String outDir, int threadsPerTask, 
         return m;
     }
 
-    private static String lastLine(String err) {
-        String[] lines = err.strip().split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (lines[i].startsWith("chaoslab:") && !lines[i].startsWith("chaoslab: warning")) {
-                return lines[i].replaceFirst("^chaoslab: (error: |failed: |no solution: |did not converge: )?", "").strip();
-            }
-        }
-        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
-    }
 }
