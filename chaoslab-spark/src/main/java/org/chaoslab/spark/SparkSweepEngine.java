@@ -42,7 +42,9 @@ import org.chaoslab.cli.sweep.SweepTask;
  * itself ends (master lost, application killed) the engine stops and throws, handing over nothing more.
  *
  * <p><b>Cores.</b> Each task takes {@link SweepJob#threadsPerTask()} cores ({@code spark.task.cpus}), the threads its
- * run uses, so an executor with C cores runs C / threadsPerTask tasks at once and no core is oversubscribed.
+ * run uses, so an executor with C cores runs C / threadsPerTask tasks at once and no core is oversubscribed (with one
+ * thread per task: as many tasks as cores). A local master's N cores are N task slots in this JVM: a task wider than N
+ * takes all N. On a cluster an executor needs at least threadsPerTask cores, or no task can start.
  *
  * <p><b>Options</b> ({@link #run}'s map): {@code master} ({@code local[2]} when neither given nor set by
  * spark-submit), {@code app-name}, and any {@code spark.*} key, passed to the {@link SparkConf} as is (it wins over
@@ -211,24 +213,22 @@ public final class SparkSweepEngine implements SweepEngine {
         Matcher local = LOCAL_MASTER.matcher(master);
         boolean isLocal = local.matches();
         int threads = job.hasThreads() ? Math.max(1, job.threadsPerTask()) : 1;
-        conf.setIfMissing("spark.task.cpus", Integer.toString(threads));
         conf.setIfMissing("spark.task.maxFailures", Integer.toString(DEFAULT_MAX_FAILURES));
         conf.setIfMissing("spark.speculation", "false");
-        int cpus = Integer.parseInt(conf.get("spark.task.cpus"));
         if (isLocal) {
+            // a local master's cores are task slots in this JVM: a task wider than all of them takes them all
+            int cores = local.group(1) == null ? 1
+                    : local.group(1).equals("*") ? Runtime.getRuntime().availableProcessors()
+                    : Integer.parseInt(local.group(1));
+            conf.setIfMissing("spark.task.cpus", Integer.toString(Math.min(threads, cores)));
             conf.setIfMissing("spark.ui.enabled", "false");
             // the driver and its executor are this JVM: listen on the loopback interface only
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
-            int cores = local.group(1) == null ? 1
-                    : local.group(1).equals("*") ? Runtime.getRuntime().availableProcessors()
-                    : Integer.parseInt(local.group(1));
-            if (cores < cpus) {
-                throw new IllegalArgumentException(String.format(
-                        "--master %s has %d core%s, fewer than the %d threads of a task: give local[%d] or more, or fewer threads per task",
-                        master, cores, cores == 1 ? "" : "s", cpus, cpus));
-            }
-        } else if (!conf.contains("spark.jars")) {
+        } else {
+            conf.setIfMissing("spark.task.cpus", Integer.toString(threads));
+        }
+        if (!isLocal && !conf.contains("spark.jars")) {
             String[] jars = JavaSparkContext.jarOfClass(SparkSweepEngine.class);
             if (jars.length > 0) {
                 conf.set("spark.jars", jars[0]);

@@ -1,9 +1,7 @@
 package org.chaoslab.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -246,9 +244,12 @@ class SparkSweepEngineTest {
         SparkConf given = SparkSweepEngine.configuration(threaded, Map.of("master", "local[2]", "spark.task.cpus", "1"));
         assertThat(given.get("spark.task.cpus")).isEqualTo("1");
 
-        assertThatThrownBy(() -> SparkSweepEngine.configuration(threaded, Map.of("master", "local[1]")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--master local[1] has 1 core, fewer than the 2 threads of a task: give local[2] or more, or fewer threads per task");
-        assertThat(Files.exists(dir.resolve("points"))).isFalse();
+        // a task wider than a local master takes all of its cores
+        assertThat(SparkSweepEngine.configuration(threaded, Map.of("master", "local[1]")).get("spark.task.cpus"))
+                .isEqualTo("1");
+        SparkConf cluster = SparkSweepEngine.configuration(threaded, Map.of("master", "spark://127.0.0.1:7077"));
+        assertThat(cluster.get("spark.task.cpus")).isEqualTo("2");
+        assertThat(cluster.contains("spark.driver.host")).isFalse();
+        assertThat(cluster.contains("spark.ui.enabled")).isFalse();
     }
 }
