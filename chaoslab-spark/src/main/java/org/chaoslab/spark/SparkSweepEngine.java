@@ -39,7 +39,8 @@ import org.chaoslab.cli.sweep.SweepTask;
  * drops any second row of a task id anyway. A task that still fails after {@code spark.task.maxFailures} attempts
  * (4 unless set; a local master retries only with {@code local[N,F]}) becomes a {@link SweepRow#FAILED} row with
  * Spark's one-line reason, and the sweep goes on, as with a point whose command fails; if the Spark application
- * itself ends (master lost, application killed) the engine stops and throws, handing over nothing more.
+ * itself ends (master lost, application killed) the engine stops and throws, handing over nothing more (a run that
+ * failed just before its end may have been handed over as failed; a rerun of the sweep redoes failed runs).
  *
  * <p><b>Cores.</b> Each task takes {@link SweepJob#threadsPerTask()} cores ({@code spark.task.cpus}), the threads its
  * run uses, so an executor with C cores runs C / threadsPerTask tasks at once and no core is oversubscribed (with one
@@ -133,7 +134,7 @@ public final class SparkSweepEngine implements SweepEngine {
             runAll(sc, new RunTask(job, runner), tasks, sink, waiters, Integer.parseInt(conf.get("spark.task.cpus")));
             completed = true;
         } finally {
-            if (!completed) {
+            if (!completed && !sc.sc().isStopped()) {
                 sc.cancelAllJobs();
             }
             waiters.shutdownNow();
@@ -166,6 +167,7 @@ public final class SparkSweepEngine implements SweepEngine {
                     throw new IllegalStateException("the Spark application ended: " + firstLine(f.failure()),
                             f.failure());
                 }
+                // wall time: from the job's submission (its attempts ran on executors, their times are Spark's)
                 row = new SweepRow(f.task(), SweepRow.FAILED, "Spark: " + firstLine(f.failure()), Map.of(),
                         f.wallSeconds());
             }
