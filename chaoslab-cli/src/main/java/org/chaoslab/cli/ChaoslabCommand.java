@@ -7,6 +7,7 @@ import org.chaoslab.cli.deep.DeepnetCommand;
 import org.chaoslab.cli.kernel.KernelCommand;
 import org.chaoslab.cli.rate.LyapunovCommand;
 import org.chaoslab.cli.rate.LyapunovSweepCommand;
+import org.chaoslab.cli.report.ReportCommand;
 import org.chaoslab.cli.sweep.SweepCommand;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 public final class ChaoslabCommand implements Runnable {
 
     /** The top-level commands, in the order of the usage page. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, SimulateCommand.class, DmftCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReportCommand.class, DemoCommand.class, SimulateCommand.class, DmftCommand.class,
             CompareCommand.class, LyapunovCommand.class, LyapunovSweepCommand.class, MeanfieldCommand.class,
             CorrelationsCommand.class, DeepnetCommand.class, KernelCommand.class, SweepCommand.class, BenchCommand.class, ListCommand.class,
             picocli.AutoComplete.GenerateCompletion.class, HelpCommand.class);

@@ -27,6 +27,8 @@ import org.chaoslab.cli.Main;
 public record SweepJob(List<String> command, String outDir, int threadsPerTask, boolean hasSeed, boolean hasThreads,
                        boolean hasOut) implements Serializable {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper RECORDS = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The directory of a task's own files. */
     public Path pointDir(SweepTask task) {
         return Path.of(outDir, "points", task.id());
@@ -107,16 +109,10 @@ public record SweepJob(List<String> command, String outDir, int threadsPerTask, 
         }
     }
 
+    /** A record's components by name, as summary.json writes them (Jackson reads non-public records too). */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> recordMap(Record r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (var c : r.getClass().getRecordComponents()) {
-            try {
-                m.put(c.getName(), c.getAccessor().invoke(r));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return m;
+        return RECORDS.convertValue(r, LinkedHashMap.class);
     }
 
 }

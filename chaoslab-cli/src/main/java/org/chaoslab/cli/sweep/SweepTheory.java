@@ -25,7 +25,13 @@ public record SweepTheory(List<String> command, String key) {
             Map.entry("simulate rate|meanSquare", new SweepTheory(List.of("dmft", "scs"), "delta0")),
             Map.entry("simulate rate|mean", new SweepTheory(List.of("dmft", "scs"), "mean")),
             Map.entry("simulate rate|meanSquareRate", new SweepTheory(List.of("dmft", "scs"), "c0")),
-            Map.entry("lyapunov|lambdaMax", new SweepTheory(List.of("dmft", "scs"), "lambdaMax")));
+            Map.entry("lyapunov|lambdaMax", new SweepTheory(List.of("dmft", "scs"), "lambdaMax")),
+            Map.entry("lyapunov|lambdaMaxTwoReplica", new SweepTheory(List.of("dmft", "scs"), "lambdaMax")),
+            // balanced network: the mean-field rates and second moments (van Vreeswijk & Sompolinsky 1998)
+            Map.entry("simulate balanced|rateE", new SweepTheory(List.of("meanfield", "balanced"), "mE")),
+            Map.entry("simulate balanced|rateI", new SweepTheory(List.of("meanfield", "balanced"), "mI")),
+            Map.entry("simulate balanced|qE", new SweepTheory(List.of("meanfield", "balanced"), "qE")),
+            Map.entry("simulate balanced|qI", new SweepTheory(List.of("meanfield", "balanced"), "qI")));
 
     /** The theory of {@code key} in sweeps of {@code command}, else null. */
     public static SweepTheory of(List<String> command, String key) {

@@ -9,7 +9,7 @@ public final class NoSolutionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    NoSolutionException(String message) {
+    public NoSolutionException(String message) {
         super(message, null, false, false);
     }
 }
