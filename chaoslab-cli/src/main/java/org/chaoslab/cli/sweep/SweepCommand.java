@@ -55,6 +55,10 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Spark master (local[2], spark://host:7077, yarn), with --engine spark. Default: local[2].")
     String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "An engine setting, repeatable (Spark: spark.executor.memory=4g, spark.task.maxFailures=8, ...).")
+    java.util.Map<String, String> conf;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Threads for the whole sweep, 1 to the cores available; runs go in parallel with "
                     + "T / (threads per run) each. Default: all cores.")
@@ -85,7 +89,10 @@ public final class SweepCommand implements Callable<Integer> {
         SweepEngine found = engine();     // before the dry runs: an unknown engine is refused at once
         SweepPlan plan = SweepPlan.of(sweep, true);
         List<SweepTask> tasks = plan.tasks();
-        int perTask = plan.fixedThreads() > 0 ? plan.fixedThreads() : Math.max(1, total / Math.min(total, tasks.size()));
+        // threads per run: the spec's, else (local) this machine's threads shared by the runs in flight, else (a
+        // cluster engine, whose executors' cores this machine does not know) one per run, one run per executor core
+        int perTask = plan.fixedThreads() > 0 ? plan.fixedThreads()
+                : found == null ? Math.max(1, total / Math.min(total, tasks.size())) : 1;
         err.println("chaoslab: sweep of '" + String.join(" ", sweep.command()) + "': " + sweep.points() + " points x "
                 + sweep.realizations() + " realizations = " + tasks.size() + " runs, " + perTask + " thread(s) each");
         if (dryRun) {
@@ -112,6 +119,9 @@ public final class SweepCommand implements Callable<Integer> {
         long engineStart = System.nanoTime();
         try (SweepJournal journal = SweepJournal.open(dir)) {
             Map<String, String> options = new LinkedHashMap<>();
+            if (conf != null) {
+                options.putAll(conf);
+            }
             if (master != null) {
                 options.put("master", master);
             }
@@ -157,8 +167,8 @@ public final class SweepCommand implements Callable<Integer> {
     /** The engine named by --engine; null for the local one (made once the threads per run are known). */
     private SweepEngine engine() {
         if (LocalEngine.NAME.equals(engine)) {
-            if (master != null) {
-                throw new IllegalArgumentException("--master is for --engine spark (got --engine local)");
+            if (master != null || conf != null) {
+                throw new IllegalArgumentException((master != null ? "--master" : "--conf") + " is for --engine spark (got --engine local)");
             }
             return null;
         }
