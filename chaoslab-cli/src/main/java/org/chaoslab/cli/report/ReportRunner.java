@@ -67,14 +67,14 @@ final class ReportRunner {
         long start = System.nanoTime();
         Chaoslab.Outcome o = Chaoslab.run(full.toArray(new String[0]));
         int code = o.exitCode();
-        String message = code == 0 ? "" : lastError(o.err());
+        String message = code == 0 ? "" : org.chaoslab.cli.common.ErrorLines.lastError(o.err());
         for (List<String> a : after) {
             if (code != 0) {
                 break;
             }
             Chaoslab.Outcome p = Chaoslab.run(a.toArray(new String[0]));
             code = p.exitCode();
-            message = code == 0 ? "" : lastError(p.err());
+            message = code == 0 ? "" : org.chaoslab.cli.common.ErrorLines.lastError(p.err());
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         Map<String, Object> rec = new LinkedHashMap<>();
@@ -142,15 +142,5 @@ final class ReportRunner {
 
     private static double number(JsonNode n) {
         return n.isNumber() ? n.asDouble() : Double.NaN;
-    }
-
-    private static String lastError(String err) {
-        String[] lines = err.strip().split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (lines[i].startsWith("chaoslab:") && !lines[i].startsWith("chaoslab: warning")) {
-                return lines[i].replaceFirst("^chaoslab: ", "");
-            }
-        }
-        return lines.length == 0 ? "failed" : lines[lines.length - 1];
     }
 }

@@ -69,7 +69,7 @@ public record SweepJob(List<String> command, String outDir, int threadsPerTask, 
         if (o.exitCode() == 0 && o.summary().isPresent() && "diverged".equals(o.summary().get().status())) {
             status = SweepRow.DIVERGED;
         }
-        String message = o.exitCode() == 0 ? "" : SweepJobMessages.lastError(o.err());
+        String message = o.exitCode() == 0 ? "" : org.chaoslab.cli.common.ErrorLines.lastError(o.err());
         return new SweepRow(task, status, message, flatten(o.results()), wall);
     }
 

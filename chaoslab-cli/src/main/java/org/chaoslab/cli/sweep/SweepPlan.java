@@ -119,7 +119,7 @@ public final class SweepPlan {
             List<String> args = job.arguments(t);
             Chaoslab.Outcome o = DryRun.during(() -> Chaoslab.run(args.toArray(new String[0])));
             if (o.exitCode() == Main.EXIT_USAGE) {
-                String message = SweepJobMessages.lastError(o.err());
+                String message = org.chaoslab.cli.common.ErrorLines.lastError(o.err());
                 throw new SpecException(spec.source(), lineOf(message), "point " + t.point() + " " + swept(t) + ": " + message);
             }
         }

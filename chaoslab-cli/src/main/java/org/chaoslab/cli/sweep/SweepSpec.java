@@ -62,17 +62,7 @@ public record SweepSpec(String source, String text, List<String> command, Map<St
 
     /** The number of grid points. */
     public int points() {
-        if (axes.isEmpty()) {
-            return 1;
-        }
-        if (zip) {
-            return axes.getFirst().values().size();
-        }
-        long p = 1;
-        for (Axis a : axes) {
-            p *= a.values().size();
-        }
-        return (int) p;
+        return (int) pointsExact();     // parse() refused more than MAX_TASKS
     }
 
     /** The swept values of point {@code index}, by name ({@link #points()} > index ≥ 0). */
@@ -245,7 +235,7 @@ public record SweepSpec(String source, String text, List<String> command, Map<St
         return spec;
     }
 
-    /** The number of points without overflow (for the size check). */
+    /** The number of points, stopping once beyond {@link #MAX_TASKS} (for the size check, without overflow). */
     private long pointsExact() {
         if (axes.isEmpty()) {
             return 1;
