@@ -56,6 +56,7 @@ public final class BenchMain {
                                                    minute; chaoslab bench --compare --help)
                    chaoslab bench lyapunov [...]  (the Lyapunov-spectrum benchmark; chaoslab bench lyapunov --help)
                    chaoslab bench kernel [...]    (the stimulus-response loop; chaoslab bench kernel --help)
+                   chaoslab bench sweep [...]     (a batched g-sweep beside the numpy loop; chaoslab bench sweep --help)
                    chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
                                   [--cases single|replicas|ID,...]
@@ -129,6 +130,18 @@ public final class BenchMain {
                 System.exit(2);
             } catch (Exception e) {
                 System.err.println("chaoslab bench kernel: failed: " + e);
+                System.exit(1);
+            }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("sweep")) {
+            try {
+                SweepBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("chaoslab bench sweep: " + e.getMessage());
+                System.exit(2);
+            } catch (Exception e) {
+                System.err.println("chaoslab bench sweep: failed: " + e);
                 System.exit(1);
             }
             return;
