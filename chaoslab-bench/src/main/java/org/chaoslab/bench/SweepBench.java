@@ -92,11 +92,13 @@ final class SweepBench {
      * @param gflops                the product rate achieved: 2N²·K·R·S / seconds
      * @param speedupOverNumpy      numpy seconds / seconds
      * @param fractionOfDgemm       gflops / numpy's dgemm rate for J·B, B of N × K (NaN without numpy)
+     * @param fractionOfPeakDgemm   gflops / numpy's dgemm rate for J·B, B of N × 256: the machine's dgemm rate where
+     *                              the shape does not hold it back
      * @param fractionOfProduct     gflops / chaoslab's product alone (K columns, T threads)
      * @param foreignLoad           the share of the CPUs other processes took meanwhile
      */
     record Mode(String who, String layout, double seconds, double msPerTrajectoryStep, double gflops, double speedupOverNumpy,
-                double fractionOfDgemm, double fractionOfProduct, double foreignLoad) {
+                double fractionOfDgemm, double fractionOfPeakDgemm, double fractionOfProduct, double foreignLoad) {
     }
 
     record Report(RunMetadata metadata, Options options, String loadAverageBefore, String loadAverageAfter,
@@ -238,13 +240,13 @@ final class SweepBench {
         double numpySeconds = np.seconds();
         double dgemm = np.dgemm();
         modes.add(mode(o, "chaoslab", "batched: " + o.points() + " columns per product, realizations one after another, "
-                + o.threads() + " threads per run", sequential, numpySeconds, dgemm, product, sequentialLoad));
+                + o.threads() + " threads per run", sequential, numpySeconds, np, product, sequentialLoad));
         modes.add(mode(o, "chaoslab", "batched: " + o.points() + " columns per product, " + parallel
-                + " realizations at a time, 1 thread per run", concurrent, numpySeconds, dgemm, product, concurrentLoad));
+                + " realizations at a time, 1 thread per run", concurrent, numpySeconds, np, product, concurrentLoad));
         if (!Double.isNaN(numpySeconds)) {
             modes.add(mode(o, "numpy", "one trajectory at a time, x += dt*(-x + g*(J1 @ np.tanh(x))), OPENBLAS_NUM_THREADS="
                     + o.threads() + (np.timed() < o.points() * o.realizations()
-                    ? ", " + np.timed() + " trajectories timed and extrapolated" : ""), numpySeconds, numpySeconds, dgemm,
+                    ? ", " + np.timed() + " trajectories timed and extrapolated" : ""), numpySeconds, numpySeconds, np,
                     product, np.load()));
         }
         double best = Math.min(sequential, concurrent);
@@ -280,11 +282,11 @@ final class SweepBench {
         return ms;
     }
 
-    private static Mode mode(Options o, String who, String layout, double seconds, double numpySeconds, double dgemm,
+    private static Mode mode(Options o, String who, String layout, double seconds, double numpySeconds, Numpy np,
                              double product, double load) {
         double gflops = o.flops() / seconds * 1e-9;
         return new Mode(who, layout, seconds, seconds / ((double) o.points() * o.realizations() * o.steps()) * 1e3, gflops,
-                numpySeconds / seconds, gflops / dgemm, gflops / product, load);
+                numpySeconds / seconds, gflops / np.dgemm(), gflops / np.dgemm256(), gflops / product, load);
     }
 
     private static double[] average(double[][] perRealization) {
@@ -382,13 +384,14 @@ final class SweepBench {
                 r.productGflops(), o.threads(), r.productGflopsOneThread(), r.backendDgemmGflops(), r.numpyDgemmGflops(),
                 o.points(), r.numpyDgemmGflops256());
         out.println();
-        out.println("| who | how | sweep s | ms per trajectory-step | GFLOP/s | speedup over numpy | of numpy dgemm "
-                + "| of chaoslab product | other load |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        out.printf(Locale.ROOT, "| who | how | sweep s | ms per trajectory-step | GFLOP/s | speedup over numpy | of numpy dgemm, "
+                + "%d columns | of numpy dgemm, 256 columns | of chaoslab product | other load |%n", o.points());
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Mode mode : r.modes()) {
-            out.printf(Locale.ROOT, "| %s | %s | %.2f | %s | %.1f | %s | %s | %.0f %% | %s |%n", mode.who(), mode.layout(),
+            out.printf(Locale.ROOT, "| %s | %s | %.2f | %s | %.1f | %s | %s | %s | %.0f %% | %s |%n", mode.who(), mode.layout(),
                     mode.seconds(), BenchMain.ms(mode.msPerTrajectoryStep()), mode.gflops(), ratio(mode.speedupOverNumpy()),
-                    percent(mode.fractionOfDgemm()), 100 * mode.fractionOfProduct(), percent(mode.foreignLoad()));
+                    percent(mode.fractionOfDgemm()), percent(mode.fractionOfPeakDgemm()), 100 * mode.fractionOfProduct(),
+                    percent(mode.foreignLoad()));
         }
         out.println();
         out.printf(Locale.ROOT, "<x^2>(g) averaged over the %d realizations (chaoslab's and numpy's are different draws of the "
