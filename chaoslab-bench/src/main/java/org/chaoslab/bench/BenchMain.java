@@ -592,24 +592,7 @@ public final class BenchMain {
      * second, or after S seconds.
      */
     private static void awaitIdle(Options o, PrintStream log) throws InterruptedException {
-        if (o.waitIdle() <= 0) {
-            return;
-        }
-        long deadline = System.nanoTime() + o.waitIdle() * 1_000_000_000L;
-        boolean said = false;
-        while (System.nanoTime() < deadline) {
-            CpuLoad.Snapshot a = CpuLoad.now();
-            Thread.sleep(1000);
-            double f = CpuLoad.foreign(a, CpuLoad.now());
-            if (!(f >= 0.05)) {
-                return;
-            }
-            if (!said) {
-                log.printf(Locale.ROOT, "  waiting for idle CPUs (other processes at %.0f%%)...%n", 100 * f);
-                said = true;
-            }
-        }
-        log.println("  still busy after --wait-idle; measuring anyway");
+        CpuLoad.awaitIdle(o.waitIdle(), log);
     }
 
     /** Fraction of the CPUs busy with other processes over the next ~0.3 s. */

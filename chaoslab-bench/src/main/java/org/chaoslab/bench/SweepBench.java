@@ -56,17 +56,19 @@ final class SweepBench {
     private static final String USAGE = """
             Usage: chaoslab bench sweep [--n N] [--points K] [--g-min G] [--g-max G] [--realizations R] [--steps S]
                                         [--dt DT] [--threads T] [--no-numpy] [--numpy-trajectories T] [--python EXE]
-                                        [--out DIR]
+                                        [--wait-idle S] [--out DIR]
               A g-sweep of <x^2> (tanh, Euler, J = g J1) over R realizations: chaoslab's batched gain sweep (one product
               over the K gains of a realization per step; realizations one after another on T threads, and T at a time
               on one thread each) beside the numpy loop one trajectory at a time, with the product and dgemm rates.
               Defaults: N = 2000, K = 16 gains in linspace(0.5, 3.5), R = 4, S = 1000 steps of dt = 0.1, all cores.
               --numpy-trajectories T times only the first T numpy trajectories and extrapolates (each step costs the
-              same; default all). Writes DIR/sweep-bench.json (default results/bench). Several minutes on 2 cores.
+              same; default all). --wait-idle S: before each phase wait up to S seconds for the other processes to leave
+              the CPUs idle (shared machines). Writes DIR/sweep-bench.json (default results/bench). About 1.5 minutes
+              on an idle 2-core machine (most of it numpy's).
             """;
 
     record Options(int n, int points, double gMin, double gMax, int realizations, int steps, double dt, int threads,
-                   boolean numpy, int numpyTrajectories, String python, Path out) {
+                   boolean numpy, int numpyTrajectories, String python, int waitIdle, Path out) {
 
         double[] gains() {
             double[] g = new double[points];
@@ -137,6 +139,7 @@ final class SweepBench {
         boolean numpy = true;
         int numpyTrajectories = 0;
         String python = "python3";
+        int waitIdle = 0;
         Path out = Path.of("results", "bench");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -155,6 +158,7 @@ final class SweepBench {
                 case "--no-numpy" -> numpy = false;
                 case "--numpy-trajectories" -> numpyTrajectories = BenchMain.positive(BenchMain.value(args, ++i, a), a);
                 case "--python" -> python = BenchMain.value(args, ++i, a);
+                case "--wait-idle" -> waitIdle = BenchMain.positive(BenchMain.value(args, ++i, a), a);
                 case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
@@ -172,7 +176,8 @@ final class SweepBench {
             throw new IllegalArgumentException("--threads must be in [1, " + Runtime.getRuntime().availableProcessors() + "] (got "
                     + threads + ")");
         }
-        return new Options(n, points, gMin, gMax, realizations, steps, dt, threads, numpy, numpyTrajectories, python, out);
+        return new Options(n, points, gMin, gMax, realizations, steps, dt, threads, numpy, numpyTrajectories, python, waitIdle,
+                out);
     }
 
     private static double number(String v, String option) {
@@ -197,6 +202,7 @@ final class SweepBench {
         // JIT warm-up: a short batch of the same shape
         sweepOnce(o, batch, 1_000_000, o.threads(), 20);
 
+        CpuLoad.awaitIdle(o.waitIdle(), log);
         log.println("the product alone ...");
         double product;
         double productOne;
@@ -209,6 +215,7 @@ final class SweepBench {
         }
 
         List<Mode> modes = new ArrayList<>();
+        CpuLoad.awaitIdle(o.waitIdle(), log);
         log.printf(Locale.ROOT, "chaoslab: %d realizations one after another, %d threads each ...%n", o.realizations(), o.threads());
         CpuLoad.Snapshot a = CpuLoad.now();
         long t0 = System.nanoTime();
@@ -220,6 +227,7 @@ final class SweepBench {
         double sequentialLoad = CpuLoad.foreign(a, CpuLoad.now());
 
         int parallel = Math.min(o.threads(), o.realizations());
+        CpuLoad.awaitIdle(o.waitIdle(), log);
         log.printf(Locale.ROOT, "chaoslab: %d realizations at a time, 1 thread each ...%n", parallel);
         a = CpuLoad.now();
         t0 = System.nanoTime();
@@ -236,6 +244,9 @@ final class SweepBench {
         double concurrent = (System.nanoTime() - t0) * 1e-9;
         double concurrentLoad = CpuLoad.foreign(a, CpuLoad.now());
 
+        if (o.numpy()) {
+            CpuLoad.awaitIdle(o.waitIdle(), log);
+        }
         Numpy np = o.numpy() ? numpy(o, log) : Numpy.skipped();
         double numpySeconds = np.seconds();
         double dgemm = np.dgemm();
