@@ -27,9 +27,9 @@ import jdk.incubator.vector.VectorSpecies;
  * sequential dot product, |ŝ − s| ≤ N·u·Σ_k |J_ik B_kc| (u = 2⁻⁵³; Higham, Accuracy and Stability of Numerical
  * Algorithms, 2nd ed., §3.1).
  *
- * <p><b>Speed</b> (2-vCPU Xeon with AVX-512, N = 2000, 16 columns, other jobs on the machine): 39 GFLOP/s on one
- * thread, 81 on two, where {@link DotKernels#columns} gives 16 and 10–30 and numpy's OpenBLAS dgemm 35 (one thread).
- * Measured in chaoslab-bench ({@code bench sweep}, which reports the product rate).
+ * <p><b>Speed</b> (2-vCPU Xeon with AVX-512, N = 2000, 16 columns): 52–58 GFLOP/s on one thread and 83–105 on two
+ * ({@code chaoslab bench sweep}, which reports this product's rate beside numpy's dgemm: 34–59 GFLOP/s for the same
+ * shape on two threads); {@link DotKernels#columns} gave 14–24 on one thread in probes on the same machine.
  */
 final class PanelProduct {
 
