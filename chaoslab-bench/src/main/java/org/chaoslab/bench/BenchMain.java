@@ -56,6 +56,7 @@ public final class BenchMain {
                                                    minute; chaoslab bench --compare --help)
                    chaoslab bench lyapunov [...]  (the Lyapunov-spectrum benchmark; chaoslab bench lyapunov --help)
                    chaoslab bench kernel [...]    (the stimulus-response loop; chaoslab bench kernel --help)
+                   chaoslab bench sweep [...]     (a batched g-sweep beside the numpy loop; chaoslab bench sweep --help)
                    chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
                                   [--cases single|replicas|ID,...]
@@ -129,6 +130,18 @@ public final class BenchMain {
                 System.exit(2);
             } catch (Exception e) {
                 System.err.println("chaoslab bench kernel: failed: " + e);
+                System.exit(1);
+            }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("sweep")) {
+            try {
+                SweepBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("chaoslab bench sweep: " + e.getMessage());
+                System.exit(2);
+            } catch (Exception e) {
+                System.err.println("chaoslab bench sweep: failed: " + e);
                 System.exit(1);
             }
             return;
@@ -579,24 +592,7 @@ public final class BenchMain {
      * second, or after S seconds.
      */
     private static void awaitIdle(Options o, PrintStream log) throws InterruptedException {
-        if (o.waitIdle() <= 0) {
-            return;
-        }
-        long deadline = System.nanoTime() + o.waitIdle() * 1_000_000_000L;
-        boolean said = false;
-        while (System.nanoTime() < deadline) {
-            CpuLoad.Snapshot a = CpuLoad.now();
-            Thread.sleep(1000);
-            double f = CpuLoad.foreign(a, CpuLoad.now());
-            if (!(f >= 0.05)) {
-                return;
-            }
-            if (!said) {
-                log.printf(Locale.ROOT, "  waiting for idle CPUs (other processes at %.0f%%)...%n", 100 * f);
-                said = true;
-            }
-        }
-        log.println("  still busy after --wait-idle; measuring anyway");
+        CpuLoad.awaitIdle(o.waitIdle(), log);
     }
 
     /** Fraction of the CPUs busy with other processes over the next ~0.3 s. */

@@ -60,4 +60,29 @@ final class CpuLoad {
         }
         return (double) (b.steal() - a.steal()) / (b.total() - a.total());
     }
+
+    /**
+     * Waits until other processes used under 5% of the CPUs for a second, or until {@code seconds} have passed
+     * (0: returns at once); says so on {@code log} when it has to wait.
+     */
+    static void awaitIdle(int seconds, java.io.PrintStream log) throws InterruptedException {
+        if (seconds <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        boolean said = false;
+        while (System.nanoTime() < deadline) {
+            Snapshot a = now();
+            Thread.sleep(1000);
+            double f = foreign(a, now());
+            if (!(f >= 0.05)) {
+                return;
+            }
+            if (!said) {
+                log.printf(java.util.Locale.ROOT, "  waiting for idle CPUs (other processes at %.0f%%)...%n", 100 * f);
+                said = true;
+            }
+        }
+        log.println("  still busy after --wait-idle; measuring anyway");
+    }
 }

@@ -32,6 +32,37 @@ final class GemmRate {
     }
 
     /**
+     * The simulator's own product, {@link CouplingMatrix#multiply} of {@code j} with m columns on {@code pool}, whatever
+     * the backend (native dgemm per row block, or the pure-Java kernels): GFLOP/s per repetition.
+     */
+    static Timing product(CouplingMatrix j, int m, ParallelRows pool, int reps, int maxReps, double minRepSeconds)
+            throws Exception {
+        int n = j.size();
+        SplittableRandom rng = new SplittableRandom(44);
+        double[] b = new double[n * m];
+        double[] c = new double[n * m];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = rng.nextDouble() - 0.5;
+        }
+        long t0 = System.nanoTime();
+        int calls = 0;
+        while (calls < 3 || System.nanoTime() - t0 < 200_000_000L) {
+            j.multiply(b, c, m, pool);
+            calls++;
+        }
+        double once = (System.nanoTime() - t0) * 1e-9 / calls;
+        int perRep = (int) Math.max(2, Math.ceil(minRepSeconds / once));
+        double flops = 2.0 * n * (double) n * m;
+        return Timing.repeat(perRep, reps, maxReps, () -> {
+            long s = System.nanoTime();
+            for (int k = 0; k < perRep; k++) {
+                j.multiply(b, c, m, pool);
+            }
+            return flops * perRep / ((System.nanoTime() - s) * 1e-9) * 1e-9;
+        });
+    }
+
+    /**
      * The same product split into {@code columnTiles} fixed column blocks of all N rows (the partition of the
      * Lyapunov analyzer's tangent product, which packs J once per tile); 0: row blocks of {@code block}.
      */

@@ -81,17 +81,15 @@ public final class Main {
     private static CommandLine configure(CommandLine cl) {
         summaries(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("chaoslab: error: " + firstLine(ex.getMessage()) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            ex.getCommandLine().getErr().println("chaoslab: error: " + usageError(ex));
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof org.chaoslab.cli.common.DryRun.Reached) {
                 return 0;   // a dry run reached the output directory: the input is valid
             }
-            if (ex instanceof IllegalArgumentException) {
-                // core messages name parameters as the model does: the flags of this command in their place
-                c.getErr().println("chaoslab: error: " + ParameterFlags.apply(firstLine(ex.getMessage()), c.getCommandSpec()));
+            if (ex instanceof IllegalArgumentException bad) {
+                c.getErr().println("chaoslab: error: " + inputError(bad, c.getCommandSpec()));
                 return EXIT_USAGE;
             }
             if (ex instanceof org.chaoslab.theory.dmft.NoSolutionException) {
@@ -154,6 +152,39 @@ public final class Main {
             }
             from = i + 2;
         }
+    }
+
+    /**
+     * Parses {@code args} (as typed after {@code chaoslab}) as a run would, without running the command: returns the
+     * parse result of the command it names, its options set on its command object
+     * ({@code result.commandSpec().userObject()}), for in-process callers that run a command's work their own way (a
+     * batched sweep). Bad input throws an IllegalArgumentException with the one line the command prints after
+     * "chaoslab: error: ".
+     */
+    public static CommandLine.ParseResult parse(String... args) {
+        CommandLine cl = commandLine(args);
+        try {
+            CommandLine.ParseResult r = cl.parseArgs(args);
+            while (r.hasSubcommand()) {
+                r = r.subcommand();
+            }
+            return r;
+        } catch (CommandLine.ParameterException ex) {
+            throw new IllegalArgumentException(usageError(ex), ex);
+        }
+    }
+
+    /** The one-line message of bad command-line syntax (unknown option, missing or malformed value). */
+    static String usageError(CommandLine.ParameterException ex) {
+        return firstLine(ex.getMessage()) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
+    }
+
+    /**
+     * The one-line message of a bad parameter value found by a command or the core: core messages name parameters as
+     * the model does, so the flags of the command are put in their place.
+     */
+    public static String inputError(IllegalArgumentException ex, CommandLine.Model.CommandSpec command) {
+        return ParameterFlags.apply(firstLine(ex.getMessage()), command);
     }
 
     private static String firstLine(String s) {

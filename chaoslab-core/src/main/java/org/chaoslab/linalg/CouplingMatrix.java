@@ -18,7 +18,9 @@ public sealed interface CouplingMatrix permits Float64Matrix, Float32Matrix {
 
     /**
      * {@code out[m·N + i] = Σ_j J_ij r[m·N + j]} for the first {@code replicas} vectors. One vector uses
-     * the SIMD row kernel; several use one BLAS gemm per fixed row block.
+     * the SIMD row kernel; several use one BLAS gemm per fixed row block (native BLAS), or without native BLAS the
+     * pure-Java kernels per fixed row block (float64: {@link PanelProduct}, whose every entry is one sequential fma
+     * chain; float32: {@link DotKernels#columns}).
      */
     void multiply(double[] r, double[] out, int replicas, ParallelRows pool);
 

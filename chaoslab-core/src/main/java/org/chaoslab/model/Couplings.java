@@ -29,6 +29,11 @@ public record Couplings(double g, double meanCoupling, double symmetry, boolean 
         return new Couplings(g, 0.0, 0.0, false, Precision.FLOAT64);
     }
 
+    /** The same ensemble at gain g. */
+    public Couplings withGain(double gain) {
+        return new Couplings(gain, meanCoupling, symmetry, zeroDiagonal, precision);
+    }
+
     public Couplings withMean(double j0) {
         return new Couplings(g, j0, symmetry, zeroDiagonal, precision);
     }

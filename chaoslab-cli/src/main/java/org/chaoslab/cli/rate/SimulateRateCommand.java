@@ -43,20 +43,36 @@ public final class SimulateRateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
+    /**
+     * The network, run settings and recording plan of the options, validated as a run validates them (before anything
+     * is allocated; a batched gain sweep, {@link SimulateRateBatch}, validates its points with the same code).
+     */
+    Prepared prepare() {
         RateNetwork net = network.network();
         RateSimulation settings = run.settings(0.05, org.chaoslab.sim.rate.IntegratorKind.EULER);
         Validate.positive("acf-max-lag", acfMaxLag);
         RecordingPlan plan = RecordingPlan.defaults().withCorrelationMaxLag(acfMaxLag);
         RunOptions.checkResources(net, settings, plan);
+        return new Prepared(net, settings, plan);
+    }
+
+    /** A run as the options describe it. */
+    record Prepared(RateNetwork network, RateSimulation settings, RecordingPlan plan) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Prepared p = prepare();
+        RateNetwork net = p.network();
+        RateSimulation settings = p.settings();
+        RecordingPlan plan = p.plan();
         try (OutputDirectory dir = output.prepare()) {
             StandardRecording recording = new StandardRecording(plan, settings.dt(), net.size());
             var err = spec.commandLine().getErr();
             ProgressListener progress = Progress.on(err, "simulate");
             RateRun result = RateSimulator.run(net, settings, recording.recorders(), progress);
-            if (progress instanceof Progress p) {
-                p.clear();
+            if (progress instanceof Progress bar) {
+                bar.clear();
             }
             var rec = recording.result();
             RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(), 1);
@@ -68,19 +84,14 @@ public final class SimulateRateCommand implements Callable<Integer> {
             }
             dir.record(RateOutputs.write(dir.dir(), rec, result.finalState(), net.size(), settings.replicas()));
             long steps = settings.transientSteps() + settings.recordedSteps();
-            String message = result.divergence().map(d -> d.message()).orElse(null);
             if (!result.completed()) {
-                summary.status(RunSummary.DIVERGED).result("divergence", message);
+                summary.status(RunSummary.DIVERGED);
             }
-            summary.result("meanSquare", rec.meanSquare().value()).result("meanSquareTimeError", rec.meanSquare().standardError())
-                    .result("mean", rec.mean()).result("meanRate", rec.meanRate()).result("meanSquareRate", rec.meanSquareRate())
-                    .result("recordedSteps", result.recordedSteps()).result("wallSeconds", result.wallSeconds())
-                    .result("msPerStep", 1e3 * result.wallSeconds() / steps)
-                    .result("network", NetworkParameters.of(net)).result("run", RunParameters.of(settings));
+            summary.results(RateResults.of(rec, result.recordedSteps(), result.divergence(), result.wallSeconds(), net, settings));
             summary.writeTo(dir);
             dir.commit();
             if (!result.completed()) {
-                err.println("chaoslab: " + message);
+                err.println("chaoslab: " + result.divergence().orElseThrow().message());
                 return Main.EXIT_DIVERGED;
             }
             spec.commandLine().getOut().printf("<x^2> = %.6f +- %.6f (time SE), <phi^2> = %.6f; %d steps in %.2f s; wrote %s%n",

@@ -65,7 +65,7 @@ public final class LiveRateNetwork implements AutoCloseable {
         this.kick = new double[n];
         this.d0 = 1e-6 * Math.sqrt(n);
         this.stepper = Stepper.of(integrator, dt, 2 * n);
-        double[] x0 = RateSimulator.initialState(n, 1, RateSimulation.of(dt, dt, 0.0, seed));
+        double[] x0 = RateLoop.initialState(n, new int[] {0}, RateSimulation.of(dt, dt, 0.0, seed));
         System.arraycopy(x0, 0, state, 0, n);
         ZigguratSampler.NormalizedGaussian z = StreamSeeds.of(seed).child(REPLICA).gaussian();
         double[] u = new double[n];

@@ -53,17 +53,38 @@ public final class NoiseSource {
 
     /** The noise source of a run, or null when the noise is not annealed (none or quenched). */
     static NoiseSource of(Noise noise, int n, int m, RateSimulation settings) {
-        return create(noise, n, m, settings.seed(), settings.dt(), settings.integrator());
+        return create(noise, n, replicaStreams(m), settings.seed(), settings.dt(), settings.integrator());
     }
 
-    private static NoiseSource create(Noise noise, int n, int m, long seed, double dt, IntegratorKind integrator) {
+    /**
+     * The noise source of a batch whose column c draws from replica {@code streams[c]}'s streams
+     * ({@code seed/noise/streams[c]/i}), each column with generators of its own: the columns of a gain sweep all take
+     * replica 0's streams (each follows the noise of the unbatched run at its gain), M replicas take 0 … M − 1.
+     *
+     * @return null when the noise is not annealed (none or quenched) or σ = 0
+     */
+    static NoiseSource of(Noise noise, int n, int[] streams, RateSimulation settings) {
+        return create(noise, n, streams, settings.seed(), settings.dt(), settings.integrator());
+    }
+
+    /** 0, 1, …, m − 1: replica r takes its own streams. */
+    static int[] replicaStreams(int m) {
+        int[] streams = new int[m];
+        for (int r = 0; r < m; r++) {
+            streams[r] = r;
+        }
+        return streams;
+    }
+
+    private static NoiseSource create(Noise noise, int n, int[] streams, long seed, double dt, IntegratorKind integrator) {
         if (!noise.annealed() || noise.sigma() == 0.0) {
             return null;
         }
+        int m = streams.length;
         var z = new ZigguratSampler.NormalizedGaussian[n * m];
-        for (int r = 0; r < m; r++) {
+        for (int c = 0; c < m; c++) {
             for (int i = 0; i < n; i++) {
-                z[r * n + i] = stream(seed, r, i).gaussian();
+                z[c * n + i] = stream(seed, streams[c], i).gaussian();
             }
         }
         boolean exp = integrator == IntegratorKind.EXPONENTIAL_EULER;
@@ -89,20 +110,36 @@ public final class NoiseSource {
      * @return null when the noise is not annealed (none or quenched) or σ = 0
      */
     public static NoiseSource forTrajectory(Noise noise, int n, long seed, double dt, IntegratorKind integrator) {
-        return create(noise, n, 1, seed, dt, integrator);
+        return create(noise, n, replicaStreams(1), seed, dt, integrator);
     }
 
     /** Adds this step's noise to x (replica-major) in place. */
     public void kick(double[] x) {
+        kick(x, x.length);
+    }
+
+    /** Adds this step's noise to the first {@code length} elements of x (the columns still advancing). */
+    void kick(double[] x, int length) {
         if (eta == null) {
-            for (int k = 0; k < x.length; k++) {
+            for (int k = 0; k < length; k++) {
                 x[k] += whiteScale * z[k].sample();
             }
         } else {
-            for (int k = 0; k < x.length; k++) {
+            for (int k = 0; k < length; k++) {
                 x[k] += ouGain * eta[k];
                 eta[k] = ouKeep * eta[k] + ouScale * z[k].sample();
             }
+        }
+    }
+
+    /**
+     * Drops the elements [from, from + count) of the first {@code used}: the generators and OU states after them move
+     * down by {@code count}, so that each column keeps its own streams (a batch's stopped column leaves the batch).
+     */
+    void remove(int from, int count, int used) {
+        System.arraycopy(z, from + count, z, from, used - from - count);
+        if (eta != null) {
+            System.arraycopy(eta, from + count, eta, from, used - from - count);
         }
     }
 }

@@ -27,7 +27,8 @@ final class Stepper {
     }
 
     /**
-     * Advances x (replica-major) by one step in place. Every scheme first evaluates F at x itself, and {@code atStart}
+     * Advances the columns still advancing ({@link RateDynamics#columns()}, the first ones of x) by one step in place;
+     * the rest of x is left as it is. Every scheme first evaluates F at x itself, and {@code atStart}
      * (when not null) runs right after that evaluation, while x still holds the state the step started from and
      * {@link RateDynamics#rates()} holds φ of it: the rate simulator records the previous step there, reading φ(x)
      * instead of evaluating it again.
@@ -42,18 +43,19 @@ final class Stepper {
     private void oneStage(IntegratorStages.OneStage one, RateDynamics f, double[] x, Runnable atStart) {
         f.drive(x, drive);
         runAtStart(atStart);
-        one.update(drive, x, 0, x.length);
+        one.update(drive, x, 0, f.units() * f.columns());
     }
 
     private void rungeKutta(IntegratorStages.RungeKutta4 rk, RateDynamics f, double[] x, Runnable atStart) {
+        int len = f.units() * f.columns();
         for (int s = 1; s <= IntegratorStages.RungeKutta4.STAGES; s++) {
             double[] z = rk.stageState(s, x, tmp);
             f.drive(z, drive);
             if (s == 1) {
                 runAtStart(atStart);
             }
-            rk.leak(drive, z, 0, x.length);
-            rk.stage(s, drive, x, acc, tmp, 0, x.length);
+            rk.leak(drive, z, 0, len);
+            rk.stage(s, drive, x, acc, tmp, 0, len);
         }
     }
 

@@ -11,7 +11,8 @@ import org.chaoslab.model.Validate;
  * @param momentsInterval   time between samples of the stationary moments and population moments
  * @param correlationMaxLag largest lag of the autocorrelations
  * @param correlationInterval lag spacing (sampling interval) of the autocorrelations
- * @param correlationChannels at most this many (replica, unit) channels enter the autocorrelation
+ * @param correlationChannels at most this many (replica, unit) channels enter the autocorrelation; 0: no
+ *                          autocorrelations ({@link #scalarsOnly})
  */
 public record RecordingPlan(int traceUnits, double traceInterval, double momentsInterval,
                             double correlationMaxLag, double correlationInterval, int correlationChannels) {
@@ -22,7 +23,7 @@ public record RecordingPlan(int traceUnits, double traceInterval, double moments
         Validate.positive("moments-interval", momentsInterval);
         Validate.positive("acf-max-lag", correlationMaxLag);
         Validate.positive("acf-interval", correlationInterval);
-        Validate.atLeast("acf-channels", correlationChannels, 1);
+        Validate.atLeast("acf-channels", correlationChannels, 0);
     }
 
     /** 10 traces every 0.1, moments every 0.1, autocorrelation to τ = 30 in steps of 0.1 over ≤ 8192 channels. */
@@ -32,6 +33,20 @@ public record RecordingPlan(int traceUnits, double traceInterval, double moments
 
     public RecordingPlan withCorrelationMaxLag(double maxLag) {
         return new RecordingPlan(traceUnits, traceInterval, momentsInterval, maxLag, correlationInterval, correlationChannels);
+    }
+
+    /**
+     * The same moments (same interval) without traces and autocorrelations: what the scalar results of a run —
+     * ⟨x²⟩ with its time standard error, ⟨x⟩, ⟨φ⟩, ⟨φ²⟩ ({@link RateRecording}) — are computed from, at a memory cost
+     * independent of N (the points of a batched gain sweep each keep only these).
+     */
+    public RecordingPlan scalarsOnly() {
+        return new RecordingPlan(0, traceInterval, momentsInterval, correlationMaxLag, correlationInterval, 0);
+    }
+
+    /** Whether autocorrelations are recorded. */
+    public boolean hasAutocorrelation() {
+        return correlationChannels > 0;
     }
 
     /** Steps between samples for an interval at time step dt (at least 1). */

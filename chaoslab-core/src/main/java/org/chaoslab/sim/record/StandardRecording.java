@@ -10,7 +10,8 @@ import org.chaoslab.sim.RunInfo;
 
 /**
  * The standard recorders of a rate-network run built from a {@link RecordingPlan}: unit traces,
- * population moments, stationary moments and autocorrelations of x and φ(x). After the run,
+ * population moments, stationary moments and autocorrelations of x and φ(x) (none for a plan without them,
+ * {@link RecordingPlan#scalarsOnly()}). After the run,
  * {@link #result()} collects them into a {@link RateRecording}.
  *
  * <p>They are handed to the simulator as one recorder that reads φ(x) from it (the rate simulator has it for its next
@@ -24,6 +25,7 @@ public final class StandardRecording {
     private final UnitTraces traces;
     private final PopulationMoments population;
     private final StationaryMoments moments;
+    /** Null when the plan records none. */
     private final Autocorrelations correlations;
     private final int correlationEvery;
 
@@ -36,7 +38,8 @@ public final class StandardRecording {
         this.moments = new StationaryMoments(momentsEvery);
         this.correlationEvery = RecordingPlan.steps(plan.correlationInterval(), dt);
         int lags = (int) Math.max(2, Math.round(plan.correlationMaxLag() / (correlationEvery * dt)) + 1);
-        this.correlations = new Autocorrelations(correlationEvery, lags, plan.correlationChannels());
+        this.correlations = plan.hasAutocorrelation()
+                ? new Autocorrelations(correlationEvery, lags, plan.correlationChannels()) : null;
     }
 
     /** The recorders to pass to the simulator (one, standing for all four). */
@@ -44,7 +47,10 @@ public final class StandardRecording {
         return List.of(new OnePass());
     }
 
-    /** What was recorded; autocorrelations are null when the run was shorter than two maximal lags. */
+    /**
+     * What was recorded; autocorrelations are null when the run was shorter than two maximal lags or the plan has
+     * none.
+     */
     public RateRecording result() {
         double[] msPerReplica = moments.meanSquareX();
         double[] meanPerReplica = moments.meanX();
@@ -54,7 +60,7 @@ public final class StandardRecording {
         double mean = RunningStatistics.of(meanPerReplica).mean();
         double meanRate = RunningStatistics.of(moments.meanPhi()).mean();
         double meanSquareRate = RunningStatistics.of(c0PerReplica).mean();
-        if (!correlations.available()) {
+        if (correlations == null || !correlations.available()) {
             return RateRecording.withoutAutocorrelation(traces.units(), traces.times(), traces.values(), population.times(),
                     population.means(), population.variances(), meanSquare, msPerReplica, mean, meanRate, meanSquareRate,
                     moments.samples(), dt);
@@ -112,7 +118,9 @@ public final class StandardRecording {
             traces.start(info);
             population.start(info);
             moments.start(info);
-            correlations.start(info);
+            if (correlations != null) {
+                correlations.start(info);
+            }
         }
 
         @Override
@@ -139,7 +147,9 @@ public final class StandardRecording {
                 }
                 population.add(time, sums, squares);
             }
-            correlations.record(step, time, state, phiOfState);
+            if (correlations != null) {
+                correlations.record(step, time, state, phiOfState);
+            }
         }
 
         @Override
@@ -147,7 +157,9 @@ public final class StandardRecording {
             traces.finish();
             population.finish();
             moments.finish();
-            correlations.finish();
+            if (correlations != null) {
+                correlations.finish();
+            }
         }
     }
 }
