@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * The embedded engine: the tasks run in this JVM, on {@code parallel} worker threads, each a command run in process
  * ({@link SweepJob#run}) with {@link SweepJob#threadsPerTask()} threads of its own — so parallel × threads per task
  * equals the threads the sweep was given, and no core is oversubscribed. Tasks start in the plan's order; rows reach
- * the sink as they finish. No JVM is started per point.
+ * the sink as they finish. No JVM is started per point. With batching on, the points of a g-sweep of
+ * {@code simulate rate} that share a realization run as one batch ({@link GainGroups}).
  */
 public final class LocalEngine implements SweepEngine {
 
@@ -20,10 +21,21 @@ public final class LocalEngine implements SweepEngine {
     public static final String NAME = "local";
 
     private final int parallel;
+    private final boolean batch;
 
     /** @param parallel how many tasks run at once (≥ 1) */
     public LocalEngine(int parallel) {
+        this(parallel, false);
+    }
+
+    /**
+     * @param parallel how many tasks (or batches) run at once (≥ 1)
+     * @param batch    run the points of a g-sweep of {@code simulate rate} that share a realization as one batch
+     *                 ({@link GainGroups})
+     */
+    public LocalEngine(int parallel, boolean batch) {
         this.parallel = Math.max(1, parallel);
+        this.batch = batch;
     }
 
     @Override
@@ -37,10 +49,11 @@ public final class LocalEngine implements SweepEngine {
         if (tasks.isEmpty()) {
             return;
         }
-        int workers = Math.min(parallel, tasks.size());
+        List<GainGroups.Work> work = GainGroups.of(job, tasks, batch);
+        int workers = Math.min(parallel, work.size());
         if (workers == 1) {
-            for (SweepTask t : tasks) {
-                sink.accept(job.run(t));
+            for (GainGroups.Work w : work) {
+                run(job, w, sink);
             }
             return;
         }
@@ -51,12 +64,20 @@ public final class LocalEngine implements SweepEngine {
             return t;
         });
         try {
-            List<Future<?>> futures = tasks.stream().<Future<?>>map(t -> pool.submit(() -> sink.accept(job.run(t)))).toList();
+            List<Future<?>> futures = work.stream().<Future<?>>map(w -> pool.submit(() -> run(job, w, sink))).toList();
             for (Future<?> f : futures) {
                 f.get();
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void run(SweepJob job, GainGroups.Work w, Consumer<SweepRow> sink) {
+        if (w.tasks().size() == 1) {
+            sink.accept(job.run(w.tasks().getFirst()));
+        } else {
+            GainGroups.run(job, w.tasks()).forEach(sink);
         }
     }
 }

@@ -67,6 +67,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a directory that holds a sweep of another spec (or restart this one).")
     boolean force;
 
+    @Option(names = "--no-batch", description = "Run every point on its own even where points share a realization "
+            + "(by default a g-sweep of simulate rate with same-realization-across: [g] runs as batches, one matrix "
+            + "product per step for all its gains).")
+    boolean noBatch;
+
     @Option(names = "--dry-run", description = "Check the spec (every point) and list the runs; write nothing.")
     boolean dryRun;
 
@@ -112,7 +117,7 @@ public final class SweepCommand implements Callable<Integer> {
             err.println("chaoslab: resuming " + dir + ": " + (tasks.size() - todo.size()) + " runs done, " + todo.size() + " to run");
         }
         SweepJob job = plan.job(dir, perTask);
-        SweepEngine chosen = found != null ? found : new LocalEngine(Math.max(1, total / perTask));
+        SweepEngine chosen = found != null ? found : new LocalEngine(Math.max(1, total / perTask), !noBatch);
         SweepProgress progress = new SweepProgress(err, todo.size(), interactive());
         Set<String> delivered = new HashSet<>();
         double[] runSeconds = {0};
