@@ -46,7 +46,7 @@ class ExploreBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
         small.put("n", "300");
-        server = ExploreServer.start("127.0.0.1", 0, 4, 1, small);
+        server = ExploreServer.start("127.0.0.1", 0, 4, 1, Map.of("rate", small, "balanced", ExploreServerTest.smallBalanced()));
         // the driver must not fetch browsers: the machine's chromium is used (executablePath)
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
@@ -166,9 +166,56 @@ class ExploreBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rate-bad-values.png")).setFullPage(true));
         // corrected, the messages go and the network runs with the new value
         page.locator("#phi").fill("tanh");
-        page.waitForFunction("() => window.explore.accepted && Number(window.explore.accepted.g) === 1.3");
+        // (an "accepted" for g = 1.3 may have come before "cosh" was typed: wait for the messages to go)
+        page.waitForFunction("() => window.explore.accepted && Number(window.explore.accepted.g) === 1.3"
+                + " && document.getElementById('msg-phi').textContent === ''");
         assertThat(page.locator("#msg-g").textContent()).isEmpty();
         assertThat(page.locator("#msg-phi").textContent()).isEmpty();
+    }
+
+    private Page openView(String view) {
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + server.port() + "/" + view + ".html");
+        page.waitForFunction("() => window.explore && window.explore.view === '" + view + "' && window.explore.theory "
+                + "&& window.explore.frames > 2", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        return page;
+    }
+
+    @Test
+    void theBalancedViewFollowsM0WithTheMeanFieldBesideIt() {
+        Page page = openView("balanced");
+        assertThat(page.locator("#nav-balanced").getAttribute("class")).isEqualTo("current");
+        assertThat(page.locator("#nav-rate").getAttribute("href")).isEqualTo("/");
+        double mE = number(page, "window.explore.theory.rateE");
+        runFor(page, number(page, "window.explore.time"), 8);
+        assertThat(number(page, "window.explore.raster.t.length")).as("raster events").isPositive();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("balanced-m0-0.2.png")).setFullPage(true));
+
+        // a stronger drive: the mean field's m_E rises, the running network follows it (balance: m grows with m0)
+        page.locator("#m0-slider").fill("0.4");
+        page.waitForFunction("() => window.explore.theory && window.explore.theory.m0 === 0.4 && !window.explore.theoryPending",
+                null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        double mE2 = number(page, "window.explore.theory.rateE");
+        assertThat(mE2).as("mean-field m_E at m0 = 0.4 against 0.2").isGreaterThan(mE + 0.05);
+        assertThat(page.locator("#mf-rate-e").textContent()).isEqualTo(String.format(java.util.Locale.ROOT, "%.4g", mE2));
+        assertThat(page.evaluate("window.explore.accepted.m0").toString()).isEqualTo("0.4");
+        double t = number(page, "window.explore.time");
+        runFor(page, t, 15);
+        double simulated = number(page, "window.explore.rateEAverage");
+        // N = 1000, K = 50: the simulated rate within 35 % of the finite-K mean field (its O(1/sqrt K) corrections)
+        assertThat(simulated).as("simulated m_E at m0 = 0.4 against the mean field %s", mE2).isBetween(0.65 * mE2, 1.35 * mE2);
+        assertThat(number(page, "window.explore.ext[window.explore.ext.length - 1]")).isCloseTo(Math.sqrt(50) * 0.4,
+                org.assertj.core.data.Offset.offset(1e-5));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("balanced-m0-0.4.png")).setFullPage(true));
+
+        // a bad value: the CLI's message next to its control
+        String cliMessage = CliRunner.run("meanfield", "balanced", "--m0", "1.5").err().strip().replaceFirst("^chaoslab: error: ", "");
+        page.locator("#m0").fill("1.5");
+        page.waitForFunction("() => document.getElementById('msg-m0').textContent.length > 0");
+        assertThat(page.locator("#msg-m0").textContent()).isEqualTo(cliMessage);
+        Download download = page.waitForDownload(() -> page.locator("#export").click());
+        assertThat(download.failure()).isNull();
+        assertThat(download.suggestedFilename()).isEqualTo("chaoslab-explore-balanced.zip");
     }
 
     @Test

@@ -40,11 +40,21 @@ class ExploreServerTest {
     private static ExploreServer server;
     private static HttpClient http;
 
+    /** The balanced view's network in these tests: N = 1000, K = 50, m0 = 0.2 (the mean field has a solution). */
+    static Map<String, String> smallBalanced() {
+        Map<String, String> b = new java.util.LinkedHashMap<>(BalancedForm.defaults());
+        b.put("ne", "800");
+        b.put("ni", "200");
+        b.put("k", "50");
+        b.put("m0", "0.2");
+        return b;
+    }
+
     @BeforeAll
     static void start() {
         Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
         small.put("n", "100");
-        server = ExploreServer.start("127.0.0.1", 0, 3, 1, small);
+        server = ExploreServer.start("127.0.0.1", 0, 3, 1, Map.of("rate", small, "balanced", smallBalanced()));
         http = HttpClient.newHttpClient();
     }
 
@@ -61,9 +71,15 @@ class ExploreServerTest {
         WebSocket socket;
 
         static Tab open(int port) throws Exception {
+            return open(port, null);
+        }
+
+        /** A tab of the view {@code view} (null: the rate view, the page at /). */
+        static Tab open(int port, String view) throws Exception {
             Tab t = new Tab();
             t.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), t).get(10, TimeUnit.SECONDS);
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws" + (view == null ? "" : "?view=" + view)), t)
+                    .get(10, TimeUnit.SECONDS);
             return t;
         }
 
@@ -311,6 +327,146 @@ class ExploreServerTest {
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/export/nope")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------ balanced view
+
+    @Test
+    void theBalancedViewStreamsRatesInputsAndRasterAndRetunesM0WithoutANewNetwork() throws Exception {
+        try (Tab tab = Tab.open(server.port(), "balanced")) {
+            JsonNode hello = tab.await("hello");
+            assertThat(hello.get("view").asText()).isEqualTo("balanced");
+            assertThat(hello.get("defaults").get("k").asInt()).isEqualTo(50);
+            assertThat(hello.get("limits").get("maxN").asInt()).isEqualTo(BalancedForm.MAX_N);
+            JsonNode accepted = tab.await("accepted");
+            assertThat(accepted.get("restarted").asBoolean()).isTrue();
+            assertThat(accepted.get("rasterE").asInt()).isEqualTo(BalancedExplorer.RASTER_E);
+            assertThat(accepted.get("thresholdE").asDouble()).isEqualTo(1.0);
+            // the mean field of meanfield balanced --ne 800 --ni 200 --k 50 --m0 0.2
+            CliRunner.Result cli = CliRunner.run("meanfield", "balanced", "--ne", "800", "--ni", "200", "--k", "50", "--m0", "0.2",
+                    "--json");
+            JsonNode expected = JSON.readTree(cli.out());
+            JsonNode theory = tab.await("theory", m -> m.has("rateE"), 30);
+            assertThat(theory.get("rateE").asDouble()).isEqualTo(expected.get("mE").asDouble());
+            assertThat(theory.get("rateI").asDouble()).isEqualTo(expected.get("mI").asDouble());
+            assertThat(theory.get("externalInput").asDouble()).isCloseTo(Math.sqrt(50) * 0.2, org.assertj.core.data.Offset.offset(1e-12));
+            JsonNode frame = tab.await("frame", m -> m.get("t").size() > 0 && m.get("raster").get("t").size() > 0, 10);
+            JsonNode inputs = frame.get("inputs");
+            for (int k = 0; k < frame.get("t").size(); k++) {
+                double sum = inputs.get("excitatory").get(k).asDouble() + inputs.get("inhibitory").get(k).asDouble()
+                        + inputs.get("external").get(k).asDouble();
+                assertThat(inputs.get("total").get(k).asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-4));
+            }
+            for (JsonNode row : frame.get("raster").get("unit")) {
+                assertThat(row.asInt()).isBetween(0, BalancedExplorer.RASTER_E + BalancedExplorer.RASTER_I - 1);
+            }
+            double before = frame.get("time").asDouble();
+
+            // m0 retunes the running network: the same network goes on, the external drive follows at once
+            Map<String, String> p = smallBalanced();
+            p.put("m0", "0.3");
+            tab.set(p, "set");
+            JsonNode retuned = tab.await("accepted", m -> m.get("params").get("m0").asDouble() == 0.3, 10);
+            assertThat(retuned.get("restarted").asBoolean()).as("a change of m0 keeps the network").isFalse();
+            assertThat(retuned.get("time").asDouble()).isGreaterThanOrEqualTo(before);
+            assertThat(retuned.get("note").asText()).contains("retunes the running network");
+            JsonNode after = tab.await("frame", m -> m.get("t").size() > 0 && m.get("t").get(0).asDouble() > retuned.get("time").asDouble(), 10);
+            assertThat(after.get("inputs").get("external").get(0).asDouble()).isCloseTo(Math.sqrt(50) * 0.3,
+                    org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(tab.await("theory", m -> m.has("m0") && m.get("m0").asDouble() == 0.3, 30).get("rateE").asDouble())
+                    .isGreaterThan(theory.get("rateE").asDouble());
+
+            // K draws a new network
+            p.put("k", "40");
+            tab.set(p, "set");
+            assertThat(tab.await("accepted", m -> m.get("params").get("k").asInt() == 40, 10).get("restarted").asBoolean()).isTrue();
+            // pause stops the clock; a message type of another view is refused
+            tab.send("{\"type\": \"pause\"}");
+            JsonNode paused = tab.await("status", m -> m.get("state").asText().equals("paused"), 10);
+            Thread.sleep(300);
+            tab.received.clear();
+            tab.send("{\"type\": \"simulate\"}");
+            assertThat(tab.await("error").get("message").asText()).contains("balanced view has no 'simulate'");
+            tab.send("{\"type\": \"resume\"}");
+            JsonNode resumed = tab.await("status", m -> m.get("state").asText().equals("running")
+                    || m.get("state").asText().equals("settling"), 10);
+            assertThat(resumed.get("time").asDouble()).isCloseTo(paused.get("time").asDouble(), org.assertj.core.data.Offset.offset(0.06));
+        }
+    }
+
+    @Test
+    void theBalancedViewAnswersBadValuesWithTheCommandLinesMessages() throws Exception {
+        String m0Message = cliError("meanfield", "balanced", "--m0", "1.5");
+        String kMessage = cliError("meanfield", "balanced", "--ne", "800", "--ni", "200", "--k", "300");
+        String typeMessage = cliError("meanfield", "balanced", "--k", "many").replaceFirst(" \\(see '.*'\\)$", "");
+        try (Tab tab = Tab.open(server.port(), "balanced")) {
+            tab.await("hello");
+            Map<String, String> p = smallBalanced();
+            p.put("m0", "1.5");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").toString()).isEqualTo(JSON.writeValueAsString(Map.of("m0", m0Message)));
+            p = smallBalanced();
+            p.put("k", "300");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("k").asText()).isEqualTo(kMessage);
+            p.put("k", "many");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("k").asText()).isEqualTo(typeMessage);
+            p = smallBalanced();
+            p.put("ne", "30000");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("ne").asText()).startsWith("--ne + --ni must be <= 20000 in the explorer");
+            p = smallBalanced();
+            p.put("n", "5");
+            tab.set(p, "set");
+            assertThat(tab.await("error").get("message").asText()).contains("unknown parameter 'n'").contains("ne, ni, k, m0, seed");
+        }
+        try (Tab unknown = Tab.open(server.port(), "spiking")) {
+            assertThat(unknown.await("error").get("message").asText()).contains("unknown view 'spiking'");
+            assertThat(unknown.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void theBalancedExportIsAZipOfTheCommandLinesOutputs() throws Exception {
+        try (Tab tab = Tab.open(server.port(), "balanced")) {
+            String token = tab.await("hello").get("token").asText();
+            tab.await("theory", m -> m.has("rateE"), 30);
+            tab.await("frame", m -> m.get("time").asDouble() > 2, 10);
+            Map<String, byte[]> files = download(token, "explore-balanced/");
+            assertThat(files).containsKeys("summary.json", "time.npy", "rate_e.npy", "rate_i.npy", "inputs.npy", "train_unit.npy",
+                    "train_time.npy", "series.csv", "population_rates.png", "population_rates.svg", "raster.svg", "inputs.png");
+            JsonNode summary = JSON.readTree(new String(files.get("summary.json"), StandardCharsets.UTF_8));
+            assertThat(summary.get("command").asText()).isEqualTo("explore balanced");
+            assertThat(summary.get("parameters").get("k").asInt()).isEqualTo(50);
+            assertThat(summary.get("parameters").get("jei").asDouble()).as("every option of the CLI's network").isEqualTo(-2.0);
+            assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(1);
+            assertThat(summary.get("results").get("theory").get("mE").asDouble()).isPositive();
+            assertThat(summary.get("results").get("simulation").get("synapses").asLong()).isPositive();
+            assertThat(summary.get("metadata").get("chaoslabVersion").asText()).isNotBlank();
+        }
+    }
+
+    /** The CLI's message for a bad value: stderr after "chaoslab: error: " (exit code 2). */
+    private static String cliError(String... args) {
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.code()).as("exit code of %s", String.join(" ", args)).isEqualTo(2);
+        return r.err().strip().replaceFirst("^chaoslab: error: ", "");
+    }
+
+    /** The files of a tab's export, by name without the directory {@code prefix}. */
+    private static Map<String, byte[]> download(String token, String prefix) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/export/" + token))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                assertThat(e.getName()).startsWith(prefix);
+                files.put(e.getName().substring(prefix.length()), zip.readAllBytes());
+            }
+        }
+        return files;
     }
 
     private static long simulationThreads() {
