@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
                 "    against the DMFT, the phase and g_c; g, phi, J0, the input and the noise retune the running network;",
                 "  balanced E/I network (N_E + N_I <= 20000, event-driven, at most 5 tau_E per second): raster, the input",
                 "    decomposition of an excitatory unit, population rates against the finite-K mean field; m0 retunes",
-                "    the running network, K and N draw a new one.",
+                "    the running network, K and N draw a new one;",
+                "  deep network: the (sigma_w^2, sigma_b^2) phase diagram with the boundary chi1 = 1; a click shows that",
+                "    point's length and correlation maps, depth scales and R finite-width networks' q^l, c^l beside them.",
                 "Values typed in the page are checked by the rules of the CLI's own commands (the same messages).",
                 "Export: the data (.npy, .csv), figures (PNG, SVG) and summary.json of the view, as a zip."})
 public final class ExploreCommand implements Callable<Integer> {

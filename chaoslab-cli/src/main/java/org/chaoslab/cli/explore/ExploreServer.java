@@ -25,7 +25,8 @@ import org.chaoslab.cli.Version;
  * data ({@code /export/TOKEN}, the token its {@code hello} message gave it).
  *
  * <p>Each tab is a session with its own view ({@link ExploreView}), named by the WebSocket's query parameter
- * {@code view} ({@code /ws?view=balanced}; the rate view without it): {@link RateExplorer}, {@link BalancedExplorer}.
+ * {@code view} ({@code /ws?view=balanced}; the rate view without it): {@link RateExplorer}, {@link BalancedExplorer},
+ * {@link DeepExplorer}.
  * At most {@code maxSessions} tabs at once, a tab beyond them gets an {@code error} message saying so and is closed
  * (status 1013, "try again later"). Closing the tab closes the WebSocket, which stops its view's threads. Every message
  * from a browser is checked ({@link Messages#parse}, then the view's form); a bad one is answered with an {@code error} or {@code invalid}
@@ -46,6 +47,7 @@ public final class ExploreServer implements AutoCloseable {
     private final int maxSessions;
     private final int threads;
     private final RateTheory theory = new RateTheory();
+    private final DeepDiagrams diagrams = new DeepDiagrams();
     private final Map<String, Tab> tabs = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ViewKind> views = new LinkedHashMap<>();
@@ -127,7 +129,7 @@ public final class ExploreServer implements AutoCloseable {
 
     /** The names of the views, in the order of the page's navigation. */
     public static java.util.List<String> views() {
-        return java.util.List.of("rate", "balanced");
+        return java.util.List.of("rate", "balanced", "deep");
     }
 
     /** Checks the initial values of every view and registers how a tab opens it. */
@@ -157,6 +159,14 @@ public final class ExploreServer implements AutoCloseable {
         }
         views.put("balanced", new ViewKind("balanced", balanced.parameters().values(), BalancedExplorer.limits(),
                 out -> new BalancedExplorer(out, balanced.parameters())));
+
+        Forms.Checked<DeepForm.Parameters> deep = DeepForm.check(new LinkedHashMap<>(initial.getOrDefault("deep", DeepForm.defaults())),
+                threads);
+        if (!deep.ok()) {
+            throw new IllegalArgumentException("initial parameters of the deep view: " + deep.errors());
+        }
+        views.put("deep", new ViewKind("deep", deep.parameters().values(), DeepExplorer.limits(),
+                out -> new DeepExplorer(out, diagrams, deep.parameters(), threads)));
     }
 
     /** The port it listens on. */

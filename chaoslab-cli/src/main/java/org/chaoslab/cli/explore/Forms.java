@@ -21,6 +21,7 @@ import picocli.CommandLine;
 final class Forms {
 
     private static final Pattern FLAG = Pattern.compile("--([a-z0-9-]+)");
+    private static final Pattern LEADING = Pattern.compile("^([a-z][a-z0-9-]*)(?= )");
 
     private Forms() {
     }
@@ -109,8 +110,15 @@ final class Forms {
         return t;
     }
 
-    /** The field a message concerns: its first flag that is a field, else "form". */
+    /**
+     * The field a message concerns: its first flag that is a field; else the field it starts with (the core names some
+     * parameters as their flags without dashes, e.g. "sigma-w2 must be finite and &gt; 0 (got -1.0)"); else "form".
+     */
     static String fieldOf(String message, List<String> fields) {
+        Matcher lead = LEADING.matcher(message == null ? "" : message);
+        if (lead.find() && fields.contains(lead.group(1)) && !message.contains("--")) {
+            return lead.group(1);
+        }
         Matcher m = FLAG.matcher(message == null ? "" : message);
         while (m.find()) {
             if (fields.contains(m.group(1))) {

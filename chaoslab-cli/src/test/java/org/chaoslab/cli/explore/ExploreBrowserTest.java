@@ -46,7 +46,8 @@ class ExploreBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
         small.put("n", "300");
-        server = ExploreServer.start("127.0.0.1", 0, 4, 1, Map.of("rate", small, "balanced", ExploreServerTest.smallBalanced()));
+        server = ExploreServer.start("127.0.0.1", 0, 4, 1, Map.of("rate", small, "balanced", ExploreServerTest.smallBalanced(),
+                "deep", ExploreServerTest.smallDeep()));
         // the driver must not fetch browsers: the machine's chromium is used (executablePath)
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
@@ -173,17 +174,18 @@ class ExploreBrowserTest {
         assertThat(page.locator("#msg-phi").textContent()).isEmpty();
     }
 
-    private Page openView(String view) {
+    /** Opens a view's page and waits until it has its theory and {@code frames} frames (deep: simulations). */
+    private Page openView(String view, int frames) {
         Page page = context.newPage();
         page.navigate("http://127.0.0.1:" + server.port() + "/" + view + ".html");
         page.waitForFunction("() => window.explore && window.explore.view === '" + view + "' && window.explore.theory "
-                + "&& window.explore.frames > 2", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+                + "&& window.explore.frames >= " + frames, null, new Page.WaitForFunctionOptions().setTimeout(30_000));
         return page;
     }
 
     @Test
     void theBalancedViewFollowsM0WithTheMeanFieldBesideIt() {
-        Page page = openView("balanced");
+        Page page = openView("balanced", 3);
         assertThat(page.locator("#nav-balanced").getAttribute("class")).isEqualTo("current");
         assertThat(page.locator("#nav-rate").getAttribute("href")).isEqualTo("/");
         double mE = number(page, "window.explore.theory.rateE");
@@ -216,6 +218,30 @@ class ExploreBrowserTest {
         Download download = page.waitForDownload(() -> page.locator("#export").click());
         assertThat(download.failure()).isNull();
         assertThat(download.suggestedFilename()).isEqualTo("chaoslab-explore-balanced.zip");
+    }
+
+    @Test
+    void aClickInTheDeepPhaseDiagramShowsThatPointsMapsAndSimulation() {
+        Page page = openView("deep", 1);
+        assertThat(page.locator("#phase").textContent()).isEqualTo("chaotic");
+        assertThat(number(page, "window.explore.diagram.chi1.length")).isEqualTo(DeepDiagrams.RESOLUTION * DeepDiagrams.RESOLUTION);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deep-chaotic.png")).setFullPage(true));
+
+        // a click in the ordered phase: the point's theory (c* = 1) and a new simulation
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) page.evaluate("window.explore.positionOf(1.2, 0.5)");
+        page.locator("#plot-diagram .u-over").click(new com.microsoft.playwright.Locator.ClickOptions()
+                .setPosition(at.get("x").doubleValue(), at.get("y").doubleValue()));
+        page.waitForFunction("() => document.getElementById('phase').textContent === 'ordered' && window.explore.simulation"
+                + " && window.explore.simulation.sigmaW2 === window.explore.theory.sigmaW2", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        assertThat(number(page, "window.explore.theory.sigmaW2")).isCloseTo(1.2, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(number(page, "window.explore.theory.cStar")).isEqualTo(1.0);
+        assertThat(Double.parseDouble(page.locator("#sigma-b2").inputValue())).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.02));
+        // in the ordered phase the inputs' correlation goes to 1 through the layers, simulated and mapped
+        double last = number(page, "window.explore.simulation.c.mean[window.explore.simulation.c.mean.length - 1]");
+        assertThat(last).as("simulated c^L in the ordered phase").isGreaterThan(0.95);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deep-ordered.png")).setFullPage(true));
     }
 
     @Test

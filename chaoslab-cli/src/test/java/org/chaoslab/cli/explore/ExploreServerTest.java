@@ -50,11 +50,20 @@ class ExploreServerTest {
         return b;
     }
 
+    /** The deep view's networks in these tests: width 200, depth 12, 2 realizations (a fraction of a second). */
+    static Map<String, String> smallDeep() {
+        Map<String, String> d = new java.util.LinkedHashMap<>(DeepForm.defaults());
+        d.put("width", "200");
+        d.put("depth", "12");
+        d.put("realizations", "2");
+        return d;
+    }
+
     @BeforeAll
     static void start() {
         Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
         small.put("n", "100");
-        server = ExploreServer.start("127.0.0.1", 0, 3, 1, Map.of("rate", small, "balanced", smallBalanced()));
+        server = ExploreServer.start("127.0.0.1", 0, 3, 1, Map.of("rate", small, "balanced", smallBalanced(), "deep", smallDeep()));
         http = HttpClient.newHttpClient();
     }
 
@@ -370,11 +379,11 @@ class ExploreServerTest {
             assertThat(retuned.get("restarted").asBoolean()).as("a change of m0 keeps the network").isFalse();
             assertThat(retuned.get("time").asDouble()).isGreaterThanOrEqualTo(before);
             assertThat(retuned.get("note").asText()).contains("retunes the running network");
+            assertThat(tab.await("theory", m -> m.has("m0") && m.get("m0").asDouble() == 0.3, 30).get("rateE").asDouble())
+                    .isGreaterThan(theory.get("rateE").asDouble());
             JsonNode after = tab.await("frame", m -> m.get("t").size() > 0 && m.get("t").get(0).asDouble() > retuned.get("time").asDouble(), 10);
             assertThat(after.get("inputs").get("external").get(0).asDouble()).isCloseTo(Math.sqrt(50) * 0.3,
                     org.assertj.core.data.Offset.offset(1e-5));
-            assertThat(tab.await("theory", m -> m.has("m0") && m.get("m0").asDouble() == 0.3, 30).get("rateE").asDouble())
-                    .isGreaterThan(theory.get("rateE").asDouble());
 
             // K draws a new network
             p.put("k", "40");
@@ -444,6 +453,91 @@ class ExploreServerTest {
             assertThat(summary.get("results").get("theory").get("mE").asDouble()).isPositive();
             assertThat(summary.get("results").get("simulation").get("synapses").asLong()).isPositive();
             assertThat(summary.get("metadata").get("chaoslabVersion").asText()).isNotBlank();
+        }
+    }
+
+    // ------------------------------------------------------------------ deep view
+
+    @Test
+    void theDeepViewSendsTheDiagramThePointsMapsAndTheSimulationBesideThem() throws Exception {
+        try (Tab tab = Tab.open(server.port(), "deep")) {
+            JsonNode hello = tab.await("hello");
+            assertThat(hello.get("defaults").get("sigma-w2").asDouble()).isEqualTo(2.0);
+            assertThat(hello.get("limits").get("resolution").asInt()).isEqualTo(DeepDiagrams.RESOLUTION);
+            JsonNode diagram = tab.await("diagram", m -> true, 30);
+            int cells = DeepDiagrams.RESOLUTION * DeepDiagrams.RESOLUTION;
+            assertThat(diagram.get("chi1").size()).isEqualTo(cells);
+            assertThat(diagram.get("phi").asText()).isEqualTo("tanh");
+            // the boundary of tanh at sigma_b^2 = 0 is sigma_w^2 = 1 (chi1 = sigma_w^2 phi'(0)^2 at q* = 0)
+            assertThat(diagram.get("boundary").get("sigmaW2").get(0).asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+            // the point's mean field is that of deepnet maps
+            JsonNode maps = JSON.readTree(CliRunner.run("deepnet", "maps", "--phi", "tanh", "--sigma-w2", "2.0", "--sigma-b2", "0.05",
+                    "--json").out());
+            JsonNode theory = tab.await("theory", m -> true, 30);
+            assertThat(theory.get("phase").asText()).isEqualTo(maps.get("phase").asText()).isEqualTo("chaotic");
+            for (String k : new String[] {"qStar", "cStar", "chi1", "xiC", "xiQ"}) {
+                assertThat(theory.get(k).asDouble()).as(k).isEqualTo(maps.get(k).asDouble());
+            }
+            assertThat(theory.get("layers").get("c").size()).isEqualTo(12);
+            assertThat(theory.get("cMap").get("c").size()).isEqualTo(DeepExplorer.MAP_POINTS);
+            JsonNode sim = tab.await("simulation", m -> true, 30);
+            assertThat(sim.get("c").get("mean").size()).isEqualTo(12);
+            assertThat(sim.get("realizations").asInt()).isEqualTo(2);
+            // width 200, 2 realizations: c^l within the finite-width bias and the scatter of the map
+            for (int l = 0; l < 12; l++) {
+                assertThat(sim.get("c").get("mean").get(l).asDouble()).as("c^%d", l + 1)
+                        .isCloseTo(theory.get("layers").get("c").get(l).asDouble(), org.assertj.core.data.Offset.offset(0.08));
+            }
+
+            // a click in the ordered phase: c* = 1, no new diagram (the same phi)
+            Map<String, String> p = smallDeep();
+            p.put("sigma-w2", "1.2");
+            p.put("sigma-b2", "0.5");
+            tab.set(p, "set");
+            JsonNode ordered = tab.await("theory", m -> m.get("sigmaW2").asDouble() == 1.2, 30);
+            assertThat(ordered.get("phase").asText()).isEqualTo("ordered");
+            assertThat(ordered.get("cStar").asDouble()).isEqualTo(1.0);
+            assertThat(ordered.get("chi1").asDouble()).isLessThan(1.0);
+            tab.await("simulation", m -> m.get("sigmaW2").asDouble() == 1.2, 30);
+            // a view that runs nothing continuously has no pause
+            tab.received.clear();
+            tab.send("{\"type\": \"pause\"}");
+            assertThat(tab.await("error").get("message").asText()).contains("deep view has no 'pause'");
+            assertThat(tab.received.stream().noneMatch(m -> m.get("type").asText().equals("diagram"))).isTrue();
+        }
+    }
+
+    @Test
+    void theDeepViewAnswersBadValuesWithTheCommandLinesMessagesAndExports() throws Exception {
+        String w2Message = cliError("deepnet", "maps", "--sigma-w2", "-1");
+        String realizationsMessage = cliError("deepnet", "compare", "--realizations", "1", "--width", "10", "--depth", "2", "--out",
+                java.nio.file.Files.createTempDirectory("chaoslab-explore-test").resolve("never").toString());
+        try (Tab tab = Tab.open(server.port(), "deep")) {
+            String token = tab.await("hello").get("token").asText();
+            Map<String, String> p = smallDeep();
+            p.put("sigma-w2", "-1");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").toString()).isEqualTo(JSON.writeValueAsString(Map.of("sigma-w2", w2Message)));
+            p = smallDeep();
+            p.put("realizations", "1");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("realizations").asText()).isEqualTo(realizationsMessage);
+            p = smallDeep();
+            p.put("width", "5000");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("width").asText()).startsWith("--width must be in [1, 2000] in the explorer");
+            tab.await("simulation", m -> true, 30);
+            Map<String, byte[]> files = download(token, "explore-deep/");
+            assertThat(files).containsKeys("summary.json", "sigma_w2.npy", "chi1.npy", "boundary_sigma_w2.npy", "q_map.npy",
+                    "c_map.npy", "theory_c.npy", "c.npy", "layers.csv", "chi1.png", "chi1.svg", "correlation_map.svg",
+                    "length_map.png", "comparison.png");
+            JsonNode summary = JSON.readTree(new String(files.get("summary.json"), StandardCharsets.UTF_8));
+            assertThat(summary.get("command").asText()).isEqualTo("explore deep");
+            assertThat(summary.get("parameters").get("sigma-w2").asDouble()).isEqualTo(2.0);
+            assertThat(summary.get("parameters").get("circle-points").asInt()).isEqualTo(0);
+            assertThat(summary.get("results").get("theory").get("phase").asText()).isEqualTo("chaotic");
+            assertThat(summary.get("results").get("maxAbsZc").isNumber()).isTrue();
+            assertThat(summary.get("seeds").get("streams").size()).isEqualTo(5);
         }
     }
 
