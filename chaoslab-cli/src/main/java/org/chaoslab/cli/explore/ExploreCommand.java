@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
                 "    decomposition of an excitatory unit, population rates against the finite-K mean field; m0 retunes",
                 "    the running network, K and N draw a new one;",
                 "  deep network: the (sigma_w^2, sigma_b^2) phase diagram with the boundary chi1 = 1; a click shows that",
-                "    point's length and correlation maps, depth scales and R finite-width networks' q^l, c^l beside them.",
+                "    point's length and correlation maps, depth scales and R finite-width networks' q^l, c^l beside them;",
+                "  stimulus kernel: K(Delta) of a binary and a rate network with the nugget, the two-replica theory beside",
+                "    a simulation of a few seconds on request (as 'compare kernel').",
                 "Values typed in the page are checked by the rules of the CLI's own commands (the same messages).",
                 "Export: the data (.npy, .csv), figures (PNG, SVG) and summary.json of the view, as a zip."})
 public final class ExploreCommand implements Callable<Integer> {

@@ -26,7 +26,7 @@ import org.chaoslab.cli.Version;
  *
  * <p>Each tab is a session with its own view ({@link ExploreView}), named by the WebSocket's query parameter
  * {@code view} ({@code /ws?view=balanced}; the rate view without it): {@link RateExplorer}, {@link BalancedExplorer},
- * {@link DeepExplorer}.
+ * {@link DeepExplorer}, {@link KernelExplorer}.
  * At most {@code maxSessions} tabs at once, a tab beyond them gets an {@code error} message saying so and is closed
  * (status 1013, "try again later"). Closing the tab closes the WebSocket, which stops its view's threads. Every message
  * from a browser is checked ({@link Messages#parse}, then the view's form); a bad one is answered with an {@code error} or {@code invalid}
@@ -129,7 +129,7 @@ public final class ExploreServer implements AutoCloseable {
 
     /** The names of the views, in the order of the page's navigation. */
     public static java.util.List<String> views() {
-        return java.util.List.of("rate", "balanced", "deep");
+        return java.util.List.of("rate", "balanced", "deep", "kernel");
     }
 
     /** Checks the initial values of every view and registers how a tab opens it. */
@@ -167,6 +167,14 @@ public final class ExploreServer implements AutoCloseable {
         }
         views.put("deep", new ViewKind("deep", deep.parameters().values(), DeepExplorer.limits(),
                 out -> new DeepExplorer(out, diagrams, deep.parameters(), threads)));
+
+        Forms.Checked<KernelForm.Parameters> kernel = KernelForm.check(
+                new LinkedHashMap<>(initial.getOrDefault("kernel", KernelForm.defaults())), threads);
+        if (!kernel.ok()) {
+            throw new IllegalArgumentException("initial parameters of the kernel view: " + kernel.errors());
+        }
+        views.put("kernel", new ViewKind("kernel", kernel.parameters().values(), KernelExplorer.limits(),
+                out -> new KernelExplorer(out, kernel.parameters(), threads)));
     }
 
     /** The port it listens on. */

@@ -47,7 +47,7 @@ class ExploreBrowserTest {
         Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
         small.put("n", "300");
         server = ExploreServer.start("127.0.0.1", 0, 4, 1, Map.of("rate", small, "balanced", ExploreServerTest.smallBalanced(),
-                "deep", ExploreServerTest.smallDeep()));
+                "deep", ExploreServerTest.smallDeep(), "kernel", ExploreServerTest.smallKernel()));
         // the driver must not fetch browsers: the machine's chromium is used (executablePath)
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
@@ -242,6 +242,28 @@ class ExploreBrowserTest {
         double last = number(page, "window.explore.simulation.c.mean[window.explore.simulation.c.mean.length - 1]");
         assertThat(last).as("simulated c^L in the ordered phase").isGreaterThan(0.95);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deep-ordered.png")).setFullPage(true));
+    }
+
+    @Test
+    void theKernelViewSimulatesOnRequestAndTheRateNuggetGoesBelowTheTransition() {
+        Page page = openView("kernel", 0);
+        assertThat(page.locator("#rate-chaos").textContent()).startsWith("chaotic");
+        page.locator("#simulate").click();
+        page.waitForFunction("() => window.explore.simulated >= 2 && window.explore.simState === 'done'", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        assertThat(page.locator("#binary-sim-nugget").textContent()).contains("±");
+        assertThat(page.locator("#rate-verdict").textContent()).contains("2 realizations");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kernel-g2.5-simulated.png")).setFullPage(true));
+
+        // g below the rate network's transition: its nugget goes, the binary network's stays; the simulation is cleared
+        page.locator("#g-slider").fill("1");
+        page.waitForFunction("() => window.explore.theories.rate && window.explore.accepted && Number(window.explore.accepted.g) === 1"
+                + " && document.getElementById('rate-chaos').textContent.startsWith('not chaotic')", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        page.waitForFunction("() => Number(window.explore.theories.binary.sameTrial) > 0 && window.explore.theories.rate.nugget < 1e-9");
+        assertThat(Double.parseDouble(page.locator("#binary-nugget").textContent())).isGreaterThan(0.03);
+        assertThat(page.locator("#rate-sim-nugget").textContent()).isEqualTo("–");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kernel-g1-theory.png")).setFullPage(true));
     }
 
     @Test

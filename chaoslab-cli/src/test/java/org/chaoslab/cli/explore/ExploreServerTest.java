@@ -59,11 +59,21 @@ class ExploreServerTest {
         return d;
     }
 
+    /** The kernel view's networks in these tests: N = 200, 16 stimuli, 2 realizations (about a second each). */
+    static Map<String, String> smallKernel() {
+        Map<String, String> k = new java.util.LinkedHashMap<>(KernelForm.defaults());
+        k.put("n", "200");
+        k.put("stimuli", "circle:16");
+        k.put("realizations", "2");
+        return k;
+    }
+
     @BeforeAll
     static void start() {
         Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
         small.put("n", "100");
-        server = ExploreServer.start("127.0.0.1", 0, 3, 1, Map.of("rate", small, "balanced", smallBalanced(), "deep", smallDeep()));
+        server = ExploreServer.start("127.0.0.1", 0, 3, 1, Map.of("rate", small, "balanced", smallBalanced(), "deep", smallDeep(), "kernel",
+                smallKernel()));
         http = HttpClient.newHttpClient();
     }
 
@@ -538,6 +548,98 @@ class ExploreServerTest {
             assertThat(summary.get("results").get("theory").get("phase").asText()).isEqualTo("chaotic");
             assertThat(summary.get("results").get("maxAbsZc").isNumber()).isTrue();
             assertThat(summary.get("seeds").get("streams").size()).isEqualTo(5);
+        }
+    }
+
+    // ------------------------------------------------------------------ kernel view
+
+    @Test
+    void theKernelViewSendsBothTheoriesAndSimulatesOnRequest() throws Exception {
+        JsonNode binaryCli = JSON.readTree(CliRunner.run("kernel", "theory", "--model", "binary", "--g", "2.5", "--s", "1", "--json").out());
+        JsonNode rateCli = JSON.readTree(CliRunner.run("kernel", "theory", "--model", "rate", "--g", "2.5", "--s", "1", "--json").out());
+        try (Tab tab = Tab.open(server.port(), "kernel")) {
+            JsonNode hello = tab.await("hello");
+            assertThat(hello.get("defaults").get("stimuli").asText()).isEqualTo("circle:16");
+            JsonNode binary = tab.await("theory", m -> m.get("network").asText().equals("binary"), 30);
+            JsonNode rate = tab.await("theory", m -> m.get("network").asText().equals("rate"), 30);
+            assertThat(binary.get("model").asText()).isEqualTo("binary-sync");
+            assertThat(rate.get("model").asText()).isEqualTo("rate-sync");
+            for (String[] k : new String[][] {{"meanResponse", "m"}, {"sameTrial", "k0"}, {"zeroPlus", "cZeroPlus"}, {"nugget", "nugget"}}) {
+                assertThat(binary.get(k[0]).asDouble()).as("binary " + k[0]).isEqualTo(binaryCli.get(k[1]).asDouble());
+                assertThat(rate.get(k[0]).asDouble()).as("rate " + k[0]).isEqualTo(rateCli.get(k[1]).asDouble());
+            }
+            assertThat(rate.get("chaos").get("chaotic").asBoolean()).isTrue();
+            assertThat(rate.get("nugget").asDouble()).isPositive();
+            assertThat(binary.get("delta").size()).isEqualTo(KernelExplorer.CURVE_POINTS);
+            // nothing is simulated until asked
+            tab.send("{\"type\": \"simulate\"}");
+            JsonNode simBinary = tab.await("simulation", m -> m.get("network").asText().equals("binary"), 60);
+            assertThat(simBinary.get("delta").size()).isEqualTo(16 / 2 + 1);
+            assertThat(simBinary.get("realizations").asInt()).isEqualTo(2);
+            assertThat(simBinary.get("verdicts").size()).isEqualTo(4);
+            // N = 200: the binary nugget within a few times its 4 K(0)/N allowance of the theory
+            assertThat(simBinary.get("nugget").get("value").asDouble()).isCloseTo(binary.get("nugget").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.03));
+            JsonNode simRate = tab.await("simulation", m -> m.get("network").asText().equals("rate"), 60);
+            assertThat(simRate.get("nugget").get("value").asDouble()).isPositive();
+            tab.await("status", m -> m.get("state").asText().equals("done"), 10);
+
+            // below the rate network's transition its nugget vanishes; the binary network keeps one
+            Map<String, String> p = smallKernel();
+            p.put("g", "1");
+            tab.set(p, "set");
+            tab.await("accepted", m -> m.get("params").get("g").asDouble() == 1.0, 10);
+            JsonNode weakBinary = tab.await("theory", m -> m.get("network").asText().equals("binary"), 30);
+            JsonNode weakRate = tab.await("theory", m -> m.get("network").asText().equals("rate"), 30);
+            assertThat(weakRate.get("chaos").get("chaotic").asBoolean()).isFalse();
+            assertThat(weakRate.get("nugget").asDouble()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(weakBinary.get("nugget").asDouble()).isGreaterThan(0.03);
+            tab.received.clear();
+            tab.send("{\"type\": \"pause\"}");
+            assertThat(tab.await("error").get("message").asText()).contains("kernel view has no 'pause'");
+        }
+    }
+
+    @Test
+    void theKernelViewAnswersBadValuesWithTheCommandLinesMessagesAndExports() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("chaoslab-explore-test");
+        String stimuliMessage = cliError("compare", "kernel", "--n", "20", "--stimuli", "circle:6", "--out", tmp.resolve("a").toString());
+        String phiMessage = cliError("compare", "kernel", "--model", "rate-sync", "--n", "20", "--phi", "cosh", "--out",
+                tmp.resolve("b").toString());
+        try (Tab tab = Tab.open(server.port(), "kernel")) {
+            String token = tab.await("hello").get("token").asText();
+            Map<String, String> p = smallKernel();
+            p.put("stimuli", "circle:6");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").toString()).isEqualTo(JSON.writeValueAsString(Map.of("stimuli", stimuliMessage)));
+            p = smallKernel();
+            p.put("phi", "cosh");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("phi").asText()).isEqualTo(phiMessage);
+            p = smallKernel();
+            p.put("dynamics", "both");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("dynamics").asText()).contains("--dynamics must be sync or async");
+            p = smallKernel();
+            p.put("n", "5000");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("n").asText()).startsWith("--n must be in [2, 2000] in the explorer");
+            p = smallKernel();
+            p.put("g", "1e6");
+            tab.set(p, "set");
+            assertThat(tab.await("invalid").get("errors").get("g").asText()).startsWith("--g must be <= 20 in the explorer");
+            tab.set(smallKernel(), "reset");
+            tab.await("simulation", m -> m.get("network").asText().equals("rate"), 60);
+            Map<String, byte[]> files = download(token, "explore-kernel/");
+            assertThat(files).containsKeys("summary.json", "delta.npy", "kernel_binary.npy", "kernel_rate.npy", "kernel_binary.csv",
+                    "kernel_rate.csv", "kernel_binary.png", "kernel_binary.svg", "kernel_rate.png");
+            JsonNode summary = JSON.readTree(new String(files.get("summary.json"), StandardCharsets.UTF_8));
+            assertThat(summary.get("command").asText()).isEqualTo("explore kernel");
+            assertThat(summary.get("parameters").get("g").asDouble()).isEqualTo(2.5);
+            assertThat(summary.get("results").get("rate").get("network").get("model").asText()).isEqualTo("rate-sync");
+            assertThat(summary.get("results").get("binary").get("theory").get("nugget").asDouble()).isPositive();
+            assertThat(summary.get("verdicts").size()).isEqualTo(8);
+            assertThat(summary.get("verdicts").get(0).get("quantity").asText()).startsWith("binary network: ");
         }
     }
 
