@@ -20,17 +20,17 @@ import io.javalin.websocket.WsMessageContext;
 import org.chaoslab.cli.Version;
 
 /**
- * The explorer's web server (Javalin on Jetty): the page and its scripts from the jar ({@code /}, the plotting library
- * uPlot from its webjar under {@code /webjars}), one WebSocket per browser tab ({@code /ws}), and the export of a tab's
- * data ({@code /export/TOKEN}, the token its {@code hello} message gave it).
+ * The explorer's web server (Javalin on Jetty): the pages and their scripts from the jar ({@code /} for the rate view,
+ * {@code /balanced.html}, {@code /deep.html}, {@code /kernel.html}; the plotting library uPlot from its webjar under
+ * {@code /webjars}), one WebSocket per browser tab ({@code /ws?view=NAME}), and the export of a tab's data
+ * ({@code /export/TOKEN}, the token its {@code hello} message gave it).
  *
  * <p>Each tab is a session with its own view ({@link ExploreView}), named by the WebSocket's query parameter
- * {@code view} ({@code /ws?view=balanced}; the rate view without it): {@link RateExplorer}, {@link BalancedExplorer},
- * {@link DeepExplorer}, {@link KernelExplorer}.
- * At most {@code maxSessions} tabs at once, a tab beyond them gets an {@code error} message saying so and is closed
- * (status 1013, "try again later"). Closing the tab closes the WebSocket, which stops its view's threads. Every message
- * from a browser is checked ({@link Messages#parse}, then the view's form); a bad one is answered with an {@code error} or {@code invalid}
- * message, never with an exception that could end the server; a flood beyond {@link #RATE} messages per second is
+ * {@code view} (the rate view without it): {@link RateExplorer}, {@link BalancedExplorer}, {@link DeepExplorer},
+ * {@link KernelExplorer}. At most {@code maxSessions} tabs at once, a tab beyond them gets an {@code error} message
+ * saying so and is closed (status 1013, "try again later"). Closing the tab closes the WebSocket, which stops its view's
+ * threads. Every message from a browser is checked ({@link Messages#parse}, then the view's form); a bad one is answered
+ * with an {@code error} or {@code invalid} message, never with an exception that could end the server; a flood beyond {@link #RATE} messages per second is
  * dropped (one error message per second says so); frames longer than {@link #MAX_FRAME} bytes are refused by Jetty
  * itself (the connection is closed with status 1009).
  */
@@ -242,7 +242,7 @@ public final class ExploreServer implements AutoCloseable {
         }
     }
 
-    /** The parameters a new tab starts with by default. */
+    /** The parameters a new tab of the rate view starts with by default. */
     public static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("n", "1000");

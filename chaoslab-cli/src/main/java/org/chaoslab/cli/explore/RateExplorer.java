@@ -18,8 +18,8 @@ import org.chaoslab.sim.rate.LiveRateNetwork;
  * statistics the page plots estimated as it runs, frames sent at a bounded rate, and the DMFT of the current parameters
  * computed on a second thread ({@link RateTheory}).
  *
- * <p>Threads: the WebSocket's thread calls {@link #set}, {@link #reset}, {@link #pause}, {@link #resume} and
- * {@link #snapshot}; they validate on that thread and hand the change to the simulation thread as a command, so every
+ * <p>Threads: the WebSocket's thread calls {@link #handle} (set, reset, pause, resume) and {@link #export}; they
+ * validate on that thread and hand the change to the simulation thread as a command, so every
  * piece of simulation state is touched by one thread only. A change of g, φ, J0, the input or the noise retunes the
  * running state; a change of N or the seed (or a reset) draws a new network. After each change the estimators of
  * λ_max and of the autocorrelation restart after {@link #SETTLE} time units, so they describe the new parameters; the

@@ -548,7 +548,12 @@ class ExploreServerTest {
             assertThat(summary.get("results").get("theory").get("phase").asText()).isEqualTo("chaotic");
             assertThat(summary.get("results").get("maxAbsZc").isNumber()).isTrue();
             assertThat(summary.get("seeds").get("streams").size()).isEqualTo(5);
+            p = smallDeep();
+            p.put("seed", "7");
+            tab.set(p, "reset");   // closed while it computes: its worker ends
+            tab.await("status", m -> m.get("state").asText().equals("simulating"), 30);
         }
+        awaitNoThreads("chaoslab-explore-deep");
     }
 
     // ------------------------------------------------------------------ kernel view
@@ -640,7 +645,10 @@ class ExploreServerTest {
             assertThat(summary.get("results").get("binary").get("theory").get("nugget").asDouble()).isPositive();
             assertThat(summary.get("verdicts").size()).isEqualTo(8);
             assertThat(summary.get("verdicts").get(0).get("quantity").asText()).startsWith("binary network: ");
+            tab.send("{\"type\": \"simulate\"}");   // closed while it simulates: its worker ends
+            tab.await("status", m -> m.get("state").asText().equals("simulating"), 30);
         }
+        awaitNoThreads("chaoslab-explore-kernel");
     }
 
     /** The CLI's message for a bad value: stderr after "chaoslab: error: " (exit code 2). */
@@ -666,7 +674,20 @@ class ExploreServerTest {
     }
 
     private static long simulationThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("chaoslab-explore-sim")).count();
+        return threads("chaoslab-explore-sim");
+    }
+
+    private static long threads(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+    }
+
+    /** Waits until no thread of that name is left (a closed tab's worker ends within its current step). */
+    private static void awaitNoThreads(String name) throws InterruptedException {
+        long end = System.nanoTime() + 15_000_000_000L;
+        while (threads(name) > 0 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(threads(name)).as("threads %s left after their tabs closed", name).isZero();
     }
 
     private static void awaitSessions(int count) throws InterruptedException {
