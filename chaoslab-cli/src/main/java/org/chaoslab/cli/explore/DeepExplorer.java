@@ -176,8 +176,8 @@ final class DeepExplorer implements ExploreView {
                 }
                 Point point = point(p);
                 check(mine);
+                last = new DeepExport.Snapshot(p, diagram, point, null, threads);   // before the message: an export follows it
                 out.offer(point.message());
-                last = new DeepExport.Snapshot(p, diagram, point, null, threads);
                 status("simulating", "simulating " + p.settings().realizations() + " networks of width " + net.width() + " and depth "
                         + net.depth());
                 long[] lastProgress = {0L};

@@ -195,10 +195,10 @@ final class KernelExplorer implements ExploreView {
                     computed.add(theory("rate", p.rate(), p.scale()));
                     check(mine);
                     theories = computed;
+                    last = new KernelExport.Snapshot(p, theories, List.of(), threads);   // before the messages: an export follows them
                     for (Theory t : theories) {
                         out.offer(theoryMessage(t));
                     }
-                    last = new KernelExport.Snapshot(p, theories, List.of(), threads);
                 }
                 if (!r.simulate()) {
                     status("ready", null);
@@ -212,8 +212,8 @@ final class KernelExplorer implements ExploreView {
                     results.add(KernelComparison.run(t.run().network(), t.run().stimuli(), t.run().settings(),
                             progress(mine, k, theories.size()), null));
                     check(mine);
-                    out.offer(simulationMessage(t, results.getLast()));
                     last = new KernelExport.Snapshot(p, theories, List.copyOf(results), threads);
+                    out.offer(simulationMessage(t, results.getLast()));
                 }
                 status("done", null);
             } catch (Superseded e) {
