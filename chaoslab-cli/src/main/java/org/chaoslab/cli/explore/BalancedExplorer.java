@@ -130,7 +130,9 @@ final class BalancedExplorer implements ExploreView {
             case "set", "reset" -> {
                 Forms.Checked<BalancedForm.Parameters> checked = BalancedForm.check(new LinkedHashMap<>(request.params()));
                 if (!checked.ok()) {
-                    out.offer(Messages.invalid(checked.errors()));
+                    // answered in the order of the requests: after the "accepted" of an earlier set still queued
+                    commands.add(() -> out.offer(Messages.invalid(checked.errors())));
+                    LockSupport.unpark(simulation);
                     return;
                 }
                 boolean restart = "reset".equals(request.type());

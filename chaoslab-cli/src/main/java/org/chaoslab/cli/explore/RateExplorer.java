@@ -125,7 +125,9 @@ final class RateExplorer implements ExploreView {
             case "set", "reset" -> {
                 RateForm.Result checked = RateForm.check(new LinkedHashMap<>(request.params()));
                 if (!checked.ok()) {
-                    out.offer(Messages.invalid(checked.errors()));
+                    // answered in the order of the requests: after the "accepted" of an earlier set still queued
+                    commands.add(() -> out.offer(Messages.invalid(checked.errors())));
+                    LockSupport.unpark(simulation);
                 } else if ("set".equals(request.type())) {
                     set(checked.parameters());
                 } else {

@@ -248,6 +248,11 @@ class ExploreServerTest {
             assertThat(tab.await("invalid").get("errors").has("noise")).isTrue();
             tab.set(params(RateForm.MAX_N + 1, "1", "none"), "set");
             assertThat(tab.await("invalid").get("errors").get("n").asText()).startsWith("--n must be in [1, 4000] in the explorer");
+            // answers come in the order of the requests: a valid set's "accepted" before a later refusal
+            tab.set(params(100, "1.1", "none"), "set");
+            tab.set(params(100, "-1", "none"), "set");
+            tab.await("accepted", m -> m.get("params").get("g").asDouble() == 1.1, 10);
+            assertThat(tab.await("invalid").get("errors").has("g")).isTrue();
         }
     }
 
@@ -431,6 +436,13 @@ class ExploreServerTest {
             p.put("k", "many");
             tab.set(p, "set");
             assertThat(tab.await("invalid").get("errors").get("k").asText()).isEqualTo(typeMessage);
+            p = smallBalanced();
+            p.put("m0", "0.25");
+            tab.set(p, "set");
+            p.put("m0", "0");
+            tab.set(p, "set");
+            tab.await("accepted", m -> m.get("params").get("m0").asDouble() == 0.25, 10);
+            assertThat(tab.await("invalid").get("errors").has("m0")).as("answered in the order of the requests").isTrue();
             p = smallBalanced();
             p.put("ne", "30000");
             tab.set(p, "set");
