@@ -14,18 +14,26 @@
   window.explore = state;
 
   // ---------------------------------------------------------------- colours: χ1 on a log scale, white at 1
-  // The colour range is symmetric in ln χ1: the largest |ln χ1| of the diagram, between ln 1.5 and ln 4.
-  let span = Math.log(4);
+  // Each side saturates at the diagram's extreme (blue at its smallest χ1, red at its largest, at most a factor 4 from
+  // 1 and at least 1.5), so that the weakly chaotic side of a bounded φ is not washed out by the strongly ordered one.
+  let low = Math.log(4);
+  let high = Math.log(4);
   function colorRange(d) {
-    let top = 0;
-    for (const v of d.chi1) if (v != null && v > 0) top = Math.max(top, Math.abs(Math.log(v)));
-    span = Math.max(Math.log(1.5), Math.min(Math.log(4), top));
-    $('cb-lo').textContent = 'χ1 = ' + fmt(Math.exp(-span), 2);
-    $('cb-hi').textContent = fmt(Math.exp(span), 2);
+    let lo = 0;
+    let hi = 0;
+    for (const v of d.chi1) {
+      if (v != null && v > 0) { lo = Math.min(lo, Math.log(v)); hi = Math.max(hi, Math.log(v)); }
+    }
+    const clamp = (x) => Math.max(Math.log(1.5), Math.min(Math.log(4), x));
+    low = clamp(-lo);
+    high = clamp(hi);
+    $('cb-lo').textContent = 'χ1 = ' + fmt(Math.exp(-low), 2);
+    $('cb-hi').textContent = fmt(Math.exp(high), 2);
   }
   function chiColor(chi) {
     if (chi == null || !isFinite(chi)) return '#bbbbbb';
-    const t = Math.max(-1, Math.min(1, Math.log(chi) / span));
+    const l = Math.log(chi);
+    const t = Math.max(-1, Math.min(1, l / (l < 0 ? low : high)));
     const to = t < 0 ? [33, 102, 172] : [178, 24, 43];
     const a = Math.abs(t);
     const c = to.map((v) => Math.round(255 + (v - 255) * a));
