@@ -225,7 +225,13 @@ public final class KernelComparison {
         return compare(net, stimuli, s, theory, runs, (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static void check(StimulusNetwork net, Stimuli.Circle stimuli, Settings s) {
+    /**
+     * The checks {@link #run} makes before it simulates: P even and ≥ 8 equally spaced stimuli, roughness lags within
+     * P/2, at least 2 trials for the stationary protocol, a transient theory for the transient protocol.
+     *
+     * @throws IllegalArgumentException saying which does not hold
+     */
+    public static void check(StimulusNetwork net, Stimuli.Circle stimuli, Settings s) {
         int p = stimuli.count();
         if (p < 8 || p % 2 != 0) {
             throw new IllegalArgumentException("stimuli must be an even number >= 8 of equally spaced points on the circle (got " + p + ")");

@@ -26,12 +26,12 @@ public final class DeepInputOptions {
     Double circleQ0;
 
     /** The inputs; the circle at --circle-q0, or at {@code defaultCircleQ0} when that is not given. */
-    DeepNetworkInputs inputs(double defaultCircleQ0) {
+    public DeepNetworkInputs inputs(double defaultCircleQ0) {
         return new DeepNetworkInputs(q0, c0, pairs, circlePoints, circleQ0 == null ? defaultCircleQ0 : circleQ0);
     }
 
     /** Validates every input option (also for commands that use only some of them), naming the option. */
-    void validate() {
+    public void validate() {
         inputs(q0);
     }
 

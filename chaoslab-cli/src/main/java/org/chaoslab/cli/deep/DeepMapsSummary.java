@@ -22,7 +22,8 @@ public record DeepMapsSummary(String model, String phi, double sigmaW2, double s
                               boolean qStarExists, double qStar, int convergenceDepth, double cStar, double chi1, double chiC,
                               double xiQ, double xiC, double chi2, double curvatureStar, String phase, String note) {
 
-    static DeepMapsSummary of(SignalPropagation s, double q0) {
+    /** The summary of {@code s} for inputs of squared length q0 per component. */
+    public static DeepMapsSummary of(SignalPropagation s, double q0) {
         return new DeepMapsSummary("deepnet", s.phi(), s.weightVariance(), s.biasVariance(), s.keepProbability(), q0,
                 s.qStarExists(), s.qStar(), s.convergenceDepth(), s.cStar(), s.chi1(), s.chiC(), s.xiQ(), s.xiC(), s.chi2(),
                 s.curvatureStar(), s.phase().label(), s.note());

@@ -30,7 +30,7 @@ public final class DeepNetworkOptions {
     int depth;
 
     /** The described network; validation errors name the parameter. */
-    DeepNetwork network() {
+    public DeepNetwork network() {
         return new DeepNetwork(width, depth, TransferFunctions.parse(phi), sigmaW2, sigmaB2, keep);
     }
 
@@ -38,7 +38,7 @@ public final class DeepNetworkOptions {
      * Refuses, before allocation, a simulated width whose weight matrix (width^2 doubles, one per layer sampler) does
      * not fit one Java array or the heap, together with the activations of the probe inputs.
      */
-    void checkSimulation(int inputs) {
+    public void checkSimulation(int inputs) {
         org.chaoslab.cli.common.Resources.denseSize("--width", width);
         double w = width;
         double bytes = 8.0 * w * w * 2 + 8.0 * w * inputs * 4;

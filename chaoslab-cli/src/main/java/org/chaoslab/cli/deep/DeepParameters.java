@@ -14,7 +14,8 @@ public record DeepParameters(String phi, double sigmaW2, double sigmaB2, double 
                              double c0, int pairs, int circlePoints, double circleQ0, Integer realizations, Long seed,
                              List<String> seedStreams) {
 
-    static final List<String> STREAMS = List.of("inputs/pairs/p", "inputs/circle", "weights/layer/l/i (row i)",
+    /** The named random streams under each realization's master seed. */
+    public static final List<String> STREAMS = List.of("inputs/pairs/p", "inputs/circle", "weights/layer/l/i (row i)",
             "biases/layer/l", "dropout/layer/l/m (column m)");
 
     static DeepParameters of(DeepNetwork n, DeepNetworkInputs in, Integer realizations, Long seed) {

@@ -20,7 +20,7 @@ public final class DeepRunOptions {
     ThreadsOptions threads;
 
     /** The settings, with {@code defaultRealizations} where --realizations is not given. */
-    DeepSimulation settings(int defaultRealizations) {
+    public DeepSimulation settings(int defaultRealizations) {
         return new DeepSimulation(realizations == null ? defaultRealizations : realizations, seed, threads());
     }
 

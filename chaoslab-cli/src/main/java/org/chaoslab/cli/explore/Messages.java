@@ -30,7 +30,8 @@ final class Messages {
             "set", Set.of("params"),
             "reset", Set.of("params"),
             "pause", Set.of(),
-            "resume", Set.of());
+            "resume", Set.of(),
+            "simulate", Set.of());
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build()).build()).build();
@@ -115,6 +116,13 @@ final class Messages {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         return m;
+    }
+
+    /** The {@code invalid} message: the refused values' messages by field. */
+    static String invalid(Map<String, String> errors) {
+        Map<String, Object> m = message("invalid");
+        m.put("errors", errors);
+        return json(m);
     }
 
     /** The {@code error} message with a text. */

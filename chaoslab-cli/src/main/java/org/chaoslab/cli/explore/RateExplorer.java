@@ -18,8 +18,8 @@ import org.chaoslab.sim.rate.LiveRateNetwork;
  * statistics the page plots estimated as it runs, frames sent at a bounded rate, and the DMFT of the current parameters
  * computed on a second thread ({@link RateTheory}).
  *
- * <p>Threads: the WebSocket's thread calls {@link #set}, {@link #reset}, {@link #pause}, {@link #resume} and
- * {@link #snapshot}; they validate on that thread and hand the change to the simulation thread as a command, so every
+ * <p>Threads: the WebSocket's thread calls {@link #handle} (set, reset, pause, resume) and {@link #export}; they
+ * validate on that thread and hand the change to the simulation thread as a command, so every
  * piece of simulation state is touched by one thread only. A change of g, φ, J0, the input or the noise retunes the
  * running state; a change of N or the seed (or a reset) draws a new network. After each change the estimators of
  * λ_max and of the autocorrelation restart after {@link #SETTLE} time units, so they describe the new parameters; the
@@ -30,7 +30,7 @@ import org.chaoslab.sim.rate.LiveRateNetwork;
  * trajectories ({@link LiveRateNetwork#renormalize}, every {@link #RENORM}), the mean of ln(d/d0) per unit time since
  * the last change.
  */
-final class RateExplorer implements AutoCloseable {
+final class RateExplorer implements ExploreView {
 
     /** Time step (τ = 1) and scheme: those of {@code compare scs}. */
     static final double DT = 0.1;
@@ -112,6 +112,44 @@ final class RateExplorer implements AutoCloseable {
         theoryThread.start();
     }
 
+    /**
+     * The rate view's messages: {@code set} (a retune, or a new network when N or the seed changed), {@code reset} (a
+     * new network), {@code pause}, {@code resume}; the values of set and reset checked by {@link RateForm}, a refused
+     * one answered with an {@code invalid} message.
+     */
+    @Override
+    public void handle(Messages.Request request) throws Messages.BadMessage {
+        switch (request.type()) {
+            case "pause" -> pause();
+            case "resume" -> resume();
+            case "set", "reset" -> {
+                RateForm.Result checked = RateForm.check(new LinkedHashMap<>(request.params()));
+                if (!checked.ok()) {
+                    // answered in the order of the requests: after the "accepted" of an earlier set still queued
+                    commands.add(() -> out.offer(Messages.invalid(checked.errors())));
+                    LockSupport.unpark(simulation);
+                } else if ("set".equals(request.type())) {
+                    set(checked.parameters());
+                } else {
+                    reset(checked.parameters());
+                }
+            }
+            default -> throw new Messages.BadMessage("the rate view has no '" + request.type() + "' message");
+        }
+    }
+
+    /** The zip of {@link #snapshot}, written off the simulation thread. */
+    @Override
+    public CompletableFuture<ExploreView.Export> export() {
+        return snapshot().thenApplyAsync(s -> {
+            try {
+                return RateExport.zip(s);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Applies validated parameters: a retune, or a new network when N or the seed changed. */
     void set(RateForm.Parameters p) {
         commands.add(() -> apply(p, false));
@@ -149,7 +187,8 @@ final class RateExplorer implements AutoCloseable {
     }
 
     /** Whether both threads have ended (after {@link #close}). */
-    boolean stopped() {
+    @Override
+    public boolean stopped() {
         return !simulation.isAlive() && !theoryThread.isAlive();
     }
 

@@ -1,17 +1,8 @@
 package org.chaoslab.cli.explore;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import org.chaoslab.cli.ChaoslabCommand;
 import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
@@ -19,7 +10,6 @@ import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LineStyle;
 import org.chaoslab.sim.rate.LiveRateNetwork;
 import org.chaoslab.random.StreamSeeds;
-import picocli.CommandLine;
 
 /**
  * The rate view's export: what the page shows, written as a command's output directory is ({@link OutputDirectory},
@@ -50,28 +40,9 @@ final class RateExport {
                     Map<String, Object> simulation, RateTheory.Result theory) {
     }
 
-    /** The zip of the export of {@code s}, built in a temporary directory that is removed afterwards. */
-    static byte[] zip(Snapshot s) throws IOException {
-        Path tmp = Files.createTempDirectory("chaoslab-explore-");
-        try {
-            Path target = tmp.resolve("explore-rate");
-            try (OutputDirectory dir = OutputDirectory.prepare(target, false)) {
-                write(dir, s);
-                summary(s).writeTo(dir);
-                dir.commit();
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(target)) {
-                for (Path f : files.sorted().toList()) {
-                    zip.putNextEntry(new ZipEntry("explore-rate/" + f.getFileName()));
-                    Files.copy(f, zip);
-                    zip.closeEntry();
-                }
-            }
-            return bytes.toByteArray();
-        } finally {
-            OutputDirectory.deleteTree(tmp);
-        }
+    /** The export of {@code s}: the zip of its output directory. */
+    static ExploreView.Export zip(Snapshot s) throws IOException {
+        return Exports.zip("rate", dir -> write(dir, s), summary(s));
     }
 
     private static void write(OutputDirectory dir, Snapshot s) throws IOException {
@@ -126,14 +97,7 @@ final class RateExport {
 
     /** summary.json of the export: command "explore rate", the parameters as the CLI parses them. */
     private static RunSummary.Builder summary(Snapshot s) {
-        RateForm form = new RateForm();
-        CommandLine rate = new CommandLine(form);
-        rate.parseArgs(argv(s.params().values()));
-        CommandLine root = new CommandLine(new ChaoslabCommand());
-        CommandLine explore = new CommandLine(new ExploreCommand());
-        root.addSubcommand("explore", explore);
-        explore.addSubcommand("rate", rate);
-        RunSummary.Builder b = RunSummary.builder(rate.getCommandSpec(), 1);
+        RunSummary.Builder b = Exports.summary("rate", new RateForm(), s.params().values(), 1);
         long seed = s.params().seed();
         b.seed("master", seed);
         b.seed("couplings", StreamSeeds.COUPLINGS + "/<row> (unit gain, scaled by g)");
@@ -142,26 +106,10 @@ final class RateExport {
         b.seed("noise", StreamSeeds.NOISE + "/0/<unit> (restarted when the noise changes)");
         b.result("simulation", s.simulation());
         if (s.theory() != null) {
-            Map<String, Object> theory = new LinkedHashMap<>();
-            for (var c : s.theory().summary().getClass().getRecordComponents()) {
-                try {
-                    theory.put(c.getName(), c.getAccessor().invoke(s.theory().summary()));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + c.getName(), e);
-                }
-            }
+            Map<String, Object> theory = Exports.components(s.theory().summary());
             theory.put("meanSquare", s.theory().meanSquare());
             b.result("theory", theory);
         }
         return b;
-    }
-
-    private static String[] argv(Map<String, Object> values) {
-        List<String> args = new java.util.ArrayList<>();
-        for (var e : values.entrySet()) {
-            args.add("--" + e.getKey());
-            args.add(String.valueOf(e.getValue()));
-        }
-        return args.toArray(new String[0]);
     }
 }

@@ -46,7 +46,8 @@ class ExploreBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         Map<String, String> small = new java.util.LinkedHashMap<>(ExploreServer.defaults());
         small.put("n", "300");
-        server = ExploreServer.start("127.0.0.1", 0, 4, 1, small);
+        server = ExploreServer.start("127.0.0.1", 0, 4, 1, Map.of("rate", small, "balanced", ExploreServerTest.smallBalanced(),
+                "deep", ExploreServerTest.smallDeep(), "kernel", ExploreServerTest.smallKernel()));
         // the driver must not fetch browsers: the machine's chromium is used (executablePath)
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
@@ -166,9 +167,103 @@ class ExploreBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rate-bad-values.png")).setFullPage(true));
         // corrected, the messages go and the network runs with the new value
         page.locator("#phi").fill("tanh");
-        page.waitForFunction("() => window.explore.accepted && Number(window.explore.accepted.g) === 1.3");
+        // (an "accepted" for g = 1.3 may have come before "cosh" was typed: wait for the messages to go)
+        page.waitForFunction("() => window.explore.accepted && Number(window.explore.accepted.g) === 1.3"
+                + " && document.getElementById('msg-phi').textContent === ''");
         assertThat(page.locator("#msg-g").textContent()).isEmpty();
         assertThat(page.locator("#msg-phi").textContent()).isEmpty();
+    }
+
+    /** Opens a view's page and waits until it has its theory and {@code frames} frames (deep: simulations). */
+    private Page openView(String view, int frames) {
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + server.port() + "/" + view + ".html");
+        page.waitForFunction("() => window.explore && window.explore.view === '" + view + "' && window.explore.theory "
+                + "&& window.explore.frames >= " + frames, null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        return page;
+    }
+
+    @Test
+    void theBalancedViewFollowsM0WithTheMeanFieldBesideIt() {
+        Page page = openView("balanced", 3);
+        assertThat(page.locator("#nav-balanced").getAttribute("class")).isEqualTo("current");
+        assertThat(page.locator("#nav-rate").getAttribute("href")).isEqualTo("/");
+        double mE = number(page, "window.explore.theory.rateE");
+        runFor(page, number(page, "window.explore.time"), 8);
+        assertThat(number(page, "window.explore.raster.t.length")).as("raster events").isPositive();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("balanced-m0-0.2.png")).setFullPage(true));
+
+        // a stronger drive: the mean field's m_E rises, the running network follows it (balance: m grows with m0)
+        page.locator("#m0-slider").fill("0.4");
+        page.waitForFunction("() => window.explore.theory && window.explore.theory.m0 === 0.4 && !window.explore.theoryPending",
+                null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        double mE2 = number(page, "window.explore.theory.rateE");
+        assertThat(mE2).as("mean-field m_E at m0 = 0.4 against 0.2").isGreaterThan(mE + 0.05);
+        assertThat(page.locator("#mf-rate-e").textContent()).isEqualTo(String.format(java.util.Locale.ROOT, "%.4g", mE2));
+        assertThat(page.evaluate("window.explore.accepted.m0").toString()).isEqualTo("0.4");
+        double t = number(page, "window.explore.time");
+        runFor(page, t, 15);
+        double simulated = number(page, "window.explore.rateEAverage");
+        // N = 1000, K = 50: the simulated rate within 35 % of the finite-K mean field (its O(1/sqrt K) corrections)
+        assertThat(simulated).as("simulated m_E at m0 = 0.4 against the mean field %s", mE2).isBetween(0.65 * mE2, 1.35 * mE2);
+        assertThat(number(page, "window.explore.ext[window.explore.ext.length - 1]")).isCloseTo(Math.sqrt(50) * 0.4,
+                org.assertj.core.data.Offset.offset(1e-5));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("balanced-m0-0.4.png")).setFullPage(true));
+
+        // a bad value: the CLI's message next to its control
+        String cliMessage = CliRunner.run("meanfield", "balanced", "--m0", "1.5").err().strip().replaceFirst("^chaoslab: error: ", "");
+        page.locator("#m0").fill("1.5");
+        page.waitForFunction("() => document.getElementById('msg-m0').textContent.length > 0");
+        assertThat(page.locator("#msg-m0").textContent()).isEqualTo(cliMessage);
+        Download download = page.waitForDownload(() -> page.locator("#export").click());
+        assertThat(download.failure()).isNull();
+        assertThat(download.suggestedFilename()).isEqualTo("chaoslab-explore-balanced.zip");
+    }
+
+    @Test
+    void aClickInTheDeepPhaseDiagramShowsThatPointsMapsAndSimulation() {
+        Page page = openView("deep", 1);
+        assertThat(page.locator("#phase").textContent()).isEqualTo("chaotic");
+        assertThat(number(page, "window.explore.diagram.chi1.length")).isEqualTo(DeepDiagrams.RESOLUTION * DeepDiagrams.RESOLUTION);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deep-chaotic.png")).setFullPage(true));
+
+        // a click in the ordered phase: the point's theory (c* = 1) and a new simulation
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) page.evaluate("window.explore.positionOf(1.2, 0.5)");
+        page.locator("#plot-diagram .u-over").click(new com.microsoft.playwright.Locator.ClickOptions()
+                .setPosition(at.get("x").doubleValue(), at.get("y").doubleValue()));
+        page.waitForFunction("() => document.getElementById('phase').textContent === 'ordered' && window.explore.simulation"
+                + " && window.explore.simulation.sigmaW2 === window.explore.theory.sigmaW2", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        assertThat(number(page, "window.explore.theory.sigmaW2")).isCloseTo(1.2, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(number(page, "window.explore.theory.cStar")).isEqualTo(1.0);
+        assertThat(Double.parseDouble(page.locator("#sigma-b2").inputValue())).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.02));
+        // in the ordered phase the inputs' correlation goes to 1 through the layers, simulated and mapped
+        double last = number(page, "window.explore.simulation.c.mean[window.explore.simulation.c.mean.length - 1]");
+        assertThat(last).as("simulated c^L in the ordered phase").isGreaterThan(0.95);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deep-ordered.png")).setFullPage(true));
+    }
+
+    @Test
+    void theKernelViewSimulatesOnRequestAndTheRateNuggetGoesBelowTheTransition() {
+        Page page = openView("kernel", 0);
+        assertThat(page.locator("#rate-chaos").textContent()).startsWith("chaotic");
+        page.locator("#simulate").click();
+        page.waitForFunction("() => window.explore.simulated >= 2 && window.explore.simState === 'done'", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        assertThat(page.locator("#binary-sim-nugget").textContent()).contains("±");
+        assertThat(page.locator("#rate-verdict").textContent()).contains("2 realizations");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kernel-g2.5-simulated.png")).setFullPage(true));
+
+        // g below the rate network's transition: its nugget goes, the binary network's stays; the simulation is cleared
+        page.locator("#g-slider").fill("1");
+        page.waitForFunction("() => window.explore.theories.rate && window.explore.accepted && Number(window.explore.accepted.g) === 1"
+                + " && document.getElementById('rate-chaos').textContent.startsWith('not chaotic')", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        page.waitForFunction("() => Number(window.explore.theories.binary.sameTrial) > 0 && window.explore.theories.rate.nugget < 1e-9");
+        assertThat(Double.parseDouble(page.locator("#binary-nugget").textContent())).isGreaterThan(0.03);
+        assertThat(page.locator("#rate-sim-nugget").textContent()).isEqualTo("–");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kernel-g1-theory.png")).setFullPage(true));
     }
 
     @Test

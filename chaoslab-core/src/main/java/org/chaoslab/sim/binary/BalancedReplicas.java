@@ -106,6 +106,13 @@ final class BalancedReplicas {
         return flipped;
     }
 
+    /** Every replica's constant input from {@code net} ({@link BinaryState#drive}); the states are kept. */
+    void drive(BalancedNetwork net) {
+        for (BinaryState s : states) {
+            s.drive(net);
+        }
+    }
+
     /** Replica 0: the trajectory every recorder but the distance reads. */
     BinaryState first() {
         return states[0];

@@ -21,8 +21,8 @@ final class BinaryState {
     private final double wEI;
     private final double wIE;
     private final double wII;
-    private final double biasE;
-    private final double biasI;
+    private double biasE;
+    private double biasI;
     long flips;
     long synapticEvents;
     /** Static per-unit input added to u (a stimulus); null: none (the plain network, unchanged). */
@@ -40,6 +40,16 @@ final class BinaryState {
         wEI = net.jEI() / sk;
         wIE = net.jIE() / sk;
         wII = net.jII() / sk;
+        drive(net);
+    }
+
+    /**
+     * Sets the constant part of the input, √K E_k m0 − θ_k, from {@code net} (its K, external drive factors, m0 and
+     * thresholds); the couplings and the state are kept. A running network whose external rate or thresholds change
+     * (the explorer's {@link LiveBalancedNetwork#retune}) goes on from its state with the new drive.
+     */
+    void drive(BalancedNetwork net) {
+        double sk = Math.sqrt(net.k());
         biasE = sk * net.extE() * net.m0() - net.thetaE();
         biasI = sk * net.extI() * net.m0() - net.thetaI();
     }

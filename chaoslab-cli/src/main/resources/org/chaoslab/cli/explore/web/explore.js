@@ -1,12 +1,11 @@
-// chaoslab explore: the page of the rate view. Talks to the server over one WebSocket (protocol: docs/explore.md),
-// keeps the last WINDOW time units of the streamed samples and draws them with uPlot. Every value typed is sent as
-// text; the server checks it by the CLI's rules and answers "accepted" or "invalid" (a message per field).
+// chaoslab explore: the page of the rate view (what every view shares is in common.js). Keeps the last WINDOW time
+// units of the streamed samples and draws them with uPlot. Every value typed is sent as text; the server checks it by
+// the CLI's rules and answers "accepted" or "invalid" (a message per field).
 (function () {
   'use strict';
   const WINDOW = 100;          // time units of traces and <x^2> kept on screen
   const FIELDS = ['n', 'g', 'phi', 'j0', 'input', 'noise', 'seed'];
-  const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
-  const $ = (id) => document.getElementById(id);
+  const { $, COLORS, makePlot, dots, line, autoResize, join, fmt, banner } = window.chaoslab;
 
   // State the page shows; also read by the browser tests (window.explore).
   const state = {
@@ -19,30 +18,11 @@
   window.explore = state;
 
   // ---------------------------------------------------------------- plots
-  function size(el) {
-    const w = Math.max(300, el.clientWidth || 400);
-    return { width: w, height: Math.round(Math.min(300, Math.max(220, w * 0.55))) };
-  }
-  function axes(xLabel, yLabel) {
-    return [{ label: xLabel, labelSize: 18, size: 40 }, { label: yLabel, labelSize: 18, size: 55 }];
-  }
-  function makePlot(id, series, xLabel, yLabel, extra) {
-    const el = $(id);
-    const opts = Object.assign({
-      ...size(el), scales: { x: { time: false } }, axes: axes(xLabel, yLabel),
-      series: [{ label: xLabel }].concat(series), legend: { show: true }, cursor: { show: true },
-    }, extra || {});
-    return new uPlot(opts, [[]].concat(series.map(() => [])), el);
-  }
-  const dots = (color, label) => ({ label, stroke: color, width: 0, paths: () => null, points: { show: true, size: 4, fill: color } });
-  const line = (color, label, dash) => ({ label, stroke: color, width: 1.5, dash: dash, spanGaps: true, points: { show: false } });
-
   const plots = {
     traces: null, phi: null, ms: null, acf: null,
   };
   function buildTracePlot(units) {
     if (plots.traces) plots.traces.destroy();
-    $('plot-traces').innerHTML = '';
     plots.traces = makePlot('plot-traces', units.map((u, k) => line(COLORS[k % COLORS.length], 'x_' + u)),
       'time t (units of τ)', 'activity x_i');
   }
@@ -53,20 +33,7 @@
       'time t (units of τ)', 'population mean square ⟨x²⟩');
     plots.acf = makePlot('plot-acf', [dots('#1f77b4', 'simulation'), line('#000', 'DMFT Δ(s)')],
       'lag s (units of τ)', 'autocovariance Δ(s)');
-    window.addEventListener('resize', () => {
-      for (const id of ['traces', 'phi', 'ms', 'acf']) {
-        const p = plots[id];
-        if (p) p.setSize(size($('plot-' + id)));
-      }
-    });
-  }
-
-  // Two x-sorted tables (x, y) on one x axis, the other's y null where it has no point.
-  function join(a, b) {
-    const xs = Array.from(new Set(a[0].concat(b[0]))).sort((p, q) => p - q);
-    const ia = new Map(a[0].map((x, k) => [x, a[1][k]]));
-    const ib = new Map(b[0].map((x, k) => [x, b[1][k]]));
-    return [xs, xs.map((x) => (ia.has(x) ? ia.get(x) : null)), xs.map((x) => (ib.has(x) ? ib.get(x) : null))];
+    autoResize(plots);
   }
 
   function redraw() {
@@ -82,7 +49,6 @@
   }
 
   // ---------------------------------------------------------------- text
-  const fmt = (v, d) => (v == null || !isFinite(v) ? '–' : Number(v).toPrecision(d || 4));
   function showTheory() {
     const th = state.theory;
     const phase = $('phase');
@@ -106,17 +72,7 @@
   }
   function showErrors(errors) {
     state.errors = errors || {};
-    for (const f of FIELDS.concat(['form'])) {
-      const m = $('msg-' + f);
-      if (m) m.textContent = state.errors[f] || '';
-      const input = f === 'noise' ? $('noise-sigma') : $(f);
-      if (input && input.classList) input.classList.toggle('bad', !!state.errors[f]);
-    }
-  }
-  function banner(text) {
-    const b = $('banner');
-    b.textContent = text || '';
-    b.hidden = !text;
+    window.chaoslab.showErrors(FIELDS, state.errors, (f) => (f === 'noise' ? $('noise-sigma') : $(f)));
   }
 
   // ---------------------------------------------------------------- controls
@@ -146,15 +102,8 @@
     }
     $('g-slider').value = v.g;
   }
-  let socket = null;
-  function send(message) {
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
-  }
-  let timer = null;
-  function changed() {                         // debounced: a dragged slider sends about 20 messages per second
-    clearTimeout(timer);
-    timer = setTimeout(() => send({ type: 'set', params: values() }), 50);
-  }
+  let send = () => {};
+  const changed = window.chaoslab.debounce(() => send({ type: 'set', params: values() }), 50);
   function wire() {
     $('g-slider').addEventListener('input', () => { $('g').value = $('g-slider').value; changed(); });
     $('g').addEventListener('input', () => {
@@ -187,13 +136,7 @@
     }
   }
   const handlers = {
-    hello(m) {
-      state.token = m.token;
-      state.limits = m.limits;
-      $('export').href = '/export/' + m.token;
-      fill(m.defaults);
-      banner('');
-    },
+    hello(m) { fill(m.defaults); },
     accepted(m) {
       state.accepted = m.params;
       showErrors({});
@@ -229,30 +172,8 @@
       showSimulation();
       redraw();
     },
-    error(m) {
-      state.lastError = m.message;
-      banner(m.message);
-    },
   };
-  function connect() {
-    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
-    socket = new WebSocket(url);
-    socket.onopen = () => { state.connected = true; showSimulation(); };
-    socket.onclose = (e) => {
-      state.connected = false;
-      state.simState = 'disconnected';
-      showSimulation();
-      if (!state.lastError) banner('disconnected from the server' + (e.reason ? ' (' + e.reason + ')' : '') + '; reload the page to start again');
-    };
-    socket.onmessage = (e) => {
-      let m;
-      try { m = JSON.parse(e.data); } catch (err) { return; }
-      const h = handlers[m.type];
-      if (h) h(m);
-    };
-  }
-
   buildPlots();
   wire();
-  connect();
+  send = window.chaoslab.connect('rate', state, handlers, showSimulation);
 })();
