@@ -85,7 +85,7 @@ class PopulationStaticVsSimulationTest {
             System.out.printf("population %d: mean %.4f (theory %.4f, SE %.4f), variance %.4f (theory %.4f, SE %.4f)%n",
                     k, m, theory.mean()[k], seMean, v, theory.variance()[k], seVar);
             assertThat(Math.abs(m - theory.mean()[k])).isLessThan(5 * 2 * seMean + 2 * theory.variance()[k] / n);
-            assertThat(Math.abs(v - theory.variance()[k])).isLessThan(5 * seVar + 2 * theory.variance()[k] / n * 10);
+            assertThat(Math.abs(v - theory.variance()[k])).isLessThan(5 * seVar + 2 * theory.variance()[k] / n);
         }
     }
 
