@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab compare correlations}: the same as {@code correlations simulate} (theory beside simulation). */
 @Command(name = "correlations", header = "Covariance statistics of noise-driven networks beside their theory.", mixinStandardHelpOptions = true,
         description = {"Covariance statistics of the noise-driven network (white or OU noise; linear phi: closed forms,",
+                "quenched:SIGMA: the fixed points of --trials frozen inputs, covariance across trials;",
                 "other phi: --mapping) beside R simulated realizations (see 'chaoslab correlations simulate --help').",
                 "Without --noise: PR/N of the simulated",
                 "chaotic activity beside the two-site cavity theory."})
@@ -32,6 +33,10 @@ public final class CompareCorrelationsCommand implements Callable<Integer> {
             defaultValue = "50")
     double window;
 
+    @Option(names = "--trials", description = "With --noise quenched:SIGMA: trials of the frozen input per realization (even, "
+            + ">= 4; 0: 4 N). Default: ${DEFAULT-VALUE}.", defaultValue = "0")
+    int trials;
+
     @Mixin
     MappingOption mapping;
 
@@ -44,7 +49,8 @@ public final class CompareCorrelationsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (OutputDirectory dir = output.prepare()) {
-            int code = CorrelationsSimulateCommand.execute(network, run, realizations, window, mapping.get(), dir, spec, "compare");
+            int code = CorrelationsSimulateCommand.execute(network, run, realizations, window, trials, mapping.get(), dir, spec,
+                    "compare");
             dir.commit();
             return code;
         }

@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab correlations simulate}: covariance statistics of simulated linear networks beside the closed forms. */
 @Command(name = "simulate", header = "Covariance statistics of simulated noise-driven networks beside the theory.", mixinStandardHelpOptions = true,
         description = {"Simulates R realizations of the network with white or OU noise (--noise white:SIGMA, ou:SIGMA:TAU;",
+                "with --noise quenched:SIGMA: the fixed points of --trials frozen inputs per realization and their covariance",
+                "across trials, beside the cavity on the static state;",
                 "theory: the closed forms for linear phi with white noise, else --mapping), streams the equal-time and",
                 "zero-frequency covariances (two halves, cross-block",
                 "estimators) and writes summary.json, eigenvalues.npy, cross_covariances.npy and plots beside the theory.",
@@ -53,6 +55,10 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
             defaultValue = "50")
     double window;
 
+    @Option(names = "--trials", description = "With --noise quenched:SIGMA: trials of the frozen input per realization (even, "
+            + ">= 4; 0: 4 N). Default: ${DEFAULT-VALUE}.", defaultValue = "0")
+    int trials;
+
     @Mixin
     MappingOption mapping;
 
@@ -65,14 +71,14 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (OutputDirectory dir = output.prepare()) {
-            int code = execute(network, run, realizations, window, mapping.get(), dir, spec, "correlations");
+            int code = execute(network, run, realizations, window, trials, mapping.get(), dir, spec, "correlations");
             dir.commit();
             return code;
         }
     }
 
     /** Shared by {@code correlations simulate} and {@code compare correlations}. */
-    static int execute(NetworkOptions network, RunOptions run, int realizations, double window,
+    static int execute(NetworkOptions network, RunOptions run, int realizations, double window, int trials,
                        CovarianceTheory.Mapping mapping, OutputDirectory dir,
                        picocli.CommandLine.Model.CommandSpec spec, String label) throws Exception {
         RateNetwork net = network.network();
@@ -86,6 +92,11 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
                 + "doubles)", 8 * 8 * n2);
         if (net.input().noise().sigma() == 0.0) {
             return cavity(net, run, realizations, dir, spec, label);
+        }
+        if (net.input().noise() instanceof org.chaoslab.model.Noise.Quenched) {
+            RateSimulation s = run.settings(0.05, IntegratorKind.EXPONENTIAL_EULER);
+            return QuenchedCorrelations.simulate(network.theoryNetwork(), trials, realizations, s.seed(), s.threads(), mapping,
+                    dir, spec, label);
         }
         CovarianceTheory solved = CovarianceTheory.of(net, mapping);
         CorrelationTheorySummary theory = CorrelationsTheoryCommand.summary(net, solved);

@@ -56,6 +56,20 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RateNetwork net = network.theoryNetwork();
         output.check();
+        if (net.input().noise() instanceof Noise.Quenched) {
+            if (gValues != null) {
+                throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
+            }
+            QuenchedCorrelations.Summary q = QuenchedCorrelations.summary(net, mapping.get());
+            RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(q);
+            output.finish(summary, dir -> { });
+            if (json) {
+                spec.commandLine().getOut().println(JsonOutput.toJson(summary.results()));
+            } else {
+                QuenchedCorrelations.print(spec.commandLine().getOut(), q);
+            }
+            return 0;
+        }
         if (net.input().noise().sigma() == 0.0) {
             return gValues == null ? cavity(net) : cavitySweep(net);
         }

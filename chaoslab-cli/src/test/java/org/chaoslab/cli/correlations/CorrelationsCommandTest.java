@@ -121,6 +121,46 @@ class CorrelationsCommandTest {
     }
 
     @Test
+    void quenchedNoiseTheoryAndComparison(@TempDir Path dir) throws Exception {
+        // the static mean field of tanh at g = 1.5 with a frozen input of sigma = 2 (independent check: the fixed point
+        // of Delta = 4 + 2.25 <tanh^2>_Delta by 120-node Gauss-Hermite in numpy gives 5.5365, <phi'> 0.3171)
+        JsonNode q = new ObjectMapper().readTree(run("correlations", "theory", "--g", "1.5", "--phi", "tanh", "--noise",
+                "quenched:2", "--n", "200", "--json").out());
+        assertThat(q.get("mapping").asText()).isEqualTo("cavity");
+        assertThat(q.get("meanAutoCov").asDouble()).isCloseTo(5.5365, offset(1e-3));
+        assertThat(q.get("meanSlope").asDouble()).isCloseTo(0.3171, offset(1e-3));
+        assertThat(q.get("participationRatioPerN").asDouble()).isCloseTo(0.58357, offset(1e-4));
+        assertThat(q.get("meanAutoCovFiniteN").isNull()).isTrue();
+        JsonNode eg = new ObjectMapper().readTree(run("correlations", "theory", "--g", "1.5", "--phi", "tanh", "--noise",
+                "quenched:2", "--n", "200", "--mapping", "effective-gain", "--json").out());
+        assertThat(eg.get("meanAutoCov").asDouble()).isCloseTo(5.16985, offset(1e-4));
+        // linear units: the zero-frequency closed forms of white noise, sigma^2/(1 - R^2), with the 1/N terms
+        JsonNode lin = new ObjectMapper().readTree(run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise",
+                "quenched:1", "--n", "200", "--json").out());
+        assertThat(lin.get("meanAutoCov").asDouble()).isCloseTo(1.5625, offset(1e-9));
+        assertThat(lin.get("participationRatioPerN").asDouble()).isCloseTo(0.4096, offset(1e-9));
+        assertThat(lin.get("meanAutoCovFiniteN").asDouble()).isGreaterThan(1.5625);
+        CliRunner.Result chaotic = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--noise", "quenched:0.1");
+        assertThat(chaotic.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(chaotic.err()).contains("g^2<phi'^2>");
+
+        CliRunner.Result c = run("compare", "correlations", "--g", "1.5", "--phi", "tanh", "--noise", "quenched:2", "--n", "60",
+                "--trials", "120", "--realizations", "3", "--seed", "4", "--out", dir.resolve("q").toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode r = CliRunner.results(dir.resolve("q"), "compare correlations");
+        assertThat(r.get("trials").asInt()).isEqualTo(120);
+        assertThat(r.get("mapping").asText()).isEqualTo("cavity");
+        // 3 realizations of N = 60: a smoke test of the command (QuenchedCorrelationComparisonTest is the check)
+        assertThat(Math.abs(r.get("meanAutoCov").get("zScore").asDouble())).isLessThan(6);
+        assertThat(dir.resolve("q").resolve("eigenvalues.npy")).exists();
+        CliRunner.Result odd = run("compare", "correlations", "--g", "1.5", "--phi", "tanh", "--noise", "quenched:2", "--n", "60",
+                "--trials", "121", "--out", dir.resolve("odd").toString());
+        assertThat(odd.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(odd.err()).contains("--trials");
+        assertThat(dir.resolve("odd")).doesNotExist();
+    }
+
+    @Test
     void theoryWithoutNoiseReportsTheCavityDimension() throws Exception {
         CliRunner.Result r = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--json");
         assertThat(r.code()).as(r.err()).isZero();
