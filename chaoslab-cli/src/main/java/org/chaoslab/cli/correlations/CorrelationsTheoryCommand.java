@@ -85,10 +85,7 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             o.println(JsonOutput.toJson(summary.results()));
         } else {
             o.printf("mapping                %s (R = %.6g, D = %.6g)%n", s.mapping(), s.spectralRadius(), s.noiseIntensity());
-            o.printf("meanAutoCov            %.8g%n", s.meanAutoCov());
-            o.printf("meanCrossCov           %.8g%n", s.meanCrossCov());
-            o.printf("varCrossCov            %.8g%n", s.varCrossCov());
-            o.printf("participationRatio     %.8g   (PR/N = %.6g)%n", s.participationRatio(), s.participationRatioPerN());
+            statistics(o, s.meanAutoCov(), s.meanCrossCov(), s.varCrossCov(), s.participationRatio(), s.participationRatioPerN());
             if (Double.isFinite(s.eigenLower())) {
                 o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
             } else {
@@ -104,6 +101,15 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The four pair statistics as text lines (shared with the quenched summary). */
+    static void statistics(java.io.PrintWriter o, double meanAutoCov, double meanCrossCov, double varCrossCov, double pr,
+                           double prPerN) {
+        o.printf("meanAutoCov            %.8g%n", meanAutoCov);
+        o.printf("meanCrossCov           %.8g%n", meanCrossCov);
+        o.printf("varCrossCov            %.8g%n", varCrossCov);
+        o.printf("participationRatio     %.8g   (PR/N = %.6g)%n", pr, prPerN);
     }
 
     /** Without noise: the two-site cavity dimension of the chaotic state (Clark, Abbott & Litwin-Kumar 2023). */

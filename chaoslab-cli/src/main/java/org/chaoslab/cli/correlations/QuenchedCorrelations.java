@@ -75,10 +75,8 @@ final class QuenchedCorrelations {
         o.printf("mapping                %s (R = %.6g, input variance %.6g)%n", s.mapping(), s.spectralRadius(), s.noiseIntensity());
         o.printf("static variance Delta  %.8g   (<phi'> = %.6g, g^2<phi'^2> = %.6g, nonlinear power %.6g)%n",
                 s.staticVariance(), s.meanSlope(), s.stabilityGain(), s.nonlinearPower());
-        o.printf("meanAutoCov            %.8g%n", s.meanAutoCov());
-        o.printf("meanCrossCov           %.8g%n", s.meanCrossCov());
-        o.printf("varCrossCov            %.8g%n", s.varCrossCov());
-        o.printf("participationRatio     %.8g   (PR/N = %.6g)%n", s.participationRatio(), s.participationRatioPerN());
+        CorrelationsTheoryCommand.statistics(o, s.meanAutoCov(), s.meanCrossCov(), s.varCrossCov(), s.participationRatio(),
+                s.participationRatioPerN());
         if (Double.isFinite(s.eigenLower())) {
             o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
         }
