@@ -77,7 +77,7 @@ class RealizationsTest {
     void correlationCompareUsesTheCompletedRealizationsAndReportsTheFailed() {
         int n = 2;
         CovarianceTheory theory = new CovarianceTheory("linear", 0.5, 1.0, LinearCovariance.zeroFrequency(0.5, 1.0, n),
-                LinearCovariance.equalTime(0.5, 1.0, n), Double.NaN);
+                LinearCovariance.equalTime(0.5, 1.0, n), Double.NaN, 0.0);
         double[] c = {2.0, 0.5, 0.5, 1.0};
         CovarianceStatistics s = CovarianceStatistics.of(c, n);
         Realizations.Failure failed = new Realizations.Failure(0, 7, 12, "diverged");

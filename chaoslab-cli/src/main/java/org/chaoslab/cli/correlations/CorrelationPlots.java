@@ -11,7 +11,7 @@ import org.chaoslab.io.LineStyle;
 import org.chaoslab.io.PlotSeries;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.theory.covariance.ChaoticDimension;
-import org.chaoslab.theory.covariance.CovarianceEigenvalueDensity;
+import org.chaoslab.theory.covariance.ResidualCovarianceSpectrum;
 import org.chaoslab.theory.covariance.CovariancePrediction;
 import org.chaoslab.theory.dmft.DmftOptions;
 import org.chaoslab.theory.covariance.LinearCovariance;
@@ -103,11 +103,14 @@ final class CorrelationPlots {
     }
 
     /** Histogram of covariance eigenvalues with the closed-form density and its support edges. */
-    static List<String> eigenvalueHistogram(Path dir, double[] ev, CovariancePrediction theory) throws IOException {
+    static List<String> eigenvalueHistogram(Path dir, double[] ev, CovariancePrediction theory,
+                                            ResidualCovarianceSpectrum spectrum) throws IOException {
         // the whole data range, and at least the theory's support
         Histogram h = Histogram.covering(ev, 40, theory.eigenLower(), theory.eigenUpper());
         double top = java.util.Arrays.stream(h.density(false)).max().orElse(1.0);
-        double[][] density = new CovarianceEigenvalueDensity(theory.spectralRadius(), theory.noiseIntensity()).curve(400);
+        // the theory's density (the linear closed form, or the cavity surrogate's with its residual power); none where
+        // it is not derived
+        double[][] density = spectrum == null ? new double[][] {{}, {}} : spectrum.curve(400);
         var b = Plots.plot("Covariance eigenvalues (zero frequency)", Plots.label("eigenvalue of the covariance", "", ""),
                 Plots.DENSITY);
         Plots.histogram(b, "simulation", h, false, "theory (N → ∞)", density[0], density[1]);

@@ -115,7 +115,8 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         files.addAll(CorrelationPlots.participationRatioVsGain(out, theory.noiseIntensity(), net.gain(),
                 r.participationRatioPerN().simulation(), r.participationRatioPerN().standardError()));
         files.addAll(CorrelationPlots.crossCovarianceHistogram(out, r.crossCovariances(), r.zeroFrequencyTheory()));
-        files.addAll(CorrelationPlots.eigenvalueHistogram(out, r.eigenvalues(), r.zeroFrequencyTheory()));
+        files.addAll(CorrelationPlots.eigenvalueHistogram(out, r.eigenvalues(), r.zeroFrequencyTheory(),
+                solved.zeroFrequencySpectrum()));
         List<Verdict> verdicts = List.of(
                 Verdict.of("meanAutoCov", r.meanAutoCov()), Verdict.of("meanCrossCov", r.meanCrossCov()),
                 Verdict.of("varCrossCov", r.varCrossCov(), 0.0, FINITE_N), Verdict.of("PR/N", r.participationRatioPerN(), 0.0, FINITE_N),

@@ -27,7 +27,9 @@ import org.chaoslab.theory.dmft.NoisyDmftSolver;
  * <ul>
  *   <li>zero frequency (long windows): ā = Ĉ^x(0), N·Var c_ij = R⁴/(1 − R²)² (Ĉ^φ(0)/⟨φ′⟩²)² + 2R²/(1 − R²) Ĉ^x(0)²;
  *   <li>equal time: ā = c(0), N·Var c_ij = ψ^x (the double frequency integral);
- *   <li>PR/N = ā²/(ā² + N·Var c_ij) in both; the mean cross-covariance vanishes (sign symmetry of J).
+ *   <li>PR/N = ā²/(ā² + N·Var c_ij) in both; the mean cross-covariance vanishes (sign symmetry of J);
+ *   <li>the eigenvalue support of the zero-frequency covariance: that of D·AAᵀ + s(A − 1)(A − 1)ᵀ, s = Ĉ^ε(0)/⟨φ′⟩²
+ *       ({@link ResidualCovarianceSpectrum}; not derived with a static part: NaN there).
  * </ul>
  * For linear φ (ε = 0) these are the closed forms of {@link LinearCovariance}; without noise, the chaotic state's
  * {@link ChaoticDimension}. The effective-gain mapping (the linear network of radius g⟨φ′⟩ driven by ξ alone) drops
@@ -146,14 +148,16 @@ public final class CavityCovariance {
         double ay = specP[0] / (slope * slope);
         double q = 1.0 - r2;
         double zeroVar = r2 * r2 / (q * q) * ay * ay + 2.0 * r2 / q * ax * ax;
+        double nonlinear = Math.max(0.0, specP[0] - slope * slope * ax);
+        // the eigenvalue support of the surrogate's C(0) = D AAᵀ + s(A − 1)(A − 1)ᵀ, s = Ĉ^ε(0)/⟨φ′⟩²
+        ResidualCovarianceSpectrum spectrum = new ResidualCovarianceSpectrum(r, noiseIntensity, nonlinear / (slope * slope));
         CovariancePrediction zero = new CovariancePrediction("zero-frequency", n, r, noiseIntensity, ax, 0.0, zeroVar / n,
-                ax * ax / (ax * ax + zeroVar), Double.NaN, Double.NaN);
+                ax * ax / (ax * ax + zeroVar), spectrum.lower(), spectrum.upper());
 
         double c0x = sums.varianceX();
         double c0p = sums.variancePhi();
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0,
                 sums.psiX() / n, c0x * c0x / (c0x * c0x + sums.psiX()), Double.NaN, Double.NaN);
-        double nonlinear = Math.max(0.0, specP[0] - slope * slope * ax);
         return new Result(zero, equal, slope, nonlinear, sums.psiPhi(), c0p * c0p / (c0p * c0p + sums.psiPhi()));
     }
 

@@ -17,9 +17,22 @@ import org.chaoslab.theory.dmft.DmftOptions;
  * @param zeroFrequency  statistics of the zero-frequency covariance
  * @param equalTime      statistics of the equal-time covariance
  * @param dmftVariance   c0, the DMFT variance of x (NaN for linear units)
+ * @param residualPower  s = Ĉ^ε(0)/⟨φ′⟩², the residual power of the cavity surrogate at zero frequency (0 for linear
+ *                       units and the effective gain; NaN with a static part), which shapes the eigenvalue density of the
+ *                       zero-frequency covariance ({@link #zeroFrequencySpectrum})
  */
 public record CovarianceTheory(String mapping, double spectralRadius, double noiseIntensity,
-                               CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double dmftVariance) {
+                               CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double dmftVariance,
+                               double residualPower) {
+
+    /**
+     * The eigenvalue distribution of the zero-frequency covariance under this theory (the linear closed form when the
+     * residual power is 0), or null where it is not derived (a static part).
+     */
+    public ResidualCovarianceSpectrum zeroFrequencySpectrum() {
+        return Double.isFinite(residualPower) ? new ResidualCovarianceSpectrum(spectralRadius, noiseIntensity, residualPower)
+                : null;
+    }
 
     /** Which theory to use for nonlinear units. */
     public enum Mapping {
@@ -77,7 +90,7 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
         if (linear && white) {
             double r = network.gain();
             return new CovarianceTheory("linear", r, d, LinearCovariance.zeroFrequency(r, d, n),
-                    LinearCovariance.equalTime(r, d, n), Double.NaN);
+                    LinearCovariance.equalTime(r, d, n), Double.NaN, 0.0);
         }
         CavityCovariance.Result c = CavityCovariance.of(network, GRID);
         double r = c.spectralRadius();
@@ -88,8 +101,10 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
                 // the closed-form eigenvalue support applies
                 z = withSupport(z, LinearCovariance.zeroFrequency(r, d, n));
             }
+            double residual = linear ? 0.0 : Double.isFinite(c.psiPhi()) ? c.nonlinearPower() / (c.meanSlope() * c.meanSlope())
+                    : Double.NaN;
             return new CovarianceTheory(linear ? "linear" : "cavity", r, d, z, c.equalTime(),
-                    linear ? Double.NaN : c.equalTime().meanAutoCov());
+                    linear ? Double.NaN : c.equalTime().meanAutoCov(), residual);
         }
         // the effective gain: g times the population mean slope ⟨φ′⟩, x ~ N(μ, c0) (with a static part this differs from
         // the cavity's g√E[γ(z)²])
@@ -102,7 +117,7 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
         CovariancePrediction e = white ? LinearCovariance.equalTime(r, d, n)
                 : CavityCovariance.of(RateNetwork.scs(n, r, new TransferFunctions.Linear()).withInput(network.input()), GRID)
                         .equalTime();
-        return new CovarianceTheory("effective-gain", r, d, z, e, c.equalTime().meanAutoCov());
+        return new CovarianceTheory("effective-gain", r, d, z, e, c.equalTime().meanAutoCov(), 0.0);
     }
 
     private static CovariancePrediction withSupport(CovariancePrediction z, CovariancePrediction closed) {

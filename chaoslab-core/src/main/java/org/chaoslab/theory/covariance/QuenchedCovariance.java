@@ -25,7 +25,8 @@ import org.chaoslab.theory.dmft.Phase;
  * <pre>
  *   ā = Δ,   N·Var c_ij = R⁴/(1 − R²)² (⟨φ²⟩_Δ/γ²)² + 2R²/(1 − R²) Δ²,   PR/N = ā²/(ā² + N·Var c_ij),
  * </pre>
- * mean cross-covariance 0. For linear units C = σ²(1 − J)⁻¹(1 − J)⁻ᵀ is the annealed zero-frequency matrix itself:
+ * mean cross-covariance 0, and the eigenvalue support that of σ²AAᵀ + s(A − 1)(A − 1)ᵀ, s = (⟨φ²⟩ − γ²Δ)/γ²
+ * ({@link ResidualCovarianceSpectrum}). For linear units C = σ²(1 − J)⁻¹(1 − J)⁻ᵀ is the annealed zero-frequency matrix itself:
  * every closed form of {@link LinearCovariance#zeroFrequency} (and its 1/N terms) applies with D = σ². The effective-gain
  * mapping keeps R = gγ but drops ε: the linear closed forms with D = σ² (ā = σ²/(1 − R²) instead of Δ).
  *
@@ -116,8 +117,10 @@ public final class QuenchedCovariance {
             double q = 1.0 - r2;
             double y = rate / (gamma * gamma);
             double scaledVar = r2 * r2 / (q * q) * y * y + 2.0 * r2 / q * delta * delta;
+            ResidualCovarianceSpectrum spectrum = new ResidualCovarianceSpectrum(r, d,
+                    Math.max(0.0, rate - gamma * gamma * delta) / (gamma * gamma));
             cavity = new CovariancePrediction("quenched", n, r, d, delta, 0.0, scaledVar / n,
-                    delta * delta / (delta * delta + scaledVar), Double.NaN, Double.NaN);
+                    delta * delta / (delta * delta + scaledVar), spectrum.lower(), spectrum.upper());
         }
         return new Result(cavity, relabel(effective), delta, gamma, rate, stability);
     }
