@@ -22,10 +22,16 @@ import org.junit.jupiter.api.Test;
  * (Kadmon &amp; Sompolinsky, PRX 5:041030, 2015: the fixed point loses stability where ρ(M) = 1). The tanh E/I network
  * of docs/populations.md (bounded units: the static branch goes on through ρ(M) = 1), every g_kl scaled by c.
  *
- * <p>Finite N: the slowest mode of the realized Jacobian −1 + J diag φ′(x*) sits at the edge of a disc whose radius
- * differs from √ρ(M) by O(N^(−1/2)) (the circular law's edge, √(γ_N/4N) ≈ 2 % at N = 1000 for i.i.d. matrices — Rider
- * 2003 — and the realized fixed point's own ⟨φ′²⟩, a few % off), so the finite network's transition lies within a few %
- * of c*; the points c = 0.8 c* and 1.25 c* are 10 such widths away on either side.
+ * <p>Finite N: the fixed point's stability is decided by the eigenvalue of largest real part of the realized Jacobian
+ * −1 + J diag φ′(x*), whose bulk fills a disc of radius √ρ(M) as N → ∞. At finite N its spectral radius exceeds √ρ(M)
+ * by the circular law's edge correction, √(γ_N/4N) with Gumbel fluctuations of scale 1/√(4Nγ_N), γ_N = ln(N/2π) −
+ * 2 ln ln N (Rider, J. Phys. A 36:3401, 2003; 2 % and 1.2 % at N = 1000), while its largest real part lies inside the
+ * disc by more, presumably because the eigenvalue density of a matrix whose columns have unequal variances (φ′ varies
+ * from unit to unit) thins towards the edge, leaving few eigenvalues near the disc's rightmost point; the mean couplings
+ * are not the cause, the random part alone has the same leading real part (measured at c = 0.8 c*: λ_max = −0.19, −0.17, −0.14 averaged over 4, 5, 1 seeds at
+ * N = 250, 1000, 2000 against −1 + √ρ(M) = −0.1345; the leading real part checked against Hipparchus's eigenvalues of
+ * the realized Jacobian at N = 250, 500 to 3e-3). So the finite network's transition lies at or above c*, within
+ * O(N^(−1/2))-sized corrections; the points c = 0.8 c* and 1.25 c* are far outside them.
  */
 class PopulationTransitionTest {
 
@@ -76,17 +82,19 @@ class PopulationTransitionTest {
             // settled: each unit constant to rounding
             assertThat(c.temporalVariance()[k].simulation()).isLessThan(1e-12 * fp.variance()[k]);
         }
-        // the largest Lyapunov exponent of a stable fixed point is the slowest mode's rate, -1 + sqrt(rho(M)) (the
-        // mean modes' real parts, 0.07, lie inside the bulk); allowance: its 95 % half-width plus the finite-N edge,
-        // 3 sqrt(rho)/sqrt(N) (see the class comment)
+        // the largest Lyapunov exponent of a stable fixed point is the rate of its slowest mode, -1 + the largest real
+        // part of the Jacobian's coupling part J diag(phi'(x*)): negative, and below -1 + its spectral radius, which is
+        // sqrt(rho(M)) (the mean modes' real parts, 0.07, lie inside) times 1 + the edge correction and 3 Gumbel scales
+        // at N (class comment); the 95 % half-width on top. (Its distance below that bound is a finite-N effect: see the
+        // class comment.)
         LyapunovSpectrum s = lambda(net, 300, 250, 200);
         var twoReplica = s.twoReplica().lambda();
-        double predicted = -1 + Math.sqrt(fp.spectralRadius());
-        System.out.printf("c = 0.8 c*: lambda_max (two replicas) %.4f +- %.4f, QR %.4f; -1 + sqrt(rho) = %.4f%n",
-                twoReplica.value(), twoReplica.halfWidth(), s.exponents()[0], predicted);
+        double gammaN = Math.log(N / (2 * Math.PI)) - 2 * Math.log(Math.log(N));
+        double edge = Math.sqrt(fp.spectralRadius()) * (1 + Math.sqrt(gammaN / (4.0 * N)) + 3 / Math.sqrt(4.0 * N * gammaN));
+        System.out.printf("c = 0.8 c*: lambda_max (two replicas) %.4f +- %.4f, QR %.4f; -1 + sqrt(rho) = %.4f, bound %.4f%n",
+                twoReplica.value(), twoReplica.halfWidth(), s.exponents()[0], -1 + Math.sqrt(fp.spectralRadius()), -1 + edge);
         assertThat(twoReplica.value() + twoReplica.halfWidth()).isNegative();
-        assertThat(Math.abs(twoReplica.value() - predicted))
-                .isLessThan(twoReplica.halfWidth() + 3 * Math.sqrt(fp.spectralRadius()) / Math.sqrt(N));
+        assertThat(twoReplica.value() - twoReplica.halfWidth()).isLessThan(-1 + edge);
     }
 
     @Test
