@@ -199,7 +199,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
 
     private static void report(PrintWriter o, PopulationNetwork net, PopulationComparisonResult r, List<Verdict> verdicts,
                                OutputDirectory dir) {
-        o.printf(Locale.ROOT, "phase           predicted %s (gCritical %.6g x the given g), observed %s: %s%n",
+        o.printf(Locale.ROOT, "phase           predicted %s (gCritical %.6g x the gains simulated), observed %s: %s%n",
                 r.theory().phase(), r.theory().gCritical(), r.observedPhase(), r.phaseAgrees() ? "agrees" : "differs");
         for (int k = 0; k < net.populations(); k++) {
             o.printf(Locale.ROOT, "population %d (%s)%n", k + 1, net.transfers().get(k).name());

@@ -12,7 +12,6 @@ import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.compare.PopulationComparison;
 import org.chaoslab.model.PopulationNetwork;
 import org.chaoslab.model.RateNetwork;
-import org.chaoslab.model.Validate;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateRun;
@@ -70,7 +69,6 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
         PopulationNetwork net = network.network(n);
         RateSimulation settings = run.settings(0.05, IntegratorKind.EULER);
         PopulationComparison.Settings sampling = new PopulationComparison.Settings(settings, 1, sampleInterval, acfMaxLag);
-        Validate.finiteAtLeast("acf-max-lag", acfMaxLag, 0.0);
         if (sampleInterval < settings.dt()) {
             throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + settings.dt() + ")");
         }
