@@ -1,6 +1,5 @@
 package org.chaoslab.cli.rate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.PopulationNetwork;
 import org.chaoslab.model.TransferFunction;
-import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.theory.populations.PopulationFixedPoint;
 import org.chaoslab.theory.populations.PopulationMeanField;
 import picocli.CommandLine.Command;
@@ -29,26 +27,12 @@ import picocli.CommandLine.Option;
                 + "common factor on every g_kl at which the fixed point loses stability, means fixed), the mean-mode "
                 + "outliers, and the coupling spectrum's bulk radius.",
                 "Matrices: rows = receiving population k, columns = sending population l, rows separated by ';', "
-                        + "J_ij ~ N(jMean_kl/N, g_kl^2/N). The time-dependent (chaotic) population DMFT is not solved here: "
-                        + "above the transition the static solution is reported with phase 'chaotic' and is not the network's state."})
+                        + "J_ij ~ N(jMean_kl/N, g_kl^2/N); or the same keys in a YAML/JSON file (--network FILE). The "
+                        + "time-dependent (chaotic) population DMFT is not solved here: above the transition the static solution is reported with phase 'chaotic' and is not the network's state."})
 public final class DmftPopulationsCommand implements Callable<Integer> {
 
-    @Option(names = "--fractions", required = true, split = ",", paramLabel = "A",
-            description = "Population fractions alpha_l (> 0, summing to 1), e.g. 0.8,0.2.")
-    double[] fractions;
-
-    @Option(names = "--j-mean", required = true, paramLabel = "ROWS", description = "Mean couplings jMean_kl, e.g. \"2,-8;2,-6\".")
-    String jMean;
-
-    @Option(names = "--g-matrix", required = true, paramLabel = "ROWS", description = "Coupling gains g_kl >= 0, e.g. \"4,8;4,6\".")
-    String gMatrix;
-
-    @Option(names = "--input", split = ",", paramLabel = "I", description = "Input per population I_k. Default: 0 for every population.")
-    double[] input;
-
-    @Option(names = "--phi", split = ",", paramLabel = "PHI", defaultValue = "tanh",
-            description = "Transfer function, one for all or one per population (see 'chaoslab list phi'). Default: ${DEFAULT-VALUE}.")
-    List<String> phi;
+    @Mixin
+    PopulationNetworkOptions network;
 
     @Option(names = "--json", description = "Print the results as one JSON object.")
     boolean json;
@@ -68,27 +52,10 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int p = fractions.length;
-        double sum = Arrays.stream(fractions).sum();
-        if (Arrays.stream(fractions).anyMatch(a -> !(a > 0)) || Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("--fractions must be positive and sum to 1 (got " + Arrays.toString(fractions)
-                    .replace(" ", "") + ", sum " + sum + ")");
-        }
-        double[][] jm = matrix("--j-mean", jMean, p);
-        double[][] gm = matrix("--g-matrix", gMatrix, p);
-        double[] in = input == null ? new double[p] : input;
-        if (in.length != p) {
-            throw new IllegalArgumentException("--input must give one value per population (" + p + "; got " + in.length + ")");
-        }
-        if (phi.size() != 1 && phi.size() != p) {
-            throw new IllegalArgumentException("--phi must name one transfer function or one per population (" + p + "; got " + phi.size() + ")");
-        }
-        List<TransferFunction> transfers = new ArrayList<>();
-        for (int k = 0; k < p; k++) {
-            transfers.add(TransferFunctions.parse(phi.get(phi.size() == 1 ? 0 : k)));
-        }
+        PopulationNetwork net = network.network(Math.max(network.populationCount(), 1000));
         output.check();
-        PopulationNetwork net = new PopulationNetwork(Math.max(p, 1000), fractions, jm, gm, in, transfers);
+        int p = net.populations();
+        List<TransferFunction> transfers = net.transfers();
         PopulationMeanField theory = new PopulationMeanField();
         PopulationFixedPoint fp = theory.solve(net);
         double gCritical = theory.criticalGainScale(net);
@@ -119,8 +86,8 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
     static double[][] matrix(String option, String text, int p) {
         String[] rows = text.trim().split(";");
         if (rows.length != p) {
-            throw new IllegalArgumentException(option + " must have " + p + " rows separated by ';' (one per population, as --fractions; got "
-                    + rows.length + ")");
+            throw new IllegalArgumentException(option + " must have " + p + " rows separated by ';' (one per population, as "
+                    + (option.startsWith("--") ? "--fractions" : "fractions") + "; got " + rows.length + ")");
         }
         double[][] m = new double[p][];
         for (int k = 0; k < p; k++) {

@@ -28,6 +28,9 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
  * simulator's replica 0, added identically to x and x′ after every step (the exponents of the random dynamical
  * system for that noise realization). Float32 coupling storage is widened to float64 (the same values) for the state;
  * with {@code tangentPrecision = FLOAT32} the tangent product uses a float32 copy of J (sgemm).
+ *
+ * <p>A multi-population realization ({@link org.chaoslab.sim.rate.RealizedPopulationNetwork}) is measured the same
+ * way, each unit with its population's φ_k in the state and in the Jacobian −1 + J diag φ′_k(x).
  */
 public final class LyapunovAnalyzer {
 
@@ -72,7 +75,7 @@ public final class LyapunovAnalyzer {
         double[] j = float64(net.couplings());
         try (ParallelRows pool = new ParallelRows(s.threads())) {
             float[] j32 = s.tangentPrecision() == Precision.FLOAT32 ? float32(net.couplings()) : null;
-            TangentSystem sys = new TangentSystem(j, j32, n, k, network.transfer(), net.input(), s.integrator(), s.dt(), pool);
+            TangentSystem sys = new TangentSystem(j, j32, n, k, net.transfers(), net.input(), s.integrator(), s.dt(), pool);
             // annealed noise: streams seed/noise/0/i, the noise of the simulator's replica 0; x and x′ share it
             sys.noise(NoiseSource.forTrajectory(network.input().noise(), n, s.seed(), s.dt(), s.integrator()));
             SpectrumRun run = new SpectrumRun(sys, s, progress);

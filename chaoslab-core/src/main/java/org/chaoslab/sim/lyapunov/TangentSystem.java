@@ -3,6 +3,7 @@ package org.chaoslab.sim.lyapunov;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.linalg.RowTask;
 import org.chaoslab.model.TransferFunction;
+import org.chaoslab.sim.UnitTransfers;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.IntegratorStages;
 import org.chaoslab.sim.rate.NoiseSource;
@@ -44,7 +45,8 @@ final class TangentSystem {
     final int cols;
     /** x | x′ | Q, column-major with leading dimension N. */
     final double[] s;
-    private final TransferFunction phi;
+    /** φ per unit: one for all, or φ_k on the units of population k. */
+    private final UnitTransfers transfers;
     /** The constant input I (null when none) and what the RK4 state slopes add after the leak: I, or zeros. */
     private final double[] input;
     private final double[] stateInput;
@@ -83,6 +85,19 @@ final class TangentSystem {
      */
     TangentSystem(double[] j, float[] j32, int n, int k, TransferFunction phi, double[] input, IntegratorKind kind,
                   double dt, ParallelRows pool) {
+        this(j, j32, n, k, UnitTransfers.uniform(phi, n), input, kind, dt, pool);
+    }
+
+    /**
+     * @param j32       the couplings in float32 for mixed-precision tangent products, or null for float64
+     * @param transfers φ of every unit (one per population for a multi-population network): the Jacobian is
+     *                  −1 + J diag φ′_{k(i)}(x_i)
+     */
+    TangentSystem(double[] j, float[] j32, int n, int k, UnitTransfers transfers, double[] input, IntegratorKind kind,
+                  double dt, ParallelRows pool) {
+        if (transfers.units() != n) {
+            throw new IllegalArgumentException("one transfer function per unit (" + n + "; got " + transfers.units() + ")");
+        }
         if (j.length != (long) n * n) {
             throw new IllegalArgumentException("coupling matrix must have n*n entries");
         }
@@ -90,7 +105,7 @@ final class TangentSystem {
         this.k = k;
         this.cols = 2 + k;
         this.s = new double[HouseholderQr.paddedLength(n, k, 2 * n)]; // N·(2+k) + padding for netlib's LAPACK checks
-        this.phi = phi;
+        this.transfers = transfers;
         this.input = input;
         this.stateInput = input != null ? input : new double[n];
         this.stages = IntegratorStages.of(kind, dt);
@@ -231,17 +246,22 @@ final class TangentSystem {
     /** Operand columns φ(x) and φ(x′) and d = φ′(x) from the state columns of {@code from} (x alone when act = 1). */
     private void stateOperand(double[] from, int act) {
         double[] b = product.operand();
-        if (act == 1) {
-            for (int i = 0; i < n; i++) {
-                b[i] = phi.phi(from[i]);
+        for (int block = 0; block < transfers.blockCount(); block++) {   // one block unless φ differs by population
+            TransferFunction phi = transfers.blockTransfer(block);
+            int start = transfers.blockStart(block);
+            int end = transfers.blockEnd(block);
+            if (act == 1) {
+                for (int i = start; i < end; i++) {
+                    b[i] = phi.phi(from[i]);
+                }
+                continue;
             }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            double v = from[i];
-            b[i] = phi.phi(v);
-            d[i] = phi.derivative(v);
-            b[n + i] = phi.phi(from[n + i]);
+            for (int i = start; i < end; i++) {
+                double v = from[i];
+                b[i] = phi.phi(v);
+                d[i] = phi.derivative(v);
+                b[n + i] = phi.phi(from[n + i]);
+            }
         }
     }
 

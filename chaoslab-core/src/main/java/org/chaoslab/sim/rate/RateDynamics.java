@@ -3,6 +3,7 @@ package org.chaoslab.sim.rate;
 import org.chaoslab.linalg.CouplingMatrix;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.model.TransferFunction;
+import org.chaoslab.sim.UnitTransfers;
 
 /**
  * The right-hand side of the rate network split as dx/dt = −x + F(x), with the drive F evaluated for a batch of
@@ -14,11 +15,16 @@ import org.chaoslab.model.TransferFunction;
  * <p>A live run ({@link LiveRateNetwork}) keeps unit-gain couplings J₁ and scales the drive instead:
  * F(x) = g·J₁φ(x) + (J0/N)Σ_j φ_j + I, the same ensemble as J_ij ~ N(J0/N, g²/N) (J = J0/N + g·J₁), so that g and J0
  * change without a new draw. Without gains and mean coupling the drive is exactly Jφ(x) + I.
+ *
+ * <p>φ acts unit by unit ({@link UnitTransfers}): one φ for every unit (the SCS network; this path is the element-wise
+ * kernel over the whole state, as it always was), or φ_k for the units of population k (Kadmon &amp; Sompolinsky 2015),
+ * one kernel call per run of a population's units.
  */
 final class RateDynamics {
 
     private final CouplingMatrix couplings;
-    private final TransferFunction phi;
+    /** φ per unit (one φ for all, or one per population). */
+    private final UnitTransfers transfers;
     private final double[] input;      // length N, null when zero
     private final int n;
     /** Per column the factor of the product, null when it is 1 for every column (replicas). */
@@ -40,7 +46,16 @@ final class RateDynamics {
      */
     RateDynamics(CouplingMatrix couplings, TransferFunction phi, double[] input, int columns, double[] gains,
                  ParallelRows pool) {
-        this(couplings, phi, input, columns, gains, 0.0, pool);
+        this(couplings, UnitTransfers.uniform(phi, couplings.size()), input, columns, gains, pool);
+    }
+
+    /**
+     * A batch of {@code columns} whose units have their own φ (the populations of a network with one φ_k per
+     * population): F_c = g_c·(Jφ(x_c)) + I, φ(x)_i = φ_{k(i)}(x_i).
+     */
+    RateDynamics(CouplingMatrix couplings, UnitTransfers transfers, double[] input, int columns, double[] gains,
+                 ParallelRows pool) {
+        this(couplings, transfers, input, columns, gains, 0.0, pool);
     }
 
     /**
@@ -52,17 +67,21 @@ final class RateDynamics {
      */
     RateDynamics(CouplingMatrix unitCouplings, double gain, double meanCoupling, TransferFunction phi, double[] input,
                  int replicas, ParallelRows pool) {
-        this(unitCouplings, phi, input, replicas, gain == 1.0 ? null : filled(replicas, gain),
-                meanCoupling / unitCouplings.size(), pool);
+        this(unitCouplings, UnitTransfers.uniform(phi, unitCouplings.size()), input, replicas,
+                gain == 1.0 ? null : filled(replicas, gain), meanCoupling / unitCouplings.size(), pool);
     }
 
-    private RateDynamics(CouplingMatrix couplings, TransferFunction phi, double[] input, int columns, double[] gains,
+    private RateDynamics(CouplingMatrix couplings, UnitTransfers transfers, double[] input, int columns, double[] gains,
                          double meanPerUnit, ParallelRows pool) {
         if (gains != null && gains.length != columns) {
             throw new IllegalArgumentException("one gain per column: " + columns + " columns, " + gains.length + " gains");
         }
+        if (transfers.units() != couplings.size()) {
+            throw new IllegalArgumentException("one transfer function per unit: " + couplings.size() + " units, "
+                    + transfers.units() + " in the transfer functions");
+        }
         this.couplings = couplings;
-        this.phi = phi;
+        this.transfers = transfers;
         this.input = input;
         this.n = couplings.size();
         this.columns = columns;
@@ -84,7 +103,7 @@ final class RateDynamics {
     /** out = g_c·Jφ(x) + (J0/N)Σ_j φ_j + I for every column still advancing (g_c = 1 without gains, J0 = 0 unless live). */
     void drive(double[] x, double[] out) {
         int len = n * columns;
-        pool.run(len, Math.max(1024, (len + 31) / 32), (from, to) -> TransferKernels.apply(phi, x, rates, from, to));
+        pool.run(len, Math.max(1024, (len + 31) / 32), (from, to) -> TransferKernels.apply(transfers, x, rates, from, to));
         couplings.multiply(rates, out, columns, pool);
         if (gains != null) {
             for (int c = 0; c < columns; c++) {

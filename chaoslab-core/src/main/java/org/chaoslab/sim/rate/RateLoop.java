@@ -9,6 +9,7 @@ import org.chaoslab.sim.Divergence;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.Recorder;
 import org.chaoslab.sim.RunInfo;
+import org.chaoslab.sim.UnitTransfers;
 
 /**
  * The step loop of every batched rate run: the columns of one state, each with its gain and its streams, advanced
@@ -64,7 +65,7 @@ final class RateLoop {
         long start = System.nanoTime();
         ColumnGroups groups = new ColumnGroups(n, width, recorders);
         try (ParallelRows pool = new ParallelRows(settings.threads())) {
-            var phi = realized.network().transfer();
+            UnitTransfers phi = realized.transfers();
             RateDynamics f = new RateDynamics(realized.couplings(), phi, realized.input(), streams.length, gains, pool);
             Stepper stepper = Stepper.of(settings.integrator(), dt, x.length);
             NoiseSource noise = NoiseSource.of(realized.network().input().noise(), n, streams, settings);

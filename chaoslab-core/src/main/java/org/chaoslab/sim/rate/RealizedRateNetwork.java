@@ -7,6 +7,7 @@ import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.CouplingSampler;
+import org.chaoslab.sim.UnitTransfers;
 
 /**
  * One finite realization of a {@link RateNetwork}: its coupling matrix and per-unit constant input
@@ -17,8 +18,32 @@ import org.chaoslab.sim.CouplingSampler;
  * @param couplings the sampled J (stream {@code seed/couplings/row})
  * @param input     the constant input per unit, or null when the network has no input
  * @param seed      the master seed it was drawn with
+ * @param transfers φ of every unit: {@code network}'s φ for all, or one per population for a multi-population network
+ *                  ({@link RealizedPopulationNetwork})
  */
-public record RealizedRateNetwork(RateNetwork network, CouplingMatrix couplings, double[] input, long seed) {
+public record RealizedRateNetwork(RateNetwork network, CouplingMatrix couplings, double[] input, long seed,
+                                  UnitTransfers transfers) {
+
+    /** Checks that the parts fit: one φ and one input per unit. */
+    public RealizedRateNetwork {
+        int n = network.size();
+        if (couplings.size() != n) {
+            throw new IllegalArgumentException("couplings must be n x n (n = " + n + "; got " + couplings.size() + ")");
+        }
+        if (input != null && input.length != n) {
+            throw new IllegalArgumentException("input vector length must equal n = " + n + " (got " + input.length + ")");
+        }
+        if (transfers == null) {
+            transfers = UnitTransfers.uniform(network.transfer(), n);
+        } else if (transfers.units() != n) {
+            throw new IllegalArgumentException("transfer functions must cover n = " + n + " units (got " + transfers.units() + ")");
+        }
+    }
+
+    /** A realization whose units all have {@code network}'s φ. */
+    public RealizedRateNetwork(RateNetwork network, CouplingMatrix couplings, double[] input, long seed) {
+        this(network, couplings, input, seed, null);
+    }
 
     /** Draws the couplings of {@code network} from master seed {@code seed} using {@code threads} threads (trial 0). */
     public static RealizedRateNetwork draw(RateNetwork network, long seed, int threads) {

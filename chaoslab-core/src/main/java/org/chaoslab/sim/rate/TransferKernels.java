@@ -3,6 +3,7 @@ package org.chaoslab.sim.rate;
 import org.chaoslab.linalg.VectorTanh;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.sim.UnitTransfers;
 
 /**
  * Element-wise φ over a slice of the state. Results never depend on when the JIT compiled this code: tanh goes
@@ -14,6 +15,19 @@ import org.chaoslab.model.TransferFunctions;
 final class TransferKernels {
 
     private TransferKernels() {
+    }
+
+    /**
+     * φ of every element of [from, to) of a replica-major state, each unit with its own φ ({@link UnitTransfers}): a
+     * network whose units share φ takes {@link #apply(TransferFunction, double[], double[], int, int)} itself, the
+     * others one call of it per run of a block.
+     */
+    static void apply(UnitTransfers transfers, double[] in, double[] out, int from, int to) {
+        if (transfers.isUniform()) {
+            apply(transfers.common(), in, out, from, to);
+        } else {
+            transfers.forSegments(from, to, (phi, a, b) -> apply(phi, in, out, a, b));
+        }
     }
 
     static void apply(TransferFunction phi, double[] in, double[] out, int from, int to) {

@@ -1,9 +1,9 @@
 package org.chaoslab.sim.record;
 
 import org.chaoslab.analysis.StreamingAutocorrelation;
-import org.chaoslab.model.TransferFunction;
 import org.chaoslab.sim.Recorder;
 import org.chaoslab.sim.RunInfo;
+import org.chaoslab.sim.UnitTransfers;
 
 /**
  * Time-averaged autocorrelations of x (Δ(τ) + μ²) and of φ(x) (C(τ)), averaged over units and
@@ -21,7 +21,7 @@ public final class Autocorrelations implements Recorder {
     private final int lags;
     private final int maxChannels;
     private double dt;
-    private TransferFunction phi;
+    private UnitTransfers phi;
     private int channels;
     private double[] rates;
     private StreamingAutocorrelation ofX;
@@ -39,7 +39,7 @@ public final class Autocorrelations implements Recorder {
     @Override
     public void start(RunInfo info) {
         dt = info.dt();
-        phi = info.transfer();
+        phi = info.transfers();
         channels = (int) Math.min((long) info.units() * info.replicas(), maxChannels);
         rates = new double[channels];
         boolean background = background(channels, info.threads());
@@ -62,9 +62,7 @@ public final class Autocorrelations implements Recorder {
         if (step % every != 0) {
             return;
         }
-        for (int c = 0; c < channels; c++) {
-            rates[c] = phi.phi(state[c]);
-        }
+        phi.applyScalar(state, rates, channels);
         ofX.add(state, 0);
         ofPhi.add(rates, 0);
     }

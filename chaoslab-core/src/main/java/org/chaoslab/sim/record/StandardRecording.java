@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.chaoslab.analysis.Estimate;
 import org.chaoslab.analysis.RunningStatistics;
-import org.chaoslab.model.TransferFunction;
 import org.chaoslab.sim.Recorder;
 import org.chaoslab.sim.RunInfo;
+import org.chaoslab.sim.UnitTransfers;
 
 /**
  * The standard recorders of a rate-network run built from a {@link RecordingPlan}: unit traces,
@@ -100,7 +100,7 @@ public final class StandardRecording {
 
         private int n;
         private int replicas;
-        private TransferFunction phi;
+        private UnitTransfers phi;
         private double[] sums;
         private double[] squares;
         private final double[] four = new double[4];
@@ -111,7 +111,7 @@ public final class StandardRecording {
         public void start(RunInfo info) {
             n = info.units();
             replicas = info.replicas();
-            phi = info.transfer();
+            phi = info.transfers();
             sums = new double[replicas];
             squares = new double[replicas];
             rates = null;
@@ -128,9 +128,7 @@ public final class StandardRecording {
             if (rates == null) {
                 rates = new double[n * replicas];
             }
-            for (int k = 0; k < rates.length; k++) {
-                rates[k] = phi.phi(state[k]);
-            }
+            phi.applyScalar(state, rates, rates.length);
             record(step, time, state, rates);
         }
 

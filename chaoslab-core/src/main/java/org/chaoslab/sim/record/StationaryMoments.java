@@ -1,8 +1,8 @@
 package org.chaoslab.sim.record;
 
-import org.chaoslab.model.TransferFunction;
 import org.chaoslab.sim.Recorder;
 import org.chaoslab.sim.RunInfo;
+import org.chaoslab.sim.UnitTransfers;
 
 /**
  * Time- and population-averaged moments per replica, sampled every {@code every}-th step:
@@ -14,7 +14,7 @@ public final class StationaryMoments implements Recorder {
     private final int every;
     private int n;
     private int replicas;
-    private TransferFunction phi;
+    private UnitTransfers phi;
     private long samples;
     private double[] sumX;
     private double[] sumX2;
@@ -34,7 +34,7 @@ public final class StationaryMoments implements Recorder {
     public void start(RunInfo info) {
         n = info.units();
         replicas = info.replicas();
-        phi = info.transfer();
+        phi = info.transfers();
         sumX = new double[replicas];
         sumX2 = new double[replicas];
         sumPhi = new double[replicas];
@@ -50,9 +50,7 @@ public final class StationaryMoments implements Recorder {
         if (rates == null) {
             rates = new double[n * replicas];
         }
-        for (int k = 0; k < n * replicas; k++) {
-            rates[k] = phi.phi(state[k]);
-        }
+        phi.applyScalar(state, rates, n * replicas);
         record(step, t, state, rates);
     }
 

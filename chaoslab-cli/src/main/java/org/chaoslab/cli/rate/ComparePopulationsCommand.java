@@ -1,0 +1,218 @@
+package org.chaoslab.cli.rate;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.chaoslab.cli.Main;
+import org.chaoslab.cli.Progress;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.OutputOptions;
+import org.chaoslab.cli.common.Plots;
+import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.compare.Deviation;
+import org.chaoslab.compare.PopulationComparison;
+import org.chaoslab.compare.PopulationComparisonResult;
+import org.chaoslab.compare.Verdict;
+import org.chaoslab.io.CsvTable;
+import org.chaoslab.io.LinePlot;
+import org.chaoslab.model.PopulationNetwork;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.sim.record.RecordingPlan;
+import org.chaoslab.theory.populations.PopulationFixedPoint;
+import org.chaoslab.theory.populations.PopulationMeanField;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chaoslab compare populations}: the static population mean field beside simulated realizations. */
+@Command(name = "populations", mixinStandardHelpOptions = true,
+        header = "Multi-population rate network: static mean field beside simulated realizations.",
+        description = {"Solve the static mean field of the network (Kadmon & Sompolinsky 2015; as 'dmft populations') and "
+                + "simulate R realizations (realization r uses seed + r). Per population: the mean, the variance across "
+                + "units and the temporal variance (0 at a fixed point) beside the theory, with standard errors over the "
+                + "realizations and deviations in standard errors; the predicted phase (fixed point, chaotic where "
+                + "rho(M) > 1, unstable means, no static solution) beside the observed one (fixed point or fluctuating).",
+                "Above the transition the static solution is not the network's state (the time-dependent population DMFT "
+                        + "is not solved here): only the phase is compared there.",
+                "Writes DIR/summary.json (with verdicts), comparison.csv and comparison.png/.svg."})
+public final class ComparePopulationsCommand implements Callable<Integer> {
+
+    @Mixin
+    PopulationNetworkOptions network;
+
+    @Option(names = "--n", description = "Number of units N (>= number of populations). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1000")
+    int n;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--realizations", description = "Network realizations R (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "4")
+    int realizations;
+
+    @Option(names = "--sample-interval", description = "Time between the states the statistics use (> 0). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.5")
+    double sampleInterval;
+
+    @Mixin
+    OutputOptions output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The theory as written into summary.json. */
+    record TheorySummary(String phase, double gCritical, double spectralRadius, double[] mean, double[] variance, double[] rate,
+                         double[][] meanModes, double[] meanScatter, double[] varianceScatter, String noSolution) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PopulationNetwork net = network.network(n);
+        RateSimulation settings = run.settings(0.1, IntegratorKind.RK4);
+        if (realizations < 2) {
+            throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
+        }
+        PopulationComparison.Settings s = new PopulationComparison.Settings(settings, realizations, sampleInterval, 0);
+        if (sampleInterval < settings.dt()) {
+            throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + settings.dt() + ")");
+        }
+        RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings, RecordingPlan.defaults());
+        try (OutputDirectory dir = output.prepare()) {
+            var err = spec.commandLine().getErr();
+            ProgressListener progress = Progress.on(err, "compare");
+            PopulationComparisonResult r = PopulationComparison.run(net, s, new PopulationMeanField(), progress);
+            if (progress instanceof Progress bar) {
+                bar.clear();
+            }
+            List<Verdict> verdicts = verdicts(net, r);
+            write(dir, net, settings, r, verdicts);
+            dir.commit();
+            report(spec.commandLine().getOut(), net, r, verdicts, dir);
+            if (!r.problems().isEmpty()) {
+                r.problems().forEach(p -> err.println("chaoslab: " + p));
+                return Main.EXIT_DIVERGED;
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * One verdict per population and quantity where the static theory is the network's state (a stable fixed point):
+     * 3 standard errors over the realizations plus 2Δ_k/N for the O(1/N) corrections of the N → ∞ theory; the temporal
+     * variance against 0 with {@link PopulationComparison#FIXED_POINT_TOLERANCE}·Δ_k for the relaxation left after the
+     * transient. None in the other phases (only the phase is predicted there).
+     */
+    static List<Verdict> verdicts(PopulationNetwork net, PopulationComparisonResult r) {
+        List<Verdict> v = new ArrayList<>();
+        PopulationFixedPoint fp = r.theory().fixedPoint();
+        if (fp == null || fp.phase() != PopulationFixedPoint.Phase.FIXED_POINT || r.realizations() < 2) {
+            return v;
+        }
+        String why = "O(1/N) corrections";
+        for (int k = 0; k < net.populations(); k++) {
+            double allowance = 2 * fp.variance()[k] / net.size();
+            v.add(Verdict.of("mean of population " + (k + 1), r.mean()[k], allowance, why));
+            v.add(Verdict.of("variance across units of population " + (k + 1), r.varianceAcrossUnits()[k], allowance, why));
+            v.add(Verdict.of("temporal variance of population " + (k + 1), r.temporalVariance()[k],
+                    PopulationComparison.FIXED_POINT_TOLERANCE * fp.variance()[k], "relaxation left after the transient"));
+        }
+        return v;
+    }
+
+    private void write(OutputDirectory dir, PopulationNetwork net, RateSimulation settings, PopulationComparisonResult r,
+                              List<Verdict> verdicts) throws java.io.IOException {
+        int p = net.populations();
+        List<Integer> pop = new ArrayList<>();
+        List<String> quantity = new ArrayList<>();
+        List<Deviation> devs = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            for (var e : List.of(java.util.Map.entry("mean", r.mean()[k]),
+                    java.util.Map.entry("variance_across_units", r.varianceAcrossUnits()[k]),
+                    java.util.Map.entry("temporal_variance", r.temporalVariance()[k]), java.util.Map.entry("rate", r.rate()[k]))) {
+                pop.add(k + 1);
+                quantity.add(e.getKey());
+                devs.add(e.getValue());
+            }
+        }
+        dir.csv("comparison.csv", CsvTable.builder()
+                .column("population", pop.stream().mapToInt(Integer::intValue).toArray())
+                .column("quantity", quantity.toArray(String[]::new))
+                .column("theory", devs.stream().mapToDouble(Deviation::theory).toArray())
+                .column("simulation", devs.stream().mapToDouble(Deviation::simulation).toArray())
+                .column("standard_error", devs.stream().mapToDouble(Deviation::standardError).toArray())
+                .column("z", devs.stream().mapToDouble(Deviation::zScore).toArray())
+                .build());
+        double[] x = new double[p];
+        for (int k = 0; k < p; k++) {
+            x[k] = k + 1;
+        }
+        LinePlot.Builder b = Plots.plot("Static mean field vs simulation: N = " + net.size() + ", R = " + r.realizations()
+                + ", phase " + r.theory().phase() + " (observed " + r.observedPhase() + ")", "population k", "value");
+        Plots.pair(b, "theory μ_k", "simulation mean ± SE", x, values(r.mean(), Deviation::theory), x,
+                values(r.mean(), Deviation::simulation), values(r.mean(), Deviation::standardError));
+        Plots.pair(b, "theory Δ_k", "simulation variance across units ± SE", x, values(r.varianceAcrossUnits(), Deviation::theory),
+                x, values(r.varianceAcrossUnits(), Deviation::simulation), values(r.varianceAcrossUnits(), Deviation::standardError));
+        Plots.pair(b, "fixed point: temporal variance 0", "simulation temporal variance ± SE", x, new double[p], x,
+                values(r.temporalVariance(), Deviation::simulation), values(r.temporalVariance(), Deviation::standardError));
+        dir.figure("comparison", b.build());
+        PopulationFixedPoint fp = r.theory().fixedPoint();
+        PopulationMeanField.FiniteSizeScatter scatter = fp == null ? null : PopulationMeanField.finiteSizeScatter(net, fp);
+        TheorySummary th = new TheorySummary(r.theory().phase(), r.theory().gCritical(), fp == null ? Double.NaN : fp.spectralRadius(),
+                fp == null ? null : fp.mean(), fp == null ? null : fp.variance(), fp == null ? null : fp.rate(),
+                fp == null ? null : fp.meanModes(), scatter == null ? null : scatter.mean(),
+                scatter == null ? null : scatter.variance(), r.theory().noSolution());
+        RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(),
+                r.realizations() + r.problems().size())
+                .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);
+        summary.result("network", PopulationParameters.of(net, network.source(), network.gainScale))
+                .result("run", RunParameters.of(settings))
+                .result("theory", th)
+                .result("observedPhase", r.observedPhase())
+                .result("phaseAgrees", r.phaseAgrees())
+                .result("mean", r.mean())
+                .result("varianceAcrossUnits", r.varianceAcrossUnits())
+                .result("temporalVariance", r.temporalVariance())
+                .result("rate", r.rate())
+                .result("staticVariance", r.staticVariance())
+                .result("realizations", r.realizations())
+                .result("problems", r.problems())
+                .result("agrees", r.phaseAgrees() && verdicts.stream().allMatch(Verdict::agrees));
+        verdicts.forEach(summary::verdict);
+        if (fp != null && fp.phase() != PopulationFixedPoint.Phase.FIXED_POINT) {
+            String w = "the static theory's phase is " + r.theory().phase() + ": its mean and variance are not the network's "
+                    + "state there (the time-dependent population DMFT is not solved), only the phase is compared";
+            summary.warning(w);
+            spec.commandLine().getErr().println("chaoslab: warning: " + w);
+        }
+        summary.writeTo(dir);
+    }
+
+    private static double[] values(Deviation[] d, java.util.function.ToDoubleFunction<Deviation> f) {
+        return java.util.Arrays.stream(d).mapToDouble(f).toArray();
+    }
+
+    private static void report(PrintWriter o, PopulationNetwork net, PopulationComparisonResult r, List<Verdict> verdicts,
+                               OutputDirectory dir) {
+        o.printf(Locale.ROOT, "phase           predicted %s (gCritical %.6g x the gains simulated), observed %s: %s%n",
+                r.theory().phase(), r.theory().gCritical(), r.observedPhase(), r.phaseAgrees() ? "agrees" : "differs");
+        for (int k = 0; k < net.populations(); k++) {
+            o.printf(Locale.ROOT, "population %d (%s)%n", k + 1, net.transfers().get(k).name());
+            line(o, "  mean", r.mean()[k]);
+            line(o, "  variance", r.varianceAcrossUnits()[k]);
+            line(o, "  temporal var", r.temporalVariance()[k]);
+        }
+        verdicts.forEach(v -> o.println(v.line()));
+        o.printf(Locale.ROOT, "%d realizations; wrote %s%n", r.realizations(), dir.target());
+    }
+
+    private static void line(PrintWriter o, String name, Deviation d) {
+        o.printf(Locale.ROOT, "%-15s theory %.5g   simulation %.5g +- %.3g   (%.2f SE)%n", name, d.theory(), d.simulation(),
+                d.standardError(), d.zScore());
+    }
+}

@@ -1,0 +1,175 @@
+package org.chaoslab.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chaoslab.analysis.RunningStatistics;
+import org.chaoslab.model.PopulationNetwork;
+import org.chaoslab.model.Validate;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.rate.RateRun;
+import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.sim.rate.RateSimulator;
+import org.chaoslab.sim.rate.RealizedPopulationNetwork;
+import org.chaoslab.sim.record.PopulationRecording;
+import org.chaoslab.sim.record.PopulationStatistics;
+import org.chaoslab.theory.dmft.NoSolutionException;
+import org.chaoslab.theory.populations.PopulationFixedPoint;
+import org.chaoslab.theory.populations.PopulationMeanField;
+
+/**
+ * A multi-population rate network, the static mean field beside simulation (Kadmon &amp; Sompolinsky, PRX 5:041030,
+ * 2015): per population the mean μ_k, the variance across units Δ_k and the temporal variance (0 at a fixed point) of
+ * R network realizations (realization r from master seed {@code seed + r}, so that {@code simulate populations --seed}
+ * reruns it), with standard errors from their scatter, and the phase the theory predicts (fixed point, chaotic where
+ * ρ(M) &gt; 1, unstable means, or no static solution) beside the phase observed (a fixed point when every population's
+ * temporal variance is below {@value #FIXED_POINT_TOLERANCE} of its variance across units, else fluctuating).
+ *
+ * <p>In the shape of every comparison: the theory solved once, {@link #simulate} runs one realization, {@link #compare}
+ * is a pure function of the recordings and the theory, {@link #run} loops with {@link Realizations}. Above the
+ * transition the static values are not the network's state (the time-dependent population DMFT is not solved here):
+ * the deviations are still reported, but only the phase is a prediction there.
+ */
+public final class PopulationComparison {
+
+    /** Relative temporal variance below which a run counts as having settled to a fixed point. */
+    public static final double FIXED_POINT_TOLERANCE = 1e-6;
+
+    /**
+     * @param run            simulation settings (the seed of realization 0; replicas of one realization are averaged)
+     * @param realizations   R ≥ 1 network realizations (≥ 2 for standard errors)
+     * @param sampleInterval time between the states the statistics are formed from (&gt; 0; at least dt)
+     * @param maxLag         the autocorrelations Δ_k(τ) up to this lag (0: none)
+     */
+    public record Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag) {
+        public Settings {
+            Validate.atLeast("realizations", realizations, 1);
+            Validate.positive("sample-interval", sampleInterval);
+            Validate.finiteAtLeast("acf-max-lag", maxLag, 0.0);
+        }
+
+        /** Steps between samples. */
+        public int every() {
+            return (int) Math.max(1, Math.round(sampleInterval / run.dt()));
+        }
+
+        /** Autocorrelation lags in samples (0: none). */
+        public int lags() {
+            return maxLag == 0 ? 0 : (int) Math.round(maxLag / (every() * run.dt())) + 1;
+        }
+    }
+
+    private PopulationComparison() {
+    }
+
+    /** Solves the static mean field of {@code net}, simulates R realizations, and lays them side by side. */
+    public static PopulationComparisonResult run(PopulationNetwork net, Settings settings, PopulationMeanField theory,
+                                                 ProgressListener progress) {
+        Theory t = theory(net, theory);
+        Realizations.Recordings<PopulationRecording> runs = Realizations.run(settings.realizations(), settings.run().seed(),
+                progress, (r, seed, p) -> simulate(net, settings, seed, p));
+        return compare(net, t, runs);
+    }
+
+    /**
+     * The static theory of a network: its fixed point (null when the static equations have no solution, with the
+     * reason) and the critical gain scale.
+     *
+     * @param fixedPoint the static solution, or null
+     * @param noSolution why there is none (null when there is)
+     * @param gCritical  the factor on every g_kl at which the fixed point stops being stable (NaN: none up to 1000)
+     */
+    public record Theory(PopulationFixedPoint fixedPoint, String noSolution, double gCritical) {
+
+        /** "fixed-point", "chaotic", "unstable-means" or "no-static-solution". */
+        public String phase() {
+            return fixedPoint == null ? "no-static-solution"
+                    : fixedPoint.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** Solves the static equations and the critical scale. */
+    public static Theory theory(PopulationNetwork net, PopulationMeanField theory) {
+        double gc = theory.criticalGainScale(net);
+        try {
+            return new Theory(theory.solve(net), null, gc);
+        } catch (NoSolutionException e) {
+            return new Theory(null, e.getMessage(), gc);
+        }
+    }
+
+    /** The realization with master seed {@code seed}: couplings, initial states and run from it. */
+    public static Realizations.Outcome<PopulationRecording> simulate(PopulationNetwork net, Settings settings, long seed,
+                                                                     ProgressListener progress) {
+        RateSimulation s = settings.run().withSeed(seed);
+        RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, seed, s.threads());
+        PopulationStatistics rec = new PopulationStatistics(sizes(net), settings.every(), settings.lags(), 1024);
+        RateRun run = RateSimulator.run(realized.realized(), s, List.of(rec), progress);
+        return Realizations.Outcome.of(run.divergence(), rec::result);
+    }
+
+    /** N_k of every population. */
+    public static int[] sizes(PopulationNetwork net) {
+        int[] n = new int[net.populations()];
+        for (int k = 0; k < n.length; k++) {
+            n[k] = net.populationSize(k);
+        }
+        return n;
+    }
+
+    /** The comparison of the recordings that completed with the theory. */
+    public static PopulationComparisonResult compare(PopulationNetwork net, Theory theory,
+                                                     Realizations.Recordings<PopulationRecording> runs) {
+        int p = net.populations();
+        List<PopulationRecording> recs = runs.recordings();
+        PopulationFixedPoint fp = theory.fixedPoint();
+        Deviation[] mean = new Deviation[p];
+        Deviation[] variance = new Deviation[p];
+        Deviation[] temporal = new Deviation[p];
+        Deviation[] rate = new Deviation[p];
+        double[] staticVariance = new double[p];
+        boolean settled = !recs.isEmpty();
+        for (int k = 0; k < p; k++) {
+            int kk = k;
+            mean[k] = deviation(fp == null ? Double.NaN : fp.mean()[k], recs, r -> r.mean()[kk]);
+            variance[k] = deviation(fp == null ? Double.NaN : fp.variance()[k], recs, r -> r.varianceAcrossUnits()[kk]);
+            temporal[k] = deviation(0.0, recs, r -> r.temporalVariance()[kk]);
+            rate[k] = deviation(fp == null ? Double.NaN : fp.rate()[k], recs, r -> r.rate()[kk]);
+            staticVariance[k] = RunningStatistics.of(recs.stream().mapToDouble(r -> r.staticVariance()[kk]).toArray()).mean();
+            for (PopulationRecording r : recs) {
+                settled &= r.temporalVariance()[k] <= FIXED_POINT_TOLERANCE * r.varianceAcrossUnits()[k];
+            }
+        }
+        String observed = recs.isEmpty() ? "none" : settled ? "fixed-point" : "fluctuating";
+        List<String> problems = new ArrayList<>();
+        runs.failures().forEach(f -> problems.add(f.line()));
+        return new PopulationComparisonResult(theory, observed, mean, variance, temporal, rate, staticVariance,
+                averageAutocorrelation(recs), recs, problems);
+    }
+
+    private static Deviation deviation(double theory, List<PopulationRecording> recs,
+                                       java.util.function.ToDoubleFunction<PopulationRecording> of) {
+        RunningStatistics s = RunningStatistics.of(recs.stream().mapToDouble(of).toArray());
+        double se = recs.size() >= 2 ? s.standardError() : Double.NaN;
+        return Deviation.of(theory, recs.isEmpty() ? Double.NaN : s.mean(), se);
+    }
+
+    /** Δ_k(τ) averaged over the realizations that recorded it, [k][lag], or null. */
+    private static double[][] averageAutocorrelation(List<PopulationRecording> recs) {
+        List<PopulationRecording> with = recs.stream().filter(PopulationRecording::hasAutocorrelation).toList();
+        if (with.isEmpty()) {
+            return null;
+        }
+        int p = with.getFirst().populations();
+        int lags = with.getFirst().lagTimes().length;
+        double[][] avg = new double[p][lags];
+        for (PopulationRecording r : with) {
+            for (int k = 0; k < p; k++) {
+                for (int l = 0; l < lags; l++) {
+                    avg[k][l] += r.autocorrelation()[k][l] / with.size();
+                }
+            }
+        }
+        return avg;
+    }
+}
