@@ -34,6 +34,11 @@ import org.chaoslab.sim.rate.ReplicaPairs;
  * statistical error ({@code TwoReplicaBatchTest}). The QR spectrum is not computed: k and the tangent precision of the
  * settings are not used.
  *
+ * <p><b>Cost.</b> 2P columns per product from the first step: during the state's transient each replica column is a
+ * copy of its trajectory (the same arithmetic and noise, placed at the transient's end), where the analyzer integrates
+ * the state alone; the batch's gain is that one product reads J₁ once for all 2P columns, where P unbatched pairs read
+ * it P times ({@code chaoslab bench sweep --two-replica}).
+ *
  * <p><b>Each point stops on its own</b> when its pair diverges (NaN/Inf, Σ|x| beyond 1e100, or a renormalization without
  * a finite distance): it gets no estimate, and the others go on with their bits unchanged. Results are bit-identical
  * for any thread count. Float32 coupling storage is widened to float64 (the same values), as the analyzer does: the
