@@ -57,6 +57,8 @@ public final class BenchMain {
                    chaoslab bench lyapunov [...]  (the Lyapunov-spectrum benchmark; chaoslab bench lyapunov --help)
                    chaoslab bench kernel [...]    (the stimulus-response loop; chaoslab bench kernel --help)
                    chaoslab bench sweep [...]     (a batched g-sweep beside the numpy loop; chaoslab bench sweep --help)
+                   chaoslab bench sweep --two-replica [...]  (lambda_max by two replicas, batched beside one pair at a
+                                                  time; chaoslab bench sweep --two-replica --help)
                    chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
                                   [--cases single|replicas|ID,...]

@@ -57,6 +57,8 @@ final class SweepBench {
             Usage: chaoslab bench sweep [--n N] [--points K] [--g-min G] [--g-max G] [--realizations R] [--steps S]
                                         [--dt DT] [--threads T] [--no-numpy] [--numpy-trajectories T] [--python EXE]
                                         [--wait-idle S] [--out DIR]
+                   chaoslab bench sweep --two-replica [...]  (lambda_max by two replicas, batched beside one pair at a
+                                        time; chaoslab bench sweep --two-replica --help)
               A g-sweep of <x^2> (tanh, Euler, J = g J1) over R realizations: chaoslab's batched gain sweep (one product
               over the K gains of a realization per step; realizations one after another on T threads, and T at a time
               on one thread each) beside the numpy loop one trajectory at a time, with the product and dgemm rates.
@@ -114,6 +116,10 @@ final class SweepBench {
     }
 
     static void main(String[] args, PrintStream out, PrintStream log) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--two-replica")) {
+            TwoReplicaSweepBench.main(args, out, log);
+            return;
+        }
         Options o = parse(args);
         if (o == null) {
             out.print(USAGE);

@@ -26,6 +26,8 @@ import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.lyapunov.LyapunovAnalyzer;
 import org.chaoslab.sim.lyapunov.LyapunovSettings;
 import org.chaoslab.sim.lyapunov.LyapunovSpectrum;
+import org.chaoslab.sim.lyapunov.TwoReplicaBatch;
+import org.chaoslab.sim.lyapunov.TwoReplicaPoint;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RealizedRateNetwork;
 import org.chaoslab.theory.dmft.DmftLyapunov;
@@ -45,7 +47,10 @@ import picocli.CommandLine.Option;
                 "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95%% CIs),",
                 "spectrum.npy, spectrum_ci.npy, convergence.npy (points x k), convergence_times.npy and plots (PNG and SVG).",
                 "With --noise white/ou the state and its replica are driven by the same noise (exponents of the random",
-                "dynamical system, as in the noisy DMFT). Exit code 3 if the state or the tangent system diverges (NaN/Inf)."})
+                "dynamical system, as in the noisy DMFT). Exit code 3 if the state or the tangent system diverges (NaN/Inf).",
+                "--method two-replica measures lambda_max by the two trajectories alone (no tangent vectors, no QR: --k and",
+                "--tangent-precision unused) and writes summary.json only (lambdaMaxTwoReplica, its 95%% CI, lambdaMaxDmft);",
+                "a sweep of it with same-realization-across: [g] runs the gains of one realization as one batch."})
 public final class LyapunovCommand implements Callable<Integer> {
 
     @Mixin
@@ -92,27 +97,56 @@ public final class LyapunovCommand implements Callable<Integer> {
             + "~1e-7, far below their error bars). Default: ${DEFAULT-VALUE}.", defaultValue = "float64")
     String tangentPrecision;
 
+    @Option(names = "--method", description = "qr: the QR spectrum (k exponents) with the two-replica estimate of "
+            + "lambda_max along the same trajectory; two-replica: the two-replica estimate alone (a pair of trajectories, "
+            + "renormalized every t-ons; summary.json only). Default: ${DEFAULT-VALUE}.", defaultValue = "qr")
+    String method;
+
     @Mixin
     OutputOptions output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** A run as the options describe it, validated (before anything is allocated or written). */
+    record Prepared(RateNetwork network, LyapunovSettings settings, long networkSeed, boolean twoReplica) {
+    }
+
+    /**
+     * The network, settings and network seed of the options, validated as a run validates them (a batched g-sweep of
+     * the two-replica method, {@link LyapunovBatch}, validates its points with the same code).
+     */
+    Prepared prepare() {
+        boolean twoReplica = switch (method) {
+            case "qr" -> false;
+            case TwoReplicaResults.METHOD -> true;
+            default -> throw new IllegalArgumentException("--method must be qr or two-replica (got '" + method + "')");
+        };
+        RateNetwork net = network.network();
+        LyapunovSettings settings = settings(net, twoReplica);
+        if (twoReplica) {
+            checkTwoReplicaResources(net, 1);
+        } else {
+            checkResources(net, settings);
+        }
+        return new Prepared(net, settings, networkSeed == null ? seed : networkSeed, twoReplica);
+    }
+
     @Override
     public Integer call() throws Exception {
+        Prepared p = prepare();
         try (OutputDirectory dir = output.prepare()) {
-            int code = run(dir);
+            int code = p.twoReplica() ? runTwoReplica(p, dir) : run(p, dir);
             dir.commit();
             return code;
         }
     }
 
-    private int run(OutputDirectory dir) throws Exception {
+    private int run(Prepared prepared, OutputDirectory dir) throws Exception {
         Path out = dir.dir();
-        RateNetwork net = network.network();
-        LyapunovSettings settings = settings(net);
-        long netSeed = networkSeed == null ? seed : networkSeed;
-        checkResources(net, settings);
+        RateNetwork net = prepared.network();
+        LyapunovSettings settings = prepared.settings();
+        long netSeed = prepared.networkSeed();
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, "lyapunov");
         RealizedRateNetwork realized = RealizedRateNetwork.draw(net, netSeed, settings.threads());
@@ -147,9 +181,53 @@ public final class LyapunovCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * {@code --method two-replica}: the two-replica estimate alone ({@link TwoReplicaBatch#single}), summary.json with
+     * {@link TwoReplicaResults}; exit code 3 with the message when it diverged.
+     */
+    private int runTwoReplica(Prepared p, OutputDirectory dir) throws Exception {
+        var err = spec.commandLine().getErr();
+        ProgressListener progress = Progress.on(err, "lyapunov");
+        RealizedRateNetwork realized = RealizedRateNetwork.draw(p.network(), p.networkSeed(), p.settings().threads());
+        long start = System.nanoTime();   // the estimate's time, as the QR method's wallSeconds (drawing excluded)
+        TwoReplicaPoint point = TwoReplicaBatch.single(realized, p.settings(), progress);
+        double wall = (System.nanoTime() - start) * 1e-9;
+        if (progress instanceof Progress bar) {
+            bar.clear();
+        }
+        RunSummary.Builder summary = seeds(RunSummary.builder(spec, p.settings().threads()), p.settings(), p.networkSeed(), true);
+        OptionalDouble dmft = point.completed() ? dmftLambdaMax(p.network(), p.settings()) : OptionalDouble.empty();
+        summary.results(TwoReplicaResults.of(point, dmft, wall, p.settings(), p.networkSeed()));
+        if (!point.completed()) {
+            summary.status(RunSummary.DIVERGED).writeTo(dir);
+            err.println("chaoslab: " + point.message());
+            return Main.EXIT_DIVERGED;
+        }
+        summary.writeTo(dir);
+        var e = point.estimate().orElseThrow().lambda();
+        spec.commandLine().getOut().printf("lambda_max = %.5f +- %.5f (two replicas)%s; wrote %s%n", e.value(), e.halfWidth(),
+                dmft.isPresent() ? String.format(java.util.Locale.ROOT, ", DMFT %.5f", dmft.getAsDouble()) : "", dir.target());
+        return 0;
+    }
+
+    /**
+     * Refuses before allocation what cannot fit the two-replica estimate of {@code gains} points: dense N beyond one
+     * Java array; the couplings (N², once more in float64 when stored in float32) and per point its two columns in
+     * eight arrays (state, rates, drive, two RK4 stages, OU noise, packed panels) beyond the heap.
+     */
+    static void checkTwoReplicaResources(RateNetwork net, int gains) {
+        long n = net.size();
+        org.chaoslab.cli.common.Resources.denseSize("--n", n);
+        double coupling = (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 + 8 : 8);
+        double total = coupling + 8.0 * 8 * n * 2 * gains;
+        org.chaoslab.cli.common.Resources.require("--n", n, "the couplings and the trajectory pairs (N^2 + 16 N x gains "
+                + "doubles; total " + org.chaoslab.cli.common.Resources.size(total) + ")", total);
+    }
+
     /** The settings from the options; validation messages name the option. */
-    LyapunovSettings settings(RateNetwork net) {
-        int kk = k != null ? k : defaultK(net.size());
+    LyapunovSettings settings(RateNetwork net, boolean twoReplica) {
+        // the two-replica method has no tangent vectors: --k is not used (the settings need some k)
+        int kk = twoReplica ? 1 : k != null ? k : defaultK(net.size());
         if (kk < 1 || kk > net.size()) {
             throw new IllegalArgumentException("--k must be in [1, n = " + net.size() + "] (got " + kk + ")");
         }
@@ -291,11 +369,19 @@ public final class LyapunovCommand implements Callable<Integer> {
 
     /** The master seeds (of the state and of the couplings) and the named streams. */
     private static RunSummary.Builder seeds(RunSummary.Builder summary, LyapunovSettings s, long netSeed) {
+        return seeds(summary, s, netSeed, false);
+    }
+
+    /** ... without the orthonormal system's stream for the two-replica method, which has none. */
+    private static RunSummary.Builder seeds(RunSummary.Builder summary, LyapunovSettings s, long netSeed, boolean twoReplica) {
         StreamSeeds root = StreamSeeds.of(s.seed());
-        return summary.seed("master", s.seed()).seed("network", netSeed)
+        summary.seed("master", s.seed()).seed("network", netSeed)
                 .seed("couplings", StreamSeeds.of(netSeed).child(StreamSeeds.COUPLINGS).path() + "/<row>")
-                .seed("initial", root.child(StreamSeeds.INITIAL).child(0).path()).seed("ons", root.child(LyapunovAnalyzer.ONS).path())
-                .seed("replica", root.child(LyapunovAnalyzer.REPLICA).path());
+                .seed("initial", root.child(StreamSeeds.INITIAL).child(0).path());
+        if (!twoReplica) {
+            summary.seed("ons", root.child(LyapunovAnalyzer.ONS).path());
+        }
+        return summary.seed("replica", root.child(LyapunovAnalyzer.REPLICA).path());
     }
 
     private RunSummary.Builder summary(LyapunovSpectrum r, OptionalDouble dmft) {

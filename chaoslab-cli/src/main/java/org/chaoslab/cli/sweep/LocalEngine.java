@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * ({@link SweepJob#run}) with {@link SweepJob#threadsPerTask()} threads of its own — so parallel × threads per task
  * equals the threads the sweep was given, and no core is oversubscribed. Tasks start in the plan's order; rows reach
  * the sink as they finish. No JVM is started per point. With batching on, the points of a g-sweep of
- * {@code simulate rate} that share a realization run as one batch ({@link GainGroups}).
+ * {@code simulate rate} (or of {@code lyapunov --method two-replica}) that share a realization run as one batch
+ * ({@link GainGroups}).
  */
 public final class LocalEngine implements SweepEngine {
 
@@ -30,7 +31,8 @@ public final class LocalEngine implements SweepEngine {
 
     /**
      * @param parallel how many tasks (or batches) run at once (≥ 1)
-     * @param batch    run the points of a g-sweep of {@code simulate rate} that share a realization as one batch
+     * @param batch    run the points of a g-sweep of {@code simulate rate} or {@code lyapunov --method two-replica}
+     *                 that share a realization as one batch
      *                 ({@link GainGroups})
      */
     public LocalEngine(int parallel, boolean batch) {

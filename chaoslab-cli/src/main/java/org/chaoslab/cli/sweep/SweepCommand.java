@@ -68,8 +68,8 @@ public final class SweepCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--no-batch", description = "Run every point on its own even where points share a realization "
-            + "(by default a g-sweep of simulate rate with same-realization-across: [g] runs as batches, one matrix "
-            + "product per step for all its gains).")
+            + "(by default a g-sweep of simulate rate, or of lyapunov with method: two-replica, with "
+            + "same-realization-across: [g] runs as batches, one matrix product per step for all its gains).")
     boolean noBatch;
 
     @Option(names = "--dry-run", description = "Check the spec (every point) and list the runs; write nothing.")

@@ -109,10 +109,65 @@ class LyapunovCommandTest {
         assertThat(s.get("results").get("k").asInt()).isEqualTo(2);
     }
 
+    /**
+     * {@code --method two-replica}: the two-replica estimate alone, summary.json only, with the QR method's keys for
+     * that estimate. Along one trajectory (same seeds) it is the QR run's two-replica value up to the rounding of the
+     * state's step (the analyzer folds the integrator's update into its product's α and β; TwoReplicaBatchTest):
+     * at g = 3 over 20 + 10 + 60 time units that rounding grows by e^{λt} ≈ e^{0.2·90} ≈ 7e7 at most, to ~1e-8 of the
+     * state at the end, so the two agree to far better than 1e-5 (asserted).
+     */
+    @Test
+    void twoReplicaMethodWritesItsEstimateAlone(@TempDir Path dir) throws Exception {
+        String[] common = {"--n", "120", "--g", "3", "--t", "60", "--dt", "0.1", "--warmup", "20:10", "--seed", "2",
+            "--threads", "2", "--batches", "10"};
+        Path qrDir = dir.resolve("qr");
+        Path twoDir = dir.resolve("two");
+        Result qr = run(concat(common, "--k", "2", "--out", qrDir.toString()));
+        Result two = run(concat(common, "--method", "two-replica", "--k", "9999", "--out", twoDir.toString()));
+        assertThat(qr.code()).as(qr.err()).isZero();
+        assertThat(two.code()).as(two.err()).isZero();
+        assertThat(two.out()).contains("lambda_max = ").contains("(two replicas)").contains("DMFT 0.23546");
+        JsonNode s = CliRunner.summary(twoDir, "lyapunov").get("results");
+        JsonNode q = CliRunner.summary(qrDir, "lyapunov").get("results");
+        assertThat(s.get("lambdaMaxTwoReplica").asDouble()).isCloseTo(q.get("lambdaMaxTwoReplica").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(s.get("lambdaMaxTwoReplicaCi").asDouble()).isPositive();
+        assertThat(s.get("lambdaMaxDmft").asDouble()).isEqualTo(q.get("lambdaMaxDmft").asDouble());
+        assertThat(s.get("renormalizations").asLong()).isEqualTo(60);
+        assertThat(s.get("batches").asInt()).isEqualTo(10);
+        assertThat(s.has("lambdaMax")).isFalse();
+        assertThat(s.has("k")).isFalse();
+        assertThat(s.get("run").get("method").asText()).isEqualTo("two-replica");
+        assertThat(s.get("run").get("d0").asDouble()).isEqualTo(q.get("run").get("d0").asDouble());
+        assertThat(s.get("run").get("replicaStream").asText()).isEqualTo("2/replica");
+        JsonNode seeds = CliRunner.summary(twoDir, "lyapunov").get("seeds");
+        assertThat(seeds.has("ons")).isFalse();
+        assertThat(seeds.get("replica").asText()).isEqualTo("2/replica");
+        assertThat(twoDir.resolve("spectrum.npy")).doesNotExist();
+        // a diverging pair: exit code 3 and a summary, as the QR method
+        Path bad = dir.resolve("bad");
+        Result d = run("--n", "40", "--g", "3", "--phi", "linear", "--method", "two-replica", "--warmup", "50:0", "--t", "10",
+                "--out", bad.toString());
+        assertThat(d.code()).isEqualTo(Main.EXIT_DIVERGED);
+        assertThat(d.err()).contains("diverged");
+        assertThat(CliRunner.summary(bad, "lyapunov").get("status").asText()).isEqualTo("diverged");
+        assertThat(CliRunner.summary(bad, "lyapunov").get("results").get("message").asText()).contains("diverged");
+        // a bad method: one line, exit code 2
+        Result m = run("--n", "50", "--method", "lanczos", "--out", dir.resolve("m").toString());
+        assertThat(m.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(m.err().strip()).contains("--method must be qr or two-replica (got 'lanczos')").doesNotContain("\n");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void hasHelp() {
         Result r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Usage:").contains("--warmup").contains("--k");
+        assertThat(r.out()).contains("Usage:").contains("--warmup").contains("--k").contains("--method");
     }
 }

@@ -62,4 +62,59 @@ class SweepBatchTest {
         // the batched points share their realization: realization r has one seed for every g
         assertThat(b.get("p0000-r01").task().seed()).isEqualTo(b.get("p0004-r01").task().seed());
     }
+
+    /**
+     * A g-sweep of {@code lyapunov --method two-replica} with shared realizations runs as batches (every point a
+     * trajectory pair of one product per stage) and gives the unbatched runs' estimates: to rounding below the transition
+     * (asserted 1e-8: the replica's log growths carry the state's roundings against its separation of 1e-8 per unit;
+     * LyapunovBatchTest), within the combined 95% half-widths above it (the trajectories part once the rounding has
+     * grown like e^{λt}; 1.5·√(h₁² + h₂²) ≈ 3 SE). The QR method of the same sweep is not batched.
+     */
+    @Test
+    void batchedAndUnbatchedTwoReplicaSweepsAgree() throws Exception {
+        Path spec = tmp.resolve("lyap.yaml");
+        Files.writeString(spec, """
+                command: lyapunov
+                fixed: {n: 120, t: 150, warmup: "30:10", dt: 0.1, method: two-replica, batches: 10}
+                sweep: {g: [0.5, 0.9, 2.5, 3.5]}
+                realizations: 2
+                seed: 6
+                same-realization-across: [g]
+                """);
+        CliRunner.Result batched = CliRunner.run("sweep", spec.toString(), "--out", tmp.resolve("lb").toString());
+        assertThat(batched.code()).as(batched.err()).isZero();
+        CliRunner.Result single = CliRunner.run("sweep", spec.toString(), "--out", tmp.resolve("ls").toString(), "--no-batch");
+        assertThat(single.code()).as(single.err()).isZero();
+        Map<String, SweepRow> b = SweepJournal.read(tmp.resolve("lb"));
+        Map<String, SweepRow> s = SweepJournal.read(tmp.resolve("ls"));
+        assertThat(b).hasSize(8);
+        for (String id : s.keySet()) {
+            SweepRow rb = b.get(id);
+            SweepRow rs = s.get(id);
+            assertThat(rb.status()).isEqualTo(SweepRow.COMPLETED);
+            assertThat(rb.task().seed()).isEqualTo(rs.task().seed());
+            assertThat(rb.results()).containsEntry("batched", true);
+            assertThat(rs.results()).doesNotContainKey("batched");
+            // the command's own keys (plus batched), named as in its summary
+            assertThat(rb.results().keySet()).containsAll(rs.results().keySet());
+            assertThat(rb.results().get("run_method")).isEqualTo("two-replica");
+            double g = ((Number) rs.task().parameters().get("g")).doubleValue();
+            double lb = (Double) rb.results().get("lambdaMaxTwoReplica");
+            double ls = (Double) rs.results().get("lambdaMaxTwoReplica");
+            assertThat(rb.results().get("lambdaMaxDmft")).isEqualTo(rs.results().get("lambdaMaxDmft"));
+            System.out.printf(java.util.Locale.ROOT, "sweep of lyapunov --method two-replica, %s (g = %s): batched %.10f +- %.5f, "
+                    + "unbatched %.10f +- %.5f%n", id, g, lb, rb.results().get("lambdaMaxTwoReplicaCi"), ls,
+                    rs.results().get("lambdaMaxTwoReplicaCi"));
+            if (g < 1) {
+                assertThat(Math.abs(lb - ls)).as("g = %s", g).isLessThan(1e-8);
+            } else {
+                double h = Math.hypot((Double) rb.results().get("lambdaMaxTwoReplicaCi"),
+                        (Double) rs.results().get("lambdaMaxTwoReplicaCi"));
+                assertThat(Math.abs(lb - ls)).as("g = %s", g).isLessThan(1.5 * h);
+            }
+        }
+        // batched points write no directory of their own; unbatched ones do
+        assertThat(tmp.resolve("lb").resolve("points").resolve("p0000-r00")).doesNotExist();
+        assertThat(tmp.resolve("ls").resolve("points").resolve("p0000-r00").resolve("summary.json")).exists();
+    }
 }

@@ -20,9 +20,7 @@ final class ExponentAccumulator {
     private final double[][] batchSums;
     private final long[] batchWindows;
     private final double[] batchTrace;
-    private final double[] batchReplica;
-    private double replicaSum;
-    private long renormalizations;
+    private final ReplicaGrowth replica;
     private final long stride;
     private final double[] convTimes;
     private final double[] conv;
@@ -43,7 +41,7 @@ final class ExponentAccumulator {
         batchSums = new double[this.batches][k];
         batchWindows = new long[this.batches];
         batchTrace = new double[this.batches];
-        batchReplica = new double[this.batches];
+        replica = new ReplicaGrowth(windows, batches, tOns);
         stride = (windows + LyapunovAnalyzer.CONVERGENCE_POINTS - 1) / LyapunovAnalyzer.CONVERGENCE_POINTS;
         int points = (int) ((windows + stride - 1) / stride);
         convTimes = new double[points];
@@ -61,17 +59,15 @@ final class ExponentAccumulator {
 
     /** One replica renormalization with log growth g during batch b. */
     void replica(int b, double g) {
-        replicaSum += g;
-        batchReplica[b] += g;
-        renormalizations++;
+        replica.add(b, g);
     }
 
     long renormalizations() {
-        return renormalizations;
+        return replica.renormalizations();
     }
 
     double replicaSum() {
-        return replicaSum;
+        return replica.sum();
     }
 
     /** Window w of batch b ended with log R_ii = {@code logR}; the Jacobian trace summed over its steps is {@code trace}. */
@@ -107,7 +103,6 @@ final class ExponentAccumulator {
         double[] batchH = new double[batches];
         double[] batchSum = new double[batches];
         double[] batchTr = new double[batches];
-        double[] batchRep = new double[batches];
         for (int b = 0; b < batches; b++) {
             double bt = batchWindows[b] * tOns;
             double sum = 0.0;
@@ -119,7 +114,6 @@ final class ExponentAccumulator {
             batchH[b] = SpectrumMeasures.entropyRate(batchRates[b]);
             batchSum[b] = sum;
             batchTr[b] = batchTrace[b] / (batchWindows[b] * onsSteps);
-            batchRep[b] = batchReplica[b] / bt;
         }
         double[] ci = new double[k];
         double[] column = new double[batches];
@@ -136,8 +130,7 @@ final class ExponentAccumulator {
         TangentSystem sys = run.system();
         long tangentSteps = run.tangentSteps();
         long qrCount = run.qrCount();
-        var replica = new LyapunovSpectrum.TwoReplicaEstimate(withCi(replicaSum / time, batchRep), run.d0(),
-                s.renormSteps() * s.dt(), renormalizations);
+        var twoReplica = replica.estimate(run.d0(), s.renormSteps() * s.dt());
         var cost = new LyapunovSpectrum.Cost(wall, run.total(), tangentSteps, qrCount,
                 tangentSteps > 0 ? run.stepNanos() * 1e-6 / tangentSteps : Double.NaN,
                 qrCount > 1 ? run.qrNanos() * 1e-6 / (qrCount - 1) : Double.NaN, s.threads(), Blas.backend(),
@@ -146,7 +139,7 @@ final class ExponentAccumulator {
                 withCi(SpectrumMeasures.kaplanYorke(lambda), batchKy), SpectrumMeasures.kaplanYorkeResolved(lambda, n),
                 withCi(SpectrumMeasures.entropyRate(lambda), batchH), SpectrumMeasures.entropyResolved(lambda, n),
                 withCi(lambdaSum, batchSum), withCi(sys.traceSum() / sys.traceCount(), batchTr),
-                replica, cost);
+                twoReplica, cost);
     }
 
     /** {@code value} with the 95% batch-means half-width of its per-batch values (Student t, B − 1 degrees of freedom). */

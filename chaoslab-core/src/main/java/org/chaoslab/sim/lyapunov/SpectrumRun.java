@@ -73,19 +73,8 @@ final class SpectrumRun {
         if (!sys.orthonormalize(logR)) {
             throw new IllegalStateException("the initial orthonormal system is degenerate");
         }
-        double[] u = new double[n];
-        ZigguratSampler.NormalizedGaussian zr = replica.gaussian();
-        double norm = 0.0;
-        for (int i = 0; i < n; i++) {
-            u[i] = zr.sample();
-            norm += u[i] * u[i];
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < n; i++) {
-            u[i] /= norm;
-        }
-        d0 = settings.replicaSeparation() * Math.sqrt(n);
-        sys.placeReplica(u, d0);
+        d0 = ReplicaSeparation.d0(settings.replicaSeparation(), n);
+        sys.placeReplica(ReplicaSeparation.direction(replica, n), d0);
     }
 
     /** Starts the accumulation phase: the trace of the Jacobian is recorded and the renormalization clock restarts. */

@@ -342,31 +342,14 @@ final class TangentSystem {
         return householderFallbacks;
     }
 
-    /** x′ ← x + d0·u. */
+    /** x′ ← x + d0·u ({@link ReplicaSeparation}, x′ the second column). */
     void placeReplica(double[] u, double d0) {
-        for (int i = 0; i < n; i++) {
-            s[n + i] = s[i] + d0 * u[i];
-        }
-    }
-
-    /** |x′ − x|. */
-    double replicaDistance() {
-        double sum = 0.0;
-        for (int i = 0; i < n; i++) {
-            double diff = s[n + i] - s[i];
-            sum += diff * diff;
-        }
-        return Math.sqrt(sum);
+        ReplicaSeparation.place(s, 0, n, n, u, d0);
     }
 
     /** Rescales x′ − x to length d0 and returns log(d/d0) (Benettin et al. 1976 two-trajectory method). */
     double renormalizeReplica(double d0) {
-        double dist = replicaDistance();
-        double f = d0 / dist;
-        for (int i = 0; i < n; i++) {
-            s[n + i] = s[i] + f * (s[n + i] - s[i]);
-        }
-        return Math.log(dist / d0);
+        return ReplicaSeparation.renormalize(s, 0, n, n, d0);
     }
 
     /** True when x and x′ are finite. */

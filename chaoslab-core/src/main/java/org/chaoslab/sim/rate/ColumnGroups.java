@@ -78,6 +78,11 @@ final class ColumnGroups {
         return active;
     }
 
+    /** The group in {@code slot} (its index among the groups given). */
+    int group(int slot) {
+        return groupAt[slot];
+    }
+
     /** Elements [from, to) of the state that the group in {@code slot} occupies: from. */
     int from(int slot) {
         return slot * width * n;

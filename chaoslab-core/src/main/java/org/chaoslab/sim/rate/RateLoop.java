@@ -23,6 +23,10 @@ import org.chaoslab.sim.UnitTransfers;
  * the integrator and the noise only ever see the columns still advancing. A column's arithmetic is element-wise
  * except for the product, whose pure-Java kernel computes each entry from that column alone
  * ({@code org.chaoslab.linalg.PanelProduct}); results never depend on the thread count.
+ *
+ * <p>A {@link GroupStepHandler}, when given, sees each group still advancing after every step (and its initial state
+ * before the first), after the divergence check, and may change its columns or stop it ({@link ReplicaPairs}: the
+ * replica renormalizations of the two-replica Lyapunov estimate).
  */
 final class RateLoop {
 
@@ -51,6 +55,16 @@ final class RateLoop {
      */
     static Outcome run(RealizedRateNetwork realized, double[] gains, int[] streams, int width, RateSimulation settings,
                        List<? extends List<? extends Recorder>> recorders, ProgressListener progress) {
+        return run(realized, gains, streams, width, settings, recorders, null, progress);
+    }
+
+    /**
+     * {@link #run(RealizedRateNetwork, double[], int[], int, RateSimulation, List, ProgressListener)} with a step handler
+     * (null: none) called for every group still advancing with its initial state (step 0) and after every step.
+     */
+    static Outcome run(RealizedRateNetwork realized, double[] gains, int[] streams, int width, RateSimulation settings,
+                       List<? extends List<? extends Recorder>> recorders, GroupStepHandler handler,
+                       ProgressListener progress) {
         int n = realized.network().size();
         if (streams.length != width * recorders.size()) {
             throw new IllegalArgumentException("columns (" + streams.length + ") must be groups (" + recorders.size()
@@ -73,12 +87,14 @@ final class RateLoop {
             // step s is recorded at the start of step s + 1, once φ(x_s) has been evaluated for it
             Runnable record = () -> groups.record(x, f.rates());
             try {
-                for (long s = 1; s <= total; s++) {
+                handle(handler, 0, dt, x, f, noise, groups);
+                for (long s = 1; s <= total && groups.active() > 0; s++) {
                     stepper.step(f, x, groups.due() ? record : null);
                     if (noise != null) {
                         noise.kick(x, n * f.columns());
                     }
                     stopDiverged(s, dt, x, f, noise, groups);
+                    handle(handler, s, dt, x, f, noise, groups);
                     if (groups.active() == 0) {
                         break;
                     }
@@ -119,18 +135,38 @@ final class RateLoop {
      */
     private static void stopDiverged(long s, double dt, double[] x, RateDynamics f, NoiseSource noise, ColumnGroups groups) {
         for (int slot = groups.active() - 1; slot >= 0; slot--) {
-            int from = groups.from(slot);
-            int to = groups.to(slot);
-            if (RateSimulator.allFinite(x, from, to)) {
-                continue;
+            if (!RateSimulator.allFinite(x, groups.from(slot), groups.to(slot))) {
+                stop(slot, s, dt, x, f, noise, groups);
             }
-            int used = f.units() * f.columns();
-            groups.stop(slot, new Divergence(s, s * dt), x);
-            System.arraycopy(x, to, x, from, used - to);
-            f.remove(slot * groups.width(), groups.width());
-            if (noise != null) {
-                noise.remove(from, to - from, used);
+        }
+    }
+
+    /**
+     * Hands every group still advancing to the step handler after step s (highest slot first, as in
+     * {@link #stopDiverged}); a group it refuses stops there as diverged.
+     */
+    private static void handle(GroupStepHandler handler, long s, double dt, double[] x, RateDynamics f, NoiseSource noise,
+                               ColumnGroups groups) {
+        if (handler == null) {
+            return;
+        }
+        for (int slot = groups.active() - 1; slot >= 0; slot--) {
+            if (!handler.afterStep(s, groups.group(slot), x, groups.from(slot), groups.to(slot))) {
+                stop(slot, s, dt, x, f, noise, groups);
             }
+        }
+    }
+
+    /** Stops the group in {@code slot} at step s and moves the later columns down in the state, gains and noise. */
+    private static void stop(int slot, long s, double dt, double[] x, RateDynamics f, NoiseSource noise, ColumnGroups groups) {
+        int from = groups.from(slot);
+        int to = groups.to(slot);
+        int used = f.units() * f.columns();
+        groups.stop(slot, new Divergence(s, s * dt), x);
+        System.arraycopy(x, to, x, from, used - to);
+        f.remove(slot * groups.width(), groups.width());
+        if (noise != null) {
+            noise.remove(from, to - from, used);
         }
     }
 
