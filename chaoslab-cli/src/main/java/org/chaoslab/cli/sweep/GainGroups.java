@@ -20,8 +20,8 @@ import org.chaoslab.cli.rate.SimulateRateBatch;
  *   <li>{@code lyapunov} with {@code method: two-replica}: every point a pair of columns, trajectory and replica
  *       ({@link LyapunovBatch}); the QR method (the default) runs point by point.</li>
  * </ul>
- * Their rows hold the command's own result keys plus {@code batched = true}; a batched point writes no directory of
- * its own (no traces or autocorrelation arrays: the batch records the scalar results only). Results differ from the
+ * Their rows hold the command's own result keys plus {@code batched = true}; a batched point's directory holds its
+ * summary.json only (no traces or autocorrelation arrays: the batch records the scalar results only). Results differ from the
  * unbatched runs by floating-point rounding only (couplings g·J₁ against J_g): to rounding below the transition,
  * within the statistical error in the chaotic phase (SimulateRateBatchTest, LyapunovBatchTest, SweepBatchTest).
  */
@@ -100,6 +100,42 @@ final class GainGroups {
         return args;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * The point's own directory for a batched point (as an unbatched run has): {@code points/<id>/summary.json} with the
+     * command line the point stands for, its seed and parameters, status and results, chaoslab's version, and
+     * {@code batched: true}. A batch records the scalar results only, so there are no arrays or plots beside it. Written
+     * atomically; only for commands that write a directory.
+     */
+    private static void writePointSummary(SweepJob job, SweepRow row, Map<String, Object> results) {
+        if (!job.hasOut()) {
+            return;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        List<String> args = job.arguments(row.task());
+        int out = args.indexOf("--out");
+        summary.put("command", "chaoslab " + String.join(" ", out < 0 ? args : args.subList(0, out)));
+        summary.put("version", org.chaoslab.cli.Version.current());
+        summary.put("batched", true);
+        summary.put("note", "run as one column of a batched gain sweep (one matrix product for all gains of this "
+                + "realization); scalar results only, no arrays or plots");
+        summary.put("id", row.task().id());
+        summary.put("seed", row.task().seed());
+        summary.put("parameters", row.task().parameters());
+        summary.put("status", row.status());
+        summary.put("message", row.message());
+        summary.put("results", results);
+        try {
+            java.nio.file.Path dir = job.pointDir(row.task());
+            java.nio.file.Files.createDirectories(dir);
+            org.chaoslab.io.AtomicFiles.writeBytes(dir.resolve("summary.json"), JSON.writeValueAsBytes(summary));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + job.pointDir(row.task()) + "/summary.json", e);
+        }
+    }
+
     /** Runs one batch; a batch that fails as a whole gives each of its tasks a failed row with the message. */
     static List<SweepRow> run(SweepJob job, List<SweepTask> group) {
         double[] gains = group.stream().mapToDouble(t -> ((Number) t.parameters().get(GAIN)).doubleValue()).toArray();
@@ -114,9 +150,11 @@ final class GainGroups {
                 boolean diverged = "diverged".equals(status);
                 Object divergence = r.get(batcher.messageKey());
                 Map<String, Object> flat = SweepJob.flatten(r);
-                rows.add(new SweepRow(group.get(k), diverged ? SweepRow.DIVERGED : SweepRow.COMPLETED,
+                SweepRow row = new SweepRow(group.get(k), diverged ? SweepRow.DIVERGED : SweepRow.COMPLETED,
                         diverged ? String.valueOf(divergence) : "", flat,
-                        flat.get("wallSeconds") instanceof Double w ? w : (System.nanoTime() - start) * 1e-9 / group.size()));
+                        flat.get("wallSeconds") instanceof Double w ? w : (System.nanoTime() - start) * 1e-9 / group.size());
+                writePointSummary(job, row, r);
+                rows.add(row);
             }
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");

@@ -113,8 +113,16 @@ class SweepBatchTest {
                 assertThat(Math.abs(lb - ls)).as("g = %s", g).isLessThan(1.5 * h);
             }
         }
-        // batched points write no directory of their own; unbatched ones do
-        assertThat(tmp.resolve("lb").resolve("points").resolve("p0000-r00")).doesNotExist();
+        // every point has its directory: a batched one holds its summary (command line, seed, results, batched), an
+        // unbatched one the command's own outputs
+        var point = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                tmp.resolve("lb").resolve("points").resolve("p0000-r00").resolve("summary.json").toFile());
+        assertThat(point.get("batched").asBoolean()).isTrue();
+        assertThat(point.get("seed").asLong()).isEqualTo(b.get("p0000-r00").task().seed());
+        assertThat(point.get("command").asText()).startsWith("chaoslab lyapunov").contains("--method two-replica")
+                .contains("--seed " + b.get("p0000-r00").task().seed()).doesNotContain("--out");
+        assertThat(point.get("results").get("lambdaMaxTwoReplica").asDouble())
+                .isEqualTo((Double) b.get("p0000-r00").results().get("lambdaMaxTwoReplica"));
         assertThat(tmp.resolve("ls").resolve("points").resolve("p0000-r00").resolve("summary.json")).exists();
     }
 }
