@@ -13,11 +13,12 @@ public final class ReportCatalogue {
     }
 
     /** The section names, in report order. */
-    public static final List<String> SECTIONS = List.of("rate", "correlations", "balanced", "glauber", "deep", "kernel");
+    public static final List<String> SECTIONS = sections(false).stream().map(ReportSection::id).toList();
 
     /** The sections at quick or full sizes. */
     public static List<ReportSection> sections(boolean full) {
-        return List.of(rate(full), correlations(full), balanced(full), glauber(full), deep(full), kernel(full));
+        return List.of(rate(full), correlations(full), populations(full), balanced(full), glauber(full), deep(full),
+                kernel(full));
     }
 
     private static String q(boolean full, String quick, String paper) {
@@ -70,7 +71,24 @@ public final class ReportCatalogue {
                                 "--t", q(full, "2000", "4000"), "--realizations", q(full, "4", "8"), "--seed", "1"),
                         ReportRun.of("tanh-cavity", "tanh units, white noise (g = 2, σ = 2): the cavity theory against simulation",
                                 "compare", "correlations", "--g", "2", "--phi", "tanh", "--noise", "white:2", "--n", q(full, "200", "400"),
-                                "--t", "2000", "--realizations", "6", "--dt", "0.05", "--seed", "1")));
+                                "--t", "2000", "--realizations", "6", "--dt", "0.05", "--seed", "1"),
+                        ReportRun.of("tanh-quenched", "tanh units, quenched noise (a frozen input per trial; g = 1.5, σ = 2): "
+                                        + "the fixed points' covariance across trials against the cavity on the static state",
+                                "compare", "correlations", "--g", "1.5", "--phi", "tanh", "--noise", "quenched:2", "--n",
+                                q(full, "200", "400"), "--realizations", "6", "--seed", "1")));
+    }
+
+    static ReportSection populations(boolean full) {
+        return new ReportSection("populations", "Structured networks: several populations",
+                "Kadmon & Sompolinsky, PRX 5:041030 (2015), and the lecture notes' §3: an E/I rate network (tanh units, "
+                        + "per-population mean couplings and gains); the static population mean field (means and variances "
+                        + "across units per population) against simulated realizations below the transition, at 0.8 of the "
+                        + "predicted critical gain (docs/populations.md).",
+                List.of(ReportRun.of("ei-fixed-point", "E/I network at 0.8 of the critical gain: population means and "
+                                + "variances, mean field against simulation",
+                        "compare", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5", "--g-matrix",
+                        "0.7,1.4;0.7,1.4", "--input", "0.5,0.2", "--phi", "tanh", "--gain-scale", "1.44", "--n",
+                        q(full, "1000", "4000"), "--realizations", q(full, "3", "6"), "--seed", "1")));
     }
 
     static ReportSection balanced(boolean full) {

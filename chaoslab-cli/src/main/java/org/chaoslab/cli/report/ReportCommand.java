@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * with its figures and a summary table of every comparison ({@link ReportCatalogue}, {@link ReportHtml}).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, description = {"Theory against simulation for every model family, as one HTML report: "
-        + "the figures of the references (rate network, noise and correlations, balanced, Glauber, deep networks, "
+        + "the figures of the references (rate network, noise and correlations, populations, balanced, Glauber, deep networks, "
         + "stimulus kernels) and a summary table of every comparison with its deviation, error bar, tolerance and "
         + "pass/fail. Writes DIR/index.html (self-contained) and each run's directory under DIR/runs with its data "
         + "(.npy/.csv) and figures (PNG/SVG).",
@@ -42,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
     boolean full;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Only these sections: rate, correlations, balanced, glauber, deep, kernel. Default: all.")
+            description = "Only these sections: rate, correlations, populations, balanced, glauber, deep, kernel. Default: all.")
     List<String> only;
 
     @Option(names = "--force", description = "Redo every run (default: reuse runs whose command line is unchanged).")

@@ -72,7 +72,7 @@ class ReportCommandTest {
         CliRunner.Result r = CliRunner.run("report", "--only", "rates", "--out", tmp.resolve("r").toString());
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err().strip()).isEqualTo("chaoslab: error: --only must name sections among "
-                + "[rate, correlations, balanced, glauber, deep, kernel] (got rates)");
+                + "[rate, correlations, populations, balanced, glauber, deep, kernel] (got rates)");
         assertThat(CliRunner.run("report", "--quick", "--full").err()).contains("--quick and --full exclude each other");
     }
 
