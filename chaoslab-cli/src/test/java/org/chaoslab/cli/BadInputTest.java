@@ -123,7 +123,7 @@ class BadInputTest {
     void outThatIsAFileIsRefusedBeforeWork(@TempDir Path base) throws Exception {
         Path file = Files.writeString(base.resolve("file"), "x");
         assertBad("simulate rate --n 10 --t 1 --out " + file, "--out", base);
-        assertBad("lyapunov --n 10 --t 1 --out " + file, "--out", base);
+        assertBad("lyapunov --n 10 --t 5 --out " + file, "--out", base);
         assertBad("correlations theory --g 0.5 --phi linear --noise white:1 --out " + file, "--out", base);
         assertThat(Files.readString(file)).isEqualTo("x");
     }
