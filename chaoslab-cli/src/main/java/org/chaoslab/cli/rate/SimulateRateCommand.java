@@ -31,6 +31,9 @@ public final class SimulateRateCommand implements Callable<Integer> {
     NetworkOptions network;
 
     @Mixin
+    SparseOptions sparse;
+
+    @Mixin
     RunOptions run;
 
     @Option(names = "--acf-max-lag", description = "Largest lag of the autocorrelations (> 0). Default: ${DEFAULT-VALUE}.",
@@ -48,7 +51,7 @@ public final class SimulateRateCommand implements Callable<Integer> {
      * is allocated; a batched gain sweep, {@link SimulateRateBatch}, validates its points with the same code).
      */
     Prepared prepare() {
-        RateNetwork net = network.network();
+        RateNetwork net = sparse.apply(network.network());
         RateSimulation settings = run.settings(0.05, org.chaoslab.sim.rate.IntegratorKind.EULER);
         Validate.positive("acf-max-lag", acfMaxLag);
         RecordingPlan plan = RecordingPlan.defaults().withCorrelationMaxLag(acfMaxLag);
