@@ -34,7 +34,7 @@ public final class FixedInDegreeMatrix implements CouplingMatrix {
      * @param k K in [1, N]
      */
     public FixedInDegreeMatrix(int n, int k) {
-        this(n, k, defaultRowsPerChunk(k));
+        this(n, k, defaultRowsPerChunk(Math.max(1, k)));
     }
 
     /**

@@ -44,11 +44,17 @@ public final class SparseCouplingSampler {
      * @throws IllegalArgumentException if K is not in [1, N − 1], or if the matrix and the state would not fit the heap
      */
     public static FixedInDegreeMatrix sample(Couplings c, int n, StreamSeeds seeds, ParallelRows pool) {
-        return sample(c, n, seeds, pool, FixedInDegreeMatrix.defaultRowsPerChunk(Math.max(1, c.inDegree())));
+        return sample(c, n, seeds, pool, FixedInDegreeMatrix.defaultRowsPerChunk(Math.max(1, c.inDegree())),
+                ProgressListener.NONE);
     }
 
-    /** As {@link #sample(Couplings, int, StreamSeeds, ParallelRows)} with {@code rowsPerChunk} rows per storage chunk. */
-    public static FixedInDegreeMatrix sample(Couplings c, int n, StreamSeeds seeds, ParallelRows pool, int rowsPerChunk) {
+    /**
+     * As {@link #sample(Couplings, int, StreamSeeds, ParallelRows)} with {@code rowsPerChunk} rows per storage chunk,
+     * reporting the rows drawn to {@code progress} (rows done of N, after each row block, from whichever thread drew
+     * it, one call at a time).
+     */
+    public static FixedInDegreeMatrix sample(Couplings c, int n, StreamSeeds seeds, ParallelRows pool, int rowsPerChunk,
+                                             ProgressListener progress) {
         int k = c.inDegree();
         if (k < 1 || k > n - 1) {
             throw new IllegalArgumentException("inDegree (K, presynaptic units per unit) must be in [1, n - 1] = [1, "
@@ -60,6 +66,7 @@ public final class SparseCouplingSampler {
         double scale = c.g() / Math.sqrt(k);
         double mean = c.meanCoupling() / k;
         int candidates = n - 1;
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         pool.run(n, CouplingMatrix.blockRows(n), (from, to) -> {
             long[] taken = new long[(candidates + 63) >>> 6];
             int[] pick = new int[k];
@@ -83,6 +90,12 @@ public final class SparseCouplingSampler {
                     taken[u >>> 6] = 0L;
                     col[o + q] = u < i ? u : u + 1;
                     w[o + q] = (float) (mean + scale * z.sample());
+                }
+            }
+            long rowsDone = done.addAndGet(to - from);
+            if (progress != ProgressListener.NONE) {
+                synchronized (progress) {
+                    progress.progress(rowsDone, n);
                 }
             }
         });
