@@ -1,30 +1,36 @@
 package org.chaoslab.linalg;
 
 /**
- * A sparse N×N matrix with exactly K stored entries per row, in compressed rows: float32 weights and int32 column
- * indices (8 bytes per entry), row i's K entries at positions [i·K, i·K + K) of the concatenated arrays, so no row
- * pointers are stored (with N·K up to 10⁹ and beyond, positions are longs). Java arrays hold at most 2³¹ − 1
- * elements: the entries are kept in chunks of whole rows ({@link #rowsPerChunk} rows each, at most
- * {@value #CHUNK_ENTRIES} entries), so a row never straddles two arrays and any N·K fits.
+ * A sparse N×N matrix with exactly K stored entries per row, in compressed rows: per entry a float32 weight and an
+ * int32 column index (8 bytes). No row pointers are stored: every row has K entries, so row i starts at entry i·K (a
+ * long: with N·K = 10⁹ and beyond, positions exceed the int range). Java arrays hold at most 2³¹ − 1 elements, so the
+ * rows are kept in chunks of whole rows ({@link #rowsPerChunk} rows each, at most {@value #CHUNK_ENTRIES} entries), and
+ * a row never straddles two arrays: any N·K fits.
+ *
+ * <p>Within a chunk, row i's 2K ints start at (i mod rowsPerChunk)·2K, in groups of {@value SparseKernels#GROUP}
+ * entries: the group's column indices, then its weights (float bits); the last K mod {@value SparseKernels#GROUP}
+ * entries as their indices then their weights ({@link SparseKernels} explains why one interleaved stream).
+ * {@link #setRow} and {@link #column}/{@link #weight} hide the layout.
  *
  * <p>The products ({@link #multiply}) run the rows in the fixed blocks of {@link CouplingMatrix#blockRows} on a
  * {@link ParallelRows} pool, each row one dot product of fixed order ({@link SparseKernels}): bit-identical for any
- * thread count, and for any chunk size (the chunks only decide where a row's entries lie). Vectors are rounded to
- * float per product, as {@link Float32Matrix} does; sums are returned in double.
+ * thread count, and for any chunk size (the chunks only decide where a row lies). Vectors are rounded to float per
+ * product, as {@link Float32Matrix} does; sums are returned in double.
  *
- * <p>Mutable while it is filled ({@link #weights(int)} and {@link #columns(int)} hand out the backing chunks); treat it
- * as read-only once built. The scratch vector makes {@link #multiply} single-caller, as for the dense matrices.
+ * <p>Mutable while it is filled ({@link #setRow}); treat it as read-only once built. The scratch vector makes
+ * {@link #multiply} single-caller, as for the dense matrices.
  */
 public final class FixedInDegreeMatrix implements CouplingMatrix {
 
-    /** Most entries per chunk: 2²⁷ (512 MB of weights, 512 MB of indices). */
+    /** Most entries per chunk: 2²⁷ (a 1 GB int[] of indices and weights). */
     public static final int CHUNK_ENTRIES = 1 << 27;
+
+    private static final int GROUP = SparseKernels.GROUP;
 
     private final int n;
     private final int k;
     private final int rowsPerChunk;
-    private final float[][] weights;
-    private final int[][] columns;
+    private final int[][] data;
     private float[] xf = new float[0];
 
     /**
@@ -48,20 +54,18 @@ public final class FixedInDegreeMatrix implements CouplingMatrix {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k (entries per row) must be in [1, n] = [1, " + n + "] (got " + k + ")");
         }
-        if (rowsPerChunk < 1 || (long) rowsPerChunk * k > Integer.MAX_VALUE - 8L) {
-            throw new IllegalArgumentException("rowsPerChunk must be in [1, " + (Integer.MAX_VALUE - 8L) / k + "] (got "
+        if (rowsPerChunk < 1 || 2L * rowsPerChunk * k > Integer.MAX_VALUE - 8L) {
+            throw new IllegalArgumentException("rowsPerChunk must be in [1, " + (Integer.MAX_VALUE - 8L) / (2L * k) + "] (got "
                     + rowsPerChunk + ")");
         }
         this.n = n;
         this.k = k;
         this.rowsPerChunk = Math.min(rowsPerChunk, n);
         int chunks = (n - 1) / this.rowsPerChunk + 1;
-        weights = new float[chunks][];
-        columns = new int[chunks][];
+        data = new int[chunks][];
         for (int c = 0; c < chunks; c++) {
             int rows = Math.min(this.rowsPerChunk, n - c * this.rowsPerChunk);
-            weights[c] = new float[rows * k];
-            columns[c] = new int[rows * k];
+            data[c] = new int[2 * rows * k];
         }
     }
 
@@ -93,41 +97,66 @@ public final class FixedInDegreeMatrix implements CouplingMatrix {
         return i / rowsPerChunk;
     }
 
-    /** Offset of row i's first entry in its chunk. */
+    /** Offset of row i's first int in its chunk. */
     public int offsetOf(int i) {
-        return (i % rowsPerChunk) * k;
+        return (i % rowsPerChunk) * 2 * k;
     }
 
-    /** The weights of chunk c (the backing array, row-major K per row). */
-    public float[] weights(int c) {
-        return weights[c];
+    /** Chunk c (the backing array, 2K ints per row in the interleaved layout of the class comment). */
+    public int[] chunk(int c) {
+        return data[c];
     }
 
-    /** The column indices of chunk c (the backing array, K per row). */
-    public int[] columns(int c) {
-        return columns[c];
+    /** Position of entry q's column index within its row (the weight follows at {@link #weightSlot}). */
+    private int indexSlot(int q) {
+        int g = q / GROUP;
+        int full = k / GROUP;
+        return g < full ? 2 * GROUP * g + q % GROUP : 2 * GROUP * full + q % GROUP;
+    }
+
+    private int weightSlot(int q) {
+        int g = q / GROUP;
+        int full = k / GROUP;
+        return g < full ? 2 * GROUP * g + GROUP + q % GROUP : 2 * GROUP * full + (k - GROUP * full) + q % GROUP;
+    }
+
+    /** Writes row i: column q is {@code columns[q]} with weight {@code weights[q]}, q &lt; K. */
+    public void setRow(int i, int[] columns, float[] weights) {
+        int[] d = data[chunkOf(i)];
+        int o = offsetOf(i);
+        int full = k / GROUP;
+        int r = k - GROUP * full;
+        for (int g = 0; g < full; g++) {
+            int p = o + 2 * GROUP * g;
+            System.arraycopy(columns, GROUP * g, d, p, GROUP);
+            for (int h = 0; h < GROUP; h++) {
+                d[p + GROUP + h] = Float.floatToRawIntBits(weights[GROUP * g + h]);
+            }
+        }
+        int p = o + 2 * GROUP * full;
+        System.arraycopy(columns, GROUP * full, d, p, r);
+        for (int h = 0; h < r; h++) {
+            d[p + r + h] = Float.floatToRawIntBits(weights[GROUP * full + h]);
+        }
     }
 
     /** The weight of the q-th stored entry of row i. */
     public float weight(int i, int q) {
-        return weights[chunkOf(i)][offsetOf(i) + q];
+        return Float.intBitsToFloat(data[chunkOf(i)][offsetOf(i) + weightSlot(q)]);
     }
 
     /** The column of the q-th stored entry of row i. */
     public int column(int i, int q) {
-        return columns[chunkOf(i)][offsetOf(i) + q];
+        return data[chunkOf(i)][offsetOf(i) + indexSlot(q)];
     }
 
     /** J_ij: the sum of row i's stored entries in column j (0 where none); O(K). */
     @Override
     public double get(int i, int j) {
-        float[] w = weights[chunkOf(i)];
-        int[] c = columns[chunkOf(i)];
-        int o = offsetOf(i);
         double s = 0.0;
         for (int q = 0; q < k; q++) {
-            if (c[o + q] == j) {
-                s += w[o + q];
+            if (column(i, q) == j) {
+                s += weight(i, q);
             }
         }
         return s;
@@ -159,12 +188,12 @@ public final class FixedInDegreeMatrix implements CouplingMatrix {
             int first = c * rowsPerChunk;
             int end = Math.min(to, first + rowsPerChunk);
             if (replicas == 1) {
-                SparseKernels.rows(weights[c], columns[c], k, first, x, 0, out, 0, i, end);
+                SparseKernels.rows(data[c], k, first, x, 0, out, 0, i, end);
             } else {
                 // one row at a time, every replica: the row's entries stay in L1 between the replicas
                 for (int row = i; row < end; row++) {
                     for (int m = 0; m < replicas; m++) {
-                        SparseKernels.rows(weights[c], columns[c], k, first, x, m * n, out, m * n, row, row + 1);
+                        SparseKernels.rows(data[c], k, first, x, m * n, out, m * n, row, row + 1);
                     }
                 }
             }

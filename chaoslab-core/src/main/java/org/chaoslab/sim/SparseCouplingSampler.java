@@ -70,6 +70,7 @@ public final class SparseCouplingSampler {
         pool.run(n, CouplingMatrix.blockRows(n), (from, to) -> {
             long[] taken = new long[(candidates + 63) >>> 6];
             int[] pick = new int[k];
+            float[] w = new float[k];
             for (int i = from; i < to; i++) {
                 UniformRandomProvider rng = rows.child(i).provider();
                 for (int t = candidates - k, q = 0; t < candidates; t++, q++) {
@@ -82,15 +83,13 @@ public final class SparseCouplingSampler {
                 }
                 Arrays.sort(pick);
                 ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
-                float[] w = m.weights(m.chunkOf(i));
-                int[] col = m.columns(m.chunkOf(i));
-                int o = m.offsetOf(i);
                 for (int q = 0; q < k; q++) {
                     int u = pick[q];
                     taken[u >>> 6] = 0L;
-                    col[o + q] = u < i ? u : u + 1;
-                    w[o + q] = (float) (mean + scale * z.sample());
+                    pick[q] = u < i ? u : u + 1;
+                    w[q] = (float) (mean + scale * z.sample());
                 }
+                m.setRow(i, pick, w);
             }
             long rowsDone = done.addAndGet(to - from);
             if (progress != ProgressListener.NONE) {

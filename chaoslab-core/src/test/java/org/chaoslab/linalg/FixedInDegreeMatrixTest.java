@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 
-import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,14 +19,14 @@ class FixedInDegreeMatrixTest {
     private static FixedInDegreeMatrix random(int n, int k, int rowsPerChunk, long seed) {
         FixedInDegreeMatrix m = new FixedInDegreeMatrix(n, k, rowsPerChunk);
         SplittableRandom rng = new SplittableRandom(seed);
+        int[] c = new int[k];
+        float[] w = new float[k];
         for (int i = 0; i < n; i++) {
-            float[] w = m.weights(m.chunkOf(i));
-            int[] c = m.columns(m.chunkOf(i));
-            int o = m.offsetOf(i);
             for (int q = 0; q < k; q++) {
-                c[o + q] = rng.nextInt(n);
-                w[o + q] = (float) (rng.nextGaussian() / Math.sqrt(k));
+                c[q] = rng.nextInt(n);
+                w[q] = (float) (rng.nextGaussian() / Math.sqrt(k));
             }
+            m.setRow(i, c, w);
         }
         return m;
     }
@@ -69,7 +68,7 @@ class FixedInDegreeMatrixTest {
         try (ParallelRows pool = new ParallelRows(2)) {
             m.multiply(r, out, 1, pool);
         }
-        float[] lanes = new float[2 * FloatVector.SPECIES_PREFERRED.length()];
+        float[] lanes = new float[SparseKernels.lanes()];
         double worst = 0;
         for (int i = 0; i < n; i++) {
             // the dense reference: row i of J as an array (repeated columns add up), times the float-rounded vector
@@ -88,8 +87,8 @@ class FixedInDegreeMatrixTest {
             worst = Math.max(worst, Math.abs(out[i] - exact) / b);
             // both kernels, whichever the product uses
             int c = m.chunkOf(i);
-            double gather = SparseKernels.gatherRow(m.weights(c), m.columns(c), m.offsetOf(i), k, xf, 0, lanes);
-            double scalar = SparseKernels.scalarRow(m.weights(c), m.columns(c), m.offsetOf(i), k, xf, 0);
+            double gather = SparseKernels.gatherRow(m.chunk(c), m.offsetOf(i), k, xf, 0, lanes);
+            double scalar = SparseKernels.scalarRow(m.chunk(c), m.offsetOf(i), k, xf, 0);
             assertThat(Math.abs(gather - exact)).as("gather row %d", i).isLessThanOrEqualTo(b);
             assertThat(Math.abs(scalar - exact)).as("scalar row %d", i).isLessThanOrEqualTo(b);
             assertThat(out[i]).isEqualTo(SparseKernels.GATHER ? gather : scalar);
@@ -104,11 +103,14 @@ class FixedInDegreeMatrixTest {
         int k = 70;
         FixedInDegreeMatrix whole = random(n, k, FixedInDegreeMatrix.defaultRowsPerChunk(k), 3);
         FixedInDegreeMatrix chunked = new FixedInDegreeMatrix(n, k, 13);   // the same entries in chunks of 13 rows
+        int[] cols = new int[k];
+        float[] ws = new float[k];
         for (int i = 0; i < n; i++) {
             for (int q = 0; q < k; q++) {
-                chunked.weights(chunked.chunkOf(i))[chunked.offsetOf(i) + q] = whole.weight(i, q);
-                chunked.columns(chunked.chunkOf(i))[chunked.offsetOf(i) + q] = whole.column(i, q);
+                cols[q] = whole.column(i, q);
+                ws[q] = whole.weight(i, q);
             }
+            chunked.setRow(i, cols, ws);
         }
         int replicas = 3;
         double[] r = vector(replicas * n, 9);
@@ -143,9 +145,32 @@ class FixedInDegreeMatrixTest {
     void storageAndValidation() {
         FixedInDegreeMatrix m = new FixedInDegreeMatrix(10, 3, 4);
         assertThat(m.rowsPerChunk()).isEqualTo(4);
-        assertThat(m.weights(2)).hasSize(2 * 3);   // rows 8, 9
+        assertThat(m.chunk(2)).hasSize(2 * 2 * 3);   // rows 8, 9: 3 indices and 3 weights each
         assertThat(m.chunkOf(9)).isEqualTo(2);
-        assertThat(m.offsetOf(9)).isEqualTo(3);
+        assertThat(m.offsetOf(9)).isEqualTo(6);
+        // the interleaved layout: K = 37 is two groups of 16 (indices, then weights) and 5 (indices, then weights)
+        int k = 37;
+        FixedInDegreeMatrix big = new FixedInDegreeMatrix(40, k, 2);
+        int[] cols = new int[k];
+        float[] ws = new float[k];
+        for (int q = 0; q < k; q++) {
+            cols[q] = q + 1;
+            ws[q] = 0.5f * q;
+        }
+        big.setRow(3, cols, ws);
+        int[] d = big.chunk(1);
+        int o = big.offsetOf(3);
+        assertThat(o).isEqualTo(2 * k);
+        assertThat(d[o]).isEqualTo(1);
+        assertThat(Float.intBitsToFloat(d[o + 16])).isEqualTo(0.0f);
+        assertThat(d[o + 32]).isEqualTo(17);
+        assertThat(Float.intBitsToFloat(d[o + 48 + 15])).isEqualTo(0.5f * 31);
+        assertThat(d[o + 64]).isEqualTo(33);                                  // the last 5: indices ...
+        assertThat(Float.intBitsToFloat(d[o + 64 + 5])).isEqualTo(0.5f * 32);  // ... then weights
+        for (int q = 0; q < k; q++) {
+            assertThat(big.column(3, q)).isEqualTo(q + 1);
+            assertThat(big.weight(3, q)).isEqualTo(0.5f * q);
+        }
         assertThat(m.bytes()).isEqualTo(8L * 10 * 3);
         assertThat(FixedInDegreeMatrix.bytes(1_000_000, 1000)).isEqualTo(8_000_000_000L);
         assertThat(FixedInDegreeMatrix.defaultRowsPerChunk(1000)).isEqualTo((1 << 27) / 1000);
