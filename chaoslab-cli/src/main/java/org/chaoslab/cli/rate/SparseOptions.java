@@ -21,6 +21,10 @@ public final class SparseOptions {
             throw new IllegalArgumentException("--k-in must be in [1, N - 1] = [1, " + (net.size() - 1) + "] (K distinct "
                     + "presynaptic units other than the unit itself; got " + kIn + ")");
         }
+        if (net.couplings().symmetry() != 0.0) {
+            throw new IllegalArgumentException("--eta must be 0 with --k-in (sparse couplings pair no reciprocal entries; got "
+                    + net.couplings().symmetry() + ")");
+        }
         return net.withCouplings(net.couplings().withInDegree(kIn));
     }
 }
