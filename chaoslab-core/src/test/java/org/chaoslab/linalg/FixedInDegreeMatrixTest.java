@@ -94,7 +94,8 @@ class FixedInDegreeMatrixTest {
             assertThat(out[i]).isEqualTo(SparseKernels.GATHER ? gather : scalar);
             assertThat(m.get(i, m.column(i, 0))).isEqualTo(row[m.column(i, 0)], org.assertj.core.data.Offset.offset(1e-12));
         }
-        System.out.printf("K = %d (%s kernel): largest error %.3f of the rounding bound%n", k, SparseKernels.kernel(), worst);
+        System.out.printf("K = %d (%s kernel, %d lanes): largest error %.3f of the rounding bound%n", k, SparseKernels.kernel(),
+                SparseKernels.lanes(), worst);
     }
 
     @Test
