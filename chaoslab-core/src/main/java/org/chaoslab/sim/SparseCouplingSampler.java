@@ -51,7 +51,7 @@ public final class SparseCouplingSampler {
     /**
      * As {@link #sample(Couplings, int, StreamSeeds, ParallelRows)} with {@code rowsPerChunk} rows per storage chunk,
      * reporting the rows drawn to {@code progress} (rows done of N, after each row block, from whichever thread drew
-     * it, one call at a time).
+     * it, one call at a time, increasing).
      */
     public static FixedInDegreeMatrix sample(Couplings c, int n, StreamSeeds seeds, ParallelRows pool, int rowsPerChunk,
                                              ProgressListener progress) {
@@ -67,6 +67,7 @@ public final class SparseCouplingSampler {
         double mean = c.meanCoupling() / k;
         int candidates = n - 1;
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        long[] reported = {0L};
         pool.run(n, CouplingMatrix.blockRows(n), (from, to) -> {
             long[] taken = new long[(candidates + 63) >>> 6];
             int[] pick = new int[k];
@@ -93,8 +94,11 @@ public final class SparseCouplingSampler {
             }
             long rowsDone = done.addAndGet(to - from);
             if (progress != ProgressListener.NONE) {
-                synchronized (progress) {
-                    progress.progress(rowsDone, n);
+                synchronized (reported) {
+                    if (rowsDone > reported[0]) {   // never backwards when two blocks finish together
+                        reported[0] = rowsDone;
+                        progress.progress(rowsDone, n);
+                    }
                 }
             }
         });

@@ -186,6 +186,27 @@ class SparseCouplingSamplerTest {
     }
 
     @Test
+    void progressReportsRowsDrawnIncreasingToN() {
+        int n = 5000;
+        java.util.List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        FixedInDegreeMatrix withBar;
+        try (ParallelRows pool = new ParallelRows(2)) {
+            withBar = SparseCouplingSampler.sample(Couplings.sparse(1.0, 20), n, StreamSeeds.of(8), pool,
+                    FixedInDegreeMatrix.defaultRowsPerChunk(20), (done, total) -> {
+                        assertThat(total).isEqualTo(n);
+                        seen.add(done);
+                    });
+        }
+        assertThat(seen).isSorted().doesNotHaveDuplicates();
+        assertThat(seen.getLast()).isEqualTo(n);
+        // a listener changes nothing in the draw
+        FixedInDegreeMatrix without = draw(Couplings.sparse(1.0, 20), n, 8, 2);
+        for (int c = 0; c * without.rowsPerChunk() < n; c++) {
+            assertThat(withBar.chunk(c)).isEqualTo(without.chunk(c));
+        }
+    }
+
+    @Test
     void refusesWhatCannotFitBeforeAllocating() {
         // N·K = 1e11 synapses, 800 GB: far beyond any test heap; refused before a single array is allocated
         Couplings c = Couplings.sparse(2.0, 10_000);
