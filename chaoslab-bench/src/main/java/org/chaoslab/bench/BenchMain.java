@@ -59,6 +59,8 @@ public final class BenchMain {
                    chaoslab bench sweep [...]     (a batched g-sweep beside the numpy loop; chaoslab bench sweep --help)
                    chaoslab bench sweep --two-replica [...]  (lambda_max by two replicas, batched beside one pair at a
                                                   time; chaoslab bench sweep --two-replica --help)
+                   chaoslab bench sparse [...]    (sparse fixed in-degree networks at N = 1e5, 1e6 beside scipy.sparse;
+                                                   chaoslab bench sparse --help)
                    chaoslab bench [--quick] [--out DIR] [--threads T] [--java-blas] [--no-numpy]
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
                                   [--cases single|replicas|ID,...]
@@ -144,6 +146,18 @@ public final class BenchMain {
                 System.exit(2);
             } catch (Exception e) {
                 System.err.println("chaoslab bench sweep: failed: " + e);
+                System.exit(1);
+            }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("sparse")) {
+            try {
+                SparseBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("chaoslab bench sparse: " + e.getMessage());
+                System.exit(2);
+            } catch (Exception e) {
+                System.err.println("chaoslab bench sparse: failed: " + e);
                 System.exit(1);
             }
             return;

@@ -1,11 +1,12 @@
 package org.chaoslab.linalg;
 
 /**
- * A dense N×N matrix, row-major, in float64 or float32 storage, with the products the simulators
- * need. Products over a batch of M vectors take replica-major arrays: vector r of replica m is
- * {@code x[m·N .. m·N + N)}.
+ * An N×N coupling matrix with the products the simulators need: dense, row-major, in float64 or float32 storage
+ * ({@link Float64Matrix}, {@link Float32Matrix}), or sparse with a fixed number of entries per row in compressed rows
+ * ({@link FixedInDegreeMatrix}). Products over a batch of M vectors take replica-major arrays: vector r of replica m
+ * is {@code x[m·N .. m·N + N)}.
  */
-public sealed interface CouplingMatrix permits Float64Matrix, Float32Matrix {
+public sealed interface CouplingMatrix permits Float64Matrix, Float32Matrix, FixedInDegreeMatrix {
 
     /** N. */
     int size();

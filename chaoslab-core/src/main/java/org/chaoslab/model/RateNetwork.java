@@ -5,8 +5,8 @@ package org.chaoslab.model;
  * dx_i/dt = −x_i + Σ_j J_ij φ(x_j) + I_i(t).
  *
  * <p>A description only: the simulator draws a finite realization of J, the theory solves N → ∞.
- * Convention: the gain g scales the couplings (Var J_ij = g²/N) and φ has unit slope at 0 for tanh
- * and erf; SCS 1988 write h′ = −h + J tanh(g h), which maps onto this by x = g h.
+ * Convention: the gain g scales the couplings (Var J_ij = g²/N; sparse couplings of in-degree K: g²/K on the K
+ * inputs of each unit, {@link Couplings}) and φ has unit slope at 0 for tanh and erf; SCS 1988 write h′ = −h + J tanh(g h), which maps onto this by x = g h.
  *
  * @param size        N ≥ 1
  * @param couplings   the coupling ensemble
@@ -21,6 +21,10 @@ public record RateNetwork(int size, Couplings couplings, TransferFunction transf
         }
         if (couplings == null || transfer == null) {
             throw new IllegalArgumentException("couplings and phi must be given");
+        }
+        if (couplings.inDegree() > size - 1) {
+            throw new IllegalArgumentException("inDegree (K, presynaptic units per unit) must be in [1, n - 1] = [1, "
+                    + (size - 1) + "] (K distinct units other than itself; got " + couplings.inDegree() + ")");
         }
         if (input == null) {
             input = ExternalInput.NONE;

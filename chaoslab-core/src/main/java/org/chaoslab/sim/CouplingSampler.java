@@ -21,8 +21,14 @@ public final class CouplingSampler {
     private CouplingSampler() {
     }
 
-    /** Samples an N×N matrix of the ensemble {@code c} from the stream {@code seeds.child("couplings")}. */
+    /**
+     * Samples an N×N matrix of the ensemble {@code c} from the stream {@code seeds.child("couplings")}; sparse
+     * couplings ({@code c.inDegree() ≥ 1}) are drawn by {@link SparseCouplingSampler}.
+     */
     public static CouplingMatrix sample(Couplings c, int n, StreamSeeds seeds, ParallelRows pool) {
+        if (c.sparse()) {
+            return SparseCouplingSampler.sample(c, n, seeds, pool);
+        }
         if ((long) n * n > Integer.MAX_VALUE - 8L) {
             throw new IllegalArgumentException("n must be <= 46340 for dense couplings (N^2 entries in one array; got " + n + ")");
         }

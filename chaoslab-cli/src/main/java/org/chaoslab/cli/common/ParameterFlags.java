@@ -45,7 +45,9 @@ public final class ParameterFlags {
             "maxLag", "--max-lag|--acf-max-lag", "rateDt", "--rate-dt", "replicaDuration", "--replica-t",
             // GlauberNetwork (threshold noise sigma) and rate networks (--noise SPEC); the matched rate network's step
             "n", "--n", "meanCoupling", "--j0", "gain", "--g", "input", "--input", "threshold", "--theta",
-            "noise", "--threshold-noise|--noise", "tau", "--tau", "dt", "--rate-dt|--dt");
+            "noise", "--threshold-noise|--noise", "tau", "--tau", "dt", "--rate-dt|--dt",
+            // Couplings (sparse fixed in-degree)
+            "inDegree", "--k-in");
 
     /** Beginnings of core messages that concern flags without starting with a parameter name, to those flags. */
     static final Map<String, List<String>> TOPICS = table(

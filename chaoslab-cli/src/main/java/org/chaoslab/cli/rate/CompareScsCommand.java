@@ -38,6 +38,9 @@ public final class CompareScsCommand implements Callable<Integer> {
     NetworkOptions network;
 
     @Mixin
+    SparseOptions sparse;
+
+    @Mixin
     RunOptions run;
 
     @Option(names = "--realizations", description = "Network realizations R (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "4")
@@ -55,7 +58,12 @@ public final class CompareScsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RateNetwork net = network.theoryNetwork();
+        RateNetwork net = sparse.apply(network.theoryNetwork());
+        if (net.couplings().sparse() && net.couplings().meanCoupling() != 0.0) {
+            throw new IllegalArgumentException("--j0 must be 0 with --k-in for the comparison (diluting the mean coupling "
+                    + "adds a quenched input variance J0^2/K that the dense DMFT leaves out; got " + net.couplings().meanCoupling()
+                    + ")");
+        }
         RateSimulation settings = run.settings(0.1, IntegratorKind.RK4);
         if (realizations < 2) {
             throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
@@ -107,6 +115,11 @@ public final class CompareScsCommand implements Callable<Integer> {
         if (net.size() < 200) {
             w.add("--n " + net.size() + " is small: finite-size corrections O(1/N) to the N -> infinity theory may exceed the "
                     + "statistical tolerance");
+        }
+        int k = net.couplings().inDegree();
+        if (k > 0 && k < 100) {
+            w.add("--k-in " + k + " is small: finite-K corrections O(1/K) to the large-K theory may exceed the statistical "
+                    + "tolerance");
         }
         if (r.realizations() < 2) {
             w.add(r.realizations() + " realization(s) completed: no standard error, no verdict");

@@ -49,15 +49,20 @@ public final class RunOptions {
 
     /**
      * Refuses, before anything is allocated, a simulation of {@code realizations} networks at a time that cannot fit:
-     * dense N beyond one Java array, and a memory estimate (couplings, replica state, autocorrelation buffers, kept
+     * dense N beyond one Java array (sparse couplings, {@code --k-in}, are chunked and have no such limit), and a memory estimate (couplings, replica state, autocorrelation buffers, kept
      * time series) above the heap available; the message names the option that drives the largest part.
      */
     public static void checkResources(RateNetwork net, RateSimulation s, RecordingPlan plan) {
         long n = net.size();
-        Resources.denseSize("--n", n);
+        long k = net.couplings().inDegree();
+        boolean sparse = k > 0;
+        if (!sparse) {
+            Resources.denseSize("--n", n);
+        }
         long m = s.replicas();
         Resources.arraySize("--replicas", m, "the state of N x replicas", (double) n * m);
-        double coupling = (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8);
+        // sparse: float32 weight and int32 column index per synapse (SparseCouplingSampler checks the same again)
+        double coupling = sparse ? 8.0 * n * k : (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8);
         double state = 8.0 * 8 * n * m;                              // x, rates, up to 3 RK4 stages, noise, buffers
         double dt = s.dt();
         double every = Math.max(1, Math.round(plan.correlationInterval() / dt));
@@ -80,6 +85,9 @@ public final class RunOptions {
             Resources.require("--t", s.duration(), "the recorded time series (total " + Resources.size(total) + ")", total);
         } else if (state > coupling) {
             Resources.require("--replicas", m, "the state of N x replicas (total " + Resources.size(total) + ")", total);
+        } else if (sparse) {
+            Resources.require("--n", n + " with --k-in " + k, "the sparse couplings (N x K x 8 bytes; total "
+                    + Resources.size(total) + ")", total);
         } else {
             Resources.require("--n", n, "the couplings (N^2 x " + (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8)
                     + " bytes; total " + Resources.size(total) + ")", total);

@@ -13,6 +13,7 @@ import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.RateRun;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.sim.rate.RateSimulator;
+import org.chaoslab.sim.rate.RealizedRateNetwork;
 import org.chaoslab.sim.record.RecordingPlan;
 import org.chaoslab.sim.record.StandardRecording;
 import picocli.CommandLine.Command;
@@ -29,6 +30,9 @@ public final class SimulateRateCommand implements Callable<Integer> {
 
     @Mixin
     NetworkOptions network;
+
+    @Mixin
+    SparseOptions sparse;
 
     @Mixin
     RunOptions run;
@@ -48,7 +52,7 @@ public final class SimulateRateCommand implements Callable<Integer> {
      * is allocated; a batched gain sweep, {@link SimulateRateBatch}, validates its points with the same code).
      */
     Prepared prepare() {
-        RateNetwork net = network.network();
+        RateNetwork net = sparse.apply(network.network());
         RateSimulation settings = run.settings(0.05, org.chaoslab.sim.rate.IntegratorKind.EULER);
         Validate.positive("acf-max-lag", acfMaxLag);
         RecordingPlan plan = RecordingPlan.defaults().withCorrelationMaxLag(acfMaxLag);
@@ -69,8 +73,11 @@ public final class SimulateRateCommand implements Callable<Integer> {
         try (OutputDirectory dir = output.prepare()) {
             StandardRecording recording = new StandardRecording(plan, settings.dt(), net.size());
             var err = spec.commandLine().getErr();
+            // sparse networks take seconds to draw at N = 1e6: their own bar while the rows are drawn
+            RealizedRateNetwork realized = RealizedRateNetwork.draw(net, settings.seed(), settings.threads(), 0,
+                    net.couplings().sparse() ? Progress.on(err, "drawing") : ProgressListener.NONE);
             ProgressListener progress = Progress.on(err, "simulate");
-            RateRun result = RateSimulator.run(net, settings, recording.recorders(), progress);
+            RateRun result = RateSimulator.run(realized, settings, recording.recorders(), progress);
             if (progress instanceof Progress bar) {
                 bar.clear();
             }

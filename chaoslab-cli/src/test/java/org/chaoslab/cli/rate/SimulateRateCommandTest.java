@@ -77,6 +77,41 @@ class SimulateRateCommandTest {
     }
 
     @Test
+    void sparseNetworkRunsAndIsRecorded(@TempDir Path dir) throws Exception {
+        Result r = run("simulate", "rate", "--n", "400", "--k-in", "60", "--g", "2", "--dt", "0.1", "--t", "60",
+                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        JsonNode net = s.get("results").get("network");
+        assertThat(net.get("inDegree").asInt()).isEqualTo(60);
+        assertThat(net.get("precision").asText()).isEqualTo("float32");
+        assertThat(net.get("zeroDiagonal").asBoolean()).isTrue();
+        // chaotic at g = 2 (the DMFT's Delta0 = 1.92; a short run of a small network, so only the range)
+        assertThat(s.get("results").get("meanSquare").asDouble()).isBetween(1.0, 3.0);
+        // the same seed with 1 thread: the same network and the same trajectory
+        Path one = dir.resolve("one");
+        Result r1 = run("simulate", "rate", "--n", "400", "--k-in", "60", "--g", "2", "--dt", "0.1", "--t", "60",
+                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--threads", "1", "--out", one.toString());
+        assertThat(r1.code()).as(r1.err()).isZero();
+        assertThat(Npy.readDoubles(one.resolve("final_state.npy")).data())
+                .isEqualTo(Npy.readDoubles(dir.resolve("final_state.npy")).data());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--n 100 --k-in 100|--k-in must be in [1, N - 1] = [1, 99]",
+            "--n 100 --k-in 0|--k-in must be in [1, N - 1] = [1, 99]",
+            "--n 100 --k-in 10 --eta 0.5|--eta must be 0 with --k-in (sparse couplings pair no reciprocal entries; got 0.5)",
+            "--n 10000000 --k-in 100000|--n 10000000 with --k-in 100000 needs about 8.0 TB of memory for the sparse couplings"})
+    void badSparseInputGivesOneLineAndExitCode2(String args, String expected, @TempDir Path dir) {
+        String[] a = ("simulate rate " + args + " --out " + dir).split(" ");
+        Result r = run(a);
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void divergenceExitsWith3AndKeepsOutputs(@TempDir Path dir) throws Exception {
         // linear phi with g = 3 grows like e^{2t}: overflow near t = 355
         Result r = run("simulate", "rate", "--n", "100", "--g", "3", "--phi", "linear", "--dt", "0.1", "--t", "1000",

@@ -70,6 +70,22 @@ class TheoryCommandsTest {
     }
 
     @Test
+    void compareRunsSparseNetworksAgainstTheSameDmft(@TempDir Path dir) throws Exception {
+        CliRunner.Result r = CliRunner.run("compare", "scs", "--n", "300", "--k-in", "60", "--g", "2", "--t", "70",
+                "--transient", "20", "--realizations", "2", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("--k-in 60 is small: finite-K corrections O(1/K)");
+        JsonNode s = CliRunner.summary(dir, "compare scs").get("results");
+        assertThat(s.get("network").get("inDegree").asInt()).isEqualTo(60);
+        assertThat(s.get("theory").get("delta0").asDouble()).isCloseTo(1.9248, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(s.get("meanSquare").get("simulation").asDouble()).isBetween(1.3, 2.6);
+        CliRunner.Result j0 = CliRunner.run("compare", "scs", "--n", "300", "--k-in", "60", "--j0", "1", "--out",
+                dir.resolve("j0").toString());
+        assertThat(j0.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(j0.err()).contains("--j0 must be 0 with --k-in for the comparison");
+    }
+
+    @Test
     void badTheoryInput() {
         CliRunner.Result r = CliRunner.run("dmft", "scs", "--g", "-1");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);

@@ -22,7 +22,7 @@ class SweepPlanTest {
                 .hasMessageStartingWith("p.yaml:1: unknown command 'simulate rat': 'chaoslab simulate' has [");
         assertThatThrownBy(() -> plan("command: bench\n")).hasMessageStartingWith("p.yaml:1: command 'bench' cannot be swept");
         assertThatThrownBy(() -> plan("command: simulate rate\nfixed:\n  n: 50\n  gain: 2\n"))
-                .hasMessage("p.yaml:4: 'simulate rate' has no option --gain (did you mean g?)");
+                .hasMessage("p.yaml:4: 'simulate rate' has no option --gain (did you mean k-in, g?)");
         assertThatThrownBy(() -> plan("command: simulate rate\nsweep: {n: [50, many]}\n"))
                 .hasMessageStartingWith("p.yaml:2: n: Invalid value for option '--n': 'many' is not an int");
         assertThatThrownBy(() -> plan("command: simulate rate\nfixed: {float32: 1}\n"))

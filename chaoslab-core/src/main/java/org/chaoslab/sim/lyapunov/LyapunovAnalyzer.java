@@ -1,6 +1,7 @@
 package org.chaoslab.sim.lyapunov;
 
 import org.chaoslab.linalg.CouplingMatrix;
+import org.chaoslab.linalg.FixedInDegreeMatrix;
 import org.chaoslab.linalg.Float32Matrix;
 import org.chaoslab.linalg.Float64Matrix;
 import org.chaoslab.linalg.ParallelRows;
@@ -47,6 +48,10 @@ public final class LyapunovAnalyzer {
     /** Draws the network from {@code networkSeed} and measures its spectrum. */
     public static LyapunovSpectrum spectrum(RateNetwork network, long networkSeed, LyapunovSettings settings,
                                             ProgressListener progress) {
+        if (network.couplings().sparse()) {
+            throw new IllegalArgumentException("inDegree must be 0 (dense couplings) for the Lyapunov analysis: its "
+                    + "tangent products are dense (got inDegree " + network.couplings().inDegree() + ")");
+        }
         return spectrum(RealizedRateNetwork.draw(network, networkSeed, settings.threads()), settings, progress);
     }
 
@@ -120,6 +125,7 @@ public final class LyapunovAnalyzer {
                 }
                 yield out;
             }
+            case FixedInDegreeMatrix f -> throw denseOnly(f);
         };
     }
 
@@ -135,7 +141,14 @@ public final class LyapunovAnalyzer {
                 }
                 yield out;
             }
+            case FixedInDegreeMatrix f -> throw denseOnly(f);
         };
+    }
+
+    /** Sparse couplings: the tangent dynamics here are dense products (a dense N×N copy would defeat the sparsity). */
+    private static IllegalArgumentException denseOnly(FixedInDegreeMatrix f) {
+        return new IllegalArgumentException("inDegree must be 0 (dense couplings) for the Lyapunov analysis: its tangent "
+                + "products are dense (got inDegree " + f.entriesPerRow() + ")");
     }
 
     static IllegalStateException diverged(String what, double t) {

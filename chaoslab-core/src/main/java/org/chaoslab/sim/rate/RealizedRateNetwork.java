@@ -1,12 +1,16 @@
 package org.chaoslab.sim.rate;
 
 import org.chaoslab.linalg.CouplingMatrix;
+import org.chaoslab.linalg.FixedInDegreeMatrix;
 import org.chaoslab.linalg.ParallelRows;
+import org.chaoslab.model.Couplings;
 import org.chaoslab.model.ExternalInput;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.CouplingSampler;
+import org.chaoslab.sim.ProgressListener;
+import org.chaoslab.sim.SparseCouplingSampler;
 import org.chaoslab.sim.UnitTransfers;
 
 /**
@@ -55,8 +59,22 @@ public record RealizedRateNetwork(RateNetwork network, CouplingMatrix couplings,
      * (stream {@code seed/noise/quenched/trial/i}): trials share the couplings and differ in the frozen input.
      */
     public static RealizedRateNetwork draw(RateNetwork network, long seed, int threads, long trial) {
+        return draw(network, seed, threads, trial, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #draw(RateNetwork, long, int, long)}, reporting the rows of sparse couplings drawn to {@code progress}
+     * (rows done of N; dense couplings report nothing). The couplings are the same with or without a listener.
+     */
+    public static RealizedRateNetwork draw(RateNetwork network, long seed, int threads, long trial,
+                                           ProgressListener progress) {
         try (ParallelRows pool = new ParallelRows(threads)) {
-            CouplingMatrix j = CouplingSampler.sample(network.couplings(), network.size(), StreamSeeds.of(seed), pool);
+            Couplings c = network.couplings();
+            StreamSeeds root = StreamSeeds.of(seed);
+            CouplingMatrix j = c.sparse()
+                    ? SparseCouplingSampler.sample(c, network.size(), root, pool,
+                            FixedInDegreeMatrix.defaultRowsPerChunk(c.inDegree()), progress)
+                    : CouplingSampler.sample(c, network.size(), root, pool);
             int n = network.size();
             double[] in = null;
             boolean any = false;
