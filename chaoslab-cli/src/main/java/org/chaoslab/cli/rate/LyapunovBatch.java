@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.chaoslab.cli.Main;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.lyapunov.TwoReplicaBatch;
 import org.chaoslab.sim.lyapunov.TwoReplicaBatchRun;
 import org.chaoslab.sim.lyapunov.TwoReplicaPoint;
 import org.chaoslab.sim.rate.GainBatch;
-import picocli.CommandLine;
 
 /**
  * The points of a g-sweep of {@code lyapunov --method two-replica} that share one realization (same options and seed,
@@ -88,37 +86,9 @@ public final class LyapunovBatch {
         return results;
     }
 
-    /**
-     * {@code lyapunov ARGS [--g g]} parsed and validated by the command's own options and code; bad input as an
-     * IllegalArgumentException with the command's one-line message.
-     */
+    /** {@code lyapunov ARGS [--g g]} parsed and validated by the command's own code ({@link BatchPoint}). */
     private static LyapunovCommand.Prepared point(List<String> args, Double gain) {
-        List<String> line = new ArrayList<>(COMMAND);
-        line.addAll(args);
-        CommandLine.ParseResult parsed = Main.parse(line.toArray(new String[0]));
-        refuse(parsed, "--g", "--g is the swept parameter: give the gains beside the arguments, not among them");
-        refuse(parsed, "--out", "--out is not used by a batched gain sweep (it writes no files): leave it out");
-        refuse(parsed, "--force", "--force is not used by a batched gain sweep (it writes no files): leave it out");
-        if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
-            throw new IllegalArgumentException("--help and --version are not runs");
-        }
-        if (gain != null) {
-            line.add("--g");
-            line.add(Double.toString(gain));
-            parsed = Main.parse(line.toArray(new String[0]));
-        }
-        LyapunovCommand command = (LyapunovCommand) parsed.commandSpec().userObject();
-        try {
-            return command.prepare();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Main.inputError(e, parsed.commandSpec()), e);
-        }
-    }
-
-    private static void refuse(CommandLine.ParseResult parsed, String option, String why) {
-        if (parsed.hasMatchedOption(option)) {
-            throw new IllegalArgumentException(why);
-        }
+        return BatchPoint.prepare(COMMAND, args, gain, LyapunovCommand.class, LyapunovCommand::prepare);
     }
 
     /** Refuses what a batch cannot run: the QR method (per point), a mean coupling (J_g is not g·J₁). */

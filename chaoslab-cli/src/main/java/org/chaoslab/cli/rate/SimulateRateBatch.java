@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.chaoslab.cli.Main;
 import org.chaoslab.cli.common.Resources;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.sim.ProgressListener;
@@ -16,7 +15,6 @@ import org.chaoslab.sim.rate.GainRun;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.sim.record.RecordingPlan;
 import org.chaoslab.sim.record.StandardRecording;
-import picocli.CommandLine;
 
 /**
  * The points of a g-sweep of {@code simulate rate} that share one realization (same options and seed, different
@@ -117,39 +115,9 @@ public final class SimulateRateBatch {
         return results;
     }
 
-    /**
-     * {@code simulate rate ARGS [--g g]} parsed and validated by the command's own options and code; bad input as an
-     * IllegalArgumentException with the command's one-line message.
-     *
-     * @param gain null: the arguments alone (the command's default --g)
-     */
+    /** {@code simulate rate ARGS [--g g]} parsed and validated by the command's own code ({@link BatchPoint}). */
     private static SimulateRateCommand.Prepared point(List<String> args, Double gain) {
-        List<String> line = new ArrayList<>(COMMAND);
-        line.addAll(args);
-        CommandLine.ParseResult parsed = Main.parse(line.toArray(new String[0]));
-        refuse(parsed, "--g", "--g is the swept parameter: give the gains beside the arguments, not among them");
-        refuse(parsed, "--out", "--out is not used by a batched gain sweep (it writes no files): leave it out");
-        refuse(parsed, "--force", "--force is not used by a batched gain sweep (it writes no files): leave it out");
-        if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
-            throw new IllegalArgumentException("--help and --version are not runs");
-        }
-        if (gain != null) {
-            line.add("--g");
-            line.add(Double.toString(gain));
-            parsed = Main.parse(line.toArray(new String[0]));
-        }
-        SimulateRateCommand command = (SimulateRateCommand) parsed.commandSpec().userObject();
-        try {
-            return command.prepare();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Main.inputError(e, parsed.commandSpec()), e);
-        }
-    }
-
-    private static void refuse(CommandLine.ParseResult parsed, String option, String why) {
-        if (parsed.hasMatchedOption(option)) {
-            throw new IllegalArgumentException(why);
-        }
+        return BatchPoint.prepare(COMMAND, args, gain, SimulateRateCommand.class, SimulateRateCommand::prepare);
     }
 
     /** Refuses what a gain batch cannot run: a mean coupling (J_g is not g·J₁). */
