@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep killed with SIGKILL at random moments, then resumed, ends with the table of an uninterrupted run: no
+ * A sweep killed with SIGKILL at random moments (after random progress, plus a random delay), then resumed, ends with the table of an uninterrupted run: no
  * completed run lost or run twice into the table, no half-written file left. The sweep runs in a child JVM (the same
  * class path as this test), killed by {@link Process#destroyForcibly()} (SIGKILL on Linux: no shutdown hook runs).
  */
@@ -55,9 +55,24 @@ class SweepKillResumeTest {
         int kills = 0;
         List<Integer> doneAfterKill = new ArrayList<>();
         for (int attempt = 0; attempt < 12; attempt++) {
+            int before = SweepJournal.read(dir).size();
             Process p = start(spec, dir);
-            // the JVM starts and checks the spec in ~1-2 s; each run takes ~0.3-1 s: kill anywhere in the sweep
-            boolean finished = p.waitFor(1200 + random.nextInt(2500), TimeUnit.MILLISECONDS);
+            // kill by progress, not by the clock (a fast machine finished the whole sweep between two clock-timed kills):
+            // once the child has journaled 1-2 more runs, wait 0-400 ms more — inside the next run (each takes
+            // ~0.1-1 s) or between runs — and kill it, as long as at least 3 runs are left for the next attempt
+            int target = before + 1 + random.nextInt(2);
+            boolean finished = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(finished = p.waitFor(20, TimeUnit.MILLISECONDS)) && SweepJournal.read(dir).size() < target
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            if (!finished && SweepJournal.read(dir).size() <= 12 - 3) {
+                finished = p.waitFor(random.nextInt(400), TimeUnit.MILLISECONDS);
+            } else if (!finished) {
+                // too little left to interrupt meaningfully: let it finish
+                finished = p.waitFor(240, TimeUnit.SECONDS);
+            }
             if (finished) {
                 assertThat(p.exitValue()).isZero();
                 break;
