@@ -118,7 +118,7 @@ public final class LiveRateNetwork implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             input[i] = next.input().constantPart(i);
             if (quenched > 0.0) {
-                input[i] += quenched * NoiseSource.quenchedStream(seed, 0, i).gaussian().sample();
+                input[i] += NoiseSource.quenchedInput(quenched, seed, 0, i);
             }
             any |= input[i] != 0.0;
         }

@@ -51,6 +51,11 @@ public final class NoiseSource {
         return StreamSeeds.of(seed).child(StreamSeeds.NOISE).child(QUENCHED).child(trial).child(unit);
     }
 
+    /** The quenched (frozen) input σ·ξ of unit i in a trial, ξ ~ N(0, 1) from {@link #quenchedStream}; 0 without drawing for σ = 0. */
+    static double quenchedInput(double sigma, long seed, long trial, int unit) {
+        return sigma == 0.0 ? 0.0 : sigma * quenchedStream(seed, trial, unit).gaussian().sample();
+    }
+
     /** The noise source of a run, or null when the noise is not annealed (none or quenched). */
     static NoiseSource of(Noise noise, int n, int m, RateSimulation settings) {
         return create(noise, n, replicaStreams(m), settings.seed(), settings.dt(), settings.integrator());

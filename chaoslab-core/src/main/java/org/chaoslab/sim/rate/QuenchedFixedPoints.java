@@ -5,7 +5,6 @@ import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.Validate;
-import org.chaoslab.random.StreamSeeds;
 
 /**
  * The fixed points x* = ξ + Jφ(x*) of one realized network for many trials of a quenched (frozen) input
@@ -67,8 +66,7 @@ public final class QuenchedFixedPoints {
         double[] xi = new double[trials * n];
         for (int m = 0; m < trials; m++) {
             for (int i = 0; i < n; i++) {
-                StreamSeeds s = NoiseSource.quenchedStream(net.seed(), m, i);
-                xi[m * n + i] = net.network().input().constantPart(i) + noise.sigma() * s.gaussian().sample();
+                xi[m * n + i] = net.network().input().constantPart(i) + NoiseSource.quenchedInput(noise.sigma(), net.seed(), m, i);
             }
         }
         double[] x = xi.clone();

@@ -88,7 +88,7 @@ public record RealizedRateNetwork(RateNetwork network, CouplingMatrix couplings,
             for (int i = 0; i < n; i++) {
                 v[i] = network.input().constantPart(i);
                 if (quenched > 0.0) {
-                    v[i] += quenched * NoiseSource.quenchedStream(seed, trial, i).gaussian().sample();
+                    v[i] += NoiseSource.quenchedInput(quenched, seed, trial, i);
                 }
                 any |= v[i] != 0.0;
             }
