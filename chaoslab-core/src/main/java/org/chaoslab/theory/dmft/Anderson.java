@@ -10,7 +10,7 @@ import java.util.Deque;
  * cleared when the residual grows by more than a factor 2 (a safeguard near critical slowing down, where the plain
  * iteration contracts at a rate → 1). Not thread-safe; one instance per solve.
  */
-final class Anderson {
+public final class Anderson {
 
     private final int depth;
     private final double beta;
@@ -20,13 +20,17 @@ final class Anderson {
     private double[] lastF;
     private double lastNorm = Double.POSITIVE_INFINITY;
 
-    Anderson(int depth, double beta) {
+    /**
+     * @param depth the number of differences kept (≥ 0; 0 is plain mixing)
+     * @param beta  the mixing β in (0, 1]
+     */
+    public Anderson(int depth, double beta) {
         this.depth = depth;
         this.beta = beta;
     }
 
     /** Forgets the history (the next step is plain mixing). */
-    void reset() {
+    public void reset() {
         dx.clear();
         df.clear();
         lastX = null;
@@ -35,7 +39,7 @@ final class Anderson {
     }
 
     /** The next iterate from x and G(x). */
-    double[] next(double[] x, double[] gx) {
+    public double[] next(double[] x, double[] gx) {
         int n = x.length;
         double[] f = new double[n];
         double norm = 0;

@@ -5,7 +5,7 @@ package org.chaoslab.theory.dmft;
  * x_j = a + (b − a)(1 + cos(πj/n))/2, j = 0 … n (Trefethen, Approximation Theory and Approximation
  * Practice, ch. 3). Immutable.
  */
-final class Chebyshev {
+public final class Chebyshev {
 
     private final double a;
     private final double b;
@@ -18,7 +18,7 @@ final class Chebyshev {
     }
 
     /** The n + 1 Lobatto points of [a, b] (index 0 is b, index n is a). */
-    static double[] points(double a, double b, int n) {
+    public static double[] points(double a, double b, int n) {
         double[] x = new double[n + 1];
         for (int j = 0; j <= n; j++) {
             x[j] = a + 0.5 * (b - a) * (1.0 + Math.cos(Math.PI * j / n));
@@ -29,7 +29,7 @@ final class Chebyshev {
     }
 
     /** The interpolant of the values at {@link #points(double, double, int)} (discrete cosine transform I). */
-    static Chebyshev fromValues(double a, double b, double[] values) {
+    public static Chebyshev fromValues(double a, double b, double[] values) {
         int n = values.length - 1;
         double[] c = new double[n + 1];
         for (int k = 0; k <= n; k++) {
@@ -44,7 +44,8 @@ final class Chebyshev {
         return new Chebyshev(a, b, c);
     }
 
-    double value(double x) {
+    /** The series at x in [a, b]. */
+    public double value(double x) {
         double t = (2.0 * x - a - b) / (b - a);
         double b1 = 0.0;
         double b2 = 0.0;
@@ -57,7 +58,7 @@ final class Chebyshev {
     }
 
     /** The derivative series. */
-    Chebyshev derivative() {
+    public Chebyshev derivative() {
         int n = coef.length - 1;
         double[] d = new double[Math.max(n, 1)];
         double next2 = 0.0;
@@ -77,7 +78,7 @@ final class Chebyshev {
     }
 
     /** max |c_k| over the last three coefficients: a convergence measure. */
-    double tail() {
+    public double tail() {
         int n = coef.length;
         double m = 0.0;
         for (int k = Math.max(0, n - 3); k < n; k++) {
@@ -87,7 +88,7 @@ final class Chebyshev {
     }
 
     /** max |c_k|. */
-    double scale() {
+    public double scale() {
         double m = 0.0;
         for (double c : coef) {
             m = Math.max(m, Math.abs(c));
@@ -95,7 +96,8 @@ final class Chebyshev {
         return m;
     }
 
-    int degree() {
+    /** The degree n of the series. */
+    public int degree() {
         return coef.length - 1;
     }
 }
