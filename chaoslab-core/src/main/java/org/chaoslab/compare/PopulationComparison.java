@@ -14,11 +14,13 @@ import org.chaoslab.sim.rate.RealizedPopulationNetwork;
 import org.chaoslab.sim.record.PopulationRecording;
 import org.chaoslab.sim.record.PopulationStatistics;
 import org.chaoslab.theory.dmft.NoSolutionException;
+import org.chaoslab.theory.populations.PopulationAutocorrelation;
+import org.chaoslab.theory.populations.PopulationDmft;
 import org.chaoslab.theory.populations.PopulationFixedPoint;
 import org.chaoslab.theory.populations.PopulationMeanField;
 
 /**
- * A multi-population rate network, the static mean field beside simulation (Kadmon &amp; Sompolinsky, PRX 5:041030,
+ * A multi-population rate network, the mean-field theory beside simulation (Kadmon &amp; Sompolinsky, PRX 5:041030,
  * 2015): per population the mean μ_k, the variance across units Δ_k and the temporal variance (0 at a fixed point) of
  * R network realizations (realization r from master seed {@code seed + r}, so that {@code simulate populations --seed}
  * reruns it), with standard errors from their scatter, and the phase the theory predicts (fixed point, chaotic where
@@ -27,8 +29,10 @@ import org.chaoslab.theory.populations.PopulationMeanField;
  *
  * <p>In the shape of every comparison: the theory solved once, {@link #simulate} runs one realization, {@link #compare}
  * is a pure function of the recordings and the theory, {@link #run} loops with {@link Realizations}. Above the
- * transition the static values are not the network's state (the time-dependent population DMFT is not solved here):
- * the deviations are still reported, but only the phase is a prediction there.
+ * transition the theory is the stationary solution of the time-dependent population DMFT ({@link PopulationDmft}):
+ * μ_k, Δ_k(0) for the variance across units, the temporal variance Δ_k(0) − Δ_k(∞) as the recording's window measures
+ * it ({@link PopulationAutocorrelation#windowedTemporalVariance}), the spread of the units' time averages (Δ_k(∞) plus
+ * what the window leaves of the temporal part), and Δ_k(τ) where recorded.
  */
 public final class PopulationComparison {
 
@@ -53,9 +57,13 @@ public final class PopulationComparison {
             return (int) Math.max(1, Math.round(sampleInterval / run.dt()));
         }
 
-        /** Autocorrelation lags in samples (0: none). */
+        /** Autocorrelation lags in samples (0: none); at most half the samples of the run (the rest would be noise). */
         public int lags() {
-            return maxLag == 0 ? 0 : (int) Math.round(maxLag / (every() * run.dt())) + 1;
+            if (maxLag == 0) {
+                return 0;
+            }
+            long samples = (long) Math.floor(run.duration() / (every() * run.dt()));
+            return (int) Math.max(0, Math.min(Math.round(maxLag / (every() * run.dt())) + 1, samples / 2));
         }
     }
 
@@ -72,29 +80,53 @@ public final class PopulationComparison {
     }
 
     /**
-     * The static theory of a network: its fixed point (null when the static equations have no solution, with the
-     * reason) and the critical gain scale.
+     * The theory of a network: its static fixed point (null when the static equations have no solution, with the
+     * reason), the critical gain scale, and — where the fixed point is not stable — the stationary solution of the
+     * time-dependent population DMFT ({@link PopulationDmft}; null with the reason when it has none).
      *
      * @param fixedPoint the static solution, or null
      * @param noSolution why there is none (null when there is)
      * @param gCritical  the factor on every g_kl at which the fixed point stops being stable (NaN: none up to 1000)
+     * @param dynamic    the time-dependent solution (null below the transition, or when it was not found)
+     * @param noDynamic  why the time-dependent solution is missing where it was sought (null otherwise)
      */
-    public record Theory(PopulationFixedPoint fixedPoint, String noSolution, double gCritical) {
+    public record Theory(PopulationFixedPoint fixedPoint, String noSolution, double gCritical,
+                         PopulationAutocorrelation dynamic, String noDynamic) {
 
         /** "fixed-point", "chaotic", "unstable-means" or "no-static-solution". */
         public String phase() {
             return fixedPoint == null ? "no-static-solution"
                     : fixedPoint.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+
+        /** Whether the network's state is the time-dependent (chaotic) solution, which the comparison then uses. */
+        public boolean isDynamic() {
+            return dynamic != null && dynamic.isChaotic();
+        }
+
+        /** Whether the theory has the network's state: a stable fixed point, or the chaotic solution. */
+        public boolean hasState() {
+            return isDynamic() || (fixedPoint != null && fixedPoint.phase() == PopulationFixedPoint.Phase.FIXED_POINT);
+        }
     }
 
-    /** Solves the static equations and the critical scale. */
+    /** Solves the static equations, the critical scale, and the time-dependent DMFT where the fixed point is unstable. */
     public static Theory theory(PopulationNetwork net, PopulationMeanField theory) {
         double gc = theory.criticalGainScale(net);
+        PopulationFixedPoint fp = null;
+        String none = null;
         try {
-            return new Theory(theory.solve(net), null, gc);
+            fp = theory.solve(net);
         } catch (NoSolutionException e) {
-            return new Theory(null, e.getMessage(), gc);
+            none = e.getMessage();
+        }
+        if (fp != null && fp.phase() == PopulationFixedPoint.Phase.FIXED_POINT) {
+            return new Theory(fp, null, gc, null, null);
+        }
+        try {
+            return new Theory(fp, none, gc, new PopulationDmft().solve(net), null);
+        } catch (NoSolutionException e) {
+            return new Theory(fp, none, gc, null, e.getMessage());
         }
     }
 
@@ -123,19 +155,47 @@ public final class PopulationComparison {
         int p = net.populations();
         List<PopulationRecording> recs = runs.recordings();
         PopulationFixedPoint fp = theory.fixedPoint();
+        PopulationAutocorrelation dyn = theory.isDynamic() ? theory.dynamic() : null;
+        double[] muTheory = new double[p];
+        double[] varTheory = new double[p];
+        double[] rateTheory = new double[p];
+        double[] temporalTheory = new double[p];
+        double[] staticTheory = new double[p];
+        for (int k = 0; k < p; k++) {
+            if (dyn != null) {
+                // the chaotic state; the temporal variance as the recordings measure it (each unit's variance about its own
+                // mean over the window), and the spread of the time averages correspondingly above Δ(∞)
+                double windowed = recs.isEmpty() ? dyn.temporalVariance()[k]
+                        : dyn.windowedTemporalVariance(recs.getFirst().samples(), recs.getFirst().sampleInterval())[k];
+                muTheory[k] = dyn.mean()[k];
+                varTheory[k] = dyn.delta0()[k];
+                rateTheory[k] = dyn.rate()[k];
+                temporalTheory[k] = windowed;
+                staticTheory[k] = dyn.delta0()[k] - windowed;
+            } else if (fp != null) {
+                muTheory[k] = fp.mean()[k];
+                varTheory[k] = fp.variance()[k];
+                rateTheory[k] = fp.rate()[k];
+                temporalTheory[k] = 0.0;
+                staticTheory[k] = fp.variance()[k];
+            } else {
+                muTheory[k] = varTheory[k] = rateTheory[k] = staticTheory[k] = Double.NaN;
+                temporalTheory[k] = 0.0;
+            }
+        }
         Deviation[] mean = new Deviation[p];
         Deviation[] variance = new Deviation[p];
         Deviation[] temporal = new Deviation[p];
         Deviation[] rate = new Deviation[p];
-        double[] staticVariance = new double[p];
+        Deviation[] staticVariance = new Deviation[p];
         boolean settled = !recs.isEmpty();
         for (int k = 0; k < p; k++) {
             int kk = k;
-            mean[k] = deviation(fp == null ? Double.NaN : fp.mean()[k], recs, r -> r.mean()[kk]);
-            variance[k] = deviation(fp == null ? Double.NaN : fp.variance()[k], recs, r -> r.varianceAcrossUnits()[kk]);
-            temporal[k] = deviation(0.0, recs, r -> r.temporalVariance()[kk]);
-            rate[k] = deviation(fp == null ? Double.NaN : fp.rate()[k], recs, r -> r.rate()[kk]);
-            staticVariance[k] = RunningStatistics.of(recs.stream().mapToDouble(r -> r.staticVariance()[kk]).toArray()).mean();
+            mean[k] = deviation(muTheory[k], recs, r -> r.mean()[kk]);
+            variance[k] = deviation(varTheory[k], recs, r -> r.varianceAcrossUnits()[kk]);
+            temporal[k] = deviation(temporalTheory[k], recs, r -> r.temporalVariance()[kk]);
+            rate[k] = deviation(rateTheory[k], recs, r -> r.rate()[kk]);
+            staticVariance[k] = deviation(staticTheory[k], recs, r -> r.staticVariance()[kk]);
             for (PopulationRecording r : recs) {
                 settled &= r.temporalVariance()[k] <= FIXED_POINT_TOLERANCE * r.varianceAcrossUnits()[k];
             }

@@ -32,15 +32,18 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare populations}: the static population mean field beside simulated realizations. */
 @Command(name = "populations", mixinStandardHelpOptions = true,
-        header = "Multi-population rate network: static mean field beside simulated realizations.",
-        description = {"Solve the static mean field of the network (Kadmon & Sompolinsky 2015; as 'dmft populations') and "
+        header = "Multi-population rate network: population mean field beside simulated realizations.",
+        description = {"Solve the population mean field of the network (Kadmon & Sompolinsky 2015; as 'dmft populations') and "
                 + "simulate R realizations (realization r uses seed + r). Per population: the mean, the variance across "
-                + "units and the temporal variance (0 at a fixed point) beside the theory, with standard errors over the "
-                + "realizations and deviations in standard errors; the predicted phase (fixed point, chaotic where "
-                + "rho(M) > 1, unstable means, no static solution) beside the observed one (fixed point or fluctuating).",
-                "Above the transition the static solution is not the network's state (the time-dependent population DMFT "
-                        + "is not solved here): only the phase is compared there.",
-                "Writes DIR/summary.json (with verdicts), comparison.csv and comparison.png/.svg."})
+                + "units, the temporal variance (0 at a fixed point) and the spread of the units' time averages beside "
+                + "the theory, with standard errors over the realizations and deviations in standard errors; the "
+                + "predicted phase (fixed point, chaotic where rho(M) > 1, unstable means, no static solution) beside the "
+                + "observed one (fixed point or fluctuating).",
+                "Below the transition the theory is the static fixed point; above it, the stationary solution of the "
+                        + "time-dependent population DMFT (Delta_k(0), Delta_k(inf), the temporal variance as the run's "
+                        + "window measures it), and the autocorrelations Delta_k(tau) beside the simulated ones.",
+                "Writes DIR/summary.json (with verdicts), comparison.csv, comparison.png/.svg, and in the chaotic phase "
+                        + "autocorrelation.csv and autocorrelation.png/.svg."})
 public final class ComparePopulationsCommand implements Callable<Integer> {
 
     @Mixin
@@ -60,6 +63,10 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
             defaultValue = "0.5")
     double sampleInterval;
 
+    @Option(names = "--acf-max-lag", description = "Record the autocorrelations Delta_k(tau) up to this lag (>= 0; 0: "
+            + "none; up to 1024 units per population of replica 0). Default: ${DEFAULT-VALUE}.", defaultValue = "20")
+    double acfMaxLag;
+
     @Mixin
     OutputOptions output;
 
@@ -68,7 +75,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
 
     /** The theory as written into summary.json. */
     record TheorySummary(String phase, double gCritical, double spectralRadius, double[] mean, double[] variance, double[] rate,
-                         double[][] meanModes, double[] meanScatter, double[] varianceScatter, String noSolution) {
+                         double[][] meanModes, double[] meanScatter, double[] varianceScatter, String noSolution,
+                         DmftPopulationsCommand.ChaoticSummary chaotic, String noChaoticSolution) {
     }
 
     @Override
@@ -78,7 +86,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         if (realizations < 2) {
             throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
         }
-        PopulationComparison.Settings s = new PopulationComparison.Settings(settings, realizations, sampleInterval, 0);
+        PopulationComparison.Settings s = new PopulationComparison.Settings(settings, realizations, sampleInterval, acfMaxLag);
         if (sampleInterval < settings.dt()) {
             throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + settings.dt() + ")");
         }
@@ -103,19 +111,31 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
     }
 
     /**
-     * One verdict per population and quantity where the static theory is the network's state (a stable fixed point):
-     * 3 standard errors over the realizations plus 2Δ_k/N for the O(1/N) corrections of the N → ∞ theory; the temporal
+     * One verdict per population and quantity where the theory has the network's state. At a stable fixed point: 3
+     * standard errors over the realizations plus 2Δ_k/N for the O(1/N) corrections of the N → ∞ theory; the temporal
      * variance against 0 with {@link PopulationComparison#FIXED_POINT_TOLERANCE}·Δ_k for the relaxation left after the
-     * transient. None in the other phases (only the phase is predicted there).
+     * transient. In the chaotic phase (the time-dependent DMFT): the mean, the variance across units, the temporal
+     * variance and the spread of the time averages, 3 standard errors plus 2Δ_k(0)/N (the same order of the finite-N
+     * corrections; the simulated λ_max and variances of SCS networks at N ≥ 1000 sit within it, docs/populations.md).
+     * None where the theory has no state (unstable means, no solution).
      */
     static List<Verdict> verdicts(PopulationNetwork net, PopulationComparisonResult r) {
         List<Verdict> v = new ArrayList<>();
         PopulationFixedPoint fp = r.theory().fixedPoint();
-        if (fp == null || fp.phase() != PopulationFixedPoint.Phase.FIXED_POINT || r.realizations() < 2) {
+        if (!r.theory().hasState() || r.realizations() < 2) {
             return v;
         }
         String why = "O(1/N) corrections";
         for (int k = 0; k < net.populations(); k++) {
+            if (r.theory().isDynamic()) {
+                double allowance = 2 * r.theory().dynamic().delta0()[k] / net.size();
+                String pop = " of population " + (k + 1);
+                v.add(Verdict.of("mean" + pop, r.mean()[k], allowance, why));
+                v.add(Verdict.of("variance across units" + pop, r.varianceAcrossUnits()[k], allowance, why));
+                v.add(Verdict.of("temporal variance" + pop, r.temporalVariance()[k], allowance, why));
+                v.add(Verdict.of("spread of time averages" + pop, r.staticVariance()[k], allowance, why));
+                continue;
+            }
             double allowance = 2 * fp.variance()[k] / net.size();
             v.add(Verdict.of("mean of population " + (k + 1), r.mean()[k], allowance, why));
             v.add(Verdict.of("variance across units of population " + (k + 1), r.varianceAcrossUnits()[k], allowance, why));
@@ -134,7 +154,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         for (int k = 0; k < p; k++) {
             for (var e : List.of(java.util.Map.entry("mean", r.mean()[k]),
                     java.util.Map.entry("variance_across_units", r.varianceAcrossUnits()[k]),
-                    java.util.Map.entry("temporal_variance", r.temporalVariance()[k]), java.util.Map.entry("rate", r.rate()[k]))) {
+                    java.util.Map.entry("temporal_variance", r.temporalVariance()[k]),
+                    java.util.Map.entry("spread_of_time_averages", r.staticVariance()[k]), java.util.Map.entry("rate", r.rate()[k]))) {
                 pop.add(k + 1);
                 quantity.add(e.getKey());
                 devs.add(e.getValue());
@@ -152,21 +173,30 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         for (int k = 0; k < p; k++) {
             x[k] = k + 1;
         }
-        LinePlot.Builder b = Plots.plot("Static mean field vs simulation: N = " + net.size() + ", R = " + r.realizations()
-                + ", phase " + r.theory().phase() + " (observed " + r.observedPhase() + ")", "population k", "value");
+        boolean dynamic = r.theory().isDynamic();
+        LinePlot.Builder b = Plots.plot((dynamic ? "Population DMFT" : "Static mean field") + " vs simulation: N = "
+                + net.size() + ", R = " + r.realizations() + ", phase " + r.theory().phase() + " (observed "
+                + r.observedPhase() + ")", "population k", "value");
         Plots.pair(b, "theory μ_k", "simulation mean ± SE", x, values(r.mean(), Deviation::theory), x,
                 values(r.mean(), Deviation::simulation), values(r.mean(), Deviation::standardError));
         Plots.pair(b, "theory Δ_k", "simulation variance across units ± SE", x, values(r.varianceAcrossUnits(), Deviation::theory),
                 x, values(r.varianceAcrossUnits(), Deviation::simulation), values(r.varianceAcrossUnits(), Deviation::standardError));
-        Plots.pair(b, "fixed point: temporal variance 0", "simulation temporal variance ± SE", x, new double[p], x,
+        Plots.pair(b, dynamic ? "theory temporal variance (window)" : "fixed point: temporal variance 0",
+                "simulation temporal variance ± SE", x, values(r.temporalVariance(), Deviation::theory), x,
                 values(r.temporalVariance(), Deviation::simulation), values(r.temporalVariance(), Deviation::standardError));
         dir.figure("comparison", b.build());
+        if (dynamic && r.autocorrelation() != null) {
+            writeAutocorrelation(dir, net, r);
+        }
         PopulationFixedPoint fp = r.theory().fixedPoint();
         PopulationMeanField.FiniteSizeScatter scatter = fp == null ? null : PopulationMeanField.finiteSizeScatter(net, fp);
         TheorySummary th = new TheorySummary(r.theory().phase(), r.theory().gCritical(), fp == null ? Double.NaN : fp.spectralRadius(),
                 fp == null ? null : fp.mean(), fp == null ? null : fp.variance(), fp == null ? null : fp.rate(),
                 fp == null ? null : fp.meanModes(), scatter == null ? null : scatter.mean(),
-                scatter == null ? null : scatter.variance(), r.theory().noSolution());
+                scatter == null ? null : scatter.variance(), r.theory().noSolution(),
+                dynamic ? DmftPopulationsCommand.ChaoticSummary.of(r.theory().dynamic()) : null,
+                dynamic || r.theory().dynamic() == null ? r.theory().noDynamic()
+                        : "the time-dependent DMFT settles on a static state");
         RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(),
                 r.realizations() + r.problems().size())
                 .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);
@@ -184,13 +214,37 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
                 .result("problems", r.problems())
                 .result("agrees", r.phaseAgrees() && verdicts.stream().allMatch(Verdict::agrees));
         verdicts.forEach(summary::verdict);
-        if (fp != null && fp.phase() != PopulationFixedPoint.Phase.FIXED_POINT) {
-            String w = "the static theory's phase is " + r.theory().phase() + ": its mean and variance are not the network's "
-                    + "state there (the time-dependent population DMFT is not solved), only the phase is compared";
+        if (!r.theory().hasState()) {
+            String w = "the static theory's phase is " + r.theory().phase() + " and the time-dependent DMFT has no "
+                    + "stationary solution (" + r.theory().noDynamic() + "): only the phase is compared";
             summary.warning(w);
             spec.commandLine().getErr().println("chaoslab: warning: " + w);
         }
         summary.writeTo(dir);
+    }
+
+    /**
+     * Δ_k(τ): the simulated autocovariance (averaged over realizations; replica 0, up to 1024 units per population)
+     * beside the DMFT's, in autocorrelation.csv and autocorrelation.png/.svg.
+     */
+    private static void writeAutocorrelation(OutputDirectory dir, PopulationNetwork net, PopulationComparisonResult r)
+            throws java.io.IOException {
+        int p = net.populations();
+        double[] tau = r.recordings().getFirst().lagTimes();
+        CsvTable.Builder t = CsvTable.builder().column("tau", tau);
+        LinePlot.Builder b = Plots.plot("Autocovariance of the input: population DMFT vs simulation (N = " + net.size()
+                + ", R = " + r.realizations() + ")", "lag tau", "Delta_k(tau)");
+        for (int k = 0; k < p; k++) {
+            double[] theory = new double[tau.length];
+            for (int i = 0; i < tau.length; i++) {
+                theory[i] = r.theory().dynamic().delta(k, tau[i]);
+            }
+            t.column("delta_" + (k + 1) + "_theory", theory).column("delta_" + (k + 1) + "_simulation", r.autocorrelation()[k]);
+            Plots.pair(b, "DMFT population " + (k + 1), "simulation population " + (k + 1), tau, theory, tau,
+                    r.autocorrelation()[k], null);
+        }
+        dir.csv("autocorrelation.csv", t.build());
+        dir.figure("autocorrelation", b.build());
     }
 
     private static double[] values(Deviation[] d, java.util.function.ToDoubleFunction<Deviation> f) {
@@ -206,6 +260,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
             line(o, "  mean", r.mean()[k]);
             line(o, "  variance", r.varianceAcrossUnits()[k]);
             line(o, "  temporal var", r.temporalVariance()[k]);
+            line(o, "  time-avg sprd", r.staticVariance()[k]);
         }
         verdicts.forEach(v -> o.println(v.line()));
         o.printf(Locale.ROOT, "%d realizations; wrote %s%n", r.realizations(), dir.target());

@@ -6,10 +6,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.common.OptionalOutputOptions;
+import org.chaoslab.cli.common.OutputDirectory;
+import org.chaoslab.cli.common.Plots;
 import org.chaoslab.cli.common.RunSummary;
+import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.JsonOutput;
+import org.chaoslab.io.LinePlot;
 import org.chaoslab.model.PopulationNetwork;
 import org.chaoslab.model.TransferFunction;
+import org.chaoslab.theory.dmft.NoSolutionException;
+import org.chaoslab.theory.populations.PopulationAutocorrelation;
+import org.chaoslab.theory.populations.PopulationDmft;
 import org.chaoslab.theory.populations.PopulationFixedPoint;
 import org.chaoslab.theory.populations.PopulationMeanField;
 import picocli.CommandLine.Command;
@@ -18,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code chaoslab dmft populations}: the static mean field of a multi-population rate network and its stability
- * (Kadmon &amp; Sompolinsky 2015; {@link PopulationMeanField}).
+ * (Kadmon &amp; Sompolinsky 2015; {@link PopulationMeanField}), and above the transition the time-dependent solution
+ * ({@link PopulationDmft}).
  */
 @Command(name = "populations", mixinStandardHelpOptions = true,
         description = {"Static mean field of a multi-population rate network (Kadmon & Sompolinsky 2015): per population "
@@ -27,8 +35,13 @@ import picocli.CommandLine.Option;
                 + "common factor on every g_kl at which the fixed point loses stability, means fixed), the mean-mode "
                 + "outliers, and the coupling spectrum's bulk radius.",
                 "Matrices: rows = receiving population k, columns = sending population l, rows separated by ';', "
-                        + "J_ij ~ N(jMean_kl/N, g_kl^2/N); or the same keys in a YAML/JSON file (--network FILE). The "
-                        + "time-dependent (chaotic) population DMFT is not solved here: above the transition the static solution is reported with phase 'chaotic' and is not the network's state."})
+                        + "J_ij ~ N(jMean_kl/N, g_kl^2/N); or the same keys in a YAML/JSON file (--network FILE).",
+                "Where the fixed point is not stable (phase chaotic, unstable-means, or no static solution) the "
+                        + "time-dependent population DMFT is solved too (key 'chaotic'): per population the mean, "
+                        + "Delta_k(0) (variance across units), Delta_k(inf) (spread of the time averages), the temporal "
+                        + "variance Delta_k(0) - Delta_k(inf), the rate, and the decay rate of the autocorrelation's tail; "
+                        + "with --out, Delta_k(tau) and C_k(tau) in autocorrelation.csv and autocorrelation.png/.svg. The "
+                        + "top-level mean/std/rate stay those of the static solution."})
 public final class DmftPopulationsCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,7 +60,19 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
     record PopulationsSummary(int populations, double[] fractions, String[] phi, double[] mean, double[] std, double[] variance,
                               double[] rate, double[] meanSquareRate, double[] meanSlope, double[] meanSquareSlope,
                               double[][] stability, double spectralRadius, double gCritical, String phase,
-                              double[][] meanModes, double bulkRadius, double[][] outliers, int iterations) {
+                              double[][] meanModes, double bulkRadius, double[][] outliers, int iterations,
+                              ChaoticSummary chaotic, String noChaoticSolution) {
+    }
+
+    /** The time-dependent solution (Kadmon &amp; Sompolinsky 2015; {@link PopulationDmft}). */
+    record ChaoticSummary(double[] mean, double[] delta0, double[] deltaInf, double[] temporalVariance, double[] rate,
+                          double decayRate, double tailSpectralRadius, double lagStep, double maxLag, int iterations) {
+
+        static ChaoticSummary of(PopulationAutocorrelation a) {
+            double[] t = a.lagTimes();
+            return new ChaoticSummary(a.mean(), a.delta0(), a.deltaInf(), a.temporalVariance(), a.rate(), a.decayRate(),
+                    1.0 - a.decayRate() * a.decayRate(), a.lagStep(), t[t.length - 1], a.iterations());
+        }
     }
 
     @Override
@@ -60,13 +85,29 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
         PopulationFixedPoint fp = theory.solve(net);
         double gCritical = theory.criticalGainScale(net);
         PopulationMeanField.CouplingSpectrum spectrum = PopulationMeanField.couplingSpectrum(net);
+        PopulationAutocorrelation dynamic = null;
+        String noDynamic = null;
+        if (fp.phase() != PopulationFixedPoint.Phase.FIXED_POINT) {
+            try {
+                dynamic = new PopulationDmft().solve(net);
+            } catch (NoSolutionException e) {
+                noDynamic = e.getMessage();
+            }
+        }
+        PopulationAutocorrelation chaotic = dynamic != null && dynamic.isChaotic() ? dynamic : null;
         PopulationsSummary s = new PopulationsSummary(p, net.fractions(),
                 transfers.stream().map(TransferFunction::name).toArray(String[]::new), fp.mean(), fp.std(), fp.variance(),
                 fp.rate(), fp.meanSquareRate(), fp.meanSlope(), fp.meanSquareSlope(), fp.stability(), fp.spectralRadius(),
                 gCritical, fp.phase().name().toLowerCase(Locale.ROOT).replace('_', '-'), fp.meanModes(),
-                spectrum.bulkRadius(), spectrum.outliers(), fp.iterations());
+                spectrum.bulkRadius(), spectrum.outliers(), fp.iterations(),
+                chaotic == null ? null : ChaoticSummary.of(chaotic),
+                chaotic == null && dynamic != null ? "the time-dependent DMFT settles on a static state" : noDynamic);
         RunSummary.Builder run = RunSummary.builder(spec, 1).resultsOf(s);
-        output.finish(run, dir -> { });
+        output.finish(run, dir -> {
+            if (chaotic != null) {
+                writeAutocorrelation(dir, net, chaotic);
+            }
+        });
         var o = spec.commandLine().getOut();
         if (json) {
             o.println(JsonOutput.toJson(run.results()));
@@ -78,8 +119,59 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
                         s.std()[k], s.rate()[k], s.phi()[k], s.fractions()[k]);
             }
             o.printf(Locale.ROOT, "coupling bulk radius %.6g; mean-mode outliers %s%n", s.bulkRadius(), Arrays.deepToString(s.meanModes()));
+            if (chaotic != null) {
+                o.printf(Locale.ROOT, "time-dependent DMFT (the chaotic state): tail decay rate %.6g%n", chaotic.decayRate());
+                for (int k = 0; k < p; k++) {
+                    o.printf(Locale.ROOT, "population %d    mean %.6g  Delta(0) %.6g  Delta(inf) %.6g  temporal variance %.6g  "
+                                    + "rate %.6g%n", k + 1, chaotic.mean()[k], chaotic.delta0()[k], chaotic.deltaInf()[k],
+                            chaotic.temporalVariance()[k], chaotic.rate()[k]);
+                }
+            } else if (s.noChaoticSolution() != null) {
+                o.println("time-dependent DMFT: " + s.noChaoticSolution());
+            }
         }
         return 0;
+    }
+
+    /** Δ_k(τ) and C_k(τ) of the chaotic solution up to the lag where every Δ_k is within 10⁻⁶ of its plateau. */
+    static void writeAutocorrelation(OutputDirectory dir, PopulationNetwork net, PopulationAutocorrelation a)
+            throws java.io.IOException {
+        int p = net.populations();
+        int last = 1;
+        for (int k = 0; k < p; k++) {
+            double[] d = a.delta()[k];
+            double scale = d[0] - d[d.length - 1];
+            int i = d.length - 1;
+            while (i > 1 && Math.abs(d[i] - d[d.length - 1]) <= 1e-6 * scale) {
+                i--;
+            }
+            last = Math.max(last, i + 1);
+        }
+        int step = Math.max(1, (int) Math.round(0.1 / a.lagStep()));
+        int count = (last + step - 1) / step + 1;
+        double[] tau = new double[count];
+        double[][] delta = new double[p][count];
+        double[][] rate = new double[p][count];
+        for (int j = 0; j < count; j++) {
+            tau[j] = j * step * a.lagStep();
+            for (int k = 0; k < p; k++) {
+                delta[k][j] = a.delta(k, tau[j]);
+                rate[k][j] = a.rateCorrelation(k, tau[j]);
+            }
+        }
+        CsvTable.Builder t = CsvTable.builder().column("tau", tau);
+        for (int k = 0; k < p; k++) {
+            t.column("delta_" + (k + 1), delta[k]);
+        }
+        for (int k = 0; k < p; k++) {
+            t.column("rate_correlation_" + (k + 1), rate[k]);
+        }
+        dir.csv("autocorrelation.csv", t.build());
+        LinePlot.Builder b = Plots.plot("Population DMFT: autocovariance of the input (chaotic state)", "lag tau", "Delta_k(tau)");
+        for (int k = 0; k < p; k++) {
+            b.series("population " + (k + 1) + " (" + net.transfers().get(k).name() + ")", tau, delta[k]);
+        }
+        dir.figure("autocorrelation", b.build());
     }
 
     /** Parses "a,b;c,d" into a P x P matrix, naming the option in errors. */

@@ -30,6 +30,31 @@ class DmftPopulationsCommandTest {
     }
 
     @Test
+    void aboveTheTransitionTheTimeDependentSolutionIsReportedAndWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // the tanh E/I network of docs/populations.md at 2 x its gCritical (rho(M) = 1.92 at the static point)
+        java.nio.file.Path out = dir.resolve("dmft");
+        CliRunner.Result r = CliRunner.run("dmft", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5",
+                "--g-matrix", "0.7,1.4;0.7,1.4", "--input", "0.5,0.2", "--gain-scale", "3.6", "--json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(j.get("phase").asText()).isEqualTo("chaotic");
+        JsonNode c = j.get("chaotic");
+        for (int k = 0; k < 2; k++) {
+            double d0 = c.get("delta0").get(k).asDouble();
+            double dInf = c.get("deltaInf").get(k).asDouble();
+            assertThat(c.get("temporalVariance").get(k).asDouble()).isCloseTo(d0 - dInf, org.assertj.core.data.Offset.offset(1e-12));
+            // the chaotic state lowers the variance below the unstable static one (6.50 vs 7.36) and has a temporal part
+            assertThat(d0).isLessThan(j.get("variance").get(k).asDouble()).isGreaterThan(dInf);
+        }
+        assertThat(c.get("decayRate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.get("noChaoticSolution").isNull()).isTrue();
+        assertThat(java.nio.file.Files.readAllLines(out.resolve("autocorrelation.csv")).getFirst())
+                .isEqualTo("tau,delta_1,delta_2,rate_correlation_1,rate_correlation_2");
+        assertThat(out.resolve("autocorrelation.svg")).exists();
+    }
+
+    @Test
     void badInputNamesTheOption() {
         CliRunner.Result r = CliRunner.run("dmft", "populations", "--fractions", "0.8,0.3", "--j-mean", "1,-4;1,-4", "--g-matrix", "1,1;1,1");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);

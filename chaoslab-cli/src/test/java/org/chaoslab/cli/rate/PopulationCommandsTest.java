@@ -92,7 +92,7 @@ class PopulationCommandsTest {
         // three verdicts per population; each deviation carries its SE and z
         assertThat(s.get("verdicts")).hasSize(6);
         assertThat(s.get("results").get("mean").get(0).get("standardError").asDouble()).isPositive();
-        assertThat(Files.readAllLines(out.resolve("comparison.csv"))).hasSize(1 + 4 * 2);
+        assertThat(Files.readAllLines(out.resolve("comparison.csv"))).hasSize(1 + 5 * 2);
         assertThat(out.resolve("comparison.png")).exists();
         assertThat(r.out()).contains("predicted fixed-point").contains("observed fixed-point");
 
@@ -106,8 +106,15 @@ class PopulationCommandsTest {
         assertThat(cs.get("results").get("theory").get("phase").asText()).isEqualTo("chaotic");
         assertThat(cs.get("results").get("observedPhase").asText()).isEqualTo("fluctuating");
         assertThat(cs.get("results").get("phaseAgrees").asBoolean()).isTrue();
-        assertThat(cs.get("verdicts")).isEmpty();
-        assertThat(c.err()).contains("chaoslab: warning: the static theory's phase is chaotic");
+        // above the transition the theory is the time-dependent population DMFT: four verdicts per population (mean,
+        // variance across units, temporal variance, spread of the time averages), Delta_k(tau) beside the simulation
+        assertThat(cs.get("verdicts")).hasSize(8);
+        assertThat(cs.get("results").get("theory").get("chaotic").get("delta0")).hasSize(2);
+        assertThat(cs.get("results").get("temporalVariance").get(0).get("theory").asDouble()).isPositive();
+        assertThat(c.err()).doesNotContain("warning");
+        assertThat(Files.readAllLines(chaos.resolve("autocorrelation.csv")).getFirst())
+                .isEqualTo("tau,delta_1_theory,delta_1_simulation,delta_2_theory,delta_2_simulation");
+        assertThat(chaos.resolve("autocorrelation.png")).exists();
     }
 
     @Test

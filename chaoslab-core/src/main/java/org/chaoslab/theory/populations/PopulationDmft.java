@@ -51,7 +51,12 @@ public final class PopulationDmft {
     /** The first lag window. */
     static final double INITIAL_WINDOW = 40.0;
     /** The largest lag window (the tail is cut there even if it has not decayed). */
-    public static final double MAX_WINDOW = 4000.0;
+    public static final double MAX_WINDOW = 2000.0;
+    /**
+     * Within this distance above ρ(M) = 1 the solution is not sought: the temporal part vanishes like ρ − 1 while its
+     * decay rate κ ~ √(ρ − 1) makes the window (∝ 1/κ) and the iteration (contraction → 1) arbitrarily long.
+     */
+    public static final double CRITICAL_MARGIN = 1e-3;
     private static final double TOLERANCE = 1e-11;
     private static final int MAX_ITERATIONS = 4000;
     private static final double TAIL = 1e-10;
@@ -90,20 +95,26 @@ public final class PopulationDmft {
      */
     public PopulationAutocorrelation solve(PopulationNetwork net) {
         int p = net.populations();
-        double[] mu0;
-        double[] var0;
+        PopulationFixedPoint fp;
         try {
-            PopulationFixedPoint fp = new PopulationMeanField(engine).solve(net);
-            if (fp.phase() == PopulationFixedPoint.Phase.FIXED_POINT) {
-                // a stable fixed point: the stationary solution is static (Δ_k flat at the static variance)
-                return staticSolution(net, fp);
-            }
-            mu0 = fp.mean();
-            var0 = fp.variance();
+            fp = new PopulationMeanField(engine).solve(net);
         } catch (NoSolutionException none) {
-            mu0 = net.inputs();
-            var0 = new double[p];
-            Arrays.fill(var0, 1.0);
+            fp = null;      // no static branch (e.g. unbounded units): start from the inputs
+        }
+        if (fp != null && fp.phase() == PopulationFixedPoint.Phase.FIXED_POINT) {
+            // a stable fixed point: the stationary solution is static (Δ_k flat at the static variance)
+            return staticSolution(net, fp);
+        }
+        if (fp != null && fp.spectralRadius() > 1.0 && fp.spectralRadius() < 1.0 + CRITICAL_MARGIN) {
+            throw new NoSolutionException(String.format(java.util.Locale.ROOT, "at the transition (rho(M) - 1 = %.2g "
+                    + "< %.0e): the temporal part is O(rho - 1) and its correlation time diverges; not solved there",
+                    fp.spectralRadius() - 1.0, CRITICAL_MARGIN));
+        }
+        double[] mu0 = fp != null ? fp.mean() : net.inputs();
+        double[] var0 = new double[p];
+        Arrays.fill(var0, 1.0);
+        if (fp != null) {
+            var0 = fp.variance();
         }
         Problem problem = new Problem(net, engine, lagStep);
         double window = INITIAL_WINDOW;
