@@ -80,15 +80,23 @@ public final class ReportCatalogue {
 
     static ReportSection populations(boolean full) {
         return new ReportSection("populations", "Structured networks: several populations",
-                "Kadmon & Sompolinsky, PRX 5:041030 (2015), and the lecture notes' §3: an E/I rate network (tanh units, "
-                        + "per-population mean couplings and gains); the static population mean field (means and variances "
-                        + "across units per population) against simulated realizations below the transition, at 0.8 of the "
-                        + "predicted critical gain (docs/populations.md).",
+                "Kadmon & Sompolinsky, PRX 5:041030 (2015), and the lecture notes' §3: E/I rate networks (tanh units, "
+                        + "per-population mean couplings and gains). Below the transition (0.8 of the predicted critical "
+                        + "gain) the static population mean field (means and variances across units per population) "
+                        + "against simulated realizations; above it (the gains of unequal rows at 1.76 of the critical "
+                        + "gain, ρ(M) = 1.70 at the unstable static point) the time-dependent population DMFT: Δ_k(0), "
+                        + "the temporal variance, the spread of the units' time averages and Δ_k(τ) per population "
+                        + "(docs/populations.md).",
                 List.of(ReportRun.of("ei-fixed-point", "E/I network at 0.8 of the critical gain: population means and "
                                 + "variances, mean field against simulation",
                         "compare", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5", "--g-matrix",
                         "0.7,1.4;0.7,1.4", "--input", "0.5,0.2", "--phi", "tanh", "--gain-scale", "1.44", "--n",
-                        q(full, "1000", "4000"), "--realizations", q(full, "3", "6"), "--seed", "1")));
+                        q(full, "1000", "4000"), "--realizations", q(full, "3", "6"), "--seed", "1"),
+                        ReportRun.of("ei-chaotic", "E/I network in the chaotic phase: population variances and "
+                                        + "autocorrelations Δ_k(τ), time-dependent DMFT against simulation",
+                                "compare", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5", "--g-matrix",
+                                "0.9,1.6;0.6,1.0", "--input", "0.5,0.2", "--phi", "tanh", "--gain-scale", "3", "--n",
+                                q(full, "1000", "4000"), "--t", "200", "--realizations", q(full, "4", "6"), "--seed", "1")));
     }
 
     static ReportSection balanced(boolean full) {

@@ -24,7 +24,7 @@ import org.hipparchus.linear.MatrixUtils;
  * chaotic where ρ(M) = 1. The mean part adds P outliers, the eigenvalues of A_kl = J̄_kl α_l ⟨φ_l′⟩.
  *
  * <p>Approximations: N → ∞ with independent couplings (no symmetry), a static state (above the transition the static
- * solution is not the network's state; the time-dependent population DMFT Δ_k(τ) is not solved here). Gaussian
+ * solution is not the network's state; the time-dependent population DMFT Δ_k(τ) is {@link PopulationDmft}). Gaussian
  * averages use the project's piecewise-smooth quadrature (exact across the kinks of threshold-linear units).
  */
 public final class PopulationMeanField {
