@@ -44,12 +44,20 @@ public final class PopulationComparison {
      * @param realizations   R ≥ 1 network realizations (≥ 2 for standard errors)
      * @param sampleInterval time between the states the statistics are formed from (&gt; 0; at least dt)
      * @param maxLag         the autocorrelations Δ_k(τ) up to this lag (0: none)
+     * @param inDegree       0 for dense couplings, else the sparse network's in-degree K (K_l = round(K·N_l/N) from
+     *                       population l; {@link org.chaoslab.sim.SparsePopulationCouplingSampler})
      */
-    public record Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag) {
+    public record Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag, int inDegree) {
         public Settings {
             Validate.atLeast("realizations", realizations, 1);
             Validate.positive("sample-interval", sampleInterval);
             Validate.finiteAtLeast("acf-max-lag", maxLag, 0.0);
+            Validate.atLeast("k-in", inDegree, 0);
+        }
+
+        /** Dense couplings. */
+        public Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag) {
+            this(run, realizations, sampleInterval, maxLag, 0);
         }
 
         /** Steps between samples. */
@@ -134,7 +142,7 @@ public final class PopulationComparison {
     public static Realizations.Outcome<PopulationRecording> simulate(PopulationNetwork net, Settings settings, long seed,
                                                                      ProgressListener progress) {
         RateSimulation s = settings.run().withSeed(seed);
-        RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, seed, s.threads());
+        RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, seed, s.threads(), settings.inDegree());
         PopulationStatistics rec = new PopulationStatistics(sizes(net), settings.every(), settings.lags(), 1024);
         RateRun run = RateSimulator.run(realized.realized(), s, List.of(rec), progress);
         return Realizations.Outcome.of(run.divergence(), rec::result);

@@ -56,6 +56,9 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    PopulationSparseOptions sparse;
+
     @Option(names = "--realizations", description = "Network realizations R (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "4")
     int realizations;
 
@@ -86,11 +89,17 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         if (realizations < 2) {
             throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
         }
-        PopulationComparison.Settings s = new PopulationComparison.Settings(settings, realizations, sampleInterval, acfMaxLag);
+        int kIn = sparse.inDegree(net);
+        PopulationComparison.Settings s = new PopulationComparison.Settings(settings, realizations, sampleInterval, acfMaxLag,
+                kIn);
         if (sampleInterval < settings.dt()) {
             throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + settings.dt() + ")");
         }
-        RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings, RecordingPlan.defaults());
+        if (kIn == 0) {
+            RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings, RecordingPlan.defaults());
+        } else {
+            org.chaoslab.sim.SparseCouplingSampler.requireMemory(n, kIn, settings.replicas());
+        }
         try (OutputDirectory dir = output.prepare()) {
             var err = spec.commandLine().getErr();
             ProgressListener progress = Progress.on(err, "compare");
@@ -201,6 +210,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
                 r.realizations() + r.problems().size())
                 .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);
         summary.result("network", PopulationParameters.of(net, network.source(), network.gainScale))
+                .result("kIn", sparse.kIn)
                 .result("run", RunParameters.of(settings))
                 .result("theory", th)
                 .result("observedPhase", r.observedPhase())

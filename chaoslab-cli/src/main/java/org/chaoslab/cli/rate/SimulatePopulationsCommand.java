@@ -46,6 +46,9 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    PopulationSparseOptions sparse;
+
     @Option(names = "--sample-interval", description = "Time between the states the statistics use (> 0). Default: ${DEFAULT-VALUE}.",
             defaultValue = "0.5")
     double sampleInterval;
@@ -72,11 +75,16 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
         if (sampleInterval < settings.dt()) {
             throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + settings.dt() + ")");
         }
-        RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings,
-                RecordingPlan.defaults().withCorrelationMaxLag(Math.max(acfMaxLag, settings.dt())));
+        int kIn = sparse.inDegree(net);
+        if (kIn == 0) {
+            RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings,
+                    RecordingPlan.defaults().withCorrelationMaxLag(Math.max(acfMaxLag, settings.dt())));
+        } else {
+            org.chaoslab.sim.SparseCouplingSampler.requireMemory(n, kIn, settings.replicas());
+        }
         try (OutputDirectory dir = output.prepare()) {
             var err = spec.commandLine().getErr();
-            RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, settings.seed(), settings.threads());
+            RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, settings.seed(), settings.threads(), kIn);
             PopulationStatistics rec = new PopulationStatistics(PopulationComparison.sizes(net), sampling.every(),
                     sampling.lags(), 1024);
             ProgressListener progress = Progress.on(err, "simulate");
@@ -98,6 +106,7 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
                 }
             }
             summary.result("network", PopulationParameters.of(net, network.source(), network.gainScale))
+                    .result("kIn", kIn == 0 ? null : kIn)
                     .result("run", RunParameters.of(settings))
                     .resultsOf(new Run(result.recordedSteps(), result.wallSeconds(),
                             result.divergence().map(d -> d.message()).orElse(null)));

@@ -115,6 +115,20 @@ class PopulationCommandsTest {
         assertThat(Files.readAllLines(chaos.resolve("autocorrelation.csv")).getFirst())
                 .isEqualTo("tau,delta_1_theory,delta_1_simulation,delta_2_theory,delta_2_simulation");
         assertThat(chaos.resolve("autocorrelation.png")).exists();
+
+        // the sparse form (--k-in): recorded in the summary; an in-degree a population cannot give is one line, exit 2
+        Path sparse = base.resolve("sparse");
+        CliRunner.Result sp = CliRunner.run("compare", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5",
+                "--g-matrix", "0.7,1.4;0.7,1.4", "--input", "0.5,0.2", "--gain-scale", "2.25", "--n", "300", "--k-in", "100",
+                "--t", "20", "--transient", "20", "--realizations", "2", "--threads", "1", "--out", sparse.toString());
+        assertThat(sp.code()).as(sp.err()).isZero();
+        assertThat(CliRunner.summary(sparse, "compare populations").get("results").get("kIn").asInt()).isEqualTo(100);
+        CliRunner.Result bad = CliRunner.run("simulate", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5",
+                "--g-matrix", "0.7,1.4;0.7,1.4", "--n", "100", "--k-in", "100", "--out", base.resolve("bad").toString());
+        assertThat(bad.code()).isEqualTo(org.chaoslab.cli.Main.EXIT_USAGE);
+        assertThat(bad.err().strip()).isEqualTo("chaoslab: error: --k-in must be in [1, 97] for these population sizes (K_l = "
+                + "round(K N_l/N) distinct units of population l other than the unit itself; got 100)");
+        assertThat(base.resolve("bad")).doesNotExist();
     }
 
     @Test

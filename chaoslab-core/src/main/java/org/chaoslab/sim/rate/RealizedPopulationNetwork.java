@@ -9,6 +9,7 @@ import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.PopulationCouplingSampler;
+import org.chaoslab.sim.SparsePopulationCouplingSampler;
 import org.chaoslab.sim.UnitTransfers;
 
 /**
@@ -26,9 +27,22 @@ public record RealizedPopulationNetwork(PopulationNetwork description, RealizedR
 
     /** Draws the couplings of {@code net} from master seed {@code seed} with {@code threads} threads. */
     public static RealizedPopulationNetwork draw(PopulationNetwork net, long seed, int threads) {
+        return draw(net, seed, threads, 0);
+    }
+
+    /**
+     * Draws the couplings of {@code net}: dense ({@code inDegree} 0), or sparse with about {@code inDegree} presynaptic
+     * units per unit, K_l = round(K·N_l/N) from population l ({@link SparsePopulationCouplingSampler}: the same block
+     * statistics, float32 weights in compressed rows).
+     */
+    public static RealizedPopulationNetwork draw(PopulationNetwork net, long seed, int threads, int inDegree) {
+        if (inDegree < 0) {
+            throw new IllegalArgumentException("k-in must be >= 0 (0: dense; got " + inDegree + ")");
+        }
         CouplingMatrix j;
         try (ParallelRows pool = new ParallelRows(threads)) {
-            j = PopulationCouplingSampler.sample(net, StreamSeeds.of(seed), pool);
+            j = inDegree == 0 ? PopulationCouplingSampler.sample(net, StreamSeeds.of(seed), pool)
+                    : SparsePopulationCouplingSampler.sample(net, inDegree, StreamSeeds.of(seed), pool);
         }
         int n = net.size();
         int[] pop = PopulationCouplingSampler.populationOf(net);
