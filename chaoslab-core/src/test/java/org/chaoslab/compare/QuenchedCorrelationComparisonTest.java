@@ -85,8 +85,8 @@ class QuenchedCorrelationComparisonTest {
                 assertThat(x[i]).as("%s unit %d", net.transfer().name(), i).isCloseTo(fp.states()[3 * 120 + i], within(1e-8));
                 mean += x[i] / 120;
             }
-            // not the odd case in disguise: the state has a mean (sigmoid: about g <phi> ~ 0 by the zero-mean couplings,
-            // but the input shifts tanh's units by 0.5)
+            // with the input the population mean of x* is about 0.5 (the sigmoid's is ~0: its offsets J<phi> have zero
+            // mean over the units, but each unit keeps its own)
             if (net.input().constantPart(0) != 0.0) {
                 assertThat(mean).isGreaterThan(0.2);
             }
@@ -99,8 +99,8 @@ class QuenchedCorrelationComparisonTest {
         // z ~ N(0, c_inf), c_inf = 5.48 of Delta = 6.98, so the units' gains gamma(z) = E phi'(z + delta) are very
         // unequal: R = g sqrt(E[gamma^2]) = 0.555 against g<phi'> = 0.504. The effective gain (linear closed forms at
         // g<phi'>, D = sigma^2) misses a by 11 % and N Var c_ij by a factor 1.9. Allowance for the O(1/N) terms (not
-        // derived for nonlinear units): the linear network's at the same R, as for tanh below (0.6 % of a, 3 % of
-        // N Var, 0.005 in PR/N at N = 200; half at N = 400), comparable to or below the statistical error
+        // derived for nonlinear units): the linear network's at the same R, as for tanh below (0.6 % of a, 3.4 % of
+        // N Var, 0.006 in PR/N at N = 200; half at N = 400), comparable to or below the statistical error
         for (int n : new int[] {200, 400}) {
             QuenchedCorrelationComparison.Result r = QuenchedCorrelationComparison.run(quenched("sigmoid", 4.0, 1.0, 0.0, n),
                     new QuenchedCorrelationComparison.Settings(4 * n, REALIZATIONS, 100 + n, 2), ProgressListener.NONE);
