@@ -23,8 +23,11 @@ import org.chaoslab.theory.covariance.QuenchedCovariance;
  * trials (cross-block statistics: unbiased for Var c_ij and tr C², {@link CovarianceStatistics#crossBlock}), against
  * {@link QuenchedCovariance} (the cavity on the static state, and the effective-gain mapping beside it).
  *
- * <p>The trial mean of x* is 0 exactly for odd φ (ξ → −ξ maps x* → −x* at fixed J), so the covariances are the
- * second moments Σ_m x*_m x*_mᵀ / T_half, without a mean subtracted (no 1/(T − 1) bias to correct). A trial that did
+ * <p>The trial mean of x* is 0 exactly for odd φ without input (ξ → −ξ maps x* → −x* at fixed J), so the covariances
+ * are then the second moments Σ_m x*_m x*_mᵀ / T_half, without a mean subtracted (no 1/(T − 1) bias to correct). With
+ * a static part (non-odd φ or a constant input; {@link QuenchedCovariance#hasStaticPart}) each unit has its own trial
+ * mean: each half subtracts its own per-unit mean and divides by T_half − 1, so each half's covariance is unbiased and
+ * the halves stay independent (the cross-block products stay unbiased for c_ij²). A trial that did
  * not settle within {@value #MAX_ITERATIONS} iterations (no stable fixed point within reach: seen for 1 trial in 800 at
  * N = 200, g = 2, σ = 3, where the theory's g²⟨φ′²⟩ is 0.60) is left out of its half and counted; a realization with
  * more than {@value #MAX_UNSETTLED_PERCENT} % of its trials unsettled is left out and listed as a failure, as a diverged
@@ -122,8 +125,11 @@ public final class QuenchedCorrelationComparison {
             return Realizations.Outcome.diverged(new Divergence(fp.iterations(), fp.iterations()));
         }
         int half = settings.trials() / 2;
-        double[] a = secondMoment(fp.states(), fp.settled(), n, 0, half);
-        double[] b = secondMoment(fp.states(), fp.settled(), n, half, settings.trials());
+        boolean centred = QuenchedCovariance.hasStaticPart(network);
+        double[] a = centred ? covariance(fp.states(), fp.settled(), n, 0, half)
+                : secondMoment(fp.states(), fp.settled(), n, 0, half);
+        double[] b = centred ? covariance(fp.states(), fp.settled(), n, half, settings.trials())
+                : secondMoment(fp.states(), fp.settled(), n, half, settings.trials());
         double[] avg = null;
         if (keepCovariance) {
             avg = new double[n * n];
@@ -154,6 +160,57 @@ public final class QuenchedCorrelationComparison {
             }
         }
         double w = 1.0 / count;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                c[i * n + j] *= w;
+                c[j * n + i] = c[i * n + j];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The sample covariance of x_m over the settled trials m ∈ [from, to), each unit's mean over those trials subtracted
+     * and divided by (count − 1): unbiased for the covariance across trials (N × N, row-major; two passes, the mean
+     * first, so no cancellation between the mean and the spread).
+     */
+    static double[] covariance(double[] states, boolean[] settled, int n, int from, int to) {
+        double[] mean = new double[n];
+        int count = 0;
+        for (int m = from; m < to; m++) {
+            if (!settled[m]) {
+                continue;
+            }
+            count++;
+            for (int i = 0; i < n; i++) {
+                mean[i] += states[m * n + i];
+            }
+        }
+        if (count < 2) {
+            throw new IllegalStateException("fewer than 2 settled trials in trials " + from + " to " + (to - 1));
+        }
+        for (int i = 0; i < n; i++) {
+            mean[i] /= count;
+        }
+        double[] c = new double[n * n];
+        double[] d = new double[n];
+        for (int m = from; m < to; m++) {
+            if (!settled[m]) {
+                continue;
+            }
+            int off = m * n;
+            for (int i = 0; i < n; i++) {
+                d[i] = states[off + i] - mean[i];
+            }
+            for (int i = 0; i < n; i++) {
+                double di = d[i];
+                int row = i * n;
+                for (int j = i; j < n; j++) {
+                    c[row + j] = Math.fma(di, d[j], c[row + j]);
+                }
+            }
+        }
+        double w = 1.0 / (count - 1);
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 c[i * n + j] *= w;

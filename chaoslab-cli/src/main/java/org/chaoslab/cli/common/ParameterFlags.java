@@ -53,7 +53,10 @@ public final class ParameterFlags {
     static final Map<String, List<String>> TOPICS = table(
             // CovarianceTheory, CavityCovariance
             "the spectral radius", "--g", "the mean-response radius", "--g",
-            "the cavity covariance statistics assume", "--j0|--eta");
+            "the cavity covariance statistics assume", "--j0|--eta",
+            // QuenchedCovariance
+            "the quenched covariance needs a stable fixed point", "--g|--noise",
+            "the quenched covariance statistics assume", "--j0|--eta");
 
     private static final Pattern LEADING = Pattern.compile("^([A-Za-z][A-Za-z0-9]*)(?= |$)");
     private static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9_-])");

@@ -37,9 +37,12 @@ final class QuenchedCorrelations {
      * @param mapping         "cavity" (the static state's cavity; the default) or "effective-gain"
      * @param spectralRadius  R = g⟨φ′⟩ at the static variance
      * @param noiseIntensity  σ², the variance of the frozen input
-     * @param staticVariance  Δ = σ² + g²⟨φ²⟩_Δ, the variance of x* across trials
-     * @param meanSlope       ⟨φ′⟩_Δ
-     * @param nonlinearPower  ⟨φ²⟩ − ⟨φ′⟩²Δ, what the effective gain leaves out
+     * @param staticVariance  Δ = σ² + g²⟨φ²⟩_Δ, the variance of x* across trials and units
+     * @param trialVariance   q = Δ − c∞, the variance of x*_i across trials (Δ for odd φ without input)
+     * @param frozenVariance  c∞, the variance of the units' trial means (0 for odd φ without input; non-odd φ or a
+     *                        constant input: each unit has its own offset)
+     * @param meanSlope       ⟨φ′⟩_Δ over the population
+     * @param nonlinearPower  E_z[Var φ − γ(z)²q] (odd φ without input: ⟨φ²⟩ − ⟨φ′⟩²Δ), what the effective gain leaves out
      * @param stabilityGain   g²⟨φ′²⟩_Δ (&lt; 1: a stable fixed point for every trial)
      * @param meanAutoCovFiniteN and the other *FiniteN keys: the derived O(1/N) terms for linear units (i.i.d.
      *                        zero-mean couplings; C is then the annealed zero-frequency matrix); null otherwise
@@ -47,7 +50,7 @@ final class QuenchedCorrelations {
     record Summary(String phi, double g, String noise, int n, String mapping, double spectralRadius, double noiseIntensity,
                    double meanAutoCov, double meanCrossCov, double varCrossCov, double participationRatio,
                    double participationRatioPerN, double eigenLower, double eigenUpper, double staticVariance,
-                   double meanSlope, double nonlinearPower, double stabilityGain, double meanAutoCovFiniteN,
+                   double trialVariance, double frozenVariance, double meanSlope, double nonlinearPower, double stabilityGain, double meanAutoCovFiniteN,
                    double varCrossCovFiniteN, double participationRatioPerNFiniteN) {
     }
 
@@ -65,7 +68,7 @@ final class QuenchedCorrelations {
         return new Summary(net.transfer().name(), net.gain(), net.input().noise().label(), net.size(),
                 linear ? "linear" : effective ? "effective-gain" : "cavity", p.spectralRadius(), p.noiseIntensity(),
                 p.meanAutoCov(), p.meanCrossCov(), p.varCrossCov(), p.participationRatio(), p.participationRatioPerN(),
-                p.eigenLower(), p.eigenUpper(), t.variance(), t.meanSlope(), t.nonlinearPower(), t.stabilityGain(),
+                p.eigenLower(), p.eigenUpper(), t.variance(), t.trialVariance(), t.frozenVariance(), t.meanSlope(), t.nonlinearPower(), t.stabilityGain(),
                 f.meanAutoCov(), f.varCrossCov(), f.participationRatioPerN());
     }
 
@@ -75,10 +78,16 @@ final class QuenchedCorrelations {
         o.printf("mapping                %s (R = %.6g, input variance %.6g)%n", s.mapping(), s.spectralRadius(), s.noiseIntensity());
         o.printf("static variance Delta  %.8g   (<phi'> = %.6g, g^2<phi'^2> = %.6g, nonlinear power %.6g)%n",
                 s.staticVariance(), s.meanSlope(), s.stabilityGain(), s.nonlinearPower());
+        if (s.frozenVariance() > 0.0) {
+            o.printf("static part            trial variance q = %.8g, frozen variance c_inf = %.8g (each unit at its own "
+                    + "offset; R = g E[gamma(z)^2]^(1/2))%n", s.trialVariance(), s.frozenVariance());
+        }
         CorrelationsTheoryCommand.statistics(o, s.meanAutoCov(), s.meanCrossCov(), s.varCrossCov(), s.participationRatio(),
                 s.participationRatioPerN());
         if (Double.isFinite(s.eigenLower())) {
             o.printf("eigenvalue support     [%.6g, %.6g]%n", s.eigenLower(), s.eigenUpper());
+        } else {
+            o.printf("eigenvalue support     not derived with a static part (null in --json)%n");
         }
         if (Double.isFinite(s.meanAutoCovFiniteN())) {
             o.printf("at N = %d with the 1/N corrections: meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n", s.n(),
@@ -138,8 +147,8 @@ final class QuenchedCorrelations {
         warnings.forEach(s::warning);
         s.writeTo(dir);
         var o = spec.commandLine().getOut();
-        o.printf("theory: %s, quenched noise (R = %.6g, static variance %.6g)%n", theory.mapping(), p.spectralRadius(),
-                theory.staticVariance());
+        o.printf("theory: %s, quenched noise (R = %.6g, static variance %.6g, trial variance %.6g)%n", theory.mapping(),
+                p.spectralRadius(), theory.staticVariance(), theory.trialVariance());
         o.printf("covariance of the fixed points across %d trials, %d realizations (theory vs simulation ± SE, z):%n", t,
                 r.perRealization().size());
         line(o, "meanAutoCov", a);

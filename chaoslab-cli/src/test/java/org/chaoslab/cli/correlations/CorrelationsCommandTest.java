@@ -161,6 +161,42 @@ class CorrelationsCommandTest {
     }
 
     @Test
+    void quenchedNoiseWithAStaticPart(@TempDir Path dir) throws Exception {
+        // sigmoid (non-odd): each unit at its own offset; the cavity's a is the trial variance q, not Delta
+        // (QuenchedCovarianceTest, QuenchedCorrelationComparisonTest check the numbers)
+        JsonNode s = new ObjectMapper().readTree(run("correlations", "theory", "--g", "4", "--phi", "sigmoid", "--noise",
+                "quenched:1", "--n", "200", "--json").out());
+        assertThat(s.get("mapping").asText()).isEqualTo("cavity");
+        assertThat(s.get("frozenVariance").asDouble()).isCloseTo(5.4798, offset(1e-3));
+        assertThat(s.get("meanAutoCov").asDouble()).isCloseTo(s.get("trialVariance").asDouble(), offset(1e-12));
+        assertThat(s.get("staticVariance").asDouble()).isCloseTo(
+                s.get("trialVariance").asDouble() + s.get("frozenVariance").asDouble(), offset(1e-12));
+        assertThat(s.get("spectralRadius").asDouble()).isCloseTo(0.5550, offset(1e-3));
+        assertThat(s.get("eigenLower").isNull()).isTrue();
+        JsonNode e = new ObjectMapper().readTree(run("correlations", "theory", "--g", "4", "--phi", "sigmoid", "--noise",
+                "quenched:1", "--n", "200", "--mapping", "effective-gain", "--json").out());
+        assertThat(e.get("spectralRadius").asDouble()).isCloseTo(0.5043, offset(1e-3));
+        // linear units with an input: the closed forms (the input drops out of the covariance)
+        JsonNode lin = new ObjectMapper().readTree(run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise",
+                "quenched:1", "--input", "0.5", "--n", "200", "--json").out());
+        assertThat(lin.get("meanAutoCov").asDouble()).isCloseTo(1.5625, offset(1e-9));
+        assertThat(lin.get("participationRatioPerN").asDouble()).isCloseTo(0.4096, offset(1e-9));
+        // no stable fixed point (sigmoid at g = 12: g^2<phi'^2> > 1): one line naming the flags
+        CliRunner.Result unstable = run("correlations", "theory", "--g", "12", "--phi", "sigmoid", "--noise", "quenched:0.5");
+        assertThat(unstable.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(unstable.err()).contains("--g/--noise").contains("g^2<phi'^2>");
+        assertThat(unstable.err().strip().lines().count()).isEqualTo(1);
+
+        CliRunner.Result c = run("compare", "correlations", "--g", "4", "--phi", "sigmoid", "--noise", "quenched:1", "--input",
+                "0.5", "--n", "60", "--trials", "120", "--realizations", "3", "--seed", "4", "--out", dir.resolve("q").toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode r = CliRunner.results(dir.resolve("q"), "compare correlations");
+        assertThat(r.get("theory").get("frozenVariance").asDouble()).isPositive();
+        // 3 realizations of N = 60: a smoke test (QuenchedCorrelationComparisonTest is the check)
+        assertThat(Math.abs(r.get("meanAutoCov").get("zScore").asDouble())).isLessThan(6);
+    }
+
+    @Test
     void theoryWithoutNoiseReportsTheCavityDimension() throws Exception {
         CliRunner.Result r = run("correlations", "theory", "--g", "3", "--phi", "tanh", "--json");
         assertThat(r.code()).as(r.err()).isZero();

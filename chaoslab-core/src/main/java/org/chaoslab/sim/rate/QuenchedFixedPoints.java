@@ -7,10 +7,13 @@ import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.Validate;
 
 /**
- * The fixed points x* = ξ + Jφ(x*) of one realized network for many trials of a quenched (frozen) input
- * ξ_i ~ N(0, σ²): trial m draws its input from the same streams as {@link RealizedRateNetwork#draw(
- * org.chaoslab.model.RateNetwork, long, int, long)} does for trial m ({@code seed/noise/quenched/m/i}), so trial m's
- * fixed point is the state a simulation of that trial settles to when it settles.
+ * The fixed points x* = ξ + I + Jφ(x*) of one realized network for many trials of a quenched (frozen) input
+ * ξ_i ~ N(0, σ²) on top of the network's constant input I_i: trial m draws its input from the same streams as
+ * {@link RealizedRateNetwork#draw(org.chaoslab.model.RateNetwork, long, int, long)} does for trial m
+ * ({@code seed/noise/quenched/m/i}), so trial m's fixed point is the state a simulation of that trial settles to when
+ * it settles. For odd φ without input the trial mean of x*_i is 0; otherwise (non-odd φ, a constant input) each unit
+ * has its own nonzero trial mean, which the statistics across trials subtract
+ * ({@link org.chaoslab.compare.QuenchedCorrelationComparison}).
  *
  * <p>All trials are solved together, as the columns of one matrix–matrix product per iteration (the batched product
  * of {@link CouplingMatrix#multiply}: each entry from its own column, so results do not depend on the thread count),
