@@ -15,16 +15,14 @@ import org.chaoslab.io.HeatmapPlot;
 import org.chaoslab.model.ExternalInput;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.TransferFunction;
 import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateSimulation;
 import org.chaoslab.theory.covariance.CavityCovariance;
 import org.chaoslab.theory.covariance.CovariancePrediction;
-import org.chaoslab.theory.covariance.LinearCovariance;
-import org.chaoslab.gauss.TransferIntegrands;
-import org.chaoslab.theory.dmft.DmftOptions;
-import org.chaoslab.theory.dmft.WhiteNoiseDmft;
+import org.chaoslab.theory.covariance.CovarianceTheory;
 
 /**
  * The validity map of the covariance theories of noise-driven tanh networks (docs/correlations-nonlinear.md): on a grid
@@ -33,10 +31,13 @@ import org.chaoslab.theory.dmft.WhiteNoiseDmft;
  * units of its standard error over realizations. Writes {@code correlations-validity.csv} (one row per point and
  * statistic) and two heatmaps (PNG + SVG) of the largest |z| over the equal-time statistics per theory.
  *
- * <p>Usage: {@code CorrelationValidityMap OUT_DIR [N] [T] [REALIZATIONS]} (defaults 200, 2000, 6; exponential Euler,
- * dt = 0.02, transient 40, windows of 50, realization r of point p has seed 7000 + 100 p + r). Points whose finite-size
- * parameter 1/(N(1 − R²)²) exceeds 0.2 are reported and left blank. The equal-time ā of both theories is lowered by
- * the estimator's finite-T bias Ĉ(0)/T_half before comparing.
+ * <p>Usage: {@code CorrelationValidityMap OUT_DIR [N] [T] [REALIZATIONS] [PHI] [NOISE]} (defaults 200, 2000, 6, tanh,
+ * white; PHI as {@code --phi}, e.g. {@code custom:sigmoid:4:0} for the non-odd sigmoid of slope 1 at 0; NOISE
+ * {@code white} or {@code ou:TAU}, the amplitude σ from the grid; exponential Euler, dt = 0.02, transient 40, windows
+ * of 50, realization r of point p has seed 7000 + 100 p + r). Points whose finite-size parameter 1/(N(1 − R²)²)
+ * (R = g⟨φ′⟩ of the effective gain) exceeds 0.2 are reported and left blank. The equal-time ā of both theories is
+ * lowered by the estimator's finite-T bias Ĉ(0)/T_half before comparing. Both theories come from
+ * {@link CovarianceTheory} (the cavity and the effective gain, white or OU noise, any φ).
  */
 public final class CorrelationValidityMap {
 
@@ -53,6 +54,11 @@ public final class CorrelationValidityMap {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         double duration = args.length > 2 ? Double.parseDouble(args[2]) : 2000;
         int reps = args.length > 3 ? Integer.parseInt(args[3]) : 6;
+        String phiName = args.length > 4 ? args[4] : "tanh";
+        String noiseName = args.length > 5 ? args[5] : "white";
+        TransferFunction transfer = TransferFunctions.parse(phiName);
+        double tauNoise = noiseName.equals("white") ? 0.0 : Double.parseDouble(noiseName.substring("ou:".length()));
+        String label = phiName + ", " + (tauNoise == 0 ? "white noise" : "OU noise (tau " + tauNoise + ")");
         Files.createDirectories(out);
         List<String> phi = new ArrayList<>();
         List<String> stat = new ArrayList<>();
@@ -63,14 +69,12 @@ public final class CorrelationValidityMap {
         for (int i = 0; i < G.length; i++) {
             for (int j = 0; j < SIGMA.length; j++, point++) {
                 long t0 = System.nanoTime();
-                RateNetwork net = RateNetwork.scs(n, G[i], new TransferFunctions.Tanh())
-                        .withInput(ExternalInput.NONE.withNoise(new Noise.White(SIGMA[j])));
+                Noise noise = tauNoise == 0 ? new Noise.White(SIGMA[j]) : new Noise.OrnsteinUhlenbeck(SIGMA[j], tauNoise);
+                RateNetwork net = RateNetwork.scs(n, G[i], transfer).withInput(ExternalInput.NONE.withNoise(noise));
                 // the large-N statistics need N(1 − R²)² ≫ 1 (the finite-size parameter of the linear network):
                 // points beyond ε_N = 0.2 are outside the regime any N → ∞ theory describes at this N, and not simulated
-                WhiteNoiseDmft dmft = new WhiteNoiseDmft(DmftOptions.defaults().withTauMax(20).withDTau(0.05));
-                double slope = dmft.engine().expectation(TransferIntegrands.derivative(net.transfer()), 0.0,
-                        dmft.solve(net).c0());
-                double rQuick = G[i] * slope;
+                CovarianceTheory eff = CovarianceTheory.of(net, CovarianceTheory.Mapping.EFFECTIVE_GAIN);
+                double rQuick = eff.spectralRadius();
                 double epsN = 1.0 / (n * Math.pow(1 - rQuick * rQuick, 2));
                 if (epsN > 0.2) {
                     worstCavity[i * SIGMA.length + j] = Double.NaN;
@@ -79,14 +83,14 @@ public final class CorrelationValidityMap {
                             + "outside the large-N regime at N = %d (not simulated)%n", G[i], SIGMA[j], rQuick, epsN, n);
                     continue;
                 }
-                CavityCovariance.Result cav = CavityCovariance.of(net, DmftOptions.defaults().withDTau(0.01));
+                CovarianceTheory cav = CovarianceTheory.of(net, CovarianceTheory.Mapping.CAVITY);
                 double r = cav.spectralRadius();
-                double d = SIGMA[j] * SIGMA[j];
-                CovariancePrediction effEt = LinearCovariance.equalTime(r, d, n);
-                CovariancePrediction effZf = LinearCovariance.zeroFrequency(r, d, n);
+                CovariancePrediction effEt = eff.equalTime();
+                CovariancePrediction effZf = eff.zeroFrequency();
+                double nonlinear = cav.residualPower();
                 RateSimulation run = RateSimulation.of(DT, duration, 40, 7000 + 100L * point)
                         .withIntegrator(IntegratorKind.EXPONENTIAL_EULER).withThreads(1);
-                CorrelationComparisonResult res = CorrelationComparison.run(net,
+                CorrelationComparisonResult res = CorrelationComparison.run(net, cav,
                         new CorrelationComparison.Settings(run, reps, 50.0), ProgressListener.NONE);
                 // the equal-time estimator subtracts each half's mean: E[sample variance] = c(0) − Ĉ(0)/T_half to
                 // leading order (Ĉ(0) the zero-frequency auto-covariance); the theories' ā are compared with that
@@ -115,19 +119,19 @@ public final class CorrelationValidityMap {
                         wc = Math.max(wc, Math.abs(zc));
                         we = Math.max(we, Math.abs(ze));
                     }
-                    phi.add("tanh");
+                    phi.add(phiName + (tauNoise == 0 ? "" : " ou:" + tauNoise));
                     stat.add((String) row[0]);
-                    for (double v : new double[] {G[i], SIGMA[j], r, cav.nonlinearPower(), sim, se, c, zc, e, ze}) {
+                    for (double v : new double[] {G[i], SIGMA[j], r, nonlinear, sim, se, c, zc, e, ze}) {
                         cols.add(v);
                     }
                 }
                 worstCavity[i * SIGMA.length + j] = wc;
                 worstEffective[i * SIGMA.length + j] = we;
-                System.out.printf(Locale.ROOT, "g=%.2f sigma=%.2f R=%.4f eps=%.4f: max|z| ET cavity %.2f effective gain %.2f "
-                        + "(%.0f s)%n", G[i], SIGMA[j], r, cav.nonlinearPower(), wc, we, (System.nanoTime() - t0) * 1e-9);
+                System.out.printf(Locale.ROOT, "g=%.2f sigma=%.2f R=%.4f s=%.4f: max|z| ET cavity %.2f effective gain %.2f "
+                        + "(%.0f s)%n", G[i], SIGMA[j], r, nonlinear, wc, we, (System.nanoTime() - t0) * 1e-9);
             }
         }
-        String[] names = {"g", "sigma", "R", "nonlinearPower", "simulation", "standardError", "cavity", "zCavity",
+        String[] names = {"g", "sigma", "R", "residualPower", "simulation", "standardError", "cavity", "zCavity",
                 "effectiveGain", "zEffectiveGain"};
         int rows = stat.size();
         CsvTable.Builder table = CsvTable.builder().column("phi", phi.toArray(String[]::new))
@@ -140,12 +144,12 @@ public final class CorrelationValidityMap {
             table.column(names[c], col);
         }
         table.build().write(out.resolve("correlations-validity.csv"));
-        heatmap(out, "correlations-validity-cavity", "cavity theory", worstCavity);
-        heatmap(out, "correlations-validity-effective-gain", "effective-gain mapping", worstEffective);
+        heatmap(out, "correlations-validity-cavity", label, "cavity theory", worstCavity);
+        heatmap(out, "correlations-validity-effective-gain", label, "effective-gain mapping", worstEffective);
     }
 
-    private static void heatmap(Path out, String name, String theory, double[] z) throws IOException {
-        HeatmapPlot plot = HeatmapPlot.builder().title("tanh, white noise: max |z| of the equal-time statistics, " + theory)
+    private static void heatmap(Path out, String name, String label, String theory, double[] z) throws IOException {
+        HeatmapPlot plot = HeatmapPlot.builder().title(label + ": max |z| of the equal-time statistics, " + theory)
                 .xLabel("coupling gain g").yLabel("noise amplitude σ").colorLabel("max |z| (simulation − theory)/SE")
                 .grid(G, SIGMA, z).colorRange(0, 10).build();
         plot.writePng(out.resolve(name + ".png"));
