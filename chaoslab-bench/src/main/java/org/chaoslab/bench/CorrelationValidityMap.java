@@ -31,18 +31,22 @@ import org.chaoslab.theory.covariance.CovarianceTheory;
  * units of its standard error over realizations. Writes {@code correlations-validity.csv} (one row per point and
  * statistic) and two heatmaps (PNG + SVG) of the largest |z| over the equal-time statistics per theory.
  *
- * <p>Usage: {@code CorrelationValidityMap OUT_DIR [N] [T] [REALIZATIONS] [PHI] [NOISE]} (defaults 200, 2000, 6, tanh,
+ * <p>Usage: {@code CorrelationValidityMap OUT_DIR [N] [T] [REALIZATIONS] [PHI] [NOISE] [G,G,...] [SIGMA,SIGMA,...]}
+ * (defaults 200, 2000, 6, tanh,
  * white; PHI as {@code --phi}, e.g. {@code custom:sigmoid:4:0} for the non-odd sigmoid of slope 1 at 0; NOISE
  * {@code white} or {@code ou:TAU}, the amplitude σ from the grid; exponential Euler, dt = 0.02, transient 40, windows
  * of 50, realization r of point p has seed 7000 + 100 p + r). Points whose finite-size parameter 1/(N(1 − R²)²)
  * (R = g⟨φ′⟩ of the effective gain) exceeds 0.2 are reported and left blank. The equal-time ā of both theories is
- * lowered by the estimator's finite-T bias Ĉ(0)/T_half before comparing. Both theories come from
+ * lowered by the estimator's finite-T bias Ĉ(0)/T_half before comparing; the CSV is rewritten after every point. Both
+ * theories come from
  * {@link CovarianceTheory} (the cavity and the effective gain, white or OU noise, any φ).
  */
 public final class CorrelationValidityMap {
 
-    private static final double[] G = {0.2, 0.5, 0.8, 1.1, 1.4};
-    private static final double[] SIGMA = {0.1, 0.48, 0.86, 1.24, 1.62, 2.0};
+    private static final double[] DEFAULT_G = {0.2, 0.5, 0.8, 1.1, 1.4};
+    private static final double[] DEFAULT_SIGMA = {0.1, 0.48, 0.86, 1.24, 1.62, 2.0};
+    private static double[] G = DEFAULT_G;
+    private static double[] SIGMA = DEFAULT_SIGMA;
     /** Exponential Euler step: the equal-time N·Var of the linear network is biased by about −0.8·dt relative. */
     private static final double DT = 0.02;
 
@@ -59,6 +63,10 @@ public final class CorrelationValidityMap {
         TransferFunction transfer = TransferFunctions.parse(phiName);
         double tauNoise = noiseName.equals("white") ? 0.0 : Double.parseDouble(noiseName.substring("ou:".length()));
         String label = phiName + ", " + (tauNoise == 0 ? "white noise" : "OU noise (tau " + tauNoise + ")");
+        if (args.length > 7) {
+            G = java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble).toArray();
+            SIGMA = java.util.Arrays.stream(args[7].split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
         Files.createDirectories(out);
         List<String> phi = new ArrayList<>();
         List<String> stat = new ArrayList<>();
@@ -127,10 +135,18 @@ public final class CorrelationValidityMap {
                 }
                 worstCavity[i * SIGMA.length + j] = wc;
                 worstEffective[i * SIGMA.length + j] = we;
+                write(out, phi, stat, cols);
                 System.out.printf(Locale.ROOT, "g=%.2f sigma=%.2f R=%.4f s=%.4f: max|z| ET cavity %.2f effective gain %.2f "
                         + "(%.0f s)%n", G[i], SIGMA[j], r, nonlinear, wc, we, (System.nanoTime() - t0) * 1e-9);
             }
         }
+        write(out, phi, stat, cols);
+        heatmap(out, "correlations-validity-cavity", label, "cavity theory", worstCavity);
+        heatmap(out, "correlations-validity-effective-gain", label, "effective-gain mapping", worstEffective);
+    }
+
+    /** The CSV of the points done so far (rewritten after every point, so that an interrupted map keeps them). */
+    private static void write(Path out, List<String> phi, List<String> stat, List<Double> cols) throws IOException {
         String[] names = {"g", "sigma", "R", "residualPower", "simulation", "standardError", "cavity", "zCavity",
                 "effectiveGain", "zEffectiveGain"};
         int rows = stat.size();
@@ -144,8 +160,6 @@ public final class CorrelationValidityMap {
             table.column(names[c], col);
         }
         table.build().write(out.resolve("correlations-validity.csv"));
-        heatmap(out, "correlations-validity-cavity", label, "cavity theory", worstCavity);
-        heatmap(out, "correlations-validity-effective-gain", label, "effective-gain mapping", worstEffective);
     }
 
     private static void heatmap(Path out, String name, String label, String theory, double[] z) throws IOException {
