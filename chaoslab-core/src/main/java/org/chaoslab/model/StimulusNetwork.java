@@ -112,6 +112,11 @@ public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, d
         if (precision == null) {
             precision = Precision.FLOAT64;
         }
+        if (precision == Precision.BFLOAT16) {
+            // the stimulus simulators' batched products and the binary map's column sums read float32/float64 arrays
+            throw new IllegalArgumentException("precision must be FLOAT64 or FLOAT32 for stimulus networks (bfloat16 "
+                    + "storage is for the rate simulator; got BFLOAT16)");
+        }
         if ((kind == Kind.BALANCED) != (balanced != null)) {
             throw new IllegalArgumentException(kind == Kind.BALANCED ? "the balanced network must be given for kind balanced"
                     : "a balanced network is given for kind " + kind.label());
