@@ -22,7 +22,8 @@ public sealed interface CouplingMatrix permits Float64Matrix, Float32Matrix, BFl
      * {@code out[m·N + i] = Σ_j J_ij r[m·N + j]} for the first {@code replicas} vectors. One vector uses
      * the SIMD row kernel; several use one BLAS gemm per fixed row block (native BLAS), or without native BLAS the
      * pure-Java kernels per fixed row block (float64: {@link PanelProduct}, whose every entry is one sequential fma
-     * chain; float32: {@link DotKernels#columns}).
+     * chain; float32: {@link DotKernels#columns}); bfloat16 always uses its own row kernel, for each vector
+     * ({@link BFloat16Kernels}: no BLAS has bfloat16).
      */
     void multiply(double[] r, double[] out, int replicas, ParallelRows pool);
 
