@@ -9,7 +9,8 @@ remove the quenched part of the realization scatter.
 
     python3 scripts/precision/dense_precision_stats.py [--sizes 2000:6,4000:4,8000:3] [--t 200] [--out DIR]
 
-Writes DIR/stats.json and prints the table. Runs the launcher (./chaoslab) with `nice -n 10`.
+Writes DIR/stats.json and prints the table. Runs the launcher (./chaoslab) with `nice -n 10`, or with
+CHAOSLAB_JAR=path/to/chaoslab.jar (and JAVA_HOME) that jar directly.
 """
 import argparse
 import json
@@ -23,7 +24,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def chaoslab(args, out):
-    cmd = ["nice", "-n", "10", os.path.join(ROOT, "chaoslab")] + args + ["--out", out, "--force"]
+    jar = os.environ.get("CHAOSLAB_JAR")
+    if jar:
+        # a fixed copy of chaoslab-cli/target/chaoslab.jar: the launcher would rebuild it when sources change mid-run
+        java = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
+        launch = [java, "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true", "-Xmx8g", "-jar", jar]
+    else:
+        launch = [os.path.join(ROOT, "chaoslab")]
+    cmd = ["nice", "-n", "10"] + launch + args + ["--out", out, "--force"]
     t0 = time.time()
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode not in (0, 3):
