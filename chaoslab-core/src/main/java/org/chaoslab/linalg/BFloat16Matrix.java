@@ -124,6 +124,26 @@ public final class BFloat16Matrix implements CouplingMatrix {
         }
     }
 
+    /**
+     * The same couplings widened exactly to float64 (8 bytes per coupling: for code that reads float64 arrays).
+     *
+     * @throws IllegalStateException beyond one float64 array (N &gt; 46 340)
+     */
+    public Float64Matrix toFloat64() {
+        if ((long) n * n > CouplingMatrix.MAX_ARRAY) {
+            throw new IllegalStateException("n = " + n + " is too large for one float64 array (at most 46340)");
+        }
+        float[] r = new float[n];
+        double[] d = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            row(i, r, 0);
+            for (int j = 0; j < n; j++) {
+                d[i * n + j] = r[j];
+            }
+        }
+        return new Float64Matrix(n, d);
+    }
+
     /** The int of column j within its row. */
     private static int slot(int j) {
         return j / (2 * L) * L + j % L;

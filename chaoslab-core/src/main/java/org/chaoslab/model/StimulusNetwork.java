@@ -33,7 +33,9 @@ import java.util.Locale;
  *                            computed by {@code theory.glauber.MatchedRate.of(glauber, s, dt)} (it depends on s)
  * @param tau                 τ &gt; 0
  * @param dt                  time step &gt; 0 of the continuous-time kinds (RATE, MATCHED_RATE), ≤ τ
- * @param precision           storage of J in the simulator (binary sync: FLOAT32 selects the float32 product)
+ * @param precision           storage of J in the simulator (binary sync: FLOAT32 selects the float32 product;
+ *                            BFLOAT16: the couplings rounded to bfloat16, then widened to float64 for the stimulus
+ *                            simulators, which read float arrays: the bfloat16 network, no memory saved)
  * @param balanced            the balanced network (BALANCED only; null otherwise)
  */
 public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, double threshold, double input,
@@ -111,11 +113,6 @@ public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, d
         }
         if (precision == null) {
             precision = Precision.FLOAT64;
-        }
-        if (precision == Precision.BFLOAT16) {
-            // the stimulus simulators' batched products and the binary map's column sums read float32/float64 arrays
-            throw new IllegalArgumentException("precision must be FLOAT64 or FLOAT32 for stimulus networks (bfloat16 "
-                    + "storage is for the rate simulator; got BFLOAT16)");
         }
         if ((kind == Kind.BALANCED) != (balanced != null)) {
             throw new IllegalArgumentException(kind == Kind.BALANCED ? "the balanced network must be given for kind balanced"

@@ -71,8 +71,8 @@ public final class KernelNetworkOptions {
     boolean float32;
 
     @Option(names = "--precision", description = "Storage of J: f64 or f32 (the same as --float32). bf16 is refused here: the "
-            + "stimulus simulators' batched products and column sums read float arrays (bf16 is for the rate commands). "
-            + "Default: f64 (binary-sync: f32).")
+            + "stimulus simulators read float arrays, so bfloat16 couplings would be widened to float64 and save no "
+            + "memory (bf16 is for the rate commands). Default: f64 (binary-sync: f32).")
     String precision;
 
     /** The kind chosen. */
@@ -100,7 +100,7 @@ public final class KernelNetworkOptions {
         Precision given = precision == null ? null : Precision.parse("--precision", precision);
         if (given == Precision.BFLOAT16) {
             throw new IllegalArgumentException("--precision must be f64 or f32 for the stimulus-kernel networks (their "
-                    + "batched products and column sums read float arrays; bf16 storage is for the rate commands; got bf16)");
+                    + "simulators read float arrays: bf16 would be widened to float64 and save no memory; got bf16)");
         }
         if (float32 && given == Precision.FLOAT64) {
             throw new IllegalArgumentException("--precision must be f32 when --float32 is given (got '" + precision + "')");
