@@ -10,7 +10,8 @@ import org.chaoslab.model.Precision;
  *
  * @param n         N
  * @param replicas  M
- * @param precision storage of J (the state is float64 in chaoslab; numpy keeps both in this dtype)
+ * @param precision storage of J (the state is float64 in chaoslab; numpy keeps both in this dtype; bfloat16 has no
+ *                  numpy peer: its rows are compared with numpy's float64 and float32 loops of the same N)
  */
 record BenchCase(int n, int replicas, Precision precision) {
 
@@ -28,14 +29,23 @@ record BenchCase(int n, int replicas, Precision precision) {
         return replicas == 1;
     }
 
-    /** numpy's dtype name. */
+    /** numpy's dtype name (numpy has no bfloat16: {@link #numpy()} is false for it). */
     String dtype() {
-        return precision == Precision.FLOAT32 ? "float32" : "float64";
+        return switch (precision) {
+            case FLOAT64 -> "float64";
+            case FLOAT32 -> "float32";
+            case BFLOAT16 -> "bfloat16";
+        };
     }
 
-    /** Bytes of J: what one matrix–vector product must read. */
+    /** Whether numpy runs the same case (float64, float32; numpy has no bfloat16 matmul). */
+    boolean numpy() {
+        return precision != Precision.BFLOAT16;
+    }
+
+    /** Bytes of J: what one matrix–vector product must read (bfloat16 rows with their padding). */
     long matrixBytes() {
-        return (long) n * n * (precision == Precision.FLOAT32 ? 4 : 8);
+        return (long) org.chaoslab.sim.CouplingSampler.couplingBytes(n, precision);
     }
 
     /** Floating-point operations of the product per step: 2·N²·M. */
@@ -49,6 +59,6 @@ record BenchCase(int n, int replicas, Precision precision) {
     }
 
     private String shortPrecision() {
-        return precision == Precision.FLOAT32 ? "f32" : "f64";
+        return precision.label();
     }
 }

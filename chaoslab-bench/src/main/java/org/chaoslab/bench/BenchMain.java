@@ -48,6 +48,10 @@ public final class BenchMain {
     static final double NUMPY_SPEEDUP = 1.5;
     /** Target: replicas at least this fraction of the dgemm rate. */
     static final double GEMM_FRACTION = 0.60;
+    /** Target: bfloat16 at N = 8000 "≈ 2× faster than float32": at least this ratio (2× less 10 %). */
+    static final double BF16_VS_F32 = 1.8;
+    /** Target: bfloat16 at N = 8000 "≈ 4× faster than numpy's float64 loop": at least this ratio (4× less 10 %). */
+    static final double BF16_VS_NUMPY64 = 3.6;
     /** Working-set bandwidth this far above main memory's means J is served from a cache. */
     static final double CACHE_FACTOR = 1.25;
 
@@ -65,8 +69,9 @@ public final class BenchMain {
                                   [--python CMD] [--numpy-timeout SECONDS] [--wait-idle SECONDS]
                                   [--cases single|replicas|ID,...]
             Performance benchmark of the rate-network simulator (Euler, tanh, g = 2): ms per step for
-            N = 500, 2000, 8000 (float64, float32) and M = 64 replicas at N = 2000, beside the same loop
-            in numpy and the machine's bounds (memory read bandwidth, dgemm rate). ~3 min; --quick ~40 s.
+            N = 500, 2000, 4000, 8000 (float64, float32; bfloat16 from N = 2000) and M = 64 replicas at
+            N = 2000, beside the same loop in numpy (float64, float32; numpy has no bfloat16) and the
+            machine's bounds (memory read bandwidth, dgemm rate). ~4 min; --quick ~1 min.
               --quick            shorter timings (noisier)
               --out DIR          output directory for bench.json and bench.csv (default results/bench)
               --threads T        threads for chaoslab and numpy's BLAS (default: all cores)
@@ -77,7 +82,8 @@ public final class BenchMain {
               --numpy-timeout S  give up on the baseline after S seconds (default 240, quick 90)
               --wait-idle S      before each measurement wait up to S seconds for the other processes
                                  to leave the CPUs idle (for shared machines; default 0)
-              --cases C          run only these cases: single, replicas, or ids such as n8000-f32,n2000-m64-f64
+              --cases C          run only these cases: single, replicas, precisions (f64, f32, bf16 at
+                                 N >= 2000), or ids such as n8000-f32,n8000-bf16,n2000-m64-f64
               --help             this text
             Run it on an otherwise idle machine: the report gives the CPU share other processes took.
             JMH: java --add-modules jdk.incubator.vector -cp chaoslab-bench.jar org.openjdk.jmh.Main RateStep
@@ -223,7 +229,7 @@ public final class BenchMain {
                 case "--wait-idle" -> waitIdle = positive(value(args, ++i, a), a);
                 case "--cases" -> {
                     only = List.of(value(args, ++i, a).split(","));
-                    List<String> known = new ArrayList<>(List.of("single", "replicas"));
+                    List<String> known = new ArrayList<>(List.of("single", "replicas", "precisions"));
                     cases().forEach(c -> known.add(c.id()));
                     for (String c : only) {
                         if (!known.contains(c)) {
@@ -260,9 +266,12 @@ public final class BenchMain {
     /** The cases, in the order they are run and printed. */
     static List<BenchCase> cases() {
         List<BenchCase> cs = new ArrayList<>();
-        for (int n : new int[] {500, 2000, 8000}) {
+        for (int n : new int[] {500, 2000, 4000, 8000}) {
             cs.add(new BenchCase(n, 1, Precision.FLOAT64));
             cs.add(new BenchCase(n, 1, Precision.FLOAT32));
+            if (n >= 2000) {
+                cs.add(new BenchCase(n, 1, Precision.BFLOAT16));
+            }
         }
         cs.add(new BenchCase(2000, 64, Precision.FLOAT64));
         return cs;
@@ -275,7 +284,8 @@ public final class BenchMain {
         }
         int threads = o.threads();
         List<BenchCase> cases = cases().stream().filter(c -> o.only().isEmpty() || o.only().contains(c.id())
-                || o.only().contains(c.single() ? "single" : "replicas")).toList();
+                || o.only().contains(c.single() ? "single" : "replicas")
+                || o.only().contains("precisions") && c.single() && c.n() >= 2000).toList();
         Map<String, Double> foreign = new LinkedHashMap<>();
         RunMetadata meta = metadata(threads);
         log.printf(Locale.ROOT, "chaoslab bench%s: %s, %d threads, %s%n", o.quick() ? " --quick" : "",
@@ -344,7 +354,8 @@ public final class BenchMain {
             Path script = root().resolve("chaoslab-bench").resolve("python").resolve("numpy_baseline.py");
             awaitIdle(o, log);
             log.printf(Locale.ROOT, "numpy baseline (%s %s)...%n", o.python(), script);
-            numpy = NumpyBaseline.run(o.python(), script, cases, threads, o.warmupSeconds(), o.repSeconds(), o.reps(),
+            numpy = NumpyBaseline.run(o.python(), script, cases.stream().filter(BenchCase::numpy).toList(), threads,
+                    o.warmupSeconds(), o.repSeconds(), o.reps(),
                     o.maxReps(), o.numpyTimeout());
             numpy.cases().values().forEach(c -> foreign.put("numpy " + c.id(), c.foreignLoad()));
         } else {
@@ -414,11 +425,30 @@ public final class BenchMain {
             }
         }
         for (BenchReport.CaseResult r : results) {
-            if (r.replicas() == 1 && r.n() >= 500 && r.n() <= 2000) {
+            if (r.replicas() == 1 && r.n() >= 500 && r.n() <= 2000 && !r.precision().equals("BFLOAT16")) {
                 double s = r.speedupVsNumpy();
                 String verdict = !numpyAvailable || Double.isNaN(s) ? "N/A" : s >= NUMPY_SPEEDUP ? "PASS" : "MISS";
                 ts.add(new BenchReport.Target(r.label() + " at least " + NUMPY_SPEEDUP + "x faster than numpy",
                         "numpy ms / chaoslab ms >= " + NUMPY_SPEEDUP, s, NUMPY_SPEEDUP, verdict));
+            }
+        }
+        // bfloat16 at N = 8000 (issue 13): at its read bound, ≈ 2× float32 and ≈ 4× numpy's float64 loop, same run
+        for (BenchReport.CaseResult r : results) {
+            if (r.replicas() == 1 && r.n() == 8000 && r.precision().equals("BFLOAT16")) {
+                double factor = r.chaoslabMsBest() / r.memoryBoundMs();
+                ts.add(new BenchReport.Target(r.label() + " within " + BOUND_FACTOR + "x of the bf16 read bound",
+                        "chaoslab ms / (bytes of bf16 J / bandwidth) <= " + BOUND_FACTOR, factor, BOUND_FACTOR,
+                        factor <= BOUND_FACTOR ? "PASS" : "MISS"));
+                double f32 = same(results, r.n(), "FLOAT32", false);
+                double s32 = f32 / r.chaoslabMsBest();
+                ts.add(new BenchReport.Target(r.label() + " ~2x faster than chaoslab f32 (>= " + BF16_VS_F32 + "x)",
+                        "chaoslab f32 ms / chaoslab bf16 ms >= " + BF16_VS_F32, s32, BF16_VS_F32,
+                        Double.isNaN(s32) ? "N/A" : s32 >= BF16_VS_F32 ? "PASS" : "MISS"));
+                double np64 = same(results, r.n(), "FLOAT64", true);
+                double s64 = np64 / r.chaoslabMsBest();
+                ts.add(new BenchReport.Target(r.label() + " ~4x faster than numpy f64 (>= " + BF16_VS_NUMPY64 + "x)",
+                        "numpy f64 ms / chaoslab bf16 ms >= " + BF16_VS_NUMPY64, s64, BF16_VS_NUMPY64,
+                        !numpyAvailable || Double.isNaN(s64) ? "N/A" : s64 >= BF16_VS_NUMPY64 ? "PASS" : "MISS"));
             }
         }
         for (BenchReport.CaseResult r : results) {
@@ -430,6 +460,12 @@ public final class BenchMain {
             }
         }
         return ts;
+    }
+
+    /** The best ms per step of the single-trajectory case (n, precision) of chaoslab or numpy; NaN when not run. */
+    static double same(List<BenchReport.CaseResult> results, int n, String precision, boolean numpy) {
+        return results.stream().filter(c -> c.replicas() == 1 && c.n() == n && c.precision().equals(precision))
+                .mapToDouble(c -> numpy ? c.numpyMsBest() : c.chaoslabMsBest()).findFirst().orElse(Double.NaN);
     }
 
     static void print(BenchReport r, PrintStream out) {
@@ -486,6 +522,18 @@ public final class BenchMain {
             out.printf(Locale.ROOT, "%-16s %12s %12s %9s %9s  %s%n", c.label(), ms(c.chaoslabMsBest()),
                     ms(c.numpyMsBest()), Double.isNaN(c.speedupVsNumpy()) ? "n/a" : String.format(Locale.ROOT, "%.2fx",
                             c.speedupVsNumpy()), bytes(c.matrixBytes()), bound);
+        }
+        List<BenchReport.CaseResult> bf16 = r.cases().stream().filter(c -> c.precision().equals("BFLOAT16")).toList();
+        if (!bf16.isEmpty()) {
+            out.println();
+            out.println("bf16 (no numpy peer) beside the other precisions of the same N, same run:");
+            for (var c : bf16) {
+                out.printf(Locale.ROOT, "  N=%-6d f64/bf16 %.2fx  f32/bf16 %.2fx  numpy f64/bf16 %.2fx  numpy f32/bf16 %.2fx%n",
+                        c.n(), same(r.cases(), c.n(), "FLOAT64", false) / c.chaoslabMsBest(),
+                        same(r.cases(), c.n(), "FLOAT32", false) / c.chaoslabMsBest(),
+                        same(r.cases(), c.n(), "FLOAT64", true) / c.chaoslabMsBest(),
+                        same(r.cases(), c.n(), "FLOAT32", true) / c.chaoslabMsBest());
+            }
         }
         out.println();
         out.println("targets");

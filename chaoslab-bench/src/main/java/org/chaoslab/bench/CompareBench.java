@@ -35,13 +35,13 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
 final class CompareBench {
 
     private static final String USAGE = """
-            Usage: chaoslab bench --compare [--sizes N,...] [--precision f64|f32|both] [--threads T] [--no-numpy]
+            Usage: chaoslab bench --compare [--sizes N,...] [--precision f64|f32|bf16|both|all] [--threads T] [--no-numpy]
                                             [--python CMD] [--out DIR]
             The single-trajectory rate network (Euler, tanh, g = 2) on this machine in about a minute: ms per step
             with T threads fixed, 1 thread and the tuned choice (threads used), numpy's ms per step, numpy/chaoslab
             and the read bound (bytes of J / read bandwidth of a J-sized array).
               --sizes N,...     network sizes (default 250,500,1000,2000,8000)
-              --precision P     f64, f32 or both (default both)
+              --precision P     f64, f32, bf16 (no numpy peer), both (f64 and f32) or all (default both)
               --threads T       threads for chaoslab and numpy's BLAS (default: all cores)
               --no-numpy        skip numpy
               --python CMD      python interpreter (default python3)
@@ -125,8 +125,11 @@ final class CompareBench {
                 case "--precision" -> precisions = switch (BenchMain.value(args, ++i, a)) {
                     case "f64" -> List.of(Precision.FLOAT64);
                     case "f32" -> List.of(Precision.FLOAT32);
+                    case "bf16" -> List.of(Precision.BFLOAT16);
                     case "both" -> List.of(Precision.FLOAT64, Precision.FLOAT32);
-                    default -> throw new IllegalArgumentException("--precision must be f64, f32 or both");
+                    case "all" -> List.of(Precision.FLOAT64, Precision.FLOAT32, Precision.BFLOAT16);
+                    default -> throw new IllegalArgumentException("--precision must be f64, f32, bf16, both (f64 and f32) "
+                            + "or all");
                 };
                 case "--threads" -> threads = BenchMain.positive(BenchMain.value(args, ++i, a), a);
                 case "--no-numpy" -> numpy = false;
@@ -174,7 +177,7 @@ final class CompareBench {
                 Timing bw = MemoryBandwidth.measure(c.matrixBytes(), threads, 3, 5, 0.1);
                 double numpyMs = Double.NaN;
                 double numpyLoad = Double.NaN;
-                if (o.numpy()) {
+                if (o.numpy() && c.numpy()) {                 // numpy has no bfloat16 product: n/a in its row
                     NumpyBaseline.Result np = NumpyBaseline.run(o.python(), script, List.of(c), threads,
                             WARMUP_SECONDS, REP_SECONDS, REPS, MAX_REPS, 120);
                     NumpyBaseline.Case nc = np.cases().get(c.id());
@@ -229,7 +232,11 @@ final class CompareBench {
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row row : r.rows()) {
             out.printf(Locale.ROOT, "| N=%d %s | %s | %s | %s | %s (%d%s) | %s | %s | %s (%.0f) | %.2f | %s |%n", row.n(),
-                    row.precision().equals("float32") ? "f32" : "f64", BenchMain.bytes(row.matrixBytes()),
+                    switch (row.precision()) {
+                        case "float32" -> "f32";
+                        case "bfloat16" -> "bf16";
+                        default -> "f64";
+                    }, BenchMain.bytes(row.matrixBytes()),
                     BenchMain.ms(row.fixedMs()), BenchMain.ms(row.oneMs()), BenchMain.ms(row.tunedMs()),
                     row.tunedThreads(), row.tunedShare() < 0.9 ? String.format(Locale.ROOT, ", %.0f %%", 100 * row.tunedShare()) : "",
                     BenchMain.ms(row.numpyMs()), Double.isNaN(row.numpyOverChaoslab()) ? "n/a"

@@ -51,7 +51,7 @@ public record Couplings(double g, double meanCoupling, double symmetry, boolean 
             throw new IllegalArgumentException("eta (coupling symmetry) must be in [-1, 1] (got " + symmetry + ")");
         }
         if (precision == null) {
-            throw new IllegalArgumentException("precision must be FLOAT64 or FLOAT32");
+            throw new IllegalArgumentException("precision must be FLOAT64, FLOAT32 or BFLOAT16");
         }
         if (inDegree < 0) {
             throw new IllegalArgumentException("inDegree (K, presynaptic units per unit) must be >= 1, or 0 for dense "

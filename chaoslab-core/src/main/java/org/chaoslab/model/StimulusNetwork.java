@@ -33,7 +33,9 @@ import java.util.Locale;
  *                            computed by {@code theory.glauber.MatchedRate.of(glauber, s, dt)} (it depends on s)
  * @param tau                 τ &gt; 0
  * @param dt                  time step &gt; 0 of the continuous-time kinds (RATE, MATCHED_RATE), ≤ τ
- * @param precision           storage of J in the simulator (binary sync: FLOAT32 selects the float32 product)
+ * @param precision           storage of J in the simulator (binary sync: FLOAT32 selects the float32 product;
+ *                            BFLOAT16: the couplings rounded to bfloat16, then widened to float64 for the stimulus
+ *                            simulators, which read float arrays: the bfloat16 network, no memory saved)
  * @param balanced            the balanced network (BALANCED only; null otherwise)
  */
 public record StimulusNetwork(Kind kind, int n, double g, double meanCoupling, double threshold, double input,

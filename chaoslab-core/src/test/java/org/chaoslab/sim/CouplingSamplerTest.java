@@ -1,7 +1,10 @@
 package org.chaoslab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.chaoslab.linalg.BFloat16;
+import org.chaoslab.linalg.BFloat16Matrix;
 import org.chaoslab.linalg.CouplingMatrix;
 import org.chaoslab.linalg.Float32Matrix;
 import org.chaoslab.linalg.Float64Matrix;
@@ -63,5 +66,51 @@ class CouplingSamplerTest {
         for (int k = 0; k < 300 * 300; k += 97) {
             assertThat((double) f.data()[k]).isEqualTo((float) one.data()[k]);
         }
+    }
+
+    /**
+     * bfloat16 and float32 networks of one seed are the float64 network rounded entry by entry (bfloat16: nearest-even
+     * from the float64 draw), for any thread count and any chunking, with and without symmetry and diagonal.
+     */
+    @Test
+    void bfloat16AndChunkedFloat32RoundTheSameDrawForAnyThreadCountAndChunking() {
+        int n = 257;
+        for (Couplings c : new Couplings[] {Couplings.gaussian(2.0), new Couplings(1.5, 0.7, 0.4, true, Precision.FLOAT64)}) {
+            Float64Matrix ref = (Float64Matrix) draw(c, n, 21, 1);
+            for (int threads : new int[] {1, 2}) {
+                BFloat16Matrix b = (BFloat16Matrix) draw(c.withPrecision(Precision.BFLOAT16), n, 21, threads);
+                BFloat16Matrix bChunked;
+                Float32Matrix fChunked;
+                try (ParallelRows pool = new ParallelRows(threads)) {
+                    bChunked = (BFloat16Matrix) CouplingSampler.sample(c.withPrecision(Precision.BFLOAT16), n,
+                            StreamSeeds.of(21), pool, new BFloat16Matrix(n, 10));
+                    fChunked = (Float32Matrix) CouplingSampler.sample(c.withPrecision(Precision.FLOAT32), n,
+                            StreamSeeds.of(21), pool, new Float32Matrix(n, 7));
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double v = ref.data()[i * n + j];
+                        assertThat(b.bits(i, j)).isEqualTo(BFloat16.round(v));
+                        assertThat(bChunked.bits(i, j)).isEqualTo(BFloat16.round(v));
+                        assertThat(fChunked.get(i, j)).isEqualTo((float) v);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesADenseNetworkBeyondTheHeapInOneLineWithTheLargestNThatFits() {
+        long heap = Runtime.getRuntime().maxMemory();
+        long n = (long) Math.sqrt(heap / 2.0) * 2;           // 4·heap of bfloat16, 8·heap of float32
+        assertThatThrownBy(() -> CouplingSampler.requireMemory(n, Precision.BFLOAT16, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("n = " + n + " with precision BFLOAT16")
+                .hasMessageContaining("the largest n that fits is")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        long largest = CouplingSampler.largestN(1e9, Precision.FLOAT32, 1);
+        assertThat(CouplingSampler.memoryEstimate(largest, Precision.FLOAT32, 1)).isLessThanOrEqualTo(1e9);
+        assertThat(CouplingSampler.memoryEstimate(largest + 1, Precision.FLOAT32, 1)).isGreaterThan(1e9);
+        assertThat(CouplingSampler.couplingBytes(50_000, Precision.BFLOAT16)).isEqualTo(2.0 * 50_000 * 50_016);
     }
 }

@@ -53,12 +53,20 @@ public final class Resources {
      * @param bytes  the estimate
      */
     public static void require(String option, Object value, String what, double bytes) {
+        require(option, value, what, bytes, "");
+    }
+
+    /**
+     * As {@link #require(String, Object, String, double)}, with {@code reduce} after "or reduce OPTION" (e.g. ": the
+     * largest that fits is 42814").
+     */
+    public static void require(String option, Object value, String what, double bytes, String reduce) {
         long available = availableHeap();
         if (!(bytes <= 0.9 * available)) {
             throw new IllegalArgumentException(option + " " + value + " needs about " + size(bytes) + " of memory for " + what
                     + ", more than the " + size(available) + " of heap available (JVM maximum "
                     + size(Runtime.getRuntime().maxMemory()) + "; raise it with CHAOSLAB_HEAP=SIZE, e.g. CHAOSLAB_HEAP=40g, "
-                    + "or reduce " + option + ")");
+                    + "or reduce " + option + reduce + ")");
         }
     }
 

@@ -70,6 +70,11 @@ public final class KernelNetworkOptions {
     @Option(names = "--float32", description = "Store J in float32 (binary-sync always does: its fields are sums of couplings over active units).")
     boolean float32;
 
+    @Option(names = "--precision", description = "Storage of J: f64 or f32 (the same as --float32). bf16 is refused here: the "
+            + "stimulus simulators read float arrays, so bfloat16 couplings would be widened to float64 and save no "
+            + "memory (bf16 is for the rate commands). Default: f64 (binary-sync: f32).")
+    String precision;
+
     /** The kind chosen. */
     public StimulusNetwork.Kind kind() {
         return StimulusNetwork.Kind.parse(model);
@@ -92,7 +97,16 @@ public final class KernelNetworkOptions {
                 : null;
         double step = kind.continuousTime() ? dt : tau;
         // the binary map always sums float32 couplings over active units (StimulusNetwork.binarySync)
-        Precision p = float32 || kind == StimulusNetwork.Kind.BINARY_SYNC ? Precision.FLOAT32 : Precision.FLOAT64;
+        Precision given = precision == null ? null : Precision.parse("--precision", precision);
+        if (given == Precision.BFLOAT16) {
+            throw new IllegalArgumentException("--precision must be f64 or f32 for the stimulus-kernel networks (their "
+                    + "simulators read float arrays: bf16 would be widened to float64 and save no memory; got bf16)");
+        }
+        if (float32 && given == Precision.FLOAT64) {
+            throw new IllegalArgumentException("--precision must be f32 when --float32 is given (got '" + precision + "')");
+        }
+        boolean f32 = float32 || given == Precision.FLOAT32;
+        Precision p = f32 || kind == StimulusNetwork.Kind.BINARY_SYNC ? Precision.FLOAT32 : Precision.FLOAT64;
         if (kind == StimulusNetwork.Kind.MATCHED_RATE && "matched".equals(outputNoise)) {
             StimulusNetwork binary = new StimulusNetwork(StimulusNetwork.Kind.GLAUBER, n, g, j0, theta, input, null, thresholdNoise, 0.0,
                     tau, tau, p);

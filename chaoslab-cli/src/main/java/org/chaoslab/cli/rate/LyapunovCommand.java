@@ -218,7 +218,9 @@ public final class LyapunovCommand implements Callable<Integer> {
     static void checkTwoReplicaResources(RateNetwork net, int gains) {
         long n = net.size();
         org.chaoslab.cli.common.Resources.denseSize("--n", n);
-        double coupling = (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 + 8 : 8);
+        // float32 and bfloat16 storage widened once more to float64 for the products
+        Precision p = net.couplings().precision();
+        double coupling = (double) n * n * (p.bytes() + (p == Precision.FLOAT64 ? 0 : 8));
         double total = coupling + 8.0 * 8 * n * 2 * gains;
         org.chaoslab.cli.common.Resources.require("--n", n, "the couplings and the trajectory pairs (N^2 + 16 N x gains "
                 + "doubles; total " + org.chaoslab.cli.common.Resources.size(total) + ")", total);
@@ -253,7 +255,11 @@ public final class LyapunovCommand implements Callable<Integer> {
         org.chaoslab.cli.common.Resources.denseSize("--n", n);
         double k = s.k();
         org.chaoslab.cli.common.Resources.arraySize("--k", s.k(), "the tangent vectors (N x k)", n * k);
-        double coupling = (double) n * n * (net.couplings().precision() == Precision.FLOAT32 ? 4 : 8);
+        // the analysis runs on the couplings in float64 (float32 and bfloat16 storage widened, exactly: the same
+        // network) and, with --tangent-precision float32, in float32 (a widened copy unless stored in float32)
+        Precision p = net.couplings().precision();
+        double coupling = (double) n * n * (p.bytes() + (p == Precision.FLOAT64 ? 0 : 8)
+                + (s.tangentPrecision() == Precision.FLOAT32 && p != Precision.FLOAT32 ? 4 : 0));
         double tangent = 8.0 * n * k * 10 + 8.0 * k * k * 4 + 8.0 * n * 20;
         double total = coupling + tangent;
         if (tangent > coupling) {

@@ -43,8 +43,24 @@ public final class NetworkOptions {
             + "Default: ${DEFAULT-VALUE}.", defaultValue = "none")
     String noise;
 
-    @Option(names = "--float32", description = "Store J in float32 (half the memory traffic; state stays float64).")
+    @Option(names = "--precision", description = "Storage of J: f64 (8 bytes per coupling), f32 (4), bf16 (bfloat16, 2: "
+            + "dense N = 50000 in 5 GB; rounded to nearest-even from the float64 draw, widened to float32 in the product). "
+            + "The same seed gives the same network in each, up to the rounding of each coupling; the state stays float64 "
+            + "(docs/dense-large.md). Default: f64.")
+    String precision;
+
+    @Option(names = "--float32", description = "Store J in float32: the same as --precision f32.")
     boolean float32;
+
+    /** The storage precision of {@code --precision} (and {@code --float32}); refused in one line when they contradict. */
+    public Precision precision() {
+        Precision p = precision == null ? (float32 ? Precision.FLOAT32 : Precision.FLOAT64)
+                : Precision.parse("--precision", precision);
+        if (float32 && p != Precision.FLOAT32) {
+            throw new IllegalArgumentException("--precision must be f32 when --float32 is given (got '" + precision + "')");
+        }
+        return p;
+    }
 
     /** The described network; validation errors name the parameter. */
     public RateNetwork network() {
@@ -54,7 +70,7 @@ public final class NetworkOptions {
         if (n < 1) {
             throw new IllegalArgumentException("--n must be >= 1 (got " + n + ")");
         }
-        Couplings c = new Couplings(g, j0, eta, zeroDiagonal, float32 ? Precision.FLOAT32 : Precision.FLOAT64);
+        Couplings c = new Couplings(g, j0, eta, zeroDiagonal, precision());
         Noise xi = Noise.parse(noise == null ? "none" : noise);
         return new RateNetwork(n, c, TransferFunctions.parse(phi), new ExternalInput.Constant(input).withNoise(xi));
     }

@@ -140,7 +140,10 @@ public final class SimulateRateBatch {
         double n = point.network().size();
         double columns = (double) gains * s.replicas();
         Resources.arraySize("--g", "sweep of " + gains + " gains", "the state of N x replicas x gains", n * columns);
-        double bytesPerEntry = point.network().couplings().precision() == org.chaoslab.model.Precision.FLOAT32 ? 4 : 8;
+        if (point.network().couplings().precision() == org.chaoslab.model.Precision.FLOAT64) {
+            Resources.denseSize("--n", (long) n);
+        }
+        double bytesPerEntry = point.network().couplings().precision().bytes();
         double samples = s.duration() / point.plan().momentsInterval() + 1;
         double total = n * n * bytesPerEntry + 8.0 * 8 * n * columns + 8.0 * 4 * samples * gains;
         Resources.require("--g", "sweep of " + gains + " gains", "the batched state (N x replicas x gains columns; total "

@@ -25,6 +25,10 @@ public final class SparseOptions {
             throw new IllegalArgumentException("--eta must be 0 with --k-in (sparse couplings pair no reciprocal entries; got "
                     + net.couplings().symmetry() + ")");
         }
+        if (net.couplings().precision() == org.chaoslab.model.Precision.BFLOAT16) {
+            throw new IllegalArgumentException("--precision must be f32 or f64 with --k-in (sparse weights are stored in "
+                    + "float32; got bf16)");
+        }
         return net.withCouplings(net.couplings().withInDegree(kIn));
     }
 }

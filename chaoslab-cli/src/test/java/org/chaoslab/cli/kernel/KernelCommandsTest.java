@@ -150,6 +150,8 @@ class KernelCommandsTest {
                 Arguments.of("kernel simulate --n 1 --out OUT", "n"),
                 Arguments.of("kernel simulate --threads 999 --out OUT", "--threads"),
                 Arguments.of("kernel simulate --n 46341 --out OUT", "n"),
+                Arguments.of("kernel simulate --precision bf16 --out OUT", "--precision must be f64 or f32"),
+                Arguments.of("compare kernel --precision f16 --out OUT", "--precision must be f64, f32 or bf16"),
                 Arguments.of("kernel simulate --model rate --dt 2 --out OUT", "dt"),
                 Arguments.of("kernel simulate --model balanced --n 500 --out OUT", "--n"),
                 Arguments.of("kernel simulate --model balanced --k 0 --out OUT", "k"),

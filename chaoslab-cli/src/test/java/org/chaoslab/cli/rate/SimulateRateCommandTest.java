@@ -111,6 +111,45 @@ class SimulateRateCommandTest {
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
     }
 
+    /** --precision bf16: recorded in the summary; the same seed gives the same network as f64 up to rounding. */
+    @Test
+    void bfloat16NetworkRunsAndIsRecorded(@TempDir Path dir) throws Exception {
+        Result r = run("simulate", "rate", "--n", "300", "--precision", "bf16", "--g", "2", "--dt", "0.1", "--t", "60",
+                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
+        assertThat(s.get("results").get("network").get("precision").asText()).isEqualTo("bfloat16");
+        assertThat(s.get("parameters").get("precision").asText()).isEqualTo("bf16");
+        assertThat(s.get("results").get("meanSquare").asDouble()).isBetween(1.0, 3.0);
+        // one thread: the same product bits, the same trajectory
+        Path one = dir.resolve("one");
+        Result r1 = run("simulate", "rate", "--n", "300", "--precision", "bf16", "--g", "2", "--dt", "0.1", "--t", "60",
+                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--threads", "1", "--out", one.toString());
+        assertThat(r1.code()).as(r1.err()).isZero();
+        assertThat(Npy.readDoubles(one.resolve("final_state.npy")).data())
+                .isEqualTo(Npy.readDoubles(dir.resolve("final_state.npy")).data());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--n 100 --precision bf8|--precision must be f64, f32 or bf16 (got 'bf8')",
+            "--n 100 --precision bf16 --float32|--precision must be f32 when --float32 is given (got 'bf16')",
+            "--n 100 --precision bf16 --k-in 10|--precision must be f32 or f64 with --k-in",
+            "--n 50000|--n must be in [1, 46340] with --precision f64",
+            "--n 400000 --precision bf16|--n 400000 with --precision bf16 needs about 320.2 GB of memory for the couplings (N^2 x 2 bytes",
+            "--n 400000 --precision f32|or reduce --n: the largest that fits is"})
+    void badPrecisionGivesOneLineExitCode2AndNoOutput(String args, String expected, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Result r = run(("simulate rate " + args + " --out " + out).split(" "));
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(out).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.count()).isZero();                    // no staging directory either
+        }
+    }
+
     @Test
     void divergenceExitsWith3AndKeepsOutputs(@TempDir Path dir) throws Exception {
         // linear phi with g = 3 grows like e^{2t}: overflow near t = 355

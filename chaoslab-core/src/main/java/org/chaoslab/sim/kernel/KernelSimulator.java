@@ -3,6 +3,7 @@ package org.chaoslab.sim.kernel;
 import java.util.List;
 import java.util.Optional;
 
+import org.chaoslab.linalg.BFloat16Matrix;
 import org.chaoslab.linalg.CouplingMatrix;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.model.ResponseProtocol;
@@ -76,6 +77,11 @@ public final class KernelSimulator {
             return new BalancedDynamics(net.balanced(), BalancedGraph.realize(net.balanced(), root), x, p, protocol, root, pool);
         }
         CouplingMatrix j = CouplingSampler.sample(net.couplings(), net.n(), root, pool);
+        if (j instanceof BFloat16Matrix b) {
+            // the stimulus simulators' column sums and copies read float arrays: the bfloat16 network widened exactly
+            // to float64 (the same couplings, computed in float64; no memory saved)
+            j = b.toFloat64();
+        }
         return switch (net.kind()) {
             case BINARY_SYNC -> new BinarySyncDynamics(j, kernel, x, net.threshold(), p, protocol, root, pool);
             case GLAUBER -> new GlauberDynamics(j, net, x, p, protocol, root, pool);

@@ -1,5 +1,6 @@
 package org.chaoslab.sim.lyapunov;
 
+import org.chaoslab.linalg.BFloat16Matrix;
 import org.chaoslab.linalg.CouplingMatrix;
 import org.chaoslab.linalg.FixedInDegreeMatrix;
 import org.chaoslab.linalg.Float32Matrix;
@@ -125,8 +126,31 @@ public final class LyapunovAnalyzer {
                 }
                 yield out;
             }
+            case BFloat16Matrix b -> {
+                // widened exactly, row by row: the bfloat16 network itself, in float64
+                int n = b.size();
+                float[] row = new float[n];
+                double[] out = new double[n * n];
+                for (int i = 0; i < n; i++) {
+                    b.row(i, row, 0);
+                    for (int j = 0; j < n; j++) {
+                        out[i * n + j] = row[j];
+                    }
+                }
+                yield out;
+            }
             case FixedInDegreeMatrix f -> throw denseOnly(f);
         };
+    }
+
+    /** bfloat16 couplings widened to a row-major float32 array (exact: the same network). */
+    private static float[] widened(BFloat16Matrix b) {
+        int n = b.size();
+        float[] out = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            b.row(i, out, i * n);
+        }
+        return out;
     }
 
     /** The couplings as a row-major float32 array (the backing array itself for float32 storage). */
@@ -141,6 +165,7 @@ public final class LyapunovAnalyzer {
                 }
                 yield out;
             }
+            case BFloat16Matrix b -> widened(b);
             case FixedInDegreeMatrix f -> throw denseOnly(f);
         };
     }
