@@ -74,19 +74,11 @@ public final class SparseCouplingSampler {
             float[] w = new float[k];
             for (int i = from; i < to; i++) {
                 UniformRandomProvider rng = rows.child(i).provider();
-                for (int t = candidates - k, q = 0; t < candidates; t++, q++) {
-                    int u = rng.nextInt(t + 1);
-                    if ((taken[u >>> 6] & (1L << u)) != 0) {
-                        u = t;
-                    }
-                    taken[u >>> 6] |= 1L << u;
-                    pick[q] = u;
-                }
+                distinct(rng, candidates, k, taken, pick, 0);
                 Arrays.sort(pick);
                 ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
                 for (int q = 0; q < k; q++) {
                     int u = pick[q];
-                    taken[u >>> 6] = 0L;
                     pick[q] = u < i ? u : u + 1;
                     w[q] = (float) (mean + scale * z.sample());
                 }
@@ -103,6 +95,25 @@ public final class SparseCouplingSampler {
             }
         });
         return m;
+    }
+
+    /**
+     * Floyd's algorithm (class comment): {@code k} distinct values of [0, m) drawn from {@code rng} into
+     * {@code pick[from .. from + k)}, in draw order. {@code taken} is a bit set of at least m bits, all clear on entry
+     * and left clear.
+     */
+    static void distinct(UniformRandomProvider rng, int m, int k, long[] taken, int[] pick, int from) {
+        for (int t = m - k, q = from; t < m; t++, q++) {
+            int u = rng.nextInt(t + 1);
+            if ((taken[u >>> 6] & (1L << u)) != 0) {
+                u = t;
+            }
+            taken[u >>> 6] |= 1L << u;
+            pick[q] = u;
+        }
+        for (int q = from; q < from + k; q++) {
+            taken[pick[q] >>> 6] = 0L;
+        }
     }
 
     /**

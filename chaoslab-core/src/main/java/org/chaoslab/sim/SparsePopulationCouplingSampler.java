@@ -106,20 +106,12 @@ public final class SparsePopulationCouplingSampler {
                     boolean own = pop[i] == l;
                     int candidates = net.populationSize(l) - (own ? 1 : 0);
                     int self = i - start[l];
-                    int first = q;
-                    for (int t = candidates - kl[l]; t < candidates; t++, q++) {
-                        int u = rng.nextInt(t + 1);
-                        if ((taken[u >>> 6] & (1L << u)) != 0) {
-                            u = t;
-                        }
-                        taken[u >>> 6] |= 1L << u;
-                        pick[q] = u;
-                    }
-                    for (int c = first; c < q; c++) {
+                    SparseCouplingSampler.distinct(rng, candidates, kl[l], taken, pick, q);
+                    for (int c = q; c < q + kl[l]; c++) {
                         int u = pick[c];
-                        taken[u >>> 6] = 0L;
                         pick[c] = start[l] + (own && u >= self ? u + 1 : u);
                     }
+                    q += kl[l];
                 }
                 // one row: columns sorted, each with its population for the weight's statistics
                 Arrays.sort(pick, 0, total);
