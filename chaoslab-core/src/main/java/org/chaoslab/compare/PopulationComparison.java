@@ -169,12 +169,13 @@ public final class PopulationComparison {
         double[] rateTheory = new double[p];
         double[] temporalTheory = new double[p];
         double[] staticTheory = new double[p];
+        // the chaotic state's temporal variance as the recordings measure it (each unit's variance about its own mean over
+        // the window), and the spread of the time averages correspondingly above Δ(∞)
+        double[] windowedAll = dyn == null ? null : recs.isEmpty() ? dyn.temporalVariance()
+                : dyn.windowedTemporalVariance(recs.getFirst().samples(), recs.getFirst().sampleInterval());
         for (int k = 0; k < p; k++) {
             if (dyn != null) {
-                // the chaotic state; the temporal variance as the recordings measure it (each unit's variance about its own
-                // mean over the window), and the spread of the time averages correspondingly above Δ(∞)
-                double windowed = recs.isEmpty() ? dyn.temporalVariance()[k]
-                        : dyn.windowedTemporalVariance(recs.getFirst().samples(), recs.getFirst().sampleInterval())[k];
+                double windowed = windowedAll[k];
                 muTheory[k] = dyn.mean()[k];
                 varTheory[k] = dyn.delta0()[k];
                 rateTheory[k] = dyn.rate()[k];
