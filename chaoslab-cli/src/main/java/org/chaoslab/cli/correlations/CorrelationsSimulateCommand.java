@@ -117,11 +117,7 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         files.addAll(CorrelationPlots.crossCovarianceHistogram(out, r.crossCovariances(), r.zeroFrequencyTheory()));
         files.addAll(CorrelationPlots.eigenvalueHistogram(out, r.eigenvalues(), r.zeroFrequencyTheory(),
                 solved.zeroFrequencySpectrum()));
-        List<Verdict> verdicts = List.of(
-                Verdict.of("meanAutoCov", r.meanAutoCov()), Verdict.of("meanCrossCov", r.meanCrossCov()),
-                Verdict.of("varCrossCov", r.varCrossCov(), 0.0, FINITE_N), Verdict.of("PR/N", r.participationRatioPerN(), 0.0, FINITE_N),
-                Verdict.of("equal-time meanAutoCov", r.equalTimeMeanAutoCov()),
-                Verdict.of("equal-time PR/N", r.equalTimeParticipationRatioPerN(), 0.0, FINITE_N));
+        List<Verdict> verdicts = org.chaoslab.compare.CorrelationVerdicts.of(net, solved, settings, r);
         List<String> warnings = new ArrayList<>();
         double relax = 1.0 / Math.max(1e-9, 1.0 - Math.min(theory.spectralRadius(), 0.999999));
         if (window < 10 * relax) {

@@ -19,6 +19,17 @@ public record CovariancePrediction(String kind, int n, double spectralRadius, do
                                    double meanCrossCov, double varCrossCov, double participationRatioPerN,
                                    double eigenLower, double eigenUpper) {
 
+    /**
+     * The statistics of C + δ·1 (the diagonal alone shifted; e.g. the half step of noise a recording after the noise
+     * kick adds): ā + δ, N⁻¹tr(C + δ)² = ā²/(PR/N) + 2δā + δ², the cross-covariances unchanged.
+     */
+    public CovariancePrediction plusDiagonal(double delta, String newKind) {
+        double a = meanAutoCov + delta;
+        double second = meanAutoCov * meanAutoCov / participationRatioPerN + 2.0 * delta * meanAutoCov + delta * delta;
+        return new CovariancePrediction(newKind, n, spectralRadius, noiseIntensity, a, meanCrossCov, varCrossCov,
+                a * a / second, Double.NaN, Double.NaN);
+    }
+
     /** PR = N · PR/N. */
     public double participationRatio() {
         return n * participationRatioPerN;

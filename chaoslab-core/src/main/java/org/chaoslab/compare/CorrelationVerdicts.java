@@ -1,0 +1,180 @@
+package org.chaoslab.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.chaoslab.model.Couplings;
+import org.chaoslab.model.Noise;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.sim.rate.IntegratorKind;
+import org.chaoslab.sim.rate.RateSimulation;
+import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.covariance.CovarianceTheory;
+import org.chaoslab.theory.covariance.EqualTimeCovariance;
+import org.chaoslab.theory.covariance.FiniteSizeCoefficients;
+import org.chaoslab.theory.covariance.LinearCovariance;
+import org.chaoslab.theory.covariance.SteppedLinearCovariance;
+import org.hipparchus.distribution.continuous.TDistribution;
+
+/**
+ * The verdicts of a correlation comparison ({@link CorrelationComparison}): what the simulated run should give,
+ * statistic by statistic, at its size N and with its stepping scheme, and whether it does.
+ *
+ * <p><b>What is predicted.</b> The theory's N → ∞ value of the continuous-time model, plus the terms that are derived:
+ * <ul>
+ *   <li>linear units, white noise, dense zero-mean i.i.d. couplings: the 1/N terms of the zero-frequency statistics
+ *       ({@link LinearCovariance#zeroFrequencyFiniteSize}) and of the equal-time ā and PR/N
+ *       ({@link EqualTimeCovariance#finiteSize}), and the equal-time bias of the one-stage schemes (exponential Euler,
+ *       Euler), exact for the discrete-time process ({@link SteppedLinearCovariance}: at R = 0.6, dt = 0.05 it raises
+ *       PR/N by 0.0067, ten standard errors of a 400-unit, 8-realization run);</li>
+ *   <li>any φ with white noise and RK4: the recorded state follows the noise kick, so its equal-time covariance is that of
+ *       the Strang splitting (second order) plus the independent half kick, D·dt/2 on the diagonal
+ *       ({@link CovariancePrediction#plusDiagonal}); O(dt²) is left.</li>
+ * </ul>
+ * Any φ: the estimator's finite-T term: each half of the record (length T/2) has its own mean subtracted, which
+ * removes the variance of the time average, C_ZF/(T/2), from the equal-time covariance (ā − ā_ZF/(T/2); for linear
+ * units also N⁻¹tr C² − 2N⁻¹tr(C_ET C_ZF)/(T/2) in PR/N, {@link EqualTimeCovariance#overlapWithZeroFrequency}).
+ *
+ * <p>Where a term is not derived (the 1/N terms of nonlinear units or OU noise; the O(dt) bias of the one-stage schemes
+ * for nonlinear units) the tolerance carries an allowance, stated in the verdict's basis: for the 1/N terms, the linear
+ * network's at the same R (relative for ā and Var c_ij, absolute for PR/N), the size the cavity tests measure.
+ *
+ * <p><b>Tolerance.</b> The standard errors come from R realizations, so the statistical part is Student's
+ * t_{1 − p/2, R − 1}·SE with p = {@value #P_VALUE} (the two-sided level of 3 SE for a Gaussian error; t = 4.77 for R = 6),
+ * plus the allowance.
+ */
+public final class CorrelationVerdicts {
+
+    /** Two-sided level of each verdict's statistical part. */
+    public static final double P_VALUE = 0.003;
+
+    private CorrelationVerdicts() {
+    }
+
+    /**
+     * The verdicts of a comparison of {@code network} under {@code theory}, simulated with {@code run}: zero-frequency
+     * ā, mean c_ij, Var c_ij and PR/N, equal-time ā and PR/N.
+     */
+    public static List<Verdict> of(RateNetwork network, CovarianceTheory theory, RateSimulation run,
+                                   CorrelationComparisonResult r) {
+        int n = network.size();
+        double t = new TDistribution(r.realizations() - 1).inverseCumulativeProbability(1.0 - P_VALUE / 2.0);
+        String stat = String.format(Locale.ROOT, "t(%d) = %.3g SE", r.realizations() - 1, t);
+        Noise noise = network.input().noise();
+        boolean white = noise instanceof Noise.White;
+        Couplings c = network.couplings();
+        boolean zd = c.zeroDiagonal();
+        boolean exactLinear = network.transfer() instanceof TransferFunctions.Linear && white && c.meanCoupling() == 0.0
+                && c.symmetry() == 0.0 && c.inDegree() == 0;
+        double radius = theory.spectralRadius();
+        double d = theory.noiseIntensity();
+        FiniteSizeCoefficients zfK = LinearCovariance.zeroFrequencyFiniteSize(radius, d, zd);
+        FiniteSizeCoefficients etK = EqualTimeCovariance.finiteSize(radius, d, zd);
+        CovariancePrediction zf = theory.zeroFrequency();
+        CovariancePrediction et = theory.equalTime();
+        CovariancePrediction linZf = LinearCovariance.zeroFrequency(radius, d, n);
+        CovariancePrediction linEt = EqualTimeCovariance.of(radius, d, n);
+        List<Verdict> v = new ArrayList<>();
+        if (exactLinear) {
+            CovariancePrediction zfN = LinearCovariance.zeroFrequencyFiniteN(radius, d, n, zd);
+            String basis = stat + "; theory with its derived 1/N terms";
+            v.add(Verdict.within("meanAutoCov", rebase(r.meanAutoCov(), zfN.meanAutoCov()), t * r.meanAutoCov().standardError(), basis));
+            v.add(Verdict.within("meanCrossCov", r.meanCrossCov(), t * r.meanCrossCov().standardError(), stat));
+            v.add(Verdict.within("varCrossCov", rebase(r.varCrossCov(), zfN.varCrossCov()), t * r.varCrossCov().standardError(), basis));
+            v.add(Verdict.within("PR/N", rebase(r.participationRatioPerN(), zfN.participationRatioPerN()),
+                    t * r.participationRatioPerN().standardError(), basis));
+        } else {
+            String why = " for the 1/N term (not derived here: the linear network's at R = " + fmt(radius) + ")";
+            double aRel = Math.abs(zfK.meanAutoCov() / linZf.meanAutoCov()) / n;
+            double vRel = Math.abs(zfK.scaledVarCrossCov() / (n * linZf.varCrossCov())) / n;
+            v.add(allowing("meanAutoCov", r.meanAutoCov(), zf.meanAutoCov(), t, aRel * Math.abs(zf.meanAutoCov()), stat, why, ""));
+            v.add(Verdict.within("meanCrossCov", r.meanCrossCov(), t * r.meanCrossCov().standardError(), stat));
+            v.add(allowing("varCrossCov", r.varCrossCov(), zf.varCrossCov(), t, vRel * Math.abs(zf.varCrossCov()), stat, why, ""));
+            v.add(allowing("PR/N", r.participationRatioPerN(), zf.participationRatioPerN(), t,
+                    Math.abs(zfK.participationRatioPerN()) / n, stat, why, ""));
+        }
+        // equal time: the finite-N base, then the scheme
+        double dt = run.dt();
+        IntegratorKind scheme = run.integrator();
+        double baseA;
+        double basePr;
+        double allowA = 0.0;
+        double allowPr = 0.0;
+        List<String> terms = new ArrayList<>();
+        if (exactLinear) {
+            baseA = et.meanAutoCov() + etK.meanAutoCov() / n;
+            basePr = et.participationRatioPerN() + etK.participationRatioPerN() / n;
+            terms.add("derived 1/N terms");
+        } else {
+            baseA = et.meanAutoCov();
+            basePr = et.participationRatioPerN();
+            allowA = Math.abs(etK.meanAutoCov() / linEt.meanAutoCov()) / n * Math.abs(baseA);
+            allowPr = Math.abs(etK.participationRatioPerN()) / n;
+        }
+        CovariancePrediction base = new CovariancePrediction("equal-time", n, radius, d, baseA, 0.0, et.varCrossCov(), basePr,
+                Double.NaN, Double.NaN);
+        CovariancePrediction predicted = base;
+        String schemeNote = "";
+        if (white && scheme == IntegratorKind.RK4) {
+            predicted = base.plusDiagonal(0.5 * d * dt, "equal-time, rk4 recording");
+            terms.add("the half noise kick D dt/2 of the rk4 recording");
+        } else if (exactLinear) {
+            boolean exp = scheme == IntegratorKind.EXPONENTIAL_EULER;
+            double keep = exp ? Math.exp(-dt) : 1.0 - dt;
+            double gain = exp ? -Math.expm1(-dt) : dt;
+            double stepVar = exp ? -0.5 * d * Math.expm1(-2.0 * dt) : d * dt;
+            CovariancePrediction stepped = SteppedLinearCovariance.equalTime(radius, d, n, keep, gain, stepVar);
+            predicted = new CovariancePrediction("equal-time, " + scheme, n, radius, d,
+                    baseA + stepped.meanAutoCov() - et.meanAutoCov(), 0.0, et.varCrossCov(),
+                    basePr + stepped.participationRatioPerN() - et.participationRatioPerN(), Double.NaN, Double.NaN);
+            terms.add("the derived " + scheme.label() + " bias at dt = " + fmt(dt));
+        } else {
+            schemeNote = "; the O(dt) bias of " + scheme.label() + " is not derived here (--integrator rk4 leaves O(dt^2))";
+        }
+        // the estimator: each half's sample covariance has its mean subtracted, which removes the variance of the time
+        // average, C_ZF/T_half (+ O(1/T²)): ā − ā_ZF/T_half, N⁻¹tr C² − 2N⁻¹tr(C_ET C_ZF)/T_half
+        double tHalf = 0.5 * run.duration();
+        double meanA = predicted.meanAutoCov() - zf.meanAutoCov() / tHalf;
+        double meanPr = predicted.participationRatioPerN();
+        if (exactLinear) {
+            double second = predicted.meanAutoCov() * predicted.meanAutoCov() / meanPr
+                    - 2.0 * EqualTimeCovariance.overlapWithZeroFrequency(radius, d) / tHalf;
+            meanPr = meanA * meanA / second;
+            terms.add("the finite-T term of the mean-subtracted estimator (T/2 = " + fmt(tHalf) + ")");
+        } else {
+            terms.add("the finite-T term -a_ZF/(T/2) in a (in PR/N not derived here)");
+        }
+        predicted = new CovariancePrediction(predicted.kind(), n, radius, d, meanA, 0.0, predicted.varCrossCov(), meanPr,
+                Double.NaN, Double.NaN);
+        String tail = (terms.isEmpty() ? "" : "; theory with " + String.join(", ", terms)) + schemeNote;
+        String why = exactLinear ? "" : " for the 1/N term (not derived here: the linear network's at R = " + fmt(radius) + ")";
+        v.add(allowing("equal-time meanAutoCov", r.equalTimeMeanAutoCov(), predicted.meanAutoCov(), t, allowA, stat, why,
+                tail));
+        v.add(allowing("equal-time PR/N", r.equalTimeParticipationRatioPerN(), predicted.participationRatioPerN(), t, allowPr,
+                stat, why, tail));
+        return v;
+    }
+
+    /**
+     * The verdict against {@code theory} with tolerance t·SE + allowance.
+     *
+     * @param why  what the allowance is for (used when it is &gt; 0)
+     * @param note a further remark on the prediction ("" or starting with "; ")
+     */
+    private static Verdict allowing(String quantity, Deviation d, double theory, double t, double allowance, String stat,
+                                    String why, String note) {
+        Deviation re = rebase(d, theory);
+        String basis = (allowance > 0 ? stat + " + " + fmt(allowance) + why : stat) + note;
+        return Verdict.within(quantity, re, t * d.standardError() + allowance, basis);
+    }
+
+    private static Deviation rebase(Deviation d, double theory) {
+        return Deviation.of(theory, d.simulation(), d.standardError());
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.4g", x);
+    }
+}

@@ -1,0 +1,153 @@
+package org.chaoslab.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chaoslab.compare.Agreement.assertAgrees;
+
+import org.chaoslab.analysis.CovarianceStatistics;
+import org.chaoslab.analysis.RunningStatistics;
+import org.chaoslab.linalg.Blas;
+import org.chaoslab.linalg.Float64Matrix;
+import org.chaoslab.model.RateNetwork;
+import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.sim.rate.RealizedRateNetwork;
+import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.covariance.EqualTimeCovariance;
+import org.chaoslab.theory.covariance.FiniteSizeCoefficients;
+import org.chaoslab.theory.covariance.SteppedLinearCovariance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The derived finite-size and time-step terms of the equal-time statistics of linear networks against exact covariances
+ * of sampled networks (no simulation of the dynamics): the 1/N terms of {@link EqualTimeCovariance#finiteSize} against
+ * exact Lyapunov solutions, and the bias of the exponential-Euler scheme ({@link SteppedLinearCovariance}) against the
+ * exact stationary covariance of the discrete-time process (the Stein equation C = FCFᵀ + v·1) of the same networks.
+ */
+class EqualTimeFiniteSizeTest {
+
+    @Test
+    void oneOverNTermsMatchExactLyapunovSolutions() {
+        // R = 0.6, N = 100, 300 realizations: the measured N(E X_N − X_∞) against κ. Expected: κ_ā = 0.2441, κ_PR = −0.6091;
+        // a numpy check (N = 100, 200, 400; 400, 200, 100 realizations) gave 0.24 ± 0.04, 0.32 ± 0.05, 0.18 ± 0.08 and
+        // −0.58 ± 0.07, −0.71 ± 0.09, −0.55 ± 0.12. The O(1/N²) remainder at N = 100 is within the error (allowance 0).
+        double r = 0.6;
+        int n = 100;
+        CovariancePrediction inf = EqualTimeCovariance.of(r, 1.0, n);
+        FiniteSizeCoefficients k = EqualTimeCovariance.finiteSize(r, 1.0, false);
+        RunningStatistics a = new RunningStatistics();
+        RunningStatistics pr = new RunningStatistics();
+        for (int q = 0; q < 300; q++) {
+            CovarianceStatistics c = CovarianceStatistics.of(EqualTimeCovarianceTest.exactEqualTime(n, r, 9100 + q), n);
+            a.add(c.meanAutoCov());
+            pr.add(c.participationRatioPerN());
+        }
+        System.out.printf("equal-time 1/N, R=0.6 N=100: N(a - a_inf) = %.4f +- %.4f (kappa %.4f), N(PR - PR_inf) = %.4f +- %.4f "
+                + "(kappa %.4f)%n", n * (a.mean() - inf.meanAutoCov()), n * a.standardError(), k.meanAutoCov(),
+                n * (pr.mean() - inf.participationRatioPerN()), n * pr.standardError(), k.participationRatioPerN());
+        assertAgrees("equal-time a with its 1/N term", a.mean(), a.standardError(), inf.meanAutoCov() + k.meanAutoCov() / n, 4, 0);
+        assertAgrees("equal-time PR/N with its 1/N term", pr.mean(), pr.standardError(),
+                inf.participationRatioPerN() + k.participationRatioPerN() / n, 4, 0);
+        // the test has power: without the 1/N terms both miss by more than 4 SE
+        assertThat(Math.abs(a.mean() - inf.meanAutoCov())).isGreaterThan(4 * a.standardError());
+        assertThat(Math.abs(pr.mean() - inf.participationRatioPerN())).isGreaterThan(4 * pr.standardError());
+    }
+
+    @Test
+    void exponentialEulerBiasMatchesTheDiscreteTimeProcess() {
+        // the same W: continuous Lyapunov C and the scheme's Stein C_h (h = 0.05, exponential Euler); the shift of PR/N
+        // barely fluctuates between realizations (numpy at N = 400: 0.00675, 0.00670, 0.00668 against 0.006705)
+        double r = 0.6;
+        double h = 0.05;
+        int n = 200;
+        double keep = Math.exp(-h);
+        double gain = -Math.expm1(-h);
+        double v = -0.5 * Math.expm1(-2 * h);
+        CovariancePrediction cont = EqualTimeCovariance.of(r, 1.0, n);
+        CovariancePrediction stepped = SteppedLinearCovariance.equalTime(r, 1.0, n, keep, gain, v);
+        RunningStatistics dA = new RunningStatistics();
+        RunningStatistics dPr = new RunningStatistics();
+        for (int q = 0; q < 4; q++) {
+            RateNetwork net = RateNetwork.scs(n, r, new TransferFunctions.Linear());
+            double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 9500 + q, 1).couplings()).data();
+            CovarianceStatistics exact = CovarianceStatistics.of(org.chaoslab.linalg.LyapunovEquation.equalTimeCovariance(w, n, 1.0), n);
+            CovarianceStatistics scheme = CovarianceStatistics.of(stein(w, n, keep, gain, v), n);
+            dA.add(scheme.meanAutoCov() - exact.meanAutoCov());
+            dPr.add(scheme.participationRatioPerN() - exact.participationRatioPerN());
+        }
+        double thA = stepped.meanAutoCov() - cont.meanAutoCov();
+        double thPr = stepped.participationRatioPerN() - cont.participationRatioPerN();
+        System.out.printf("exp-Euler h=0.05 R=0.6 N=200: shift of a %.3g +- %.2g (theory %.3g), of PR/N %.5f +- %.2g (theory %.5f)%n",
+                dA.mean(), dA.standardError(), thA, dPr.mean(), dPr.standardError(), thPr);
+        // the N → ∞ shift against finite N: its own 1/N relative change, a few % at N = 200 (allowance 5% of the shift)
+        assertAgrees("exp-Euler shift of PR/N", dPr.mean(), dPr.standardError(), thPr, 4, 0.05 * Math.abs(thPr));
+        assertAgrees("exp-Euler shift of a", dA.mean(), dA.standardError(), thA, 4, 0.05 * Math.abs(thA) + 1e-6);
+        assertThat(thPr).isBetween(0.0065, 0.0069);
+    }
+
+    @Test
+    void steppedStatisticsTendToTheContinuousOnesAndMatchTheNestedPairingSum() {
+        double r = 0.6;
+        CovariancePrediction cont = EqualTimeCovariance.of(r, 1.0, 1);
+        double previous = Double.NaN;
+        for (double h : new double[] {0.04, 0.02, 0.01}) {
+            double keep = Math.exp(-h);
+            double gain = -Math.expm1(-h);
+            double v = -0.5 * Math.expm1(-2 * h);
+            CovariancePrediction p = SteppedLinearCovariance.equalTime(r, 1.0, 1, keep, gain, v);
+            double bias = p.participationRatioPerN() - cont.participationRatioPerN();
+            if (!Double.isNaN(previous)) {
+                // first order: the bias halves with h (ratio 2 within 5%)
+                assertThat(previous / bias).isBetween(1.9, 2.1);
+            }
+            previous = bias;
+            // ā by the nested planar pairings: v Σ_k Σ_j C(k, j)² κ^{2(k−j)} (γ²R²)^j, independent of the contour integral
+            double sum = 0;
+            double x = gain * gain * r * r / (keep * keep);
+            for (int k = 0; k < 20000; k++) {
+                double term = 1;   // C(k, 0)² x⁰
+                double inner = 1;
+                for (int j = 1; j <= k && j < 200; j++) {
+                    term *= (double) (k - j + 1) * (k - j + 1) / ((double) j * j) * x;
+                    inner += term;
+                    if (term < 1e-18 * inner) {
+                        break;
+                    }
+                }
+                double add = Math.pow(keep, 2 * k) * inner;
+                sum += add;
+                if (add < 1e-16 * sum) {
+                    break;
+                }
+            }
+            assertThat(p.meanAutoCov()).as("h=%s", h).isCloseTo(v * sum, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    /** C = Σ_k F^k (v·1) F^{kᵀ}, F = κ + γW, by doubling (C ← C + MCMᵀ, M ← M²). */
+    static double[] stein(double[] w, int n, double keep, double gain, double v) {
+        double[] m = new double[n * n];
+        double[] c = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[j * n + i] = gain * w[i * n + j] + (i == j ? keep : 0.0);   // column-major F
+            }
+            c[i * n + i] = v;
+        }
+        double[] t = new double[n * n];
+        for (int k = 0; k < 64; k++) {
+            Blas.blas().dgemm("N", "N", n, n, n, 1.0, m, n, c, n, 0.0, t, n);
+            Blas.blas().dgemm("N", "T", n, n, n, 1.0, t, n, m, n, 1.0, c, n);
+            Blas.blas().dgemm("N", "N", n, n, n, 1.0, m, n, m, n, 0.0, t, n);
+            double[] swap = m;
+            m = t;
+            t = swap;
+            double norm2 = 0;
+            for (double x : m) {
+                norm2 += x * x;
+            }
+            if (norm2 < 1e-17) {
+                return c;   // symmetric: column- and row-major alike
+            }
+        }
+        throw new IllegalStateException("Stein doubling did not converge");
+    }
+}
