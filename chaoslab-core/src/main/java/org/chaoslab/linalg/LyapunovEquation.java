@@ -57,6 +57,22 @@ public final class LyapunovEquation {
         System.arraycopy(rhs, n * n, b, 0, n * n);
         double[] c = new double[n * n];
         Blas.blas().dgemm("N", "T", n, n, n, 2.0 * d, b, n, b, n, 0.0, c, n);
+        return stein(m, c, n);
+    }
+
+    /**
+     * The solution C = Σ_k M^k Q M^{kᵀ} of the Stein (discrete Lyapunov) equation C = MCMᵀ + Q, for a column-major
+     * N×N matrix {@code m} of spectral radius &lt; 1 and a symmetric {@code q}; by Smith's doubling (class comment).
+     * This is also the stationary covariance of the discrete-time process x ← Mx + ξ, ⟨ξξᵀ⟩ = Q (a stepping scheme of
+     * a linear network). Both arguments are overwritten; returns the full symmetric C (row-major = column-major).
+     *
+     * @throws IllegalArgumentException if the doubling does not converge (spectral radius of M ≥ 1)
+     */
+    public static double[] stein(double[] m, double[] q, int n) {
+        if (m.length != n * n || q.length != n * n) {
+            throw new IllegalArgumentException("matrices must be " + n + "x" + n);
+        }
+        double[] c = q;
         double[] t = new double[n * n];
         for (int k = 0; k < MAX_DOUBLINGS; k++) {
             // C ← C + M C Mᵀ
@@ -79,7 +95,8 @@ public final class LyapunovEquation {
                 return c;
             }
         }
-        throw new IllegalArgumentException("Lyapunov equation: doubling did not converge (W has an eigenvalue with real part >= 1)");
+        throw new IllegalArgumentException("Lyapunov equation: doubling did not converge (W has an eigenvalue with real part >= 1; "
+                + "for the Stein form, M one of modulus >= 1)");
     }
 
     private static void symmetrize(double[] c, int n) {

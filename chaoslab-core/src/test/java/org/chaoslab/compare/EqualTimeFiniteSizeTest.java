@@ -5,7 +5,6 @@ import static org.chaoslab.compare.Agreement.assertAgrees;
 
 import org.chaoslab.analysis.CovarianceStatistics;
 import org.chaoslab.analysis.RunningStatistics;
-import org.chaoslab.linalg.Blas;
 import org.chaoslab.linalg.Float64Matrix;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
@@ -122,32 +121,16 @@ class EqualTimeFiniteSizeTest {
         }
     }
 
-    /** C = Σ_k F^k (v·1) F^{kᵀ}, F = κ + γW, by doubling (C ← C + MCMᵀ, M ← M²). */
+    /** C = Σ_k F^k (v·1) F^{kᵀ}, F = κ + γW: the scheme's stationary covariance (the Stein equation). */
     static double[] stein(double[] w, int n, double keep, double gain, double v) {
         double[] m = new double[n * n];
-        double[] c = new double[n * n];
+        double[] q = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 m[j * n + i] = gain * w[i * n + j] + (i == j ? keep : 0.0);   // column-major F
             }
-            c[i * n + i] = v;
+            q[i * n + i] = v;
         }
-        double[] t = new double[n * n];
-        for (int k = 0; k < 64; k++) {
-            Blas.blas().dgemm("N", "N", n, n, n, 1.0, m, n, c, n, 0.0, t, n);
-            Blas.blas().dgemm("N", "T", n, n, n, 1.0, t, n, m, n, 1.0, c, n);
-            Blas.blas().dgemm("N", "N", n, n, n, 1.0, m, n, m, n, 0.0, t, n);
-            double[] swap = m;
-            m = t;
-            t = swap;
-            double norm2 = 0;
-            for (double x : m) {
-                norm2 += x * x;
-            }
-            if (norm2 < 1e-17) {
-                return c;   // symmetric: column- and row-major alike
-            }
-        }
-        throw new IllegalStateException("Stein doubling did not converge");
+        return org.chaoslab.linalg.LyapunovEquation.stein(m, q, n);
     }
 }
