@@ -60,8 +60,8 @@ public final class CorrelationVerdicts {
     public static List<Verdict> of(RateNetwork network, CovarianceTheory theory, RateSimulation run,
                                    CorrelationComparisonResult r) {
         int n = network.size();
-        double t = new TDistribution(r.realizations() - 1).inverseCumulativeProbability(1.0 - P_VALUE / 2.0);
-        String stat = String.format(Locale.ROOT, "t(%d) = %.3g SE", r.realizations() - 1, t);
+        double t = quantile(r.realizations());
+        String stat = statistical(r.realizations(), t);
         Noise noise = network.input().noise();
         boolean white = noise instanceof Noise.White;
         Couplings c = network.couplings();
@@ -70,31 +70,12 @@ public final class CorrelationVerdicts {
                 && c.symmetry() == 0.0 && c.inDegree() == 0;
         double radius = theory.spectralRadius();
         double d = theory.noiseIntensity();
-        FiniteSizeCoefficients zfK = LinearCovariance.zeroFrequencyFiniteSize(radius, d, zd);
-        FiniteSizeCoefficients etK = EqualTimeCovariance.finiteSize(radius, d, zd);
         CovariancePrediction zf = theory.zeroFrequency();
         CovariancePrediction et = theory.equalTime();
-        CovariancePrediction linZf = LinearCovariance.zeroFrequency(radius, d, n);
+        List<Verdict> v = new ArrayList<>(zeroFrequency(zf, exactLinear, zd, n, r.realizations(), r.meanAutoCov(),
+                r.meanCrossCov(), r.varCrossCov(), r.participationRatioPerN()));
         CovariancePrediction linEt = EqualTimeCovariance.of(radius, d, n);
-        List<Verdict> v = new ArrayList<>();
-        if (exactLinear) {
-            CovariancePrediction zfN = LinearCovariance.zeroFrequencyFiniteN(radius, d, n, zd);
-            String basis = stat + "; theory with its derived 1/N terms";
-            v.add(Verdict.within("meanAutoCov", rebase(r.meanAutoCov(), zfN.meanAutoCov()), t * r.meanAutoCov().standardError(), basis));
-            v.add(Verdict.within("meanCrossCov", r.meanCrossCov(), t * r.meanCrossCov().standardError(), stat));
-            v.add(Verdict.within("varCrossCov", rebase(r.varCrossCov(), zfN.varCrossCov()), t * r.varCrossCov().standardError(), basis));
-            v.add(Verdict.within("PR/N", rebase(r.participationRatioPerN(), zfN.participationRatioPerN()),
-                    t * r.participationRatioPerN().standardError(), basis));
-        } else {
-            String why = " for the 1/N term (not derived here: the linear network's at R = " + fmt(radius) + ")";
-            double aRel = Math.abs(zfK.meanAutoCov() / linZf.meanAutoCov()) / n;
-            double vRel = Math.abs(zfK.scaledVarCrossCov() / (n * linZf.varCrossCov())) / n;
-            v.add(allowing("meanAutoCov", r.meanAutoCov(), zf.meanAutoCov(), t, aRel * Math.abs(zf.meanAutoCov()), stat, why, ""));
-            v.add(Verdict.within("meanCrossCov", r.meanCrossCov(), t * r.meanCrossCov().standardError(), stat));
-            v.add(allowing("varCrossCov", r.varCrossCov(), zf.varCrossCov(), t, vRel * Math.abs(zf.varCrossCov()), stat, why, ""));
-            v.add(allowing("PR/N", r.participationRatioPerN(), zf.participationRatioPerN(), t,
-                    Math.abs(zfK.participationRatioPerN()) / n, stat, why, ""));
-        }
+        FiniteSizeCoefficients etK = EqualTimeCovariance.finiteSize(radius, d, zd);
         // equal time: the finite-N base, then the scheme
         double dt = run.dt();
         IntegratorKind scheme = run.integrator();
@@ -155,6 +136,57 @@ public final class CorrelationVerdicts {
         v.add(allowing("equal-time PR/N", r.equalTimeParticipationRatioPerN(), predicted.participationRatioPerN(), t, allowPr,
                 stat, why, tail));
         return v;
+    }
+
+    /**
+     * The verdicts of the four statistics of a zero-frequency (or static, across-trial) covariance against
+     * {@code theory} (its R and D are those of the linear network the 1/N terms are taken from): with
+     * {@code exactLinear} the prediction carries the derived 1/N terms ({@link LinearCovariance#zeroFrequencyFiniteN});
+     * otherwise the tolerance allows the linear network's 1/N terms at the same R (relative for ā and Var c_ij, absolute
+     * for PR/N), which the cavity tests measure to be of the right size. Statistical part: t_{1−p/2, R−1}·SE.
+     *
+     * @param realizations R, the number of realizations behind each standard error (≥ 2)
+     */
+    public static List<Verdict> zeroFrequency(CovariancePrediction theory, boolean exactLinear, boolean zeroDiagonal, int n,
+                                              int realizations, Deviation meanAutoCov, Deviation meanCrossCov,
+                                              Deviation varCrossCov, Deviation participationRatioPerN) {
+        double t = quantile(realizations);
+        String stat = statistical(realizations, t);
+        double radius = theory.spectralRadius();
+        double d = theory.noiseIntensity();
+        List<Verdict> v = new ArrayList<>();
+        if (exactLinear) {
+            CovariancePrediction p = LinearCovariance.zeroFrequencyFiniteN(radius, d, n, zeroDiagonal);
+            String basis = stat + "; theory with its derived 1/N terms";
+            v.add(Verdict.within("meanAutoCov", rebase(meanAutoCov, p.meanAutoCov()), t * meanAutoCov.standardError(), basis));
+            v.add(Verdict.within("meanCrossCov", meanCrossCov, t * meanCrossCov.standardError(), stat));
+            v.add(Verdict.within("varCrossCov", rebase(varCrossCov, p.varCrossCov()), t * varCrossCov.standardError(), basis));
+            v.add(Verdict.within("PR/N", rebase(participationRatioPerN, p.participationRatioPerN()),
+                    t * participationRatioPerN.standardError(), basis));
+            return v;
+        }
+        FiniteSizeCoefficients k = LinearCovariance.zeroFrequencyFiniteSize(radius, d, zeroDiagonal);
+        CovariancePrediction lin = LinearCovariance.zeroFrequency(radius, d, n);
+        String why = " for the 1/N term (not derived here: the linear network's at R = " + fmt(radius) + ")";
+        double aRel = Math.abs(k.meanAutoCov() / lin.meanAutoCov()) / n;
+        double vRel = radius > 0 ? Math.abs(k.scaledVarCrossCov() / (n * lin.varCrossCov())) / n : 0.0;
+        v.add(allowing("meanAutoCov", meanAutoCov, theory.meanAutoCov(), t, aRel * Math.abs(theory.meanAutoCov()), stat, why,
+                ""));
+        v.add(Verdict.within("meanCrossCov", meanCrossCov, t * meanCrossCov.standardError(), stat));
+        v.add(allowing("varCrossCov", varCrossCov, theory.varCrossCov(), t, vRel * Math.abs(theory.varCrossCov()), stat, why,
+                ""));
+        v.add(allowing("PR/N", participationRatioPerN, theory.participationRatioPerN(), t,
+                Math.abs(k.participationRatioPerN()) / n, stat, why, ""));
+        return v;
+    }
+
+    /** t_{1−p/2, R−1}. */
+    static double quantile(int realizations) {
+        return new TDistribution(realizations - 1).inverseCumulativeProbability(1.0 - P_VALUE / 2.0);
+    }
+
+    private static String statistical(int realizations, double t) {
+        return String.format(Locale.ROOT, "t(%d) = %.3g SE", realizations - 1, t);
     }
 
     /**

@@ -124,8 +124,12 @@ final class QuenchedCorrelations {
         Deviation v = Deviation.of(p.varCrossCov(), r.varCrossCov().simulation(), r.varCrossCov().standardError());
         Deviation pr = Deviation.of(p.participationRatioPerN(), r.participationRatioPerN().simulation(),
                 r.participationRatioPerN().standardError());
-        List<Verdict> verdicts = List.of(Verdict.of("meanAutoCov", a), Verdict.of("meanCrossCov", r.meanCrossCov()),
-                Verdict.of("varCrossCov", v, 0.0, FINITE_N), Verdict.of("PR/N", pr, 0.0, FINITE_N));
+        // linear units: C is the annealed zero-frequency matrix, whose 1/N terms are derived; otherwise the linear
+        // network's at the same R as an allowance (CorrelationVerdicts)
+        boolean exactLinear = net.transfer() instanceof org.chaoslab.model.TransferFunctions.Linear
+                && net.couplings().meanCoupling() == 0.0 && net.couplings().symmetry() == 0.0 && net.couplings().inDegree() == 0;
+        List<Verdict> verdicts = org.chaoslab.compare.CorrelationVerdicts.zeroFrequency(p, exactLinear,
+                net.couplings().zeroDiagonal(), net.size(), r.perRealization().size(), a, r.meanCrossCov(), v, pr);
         List<String> files = new ArrayList<>();
         Npy.write(dir.dir().resolve("eigenvalues.npy"), r.eigenvalues(), r.eigenvalues().length);
         files.add("eigenvalues.npy");
@@ -160,8 +164,6 @@ final class QuenchedCorrelations {
         o.println("wrote " + dir.target().resolve("summary.json"));
         return 0;
     }
-
-    private static final String FINITE_N = "statistical only; O(1/N) finite-size bias not included";
 
     private static void line(PrintWriter o, String name, Deviation d) {
         o.printf("  %-12s %.6g vs %.6g ± %.2g  (z = %.2f)%n", name, d.theory(), d.simulation(), d.standardError(), d.zScore());
