@@ -61,6 +61,47 @@ public final class LyapunovEquation {
     }
 
     /**
+     * The solution C of the general continuous Lyapunov equation KC + CKᵀ = Q (the stationary covariance of
+     * dy/dt = −Ky + ξ, ⟨ξξᵀ⟩ = Qδ), for a row-major N×N matrix {@code k} whose eigenvalues have positive real part and a
+     * symmetric {@code q}: the same Cayley transform with shift 1 as {@link #equalTimeCovariance} (which is K = 1 − W,
+     * Q = D·1): M = (1 + K)⁻¹(1 − K), Q′ = 2(1 + K)⁻¹Q(1 + K)⁻ᵀ, then {@link #stein}. Used for augmented systems, e.g.
+     * a linear network driven by Ornstein–Uhlenbeck noise (state (x, η)).
+     *
+     * @throws IllegalArgumentException if 1 + K is singular or the doubling does not converge
+     */
+    public static double[] continuous(double[] k, double[] q, int n) {
+        if (k.length != n * n || q.length != n * n) {
+            throw new IllegalArgumentException("matrices must be " + n + "x" + n);
+        }
+        // column-major (1 + K) and right-hand sides [1 − K | 1]
+        double[] lhs = new double[n * n];
+        double[] rhs = new double[2 * n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double kij = k[i * n + j];
+                lhs[j * n + i] = (i == j ? 1.0 : 0.0) + kij;
+                rhs[j * n + i] = (i == j ? 1.0 : 0.0) - kij;
+            }
+            rhs[n * n + i * n + i] = 1.0;
+        }
+        int[] piv = new int[n];
+        intW info = new intW(0);
+        Blas.lapack().dgesv(n, 2 * n, lhs, n, piv, rhs, n, info);
+        if (info.val != 0) {
+            throw new IllegalArgumentException("1 + K is singular (dgesv info = " + info.val + ")");
+        }
+        double[] m = new double[n * n];
+        System.arraycopy(rhs, 0, m, 0, n * n);
+        double[] b = new double[n * n];
+        System.arraycopy(rhs, n * n, b, 0, n * n);
+        double[] bq = new double[n * n];
+        Blas.blas().dgemm("N", "N", n, n, n, 2.0, b, n, q, n, 0.0, bq, n);     // q symmetric: row- = column-major
+        double[] c = new double[n * n];
+        Blas.blas().dgemm("N", "T", n, n, n, 1.0, bq, n, b, n, 0.0, c, n);
+        return stein(m, c, n);
+    }
+
+    /**
      * The solution C = Σ_k M^k Q M^{kᵀ} of the Stein (discrete Lyapunov) equation C = MCMᵀ + Q, for a column-major
      * N×N matrix {@code m} of spectral radius &lt; 1 and a symmetric {@code q}; by Smith's doubling (class comment).
      * This is also the stationary covariance of the discrete-time process x ← Mx + ξ, ⟨ξξᵀ⟩ = Q (a stepping scheme of

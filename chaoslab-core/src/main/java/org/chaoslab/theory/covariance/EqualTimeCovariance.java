@@ -57,9 +57,30 @@ public final class EqualTimeCovariance {
      * networks (EqualTimeFiniteSizeTest).
      */
     public static FiniteSizeCoefficients finiteSize(double r, double d, boolean zeroDiagonal) {
-        LinearCovariance.check(r, d, 1);
-        double s = r * r;
-        double a = Math.sqrt(1.0 - s);
+        return finiteSize(r, d, zeroDiagonal, 0.0);
+    }
+
+    /**
+     * {@link #finiteSize(double, double, boolean)} for Ornstein–Uhlenbeck noise of correlation time τ_n (zero-frequency
+     * intensity D = σ²; spectrum D/(1 + ω²τ_n²)): the same words weighted by the noise spectrum. τ_n = 0 is white noise.
+     */
+    public static FiniteSizeCoefficients finiteSize(double r, double d, boolean zeroDiagonal, double tauNoise) {
+        double[] m = moments(r, zeroDiagonal, tauNoise);
+        double a0 = m[0];
+        double a1 = m[1];
+        double b0 = m[2];
+        double b1 = m[3];
+        double pr = (a0 * a0 / b0) * (2.0 * a1 / a0 - b1 / b0);
+        return new FiniteSizeCoefficients(d * a1, 0.0, Double.NaN, pr);
+    }
+
+    /** Nodes and weights (dω/2π times the noise spectrum over D) of the ω quadrature: ω = c tan θ, c = min(a, 1/τ_n). */
+    private static double[][] frequencyRule(double r, double tauNoise) {
+        if (!(tauNoise >= 0.0) || !Double.isFinite(tauNoise)) {
+            throw new IllegalArgumentException("noise correlation time must be finite and >= 0 (got " + tauNoise + ")");
+        }
+        double a = Math.sqrt(1.0 - r * r);
+        double scale = tauNoise > 0 ? Math.min(a, 1.0 / tauNoise) : a;
         GaussIntegrator rule = new GaussIntegratorFactory().legendre(QUADRATURE_NODES, -0.5 * Math.PI, 0.5 * Math.PI);
         int k = rule.getNumberOfPoints();
         double[] omega = new double[k];
@@ -67,9 +88,21 @@ public final class EqualTimeCovariance {
         for (int i = 0; i < k; i++) {
             double th = rule.getPoint(i);
             double c = Math.cos(th);
-            omega[i] = a * Math.tan(th);
-            weight[i] = rule.getWeight(i) * a / (c * c) / (2.0 * Math.PI);     // dω/2π
+            omega[i] = scale * Math.tan(th);
+            double spectrum = 1.0 / (1.0 + omega[i] * omega[i] * tauNoise * tauNoise);
+            weight[i] = rule.getWeight(i) * scale / (c * c) / (2.0 * Math.PI) * spectrum;
         }
+        return new double[][] {omega, weight};
+    }
+
+    /** {τ₀(C), τ₁(C), τ₀(C²), τ₁(C²)} at D = 1 (ā and N⁻¹tr C² to O(1/N)). */
+    private static double[] moments(double r, boolean zeroDiagonal, double tauNoise) {
+        LinearCovariance.check(r, 1.0, 1);
+        double s = r * r;
+        double[][] rule = frequencyRule(r, tauNoise);
+        double[] omega = rule[0];
+        double[] weight = rule[1];
+        int k = omega.length;
         ResolventTraces traces = new ResolventTraces(s, zeroDiagonal);
         double a0 = 0.0;
         double a1 = 0.0;
@@ -91,8 +124,17 @@ public final class EqualTimeCovariance {
                 b1 += weight[i] * weight[j] * two.firstOrder().getReal();
             }
         }
-        double pr = (a0 * a0 / b0) * (2.0 * a1 / a0 - b1 / b0);
-        return new FiniteSizeCoefficients(d * a1, 0.0, Double.NaN, pr);
+        return new double[] {a0, a1, b0, b1};
+    }
+
+    /**
+     * The N → ∞ equal-time ā and PR/N for Ornstein–Uhlenbeck noise of correlation time τ_n (τ_n = 0: white), from the
+     * planar parts of the same quadrature as {@link #finiteSize(double, double, boolean, double)}; as {@link #of} for
+     * white noise. {@code [ā, PR/N]}.
+     */
+    public static double[] planar(double r, double d, double tauNoise) {
+        double[] m = moments(r, false, tauNoise);
+        return new double[] {d * m[0], m[0] * m[0] / m[2]};
     }
 
     /**
@@ -113,14 +155,16 @@ public final class EqualTimeCovariance {
      * (the variance of the time average), so N⁻¹tr C² is lowered by 2 N⁻¹tr(C_ET C_ZF)/T.
      */
     public static double overlapWithZeroFrequency(double r, double d) {
+        return overlapWithZeroFrequency(r, d, 0.0);
+    }
+
+    /** {@link #overlapWithZeroFrequency(double, double)} for OU noise of correlation time τ_n (its spectrum weighting ω). */
+    public static double overlapWithZeroFrequency(double r, double d, double tauNoise) {
         LinearCovariance.check(r, d, 1);
-        double a = Math.sqrt(1.0 - r * r);
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(QUADRATURE_NODES, -0.5 * Math.PI, 0.5 * Math.PI);
+        double[][] rule = frequencyRule(r, tauNoise);
         double sum = 0.0;
-        for (int i = 0; i < rule.getNumberOfPoints(); i++) {
-            double th = rule.getPoint(i);
-            double c = Math.cos(th);
-            sum += rule.getWeight(i) * a / (c * c) / (2.0 * Math.PI) * fourResolventTrace(r, a * Math.tan(th), 0.0);
+        for (int i = 0; i < rule[0].length; i++) {
+            sum += rule[1][i] * fourResolventTrace(r, rule[0][i], 0.0);
         }
         return d * d * sum;
     }

@@ -39,6 +39,35 @@ public final class SteppedLinearCovariance {
      * @param stepVariance v &gt; 0, the variance of the noise added per step
      */
     public static CovariancePrediction equalTime(double r, double d, int n, double keep, double gain, double stepVariance) {
+        check(r, d, n, keep, gain);
+        if (!(stepVariance > 0.0) || !Double.isFinite(stepVariance)) {
+            throw new IllegalArgumentException("stepVariance must be finite and > 0 (got " + stepVariance + ")");
+        }
+        double pref = stepVariance / (gain * gain);
+        return integrate(r, d, n, keep, gain, gain * Math.sqrt(1.0 - r * r), theta -> pref);
+    }
+
+    /**
+     * The same for Ornstein–Uhlenbeck noise as the simulator steps it: x ← κx + γ(Wx + η), η ← αη + β ξ (α = e^{−h/τ_n},
+     * β² = (1 − α²)·σ²/(2τ_n), the exact OU update). Then x = (z − W)⁻¹η̂ with η̂ of spectrum β²/|e^{iθ} − α|², which
+     * replaces v/γ² as the weight of the contour integrals.
+     *
+     * @param noiseKeep          α ∈ (0, 1)
+     * @param innovationVariance β² &gt; 0
+     */
+    public static CovariancePrediction equalTimeOu(double r, double d, int n, double keep, double gain, double noiseKeep,
+                                                   double innovationVariance) {
+        check(r, d, n, keep, gain);
+        if (!(noiseKeep > 0.0 && noiseKeep < 1.0) || !(innovationVariance > 0.0) || !Double.isFinite(innovationVariance)) {
+            throw new IllegalArgumentException("noiseKeep must be in (0, 1) and innovationVariance finite and > 0 (got "
+                    + noiseKeep + ", " + innovationVariance + ")");
+        }
+        double width = Math.min(gain * Math.sqrt(1.0 - r * r), 1.0 - noiseKeep);
+        return integrate(r, d, n, keep, gain, width, theta -> innovationVariance
+                / (1.0 - 2.0 * noiseKeep * Math.cos(theta) + noiseKeep * noiseKeep));
+    }
+
+    private static void check(double r, double d, int n, double keep, double gain) {
         LinearCovariance.check(r, d, n);
         if (!(keep > 0.0 && keep < 1.0)) {
             throw new IllegalArgumentException("keep must be in (0, 1) (got " + keep + ")");
@@ -46,11 +75,15 @@ public final class SteppedLinearCovariance {
         if (!(gain > 0.0) || !(keep + gain * r < 1.0)) {
             throw new IllegalArgumentException("gain must be > 0 with keep + gain R < 1 for a stable scheme (got " + gain + ")");
         }
-        if (!(stepVariance > 0.0) || !Double.isFinite(stepVariance)) {
-            throw new IllegalArgumentException("stepVariance must be finite and > 0 (got " + stepVariance + ")");
-        }
+    }
+
+    /**
+     * ā, N·Var and PR/N of C = ∫dθ/2π w(θ) G_z G_z†, z(θ) = (e^{iθ} − κ)/γ, by Gauss–Legendre in u with
+     * θ = 2 atan(c tan(u/2)) (c the width of the narrowest feature in θ).
+     */
+    private static CovariancePrediction integrate(double r, double d, int n, double keep, double gain, double c,
+                                                  java.util.function.DoubleUnaryOperator weight) {
         double s = r * r;
-        double c = gain * Math.sqrt(1.0 - s);
         GaussIntegrator rule = new GaussIntegratorFactory().legendre(QUADRATURE_NODES, -Math.PI, Math.PI);
         int k = rule.getNumberOfPoints();
         double[] zr = new double[k];
@@ -64,10 +97,9 @@ public final class SteppedLinearCovariance {
             double jac = c * (1.0 + tu * tu) / (1.0 + c * c * tu * tu);     // dθ/du
             zr[i] = (Math.cos(theta) - keep) / gain;
             zi[i] = Math.sin(theta) / gain;
-            w[i] = rule.getWeight(i) * jac / (2.0 * Math.PI);
+            w[i] = rule.getWeight(i) * jac / (2.0 * Math.PI) * weight.applyAsDouble(theta);
             t[i] = 1.0 / (zr[i] * zr[i] + zi[i] * zi[i] - s);
         }
-        double pref = stepVariance / (gain * gain);
         double a = 0.0;
         double b = 0.0;
         for (int i = 0; i < k; i++) {
@@ -82,9 +114,7 @@ public final class SteppedLinearCovariance {
                 b += w[i] * w[j] * t[i] * t[j] / (mr * mr + mi * mi);
             }
         }
-        double mean = pref * a;
-        double second = pref * pref * b;
-        return new CovariancePrediction("equal-time-scheme", n, r, d, mean, 0.0, (second - mean * mean) / n,
-                mean * mean / second, Double.NaN, Double.NaN);
+        return new CovariancePrediction("equal-time-scheme", n, r, d, a, 0.0, (b - a * a) / n, a * a / b, Double.NaN,
+                Double.NaN);
     }
 }
