@@ -18,51 +18,32 @@ Threads: numpy's matrix product uses its bundled OpenBLAS, which reads OPENBLAS_
 BenchMain sets it to the number of threads chaoslab uses, so both sides get the same cores.
 """
 import argparse
-import json
 import os
-import platform
 import statistics
 import sys
 import time
 
+import peer_common
+from peer_common import emit, import_numpy
 
 CLEAN = 0.03  # other processes below this share of the CPUs: a clean repetition
 
 
 def parse_case(text):
-    try:
-        n, m, dtype = text.split(":")
-        n, m = int(n), int(m)
-    except ValueError:
-        raise argparse.ArgumentTypeError("case must be N:M:dtype, e.g. 2000:1:float64 (got %r)" % text)
-    if dtype not in ("float64", "float32") or n < 1 or m < 1:
-        raise argparse.ArgumentTypeError("case must be N:M:dtype with dtype float64|float32 (got %r)" % text)
-    return n, m, dtype
+    return peer_common.parse_case(text, "N:M:dtype", "2000:1:float64")
 
 
 def cpu_snapshot():
-    """(busy, total) jiffies of all CPUs from /proc/stat and this process's CPU seconds; None off Linux."""
-    try:
-        with open("/proc/stat") as f:
-            v = [int(t) for t in f.readline().split()[1:9]]
-    except (OSError, ValueError):
-        return None
-    user, nice, system, idle, iowait, irq, softirq, steal = v
-    busy = user + nice + system + irq + softirq
+    """(busy, total) jiffies of all CPUs (None off Linux) and this process's CPU seconds."""
+    jiffies = peer_common.cpu_jiffies()
     t = os.times()
-    return busy, busy + idle + iowait + steal, t.user + t.system
+    return jiffies, t.user + t.system
 
 
 def foreign_load(a, b):
-    """Fraction of all CPUs used by other processes between two snapshots (as chaoslab's CpuLoad)."""
-    if a is None or b is None or b[1] - a[1] < 30:  # under 0.15 s of 2 CPUs the 10 ms tick dominates
-        return None
-    hz = os.sysconf("SC_CLK_TCK")
-    return max(0.0, ((b[0] - a[0]) - (b[2] - a[2]) * hz) / (b[1] - a[1]))
-
-
-def emit(obj):
-    print(json.dumps(obj), flush=True)
+    """Fraction of all CPUs used by other processes between two snapshots (as chaoslab's CpuLoad); None if unknown."""
+    # under 30 jiffies (0.15 s of 2 CPUs) the 10 ms tick dominates
+    return peer_common.foreign_load(a[0], b[0], b[1] - a[1], 30)
 
 
 def time_case(np, n, m, dtype, args):
@@ -122,20 +103,9 @@ def main(argv=None):
     p.add_argument("--warmup-seconds", type=float, default=0.5)
     p.add_argument("--min-steps", type=int, default=5)
     args = p.parse_args(argv)
-    try:
-        import numpy as np
-    except ImportError as e:
-        emit({"error": "numpy not importable: %s" % e})
+    np = import_numpy()
+    if np is None:
         return 3
-    blas = "unknown"
-    try:
-        cfg = np.show_config(mode="dicts")
-        b = cfg.get("Build Dependencies", {}).get("blas", {})
-        blas = "%s %s" % (b.get("name", "?"), b.get("version", ""))
-    except Exception:  # older numpy: no mode="dicts"
-        pass
-    emit({"env": {"python": platform.python_version(), "numpy": np.__version__, "blas": blas.strip(),
-                  "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS")}})
     status = 0
     for n, m, dtype in args.case:
         try:

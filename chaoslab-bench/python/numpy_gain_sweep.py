@@ -18,15 +18,10 @@ realization (seconds, <x^2> per gain), the total, the dgemm rates.
 are; the caller extrapolates (every step of the loop costs the same).
 """
 import argparse
-import json
-import os
-import platform
 import sys
 import time
 
-
-def emit(obj):
-    print(json.dumps(obj), flush=True)
+from peer_common import emit, import_numpy
 
 
 def dgemm_rate(np, J, cols, seconds=1.0):
@@ -62,19 +57,9 @@ def main(argv=None):
     args = p.parse_args(argv)
     if args.n < 2 or args.points < 1 or args.realizations < 1 or args.steps < 1:
         p.error("n >= 2, points >= 1, realizations >= 1, steps >= 1")
-    try:
-        import numpy as np
-    except ImportError as e:
-        emit({"error": "numpy not importable: %s" % e})
+    np = import_numpy()
+    if np is None:
         return 3
-    blas = "unknown"
-    try:
-        b = np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {})
-        blas = "%s %s" % (b.get("name", "?"), b.get("version", ""))
-    except Exception:
-        pass
-    emit({"env": {"python": platform.python_version(), "numpy": np.__version__, "blas": blas.strip(),
-                  "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS")}})
     n, dt = args.n, args.dt
     gains = np.linspace(args.g_min, args.g_max, args.points)
     limit = args.trajectories if args.trajectories > 0 else args.points * args.realizations

@@ -18,16 +18,11 @@ Threads: numpy's product uses its bundled OpenBLAS, which reads OPENBLAS_NUM_THR
 chaoslab uses so that both sides get the same cores.
 """
 import argparse
-import json
-import os
-import platform
 import statistics
 import sys
 import time
 
-
-def emit(obj):
-    print(json.dumps(obj), flush=True)
+from peer_common import emit, import_numpy
 
 
 def time_case(np, model, dtype, variant, args):
@@ -98,19 +93,9 @@ def main(argv=None):
     args = p.parse_args(argv)
     if args.n < 2 or args.stimuli < 1 or args.trials < 1 or args.steps < 1 or args.reps < 1:
         p.error("n >= 2, stimuli >= 1, trials >= 1, steps >= 1, reps >= 1")
-    try:
-        import numpy as np
-    except ImportError as e:
-        emit({"error": "numpy not importable: %s" % e})
+    np = import_numpy()
+    if np is None:
         return 3
-    blas = "unknown"
-    try:
-        b = np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {})
-        blas = "%s %s" % (b.get("name", "?"), b.get("version", ""))
-    except Exception:
-        pass
-    emit({"env": {"python": platform.python_version(), "numpy": np.__version__, "blas": blas.strip(),
-                  "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS")}})
     status = 0
     for model in args.model or ["rate-sync", "binary-sync"]:
         for dtype in args.dtype or ["float64", "float32"]:

@@ -20,16 +20,11 @@ Threads: numpy's product and QR use its bundled OpenBLAS, which reads OPENBLAS_N
 to the thread count chaoslab uses so that both sides get the same cores.
 """
 import argparse
-import json
-import os
-import platform
 import statistics
 import sys
 import time
 
-
-def emit(obj):
-    print(json.dumps(obj), flush=True)
+from peer_common import emit, import_numpy
 
 
 def qr_step(np, Q, lam):
@@ -117,19 +112,9 @@ def main(argv=None):
         args.k = args.n
     if not (1 <= args.k <= args.n):
         p.error("k must be in [1, n]")
-    try:
-        import numpy as np
-    except ImportError as e:
-        emit({"error": "numpy not importable: %s" % e})
+    np = import_numpy()
+    if np is None:
         return 3
-    blas = "unknown"
-    try:
-        b = np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {})
-        blas = "%s %s" % (b.get("name", "?"), b.get("version", ""))
-    except Exception:
-        pass
-    emit({"env": {"python": platform.python_version(), "numpy": np.__version__, "blas": blas.strip(),
-                  "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS")}})
     status = 0
     for variant in args.variant or ["naive", "inplace"]:
         try:

@@ -36,33 +36,18 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PEER = os.path.join(ROOT, "chaoslab-bench", "python", "numpy_cli_peer.py")
+PEERS = os.path.join(ROOT, "chaoslab-bench", "python")
+PEER = os.path.join(PEERS, "numpy_cli_peer.py")
+sys.path.insert(0, PEERS)
+import peer_common  # noqa: E402  (the peers' shared module: case syntax, CPU shares)
+
 DT = 0.1
 ISSUE_CASES = [(500, 120000, "float64"), (500, 120000, "float32"), (2000, 10000, "float64")]
 QUICK_CASES = [(500, 20000, "float64"), (500, 20000, "float32"), (2000, 2000, "float64")]
 
 
 def parse_case(text):
-    try:
-        n, steps, dtype = text.split(":")
-        n, steps = int(n), int(steps)
-    except ValueError:
-        raise argparse.ArgumentTypeError("case must be N:STEPS:dtype, e.g. 500:120000:float64 (got %r)" % text)
-    if dtype not in ("float64", "float32") or n < 1 or steps < 1:
-        raise argparse.ArgumentTypeError("case must be N:STEPS:dtype with dtype float64|float32 (got %r)" % text)
-    return n, steps, dtype
-
-
-def cpu_busy():
-    """(busy, total) jiffies of all CPUs; None off Linux."""
-    try:
-        with open("/proc/stat") as f:
-            v = [int(t) for t in f.readline().split()[1:9]]
-    except (OSError, ValueError):
-        return None
-    user, nice, system, idle, iowait, irq, softirq, steal = v
-    busy = user + nice + system + irq + softirq
-    return busy, busy + idle + iowait + steal
+    return peer_common.parse_case(text, "N:STEPS:dtype", "500:120000:float64")
 
 
 def children_cpu():
@@ -72,18 +57,15 @@ def children_cpu():
 
 def timed(cmd, env, cwd):
     """Runs cmd; returns (wall seconds, share of the CPUs used by other processes or None, stdout)."""
-    a, ca = cpu_busy(), children_cpu()
+    a, ca = peer_common.cpu_jiffies(), children_cpu()
     t0 = time.perf_counter()
     p = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
-    b, cb = cpu_busy(), children_cpu()
+    b, cb = peer_common.cpu_jiffies(), children_cpu()
     if p.returncode != 0:
         raise RuntimeError("%s failed (exit %d): %s" % (" ".join(cmd), p.returncode, p.stderr.strip()[-2000:]))
-    load = None
-    if a is not None and b is not None and b[1] - a[1] >= 20:
-        hz = os.sysconf("SC_CLK_TCK")
-        load = max(0.0, ((b[0] - a[0]) - (cb - ca) * hz) / (b[1] - a[1]))
-    return wall, load, p.stdout
+    # the child has been waited for: its CPU time is the children's, the rest the other processes'
+    return wall, peer_common.foreign_load(a, b, cb - ca, 20), p.stdout
 
 
 def best_of(samples):

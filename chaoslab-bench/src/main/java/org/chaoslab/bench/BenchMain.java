@@ -121,63 +121,18 @@ public final class BenchMain {
 
     public static void main(String[] args) {
         if (java.util.Arrays.asList(args).contains("--compare")) {
-            try {
-                CompareBench.main(args, System.out, System.err);
-            } catch (IllegalArgumentException e) {
-                System.err.println("chaoslab bench --compare: " + e.getMessage());
-                System.exit(2);
-            } catch (Exception e) {
-                System.err.println("chaoslab bench --compare: failed: " + e);
-                System.exit(1);
-            }
+            BenchCommand.launch("--compare", CompareBench::main, args);
             return;
         }
-        if (args.length > 0 && args[0].equals("kernel")) {
-            try {
-                KernelBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
-            } catch (IllegalArgumentException e) {
-                System.err.println("chaoslab bench kernel: " + e.getMessage());
-                System.exit(2);
-            } catch (Exception e) {
-                System.err.println("chaoslab bench kernel: failed: " + e);
-                System.exit(1);
-            }
-            return;
-        }
-        if (args.length > 0 && args[0].equals("sweep")) {
-            try {
-                SweepBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
-            } catch (IllegalArgumentException e) {
-                System.err.println("chaoslab bench sweep: " + e.getMessage());
-                System.exit(2);
-            } catch (Exception e) {
-                System.err.println("chaoslab bench sweep: failed: " + e);
-                System.exit(1);
-            }
-            return;
-        }
-        if (args.length > 0 && args[0].equals("sparse")) {
-            try {
-                SparseBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
-            } catch (IllegalArgumentException e) {
-                System.err.println("chaoslab bench sparse: " + e.getMessage());
-                System.exit(2);
-            } catch (Exception e) {
-                System.err.println("chaoslab bench sparse: failed: " + e);
-                System.exit(1);
-            }
-            return;
-        }
-        if (args.length > 0 && args[0].equals("lyapunov")) {
-            try {
-                LyapunovBench.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
-            } catch (IllegalArgumentException e) {
-                System.err.println("chaoslab bench lyapunov: " + e.getMessage());
-                System.exit(2);
-            } catch (Exception e) {
-                System.err.println("chaoslab bench lyapunov: failed: " + e);
-                System.exit(1);
-            }
+        BenchCommand.Main mode = args.length == 0 ? null : switch (args[0]) {
+            case "kernel" -> KernelBench::main;
+            case "sweep" -> SweepBench::main;
+            case "sparse" -> SparseBench::main;
+            case "lyapunov" -> LyapunovBench::main;
+            default -> null;
+        };
+        if (mode != null) {
+            BenchCommand.launch(args[0], mode, java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Options o;
@@ -351,7 +306,7 @@ public final class BenchMain {
         // (d) numpy, same loop, same process invocation
         NumpyBaseline.Result numpy;
         if (o.numpy()) {
-            Path script = root().resolve("chaoslab-bench").resolve("python").resolve("numpy_baseline.py");
+            Path script = PythonRun.script("numpy_baseline.py");
             awaitIdle(o, log);
             log.printf(Locale.ROOT, "numpy baseline (%s %s)...%n", o.python(), script);
             numpy = NumpyBaseline.run(o.python(), script, cases.stream().filter(BenchCase::numpy).toList(), threads,

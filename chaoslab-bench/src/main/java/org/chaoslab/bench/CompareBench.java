@@ -83,38 +83,26 @@ final class CompareBench {
     }
 
     static void main(String[] args, PrintStream out, PrintStream log) throws Exception {
-        Options o = parse(args);
-        if (o == null) {
-            out.print(USAGE);
-            return;
-        }
-        Report r = run(o, log);
-        print(r, out);
-        write(r, o.out());
-        out.printf(Locale.ROOT, "%nwritten: %s, %s%n", o.out().resolve("compare.json"), o.out().resolve("compare.csv"));
+        BenchCommand.main(args, out, log, USAGE, CompareBench::parse, CompareBench::run, CompareBench::print, (o, r, w) -> {
+            write(r, o.out());
+            w.printf(Locale.ROOT, "%nwritten: %s, %s%n", o.out().resolve("compare.json"), o.out().resolve("compare.csv"));
+        });
     }
 
     /** @return null for --help */
     static Options parse(String[] args) {
         List<Integer> sizes = List.of(250, 500, 1000, 2000, 8000);
         List<Precision> precisions = List.of(Precision.FLOAT64, Precision.FLOAT32);
-        int threads = Runtime.getRuntime().availableProcessors();
-        boolean numpy = true;
-        String python = "python3";
-        Path out = Path.of("results", "bench");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--help", "-h" -> {
-                    return null;
-                }
+        BenchArgs a = new BenchArgs(args, "--threads", "--no-numpy", "--python", "--out");
+        while (a.next()) {
+            switch (a.option()) {
                 case "--compare" -> {
                     // the mode itself
                 }
                 case "--sizes" -> {
                     List<Integer> s = new ArrayList<>();
-                    for (String v : BenchMain.value(args, ++i, a).split(",")) {
-                        int n = BenchMain.positive(v.trim(), a);
+                    for (String v : a.value().split(",")) {
+                        int n = BenchMain.positive(v.trim(), "--sizes");
                         if (n < 8) {
                             throw new IllegalArgumentException("--sizes: N must be >= 8 (got " + n + ")");
                         }
@@ -122,7 +110,7 @@ final class CompareBench {
                     }
                     sizes = List.copyOf(s);
                 }
-                case "--precision" -> precisions = switch (BenchMain.value(args, ++i, a)) {
+                case "--precision" -> precisions = switch (a.value()) {
                     case "f64" -> List.of(Precision.FLOAT64);
                     case "f32" -> List.of(Precision.FLOAT32);
                     case "bf16" -> List.of(Precision.BFLOAT16);
@@ -131,14 +119,13 @@ final class CompareBench {
                     default -> throw new IllegalArgumentException("--precision must be f64, f32, bf16, both (f64 and f32) "
                             + "or all");
                 };
-                case "--threads" -> threads = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--no-numpy" -> numpy = false;
-                case "--python" -> python = BenchMain.value(args, ++i, a);
-                case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                default -> a.shared();
             }
         }
-        return new Options(sizes, precisions, threads, numpy, python, out);
+        if (a.help()) {
+            return null;
+        }
+        return new Options(sizes, precisions, a.threads(), a.numpy(), a.python(), a.out());
     }
 
     static Report run(Options o, PrintStream log) throws Exception {
@@ -146,7 +133,7 @@ final class CompareBench {
         RunMetadata meta = BenchMain.metadata(threads);
         log.printf(Locale.ROOT, "chaoslab bench --compare: %s, %d threads, %s%n", meta.extra().get("cpu"), threads,
                 meta.extra().get("blas"));
-        Path script = BenchMain.root().resolve("chaoslab-bench").resolve("python").resolve("numpy_baseline.py");
+        Path script = PythonRun.script("numpy_baseline.py");
         List<Row> rows = new ArrayList<>();
         String numpyStatus = o.numpy() ? "ok" : "skipped (--no-numpy)";
         Map<String, String> numpyEnv = Map.of();

@@ -62,6 +62,20 @@ final class CpuLoad {
     }
 
     /**
+     * The load average over 1, 5 and 15 minutes as /proc/loadavg gives it ("0.52 0.40 0.31": runnable processes, on
+     * all CPUs together), "unknown" off Linux: printed before and after a long benchmark, to show what it shared
+     * the machine with.
+     */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
      * Waits until other processes used under 5% of the CPUs for a second, or until {@code seconds} have passed
      * (0: returns at once); says so on {@code log} when it has to wait.
      */

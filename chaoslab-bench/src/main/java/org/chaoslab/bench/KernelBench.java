@@ -2,7 +2,6 @@ package org.chaoslab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +12,6 @@ import java.util.SplittableRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chaoslab.analysis.SymmetricEigen;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.RunMetadata;
 import org.chaoslab.linalg.Blas;
 import org.chaoslab.linalg.ParallelRows;
@@ -77,16 +75,8 @@ final class KernelBench {
     }
 
     static void main(String[] args, PrintStream out, PrintStream log) throws Exception {
-        Options o = parse(args);
-        if (o == null) {
-            out.print(USAGE);
-            return;
-        }
-        Report r = run(o, log);
-        print(r, out);
-        Files.createDirectories(o.out());
-        JsonOutput.write(o.out().resolve("kernel-bench.json"), r);
-        out.printf(Locale.ROOT, "written: %s%n", o.out().resolve("kernel-bench.json"));
+        BenchCommand.main(args, out, log, USAGE, KernelBench::parse, KernelBench::run, KernelBench::print, BenchCommand.json(Options::out,
+                "kernel-bench.json"));
     }
 
     static Options parse(String[] args) {
@@ -96,37 +86,23 @@ final class KernelBench {
         int steps = 100;
         int reps = 3;
         int eigen = 4096;
-        int threads = Runtime.getRuntime().availableProcessors();
-        boolean numpy = true;
-        String python = "python3";
-        Path out = Path.of("results", "bench");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--n" -> n = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--stimuli" -> stimuli = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--trials" -> trials = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--steps" -> steps = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--reps" -> reps = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--eigen" -> eigen = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--threads" -> threads = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--no-numpy" -> numpy = false;
-                case "--python" -> python = BenchMain.value(args, ++i, a);
-                case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+        BenchArgs a = new BenchArgs(args, "--threads", "--no-numpy", "--python", "--out");
+        while (a.next()) {
+            switch (a.option()) {
+                case "--n" -> n = a.positive();
+                case "--stimuli" -> stimuli = a.positive();
+                case "--trials" -> trials = a.positive();
+                case "--steps" -> steps = a.positive();
+                case "--reps" -> reps = a.positive();
+                case "--eigen" -> eigen = a.positive();
+                default -> a.shared();
             }
         }
-        if (n < 2) {
-            throw new IllegalArgumentException("--n must be >= 2 (got " + n + ")");
+        if (a.help()) {
+            return null;
         }
-        if (threads > Runtime.getRuntime().availableProcessors()) {
-            throw new IllegalArgumentException("--threads must be in [1, " + Runtime.getRuntime().availableProcessors() + "] (got "
-                    + threads + ")");
-        }
-        return new Options(n, stimuli, trials, steps, reps, eigen, threads, numpy, python, out);
+        BenchArgs.size(n);
+        return new Options(n, stimuli, trials, steps, reps, eigen, a.threadsWithinCores(), a.numpy(), a.python(), a.out());
     }
 
     static Report run(Options o, PrintStream log) throws Exception {
@@ -189,13 +165,13 @@ final class KernelBench {
         double best = Arrays.stream(ms).min().orElseThrow();
         double flops = 2.0 * o.n() * (double) o.n() * o.stimuli() * o.trials();
         String model = net.kind().label();
-        return new LoopTiming("chaoslab", model, precision, best, median(ms), flops / (best * 1e-3) / 1e9,
+        return new LoopTiming("chaoslab", model, precision, best, Timing.median(ms), flops / (best * 1e-3) / 1e9,
                 "one product per step over " + o.stimuli() * o.trials() + " columns; field kernel " + kernel
                         + "; time includes drawing J and the inputs, spread over the steps");
     }
 
     private static LoopTiming numpy(Options o, String model, String dtype) {
-        Path script = BenchMain.root().resolve("chaoslab-bench").resolve("python").resolve("numpy_kernel_responses.py");
+        Path script = PythonRun.script("numpy_kernel_responses.py");
         List<String> cmd = List.of(o.python(), script.toString(), "--n", Integer.toString(o.n()), "--stimuli",
                 Integer.toString(o.stimuli()), "--trials", Integer.toString(o.trials()), "--steps", Integer.toString(o.steps()),
                 "--reps", Integer.toString(o.reps()), "--model", model, "--dtype", dtype, "--variant", "inplace");
@@ -303,11 +279,5 @@ final class KernelBench {
 
     private static double ratio(LoopTiming numpy, LoopTiming chaoslab) {
         return numpy.msPerStepBest() / chaoslab.msPerStepBest();
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 }

@@ -2,10 +2,8 @@ package org.chaoslab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.RunMetadata;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.model.Precision;
@@ -75,16 +72,8 @@ final class LyapunovBench {
     }
 
     static void main(String[] args, PrintStream out, PrintStream log) throws Exception {
-        Options o = parse(args);
-        if (o == null) {
-            out.print(USAGE);
-            return;
-        }
-        Report r = run(o, log);
-        print(r, out);
-        Files.createDirectories(o.out());
-        JsonOutput.write(o.out().resolve("lyapunov-bench.json"), r);
-        out.printf(Locale.ROOT, "written: %s%n", o.out().resolve("lyapunov-bench.json"));
+        BenchCommand.main(args, out, log, USAGE, LyapunovBench::parse, LyapunovBench::run, LyapunovBench::print, BenchCommand.json(Options::out,
+                "lyapunov-bench.json"));
     }
 
     static Options parse(String[] args) {
@@ -92,26 +81,18 @@ final class LyapunovBench {
         Integer k = null;
         int intervals = 10;
         int reps = 3;
-        int threads = Runtime.getRuntime().availableProcessors();
-        boolean numpy = true;
-        String python = "python3";
-        Path out = Path.of("results", "bench");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--n" -> n = positive(args, ++i, a);
-                case "--k" -> k = positive(args, ++i, a);
-                case "--intervals" -> intervals = positive(args, ++i, a);
-                case "--reps" -> reps = positive(args, ++i, a);
-                case "--threads" -> threads = positive(args, ++i, a);
-                case "--no-numpy" -> numpy = false;
-                case "--python" -> python = BenchMain.value(args, ++i, a);
-                case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+        BenchArgs a = new BenchArgs(args, "--threads", "--no-numpy", "--python", "--out");
+        while (a.next()) {
+            switch (a.option()) {
+                case "--n" -> n = a.positive();
+                case "--k" -> k = a.positive();
+                case "--intervals" -> intervals = a.positive();
+                case "--reps" -> reps = a.positive();
+                default -> a.shared();
             }
+        }
+        if (a.help()) {
+            return null;
         }
         int kk = k == null ? n : k;
         if (kk > n) {
@@ -120,7 +101,7 @@ final class LyapunovBench {
         if (intervals < 2) {
             throw new IllegalArgumentException("--intervals must be >= 2 (got " + intervals + ")");
         }
-        return new Options(n, kk, intervals, reps, threads, numpy, python, out);
+        return new Options(n, kk, intervals, reps, a.threads(), a.numpy(), a.python(), a.out());
     }
 
     static Report run(Options o, PrintStream log) throws Exception {
@@ -181,14 +162,14 @@ final class LyapunovBench {
             }
         }
         var c = best.cost();
-        return new LoopTiming("chaoslab", p.name().toLowerCase(Locale.ROOT), min(perUnit, o.reps() - 1), median(perUnit),
+        return new LoopTiming("chaoslab", p.name().toLowerCase(Locale.ROOT), min(perUnit, o.reps() - 1), Timing.median(perUnit),
                 c.msPerTangentStep(), c.msPerOrthonormalization(), best.lambdaMax(),
                 "Cholesky QR second passes " + c.choleskySecondPasses() + ", Householder fallbacks "
                         + c.householderFallbacks() + " (the random initial system), " + c.backend());
     }
 
     private static LoopTiming numpy(Options o, String dtype) {
-        Path script = BenchMain.root().resolve("chaoslab-bench").resolve("python").resolve("numpy_lyapunov.py");
+        Path script = PythonRun.script("numpy_lyapunov.py");
         List<String> cmd = List.of(o.python(), script.toString(), "--n", Integer.toString(o.n()), "--k",
                 Integer.toString(o.k()), "--dt", Double.toString(DT), "--ons", Double.toString(T_ONS), "--g",
                 Double.toString(G), "--reps", Integer.toString(o.intervals()), "--warmup", "2", "--dtype", dtype);
@@ -217,7 +198,7 @@ final class LyapunovBench {
         if (bestLine == null) {
             return new LoopTiming("numpy", dtype, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, note);
         }
-        return new LoopTiming("numpy", dtype, bestLine.get("ms_per_interval_min").asDouble(), median(median),
+        return new LoopTiming("numpy", dtype, bestLine.get("ms_per_interval_min").asDouble(), Timing.median(median),
                 bestLine.get("ms_per_step_min").asDouble(), bestLine.get("ms_per_qr_min").asDouble(),
                 bestLine.get("lambda_max").asDouble(), note + " (" + bestLine.get("variant").asText() + ")");
     }
@@ -271,15 +252,5 @@ final class LyapunovBench {
             m = Math.min(m, v[i]);
         }
         return m;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
-    }
-
-    private static int positive(String[] args, int i, String option) {
-        return BenchMain.positive(BenchMain.value(args, i, option), option);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +31,14 @@ final class PythonRun {
     }
 
     private PythonRun() {
+    }
+
+    /**
+     * A peer script of {@code chaoslab-bench/python} under the repository root ({@link BenchMain#root()}); whether it
+     * exists is the caller's check (or the child's exit status).
+     */
+    static Path script(String name) {
+        return BenchMain.root().resolve("chaoslab-bench").resolve("python").resolve(name);
     }
 
     static Output run(List<String> cmd, int threads, long timeoutSeconds) {

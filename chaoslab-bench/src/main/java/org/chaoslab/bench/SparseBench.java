@@ -13,7 +13,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.RunMetadata;
 import org.chaoslab.linalg.FixedInDegreeMatrix;
 import org.chaoslab.linalg.ParallelRows;
@@ -94,45 +93,29 @@ final class SparseBench {
     }
 
     static void main(String[] args, PrintStream out, PrintStream log) throws Exception {
-        Options o = parse(args);
-        if (o == null) {
-            out.print(USAGE);
-            return;
-        }
-        Report r = run(o, log);
-        print(r, out);
-        Files.createDirectories(o.out());
-        JsonOutput.write(o.out().resolve("sparse-bench.json"), r);
-        out.printf(Locale.ROOT, "written: %s%n", o.out().resolve("sparse-bench.json"));
+        BenchCommand.main(args, out, log, USAGE, SparseBench::parse, SparseBench::run, SparseBench::print, BenchCommand.json(Options::out,
+                "sparse-bench.json"));
     }
 
     /** @return null for --help */
     static Options parse(String[] args) {
         int[] sizes = {100_000, 1_000_000};
         int k = 1000;
-        int threads = Runtime.getRuntime().availableProcessors();
         boolean scipy = true;
-        String python = "python3";
-        int waitIdle = 0;
         boolean quick = false;
-        Path out = Path.of("results", "bench");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--n" -> sizes = Arrays.stream(BenchMain.value(args, ++i, a).split(","))
-                        .mapToInt(s -> BenchMain.positive(s.trim(), a)).sorted().toArray();
-                case "--k" -> k = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--threads" -> threads = BenchMain.positive(BenchMain.value(args, ++i, a), a);
+        BenchArgs a = new BenchArgs(args, "--threads", "--python", "--wait-idle", "--out");
+        while (a.next()) {
+            switch (a.option()) {
+                case "--n" -> sizes = Arrays.stream(a.value().split(",")).mapToInt(s -> BenchMain.positive(s.trim(), "--n"))
+                        .sorted().toArray();
+                case "--k" -> k = a.positive();
                 case "--no-scipy" -> scipy = false;
-                case "--python" -> python = BenchMain.value(args, ++i, a);
-                case "--wait-idle" -> waitIdle = BenchMain.positive(BenchMain.value(args, ++i, a), a);
                 case "--quick" -> quick = true;
-                case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                default -> a.shared();
             }
+        }
+        if (a.help()) {
+            return null;
         }
         for (int n : sizes) {
             if (k > n - 1) {
@@ -140,15 +123,11 @@ final class SparseBench {
                         + ")");
             }
         }
-        if (threads > Runtime.getRuntime().availableProcessors()) {
-            throw new IllegalArgumentException("--threads must be in [1, " + Runtime.getRuntime().availableProcessors()
-                    + "] (got " + threads + ")");
-        }
-        return new Options(sizes, k, threads, scipy, python, waitIdle, quick, out);
+        return new Options(sizes, k, a.threadsWithinCores(), scipy, a.python(), a.waitIdle(), quick, a.out());
     }
 
     static Report run(Options o, PrintStream log) throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = CpuLoad.loadAverage();
         RunMetadata meta = BenchMain.metadata(o.threads());
         log.printf(Locale.ROOT, "chaoslab bench sparse: N = %s, K = %d, %d threads, %s kernel (%d lanes); %s; load average %s%n",
                 Arrays.toString(o.sizes()), o.k(), o.threads(), SparseKernels.kernel(), SparseKernels.lanes(),
@@ -158,8 +137,7 @@ final class SparseBench {
         int maxReps = o.quick() ? 3 : 5;
 
         // 1. read bandwidth, all threads and one (the bound of each thread count)
-        CpuLoad.awaitIdle(o.waitIdle(), log);
-        log.println("memory read bandwidth (1 GiB float[]) ...");
+        BenchPhase.begin(o.waitIdle(), log, "memory read bandwidth (1 GiB float[]) ...");
         long bwBytes = Math.min(1L << 30, Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 8));
         double bw = MemoryBandwidth.measure(bwBytes, o.threads(), 3, 6, 0.3).max();
         double bw1 = o.threads() == 1 ? bw : MemoryBandwidth.measure(bwBytes, 1, 3, 6, 0.3).max();
@@ -170,8 +148,7 @@ final class SparseBench {
         Map<String, String> scipyEnv = new LinkedHashMap<>();
         String scipyStatus = "skipped (--no-scipy)";
         if (o.scipy()) {
-            CpuLoad.awaitIdle(o.waitIdle(), log);
-            log.println("scipy.sparse csr_matrix @ x ...");
+            BenchPhase.begin(o.waitIdle(), log, "scipy.sparse csr_matrix @ x ...");
             scipyStatus = scipy(o, scipy, scipyEnv);
         }
 
@@ -181,8 +158,8 @@ final class SparseBench {
         for (int n : o.sizes()) {
             RateNetwork net = RateNetwork.scs(n, SimulatorTiming.GAIN, new TransferFunctions.Tanh())
                     .withCouplings(Couplings.sparse(SimulatorTiming.GAIN, o.k()));
-            CpuLoad.awaitIdle(o.waitIdle(), log);
-            log.printf(Locale.ROOT, "chaoslab N = %d: drawing %.3g synapses on %d threads ...%n", n, (double) n * o.k(), o.threads());
+            BenchPhase.begin(o.waitIdle(), log, String.format(Locale.ROOT, "chaoslab N = %d: drawing %.3g synapses on %d threads ...",
+                    n, (double) n * o.k(), o.threads()));
             long t0 = System.nanoTime();
             RealizedRateNetwork realized = RealizedRateNetwork.draw(net, SimulatorTiming.SEED, o.threads());
             double build = (System.nanoTime() - t0) * 1e-9;
@@ -201,8 +178,8 @@ final class SparseBench {
             FixedInDegreeMatrix j = (FixedInDegreeMatrix) realized.couplings();
             BenchCase c = new BenchCase(n, 1, Precision.FLOAT32);
             for (int threads : o.threads() > 1 ? new int[] {o.threads(), 1} : new int[] {1}) {
-                CpuLoad.awaitIdle(o.waitIdle(), log);
-                log.printf(Locale.ROOT, "chaoslab N = %d: Euler steps on %d thread(s) ...%n", n, threads);
+                BenchPhase.begin(o.waitIdle(), log, String.format(Locale.ROOT, "chaoslab N = %d: Euler steps on %d thread(s) ...",
+                        n, threads));
                 Timing step = SimulatorTiming.measure(realized, c, threads, o.quick() ? 0.5 : 1.5, repSeconds, reps, maxReps);
                 double product = product(j, threads, reps);
                 double bound = FixedInDegreeMatrix.bytes(n, o.k()) / ((threads == o.threads() ? bw : bw1) * 1e9) * 1e3;
@@ -218,7 +195,7 @@ final class SparseBench {
         String verdict = String.format(Locale.ROOT, "N = %d, %d threads: a step takes %.2fx the read bound (target <= %.1fx): %s",
                 largest.n(), largest.threads(), largest.stepOverBound(), BOUND_FACTOR,
                 largest.stepOverBound() <= BOUND_FACTOR ? "PASS" : "MISS");
-        return new Report(meta, o, SparseKernels.kernel(), SparseKernels.lanes(), loadBefore, loadAverage(), bw, bw1, rows,
+        return new Report(meta, o, SparseKernels.kernel(), SparseKernels.lanes(), loadBefore, CpuLoad.loadAverage(), bw, bw1, rows,
                 identity, scipy, scipyStatus, scipyEnv, run100, verdict);
     }
 
@@ -253,7 +230,7 @@ final class SparseBench {
     }
 
     private static String scipy(Options o, List<Scipy> out, Map<String, String> env) {
-        Path script = BenchMain.root().resolve("chaoslab-bench").resolve("python").resolve("scipy_sparse.py");
+        Path script = PythonRun.script("scipy_sparse.py");
         if (!Files.isRegularFile(script)) {
             return "unavailable: script not found at " + script;
         }
@@ -282,15 +259,6 @@ final class SparseBench {
             }
         }
         return run.ok() ? "ok" : "unavailable or partial: " + run.status();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     static void print(Report r, PrintStream out) {

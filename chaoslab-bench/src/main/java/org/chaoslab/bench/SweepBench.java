@@ -2,7 +2,6 @@ package org.chaoslab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.RunMetadata;
 import org.chaoslab.linalg.Blas;
 import org.chaoslab.linalg.ParallelRows;
@@ -73,11 +71,7 @@ final class SweepBench {
                    boolean numpy, int numpyTrajectories, String python, int waitIdle, Path out) {
 
         double[] gains() {
-            double[] g = new double[points];
-            for (int k = 0; k < points; k++) {
-                g[k] = points == 1 ? gMin : gMin + (gMax - gMin) * k / (points - 1);
-            }
-            return g;
+            return BenchArgs.linspace(gMin, gMax, points);
         }
 
         /** Product flops of the whole sweep: 2N² per trajectory-step. */
@@ -120,16 +114,8 @@ final class SweepBench {
             TwoReplicaSweepBench.main(args, out, log);
             return;
         }
-        Options o = parse(args);
-        if (o == null) {
-            out.print(USAGE);
-            return;
-        }
-        Report r = run(o, log);
-        print(r, out);
-        Files.createDirectories(o.out());
-        JsonOutput.write(o.out().resolve("sweep-bench.json"), r);
-        out.printf(Locale.ROOT, "written: %s%n", o.out().resolve("sweep-bench.json"));
+        BenchCommand.main(args, out, log, USAGE, SweepBench::parse, SweepBench::run, SweepBench::print,
+                BenchCommand.json(Options::out, "sweep-bench.json"));
     }
 
     /** @return null for --help */
@@ -141,65 +127,35 @@ final class SweepBench {
         int realizations = 4;
         int steps = 1000;
         double dt = 0.1;
-        int threads = Runtime.getRuntime().availableProcessors();
-        boolean numpy = true;
         int numpyTrajectories = 0;
-        String python = "python3";
-        int waitIdle = 0;
-        Path out = Path.of("results", "bench");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--n" -> n = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--points" -> points = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--g-min" -> gMin = number(BenchMain.value(args, ++i, a), a);
-                case "--g-max" -> gMax = number(BenchMain.value(args, ++i, a), a);
-                case "--realizations" -> realizations = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--steps" -> steps = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--dt" -> dt = number(BenchMain.value(args, ++i, a), a);
-                case "--threads" -> threads = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--no-numpy" -> numpy = false;
-                case "--numpy-trajectories" -> numpyTrajectories = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--python" -> python = BenchMain.value(args, ++i, a);
-                case "--wait-idle" -> waitIdle = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+        BenchArgs a = new BenchArgs(args, "--threads", "--no-numpy", "--python", "--wait-idle", "--out");
+        while (a.next()) {
+            switch (a.option()) {
+                case "--n" -> n = a.positive();
+                case "--points" -> points = a.positive();
+                case "--g-min" -> gMin = a.number();
+                case "--g-max" -> gMax = a.number();
+                case "--realizations" -> realizations = a.positive();
+                case "--steps" -> steps = a.positive();
+                case "--dt" -> dt = a.number();
+                case "--numpy-trajectories" -> numpyTrajectories = a.positive();
+                default -> a.shared();
             }
         }
-        if (n < 2) {
-            throw new IllegalArgumentException("--n must be >= 2 (got " + n + ")");
+        if (a.help()) {
+            return null;
         }
-        if (!(gMin >= 0) || !(gMax >= gMin)) {
-            throw new IllegalArgumentException("--g-min and --g-max must satisfy 0 <= g-min <= g-max (got " + gMin + ", " + gMax + ")");
-        }
+        BenchArgs.size(n);
+        BenchArgs.gainRange(gMin, gMax);
         if (!(dt > 0) || dt > 1) {
             throw new IllegalArgumentException("--dt must be in (0, 1] (got " + dt + ")");
         }
-        if (threads > Runtime.getRuntime().availableProcessors()) {
-            throw new IllegalArgumentException("--threads must be in [1, " + Runtime.getRuntime().availableProcessors() + "] (got "
-                    + threads + ")");
-        }
-        return new Options(n, points, gMin, gMax, realizations, steps, dt, threads, numpy, numpyTrajectories, python, waitIdle,
-                out);
-    }
-
-    private static double number(String v, String option) {
-        try {
-            double d = Double.parseDouble(v);
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException ignored) {
-            // below
-        }
-        throw new IllegalArgumentException(option + " must be a finite number (got '" + v + "')");
+        return new Options(n, points, gMin, gMax, realizations, steps, dt, a.threadsWithinCores(), a.numpy(), numpyTrajectories,
+                a.python(), a.waitIdle(), a.out());
     }
 
     static Report run(Options o, PrintStream log) throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = CpuLoad.loadAverage();
         log.printf(Locale.ROOT, "chaoslab bench sweep: N = %d, %d gains in [%s, %s] x %d realizations, %d steps of dt = %s, "
                 + "%d threads (%s); load average %s%n", o.n(), o.points(), BenchMain.fmt(o.gMin()), BenchMain.fmt(o.gMax()),
                 o.realizations(), o.steps(), BenchMain.fmt(o.dt()), o.threads(), Blas.backend(), loadBefore);
@@ -208,8 +164,7 @@ final class SweepBench {
         // JIT warm-up: a short batch of the same shape
         sweepOnce(o, batch, 1_000_000, o.threads(), 20);
 
-        CpuLoad.awaitIdle(o.waitIdle(), log);
-        log.println("the product alone ...");
+        BenchPhase.begin(o.waitIdle(), log, "the product alone ...");
         double product;
         double productOne;
         double backendDgemm;
@@ -221,57 +176,51 @@ final class SweepBench {
         }
 
         List<Mode> modes = new ArrayList<>();
-        CpuLoad.awaitIdle(o.waitIdle(), log);
-        log.printf(Locale.ROOT, "chaoslab: %d realizations one after another, %d threads each ...%n", o.realizations(), o.threads());
-        CpuLoad.Snapshot a = CpuLoad.now();
-        long t0 = System.nanoTime();
-        double[][] meanSquares = new double[o.realizations()][];
-        for (int r = 0; r < o.realizations(); r++) {
-            meanSquares[r] = realization(o, batch, r, o.threads());
-        }
-        double sequential = (System.nanoTime() - t0) * 1e-9;
-        double sequentialLoad = CpuLoad.foreign(a, CpuLoad.now());
+        BenchPhase<double[][]> sequential = BenchPhase.run(o.waitIdle(), log, String.format(Locale.ROOT,
+                "chaoslab: %d realizations one after another, %d threads each ...", o.realizations(), o.threads()), () -> {
+                    double[][] meanSquares = new double[o.realizations()][];
+                    for (int r = 0; r < o.realizations(); r++) {
+                        meanSquares[r] = realization(o, batch, r, o.threads());
+                    }
+                    return meanSquares;
+                });
 
         int parallel = Math.min(o.threads(), o.realizations());
-        CpuLoad.awaitIdle(o.waitIdle(), log);
-        log.printf(Locale.ROOT, "chaoslab: %d realizations at a time, 1 thread each ...%n", parallel);
-        a = CpuLoad.now();
-        t0 = System.nanoTime();
-        try (ExecutorService workers = Executors.newFixedThreadPool(parallel)) {
-            List<Future<double[]>> runs = new ArrayList<>();
-            for (int r = 0; r < o.realizations(); r++) {
-                int realization = r;
-                runs.add(workers.submit(() -> realization(o, batch, realization, 1)));
-            }
-            for (Future<double[]> f : runs) {
-                f.get();
-            }
-        }
-        double concurrent = (System.nanoTime() - t0) * 1e-9;
-        double concurrentLoad = CpuLoad.foreign(a, CpuLoad.now());
+        BenchPhase<Void> concurrent = BenchPhase.run(o.waitIdle(), log, String.format(Locale.ROOT,
+                "chaoslab: %d realizations at a time, 1 thread each ...", parallel), () -> {
+                    try (ExecutorService workers = Executors.newFixedThreadPool(parallel)) {
+                        List<Future<double[]>> runs = new ArrayList<>();
+                        for (int r = 0; r < o.realizations(); r++) {
+                            int realization = r;
+                            runs.add(workers.submit(() -> realization(o, batch, realization, 1)));
+                        }
+                        for (Future<double[]> f : runs) {
+                            f.get();
+                        }
+                    }
+                    return null;
+                });
 
-        if (o.numpy()) {
-            CpuLoad.awaitIdle(o.waitIdle(), log);
-        }
         Numpy np = o.numpy() ? numpy(o, log) : Numpy.skipped();
         double numpySeconds = np.seconds();
         double dgemm = np.dgemm();
         modes.add(mode(o, "chaoslab", "batched: " + o.points() + " columns per product, realizations one after another, "
-                + o.threads() + " threads per run", sequential, numpySeconds, np, product, sequentialLoad));
+                + o.threads() + " threads per run", sequential.seconds(), numpySeconds, np, product, sequential.foreignLoad()));
         modes.add(mode(o, "chaoslab", "batched: " + o.points() + " columns per product, " + parallel
-                + " realizations at a time, 1 thread per run", concurrent, numpySeconds, np, product, concurrentLoad));
+                + " realizations at a time, 1 thread per run", concurrent.seconds(), numpySeconds, np, product,
+                concurrent.foreignLoad()));
         if (!Double.isNaN(numpySeconds)) {
             modes.add(mode(o, "numpy", "one trajectory at a time, x += dt*(-x + g*(J1 @ np.tanh(x))), OPENBLAS_NUM_THREADS="
                     + o.threads() + (np.timed() < o.points() * o.realizations()
                     ? ", " + np.timed() + " trajectories timed and extrapolated" : ""), numpySeconds, numpySeconds, np,
                     product, np.load()));
         }
-        double best = Math.min(sequential, concurrent);
+        double best = Math.min(sequential.seconds(), concurrent.seconds());
         String verdict = Double.isNaN(numpySeconds) ? "n/a (no numpy)"
                 : String.format(Locale.ROOT, "%.1fx faster than the numpy loop (target >= %.0fx): %s", numpySeconds / best,
                         TARGET_SPEEDUP, numpySeconds / best >= TARGET_SPEEDUP ? "PASS" : "MISS");
-        return new Report(BenchMain.metadata(o.threads()), o, loadBefore, loadAverage(), product, productOne, backendDgemm,
-                dgemm, np.dgemm256(), modes, o.gains(), average(meanSquares), np.meanSquare(), np.status(), np.env(),
+        return new Report(BenchMain.metadata(o.threads()), o, loadBefore, CpuLoad.loadAverage(), product, productOne, backendDgemm,
+                dgemm, np.dgemm256(), modes, o.gains(), average(sequential.result()), np.meanSquare(), np.status(), np.env(),
                 np.timed(), verdict);
     }
 
@@ -324,19 +273,20 @@ final class SweepBench {
         }
     }
 
-    private static Numpy numpy(Options o, PrintStream log) {
+    /** The numpy peer in a child process, after waiting for quiet CPUs like the other phases. */
+    private static Numpy numpy(Options o, PrintStream log) throws Exception {
         int all = o.points() * o.realizations();
         int timed = o.numpyTrajectories() > 0 ? Math.min(all, o.numpyTrajectories()) : all;
-        log.printf(Locale.ROOT, "numpy: %d trajectories one at a time ...%n", timed);
-        Path script = BenchMain.root().resolve("chaoslab-bench").resolve("python").resolve("numpy_gain_sweep.py");
+        Path script = PythonRun.script("numpy_gain_sweep.py");
         List<String> cmd = List.of(o.python(), script.toString(), "--n", Integer.toString(o.n()), "--points",
                 Integer.toString(o.points()), "--g-min", Double.toString(o.gMin()), "--g-max", Double.toString(o.gMax()),
                 "--realizations", Integer.toString(o.realizations()), "--steps", Integer.toString(o.steps()), "--dt",
                 Double.toString(o.dt()), "--trajectories", Integer.toString(timed));
-        CpuLoad.Snapshot a = CpuLoad.now();
-        PythonRun.Output run = PythonRun.run(cmd, o.threads(), NUMPY_TIMEOUT_SECONDS);
+        BenchPhase<PythonRun.Output> phase = BenchPhase.run(o.waitIdle(), log, String.format(Locale.ROOT,
+                "numpy: %d trajectories one at a time ...", timed), () -> PythonRun.run(cmd, o.threads(), NUMPY_TIMEOUT_SECONDS));
+        PythonRun.Output run = phase.result();
         // the child has been waited for, so its CPU time counts as this process's own: the load is the others'
-        double load = CpuLoad.foreign(a, CpuLoad.now());
+        double load = phase.foreignLoad();
         Map<String, String> env = new LinkedHashMap<>();
         double seconds = Double.NaN;
         int done = 0;
@@ -373,15 +323,6 @@ final class SweepBench {
         }
         String status = run.ok() && !Double.isNaN(seconds) ? "ok" : "unavailable: " + run.status();
         return new Numpy(status, env, seconds, done, dgemm, dgemm256, meanSquare, load);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     static void print(Report r, PrintStream out) {

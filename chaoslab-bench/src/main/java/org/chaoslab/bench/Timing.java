@@ -57,7 +57,12 @@ record Timing(long unitsPerRep, double[] values, double[] foreignLoad) {
     }
 
     double median() {
-        double[] s = values.clone();
+        return median(values);
+    }
+
+    /** The median of {@code v} (the mean of the middle two for an even count; NaN for none); {@code v} is not changed. */
+    static double median(double[] v) {
+        double[] s = v.clone();
         Arrays.sort(s);
         int k = s.length;
         return k == 0 ? Double.NaN : (k % 2 == 1 ? s[k / 2] : 0.5 * (s[k / 2 - 1] + s[k / 2]));

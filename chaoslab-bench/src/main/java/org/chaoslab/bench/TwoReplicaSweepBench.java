@@ -1,11 +1,9 @@
 package org.chaoslab.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.chaoslab.io.JsonOutput;
 import org.chaoslab.io.RunMetadata;
 import org.chaoslab.linalg.Blas;
 import org.chaoslab.model.RateNetwork;
@@ -46,11 +44,7 @@ final class TwoReplicaSweepBench {
                    boolean analyzer, int waitIdle, Path out) {
 
         double[] gains() {
-            double[] g = new double[points];
-            for (int k = 0; k < points; k++) {
-                g[k] = points == 1 ? gMin : gMin + (gMax - gMin) * k / (points - 1);
-            }
-            return g;
+            return BenchArgs.linspace(gMin, gMax, points);
         }
 
         LyapunovSettings settings() {
@@ -79,16 +73,8 @@ final class TwoReplicaSweepBench {
     }
 
     static void main(String[] args, PrintStream out, PrintStream log) throws Exception {
-        Options o = parse(args);
-        if (o == null) {
-            out.print(USAGE);
-            return;
-        }
-        Report r = run(o, log);
-        print(r, out);
-        Files.createDirectories(o.out());
-        JsonOutput.write(o.out().resolve("two-replica-sweep-bench.json"), r);
-        out.printf(Locale.ROOT, "written: %s%n", o.out().resolve("two-replica-sweep-bench.json"));
+        BenchCommand.main(args, out, log, USAGE, TwoReplicaSweepBench::parse, TwoReplicaSweepBench::run,
+                TwoReplicaSweepBench::print, BenchCommand.json(Options::out, "two-replica-sweep-bench.json"));
     }
 
     /** @return null for --help */
@@ -100,56 +86,30 @@ final class TwoReplicaSweepBench {
         double t = 20;
         double warmup = 5;
         double dt = 0.1;
-        int threads = Runtime.getRuntime().availableProcessors();
         boolean analyzer = true;
-        int waitIdle = 0;
-        Path out = Path.of("results", "bench");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
+        BenchArgs a = new BenchArgs(args, "--threads", "--wait-idle", "--out");
+        while (a.next()) {
+            switch (a.option()) {
                 case "--two-replica" -> { }
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--n" -> n = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--points" -> points = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--g-min" -> gMin = number(BenchMain.value(args, ++i, a), a);
-                case "--g-max" -> gMax = number(BenchMain.value(args, ++i, a), a);
-                case "--t" -> t = number(BenchMain.value(args, ++i, a), a);
-                case "--warmup" -> warmup = number(BenchMain.value(args, ++i, a), a);
-                case "--dt" -> dt = number(BenchMain.value(args, ++i, a), a);
-                case "--threads" -> threads = BenchMain.positive(BenchMain.value(args, ++i, a), a);
+                case "--n" -> n = a.positive();
+                case "--points" -> points = a.positive();
+                case "--g-min" -> gMin = a.number();
+                case "--g-max" -> gMax = a.number();
+                case "--t" -> t = a.number();
+                case "--warmup" -> warmup = a.number();
+                case "--dt" -> dt = a.number();
                 case "--no-analyzer" -> analyzer = false;
-                case "--wait-idle" -> waitIdle = BenchMain.positive(BenchMain.value(args, ++i, a), a);
-                case "--out" -> out = Path.of(BenchMain.value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                default -> a.shared();
             }
         }
-        if (n < 2) {
-            throw new IllegalArgumentException("--n must be >= 2 (got " + n + ")");
+        if (a.help()) {
+            return null;
         }
-        if (!(gMin >= 0) || !(gMax >= gMin)) {
-            throw new IllegalArgumentException("--g-min and --g-max must satisfy 0 <= g-min <= g-max (got " + gMin + ", " + gMax + ")");
-        }
-        if (threads > Runtime.getRuntime().availableProcessors()) {
-            throw new IllegalArgumentException("--threads must be in [1, " + Runtime.getRuntime().availableProcessors() + "] (got "
-                    + threads + ")");
-        }
-        Options o = new Options(n, points, gMin, gMax, t, warmup, dt, threads, analyzer, waitIdle, out);
+        BenchArgs.size(n);
+        BenchArgs.gainRange(gMin, gMax);
+        Options o = new Options(n, points, gMin, gMax, t, warmup, dt, a.threadsWithinCores(), analyzer, a.waitIdle(), a.out());
         o.settings();   // validated as the estimator validates it (t, dt, warm-up)
         return o;
-    }
-
-    private static double number(String v, String option) {
-        try {
-            double d = Double.parseDouble(v);
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException ignored) {
-            // below
-        }
-        throw new IllegalArgumentException(option + " must be a finite number (got '" + v + "')");
     }
 
     static Report run(Options o, PrintStream log) throws Exception {
@@ -165,40 +125,40 @@ final class TwoReplicaSweepBench {
         TwoReplicaBatch.run(unit, batch, shortRun, ProgressListener.NONE);
         TwoReplicaBatch.run(unit, new GainBatch(batch.network(), new double[] {o.gMin()}), shortRun, ProgressListener.NONE);
 
-        CpuLoad.awaitIdle(o.waitIdle(), log);
-        log.printf(Locale.ROOT, "batched: %d pairs in one state ...%n", o.points());
-        CpuLoad.Snapshot a = CpuLoad.now();
-        TwoReplicaBatchRun b = TwoReplicaBatch.run(unit, batch, s, ProgressListener.NONE);
-        Mode batched = mode(o, "batched: " + 2 * o.points() + " columns per product", b.wallSeconds(), lambdas(b),
-                CpuLoad.foreign(a, CpuLoad.now()));
+        // the times are the runs' own integration times (TwoReplicaBatchRun.wallSeconds), the loads the phases'
+        BenchPhase<TwoReplicaBatchRun> b = BenchPhase.run(o.waitIdle(), log, String.format(Locale.ROOT,
+                "batched: %d pairs in one state ...", o.points()), () -> TwoReplicaBatch.run(unit, batch, s, ProgressListener.NONE));
+        Mode batched = mode(o, "batched: " + 2 * o.points() + " columns per product", b.result().wallSeconds(),
+                lambdas(b.result()), b.foreignLoad());
 
-        CpuLoad.awaitIdle(o.waitIdle(), log);
-        log.printf(Locale.ROOT, "one trajectory pair at a time ...%n");
-        a = CpuLoad.now();
-        double seconds = 0;
         double[] single = new double[o.points()];
-        for (int k = 0; k < o.points(); k++) {
-            TwoReplicaBatchRun one = TwoReplicaBatch.run(unit, new GainBatch(batch.network(), new double[] {batch.gain(k)}), s,
-                    ProgressListener.NONE);
-            seconds += one.wallSeconds();
-            single[k] = one.point(0).lambda();
-        }
-        Mode onePair = mode(o, "one pair at a time: 2 columns per product, " + o.points() + " runs", seconds, single,
-                CpuLoad.foreign(a, CpuLoad.now()));
+        BenchPhase<Double> pairs = BenchPhase.run(o.waitIdle(), log, "one trajectory pair at a time ...", () -> {
+            double seconds = 0;
+            for (int k = 0; k < o.points(); k++) {
+                TwoReplicaBatchRun one = TwoReplicaBatch.run(unit, new GainBatch(batch.network(), new double[] {batch.gain(k)}),
+                        s, ProgressListener.NONE);
+                seconds += one.wallSeconds();
+                single[k] = one.point(0).lambda();
+            }
+            return seconds;
+        });
+        Mode onePair = mode(o, "one pair at a time: 2 columns per product, " + o.points() + " runs", pairs.result(), single,
+                pairs.foreignLoad());
 
         Mode analyzer = null;
         if (o.analyzer()) {
-            CpuLoad.awaitIdle(o.waitIdle(), log);
-            log.printf(Locale.ROOT, "the analyzer with k = 1, one point at a time ...%n");
-            LyapunovAnalyzer.spectrum(unit, shortRun, ProgressListener.NONE);   // its JIT warm-up
-            a = CpuLoad.now();
-            double[] lambda = new double[o.points()];
-            long t0 = System.nanoTime();
-            for (int k = 0; k < o.points(); k++) {
-                lambda[k] = LyapunovAnalyzer.spectrum(scaled(unit, batch, k), s, ProgressListener.NONE).twoReplica().lambda().value();
-            }
-            analyzer = mode(o, "analyzer, k = 1 (x, x', one tangent vector, QR every t-ons), one point at a time",
-                    (System.nanoTime() - t0) * 1e-9, lambda, CpuLoad.foreign(a, CpuLoad.now()));
+            LyapunovAnalyzer.spectrum(unit, shortRun, ProgressListener.NONE);   // its JIT warm-up, before the phase
+            // timed as a whole (System.nanoTime around the K analyzer runs)
+            BenchPhase<double[]> a = BenchPhase.run(o.waitIdle(), log, "the analyzer with k = 1, one point at a time ...", () -> {
+                double[] lambda = new double[o.points()];
+                for (int k = 0; k < o.points(); k++) {
+                    lambda[k] = LyapunovAnalyzer.spectrum(scaled(unit, batch, k), s, ProgressListener.NONE).twoReplica().lambda()
+                            .value();
+                }
+                return lambda;
+            });
+            analyzer = mode(o, "analyzer, k = 1 (x, x', one tangent vector, QR every t-ons), one point at a time", a.seconds(),
+                    a.result(), a.foreignLoad());
         }
         double maxDiff = 0;
         for (int k = 0; k < o.points(); k++) {
