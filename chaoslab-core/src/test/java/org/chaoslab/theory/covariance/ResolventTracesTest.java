@@ -79,6 +79,28 @@ class ResolventTracesTest {
         assertThat(two.participationRatioPerN()).isCloseTo(one.participationRatioPerN(), offset(1e-12));
     }
 
+    @Test
+    void surrogateTermsReduceToTheLinearNetworkAndKeepTheCavityValues() {
+        for (boolean zd : new boolean[] {false, true}) {
+            FiniteSizeCoefficients lin = LinearCovariance.zeroFrequencyFiniteSize(0.6, 2.0, zd);
+            FiniteSizeCoefficients sur = SurrogateFiniteSize.zeroFrequency(0.6, 2.0, 0.0, zd);
+            assertThat(sur.meanAutoCov()).isCloseTo(lin.meanAutoCov(), offset(1e-10));
+            assertThat(sur.participationRatioPerN()).isCloseTo(lin.participationRatioPerN(), offset(1e-10));
+        }
+        // the quenched tanh network of the report (g = 1.5, σ = 2): R = 0.475693, D = 4, s = 0.126067/0.317129²; the
+        // planar parts are the cavity's ā = (D + sR²)/(1 − R²) = 5.53646 and PR/N = 0.583574 (QuenchedCovariance)
+        double r = 0.47569288024499157;
+        double s = 0.12606656969293384 / (0.3171285868299944 * 0.3171285868299944);
+        double[] m = SurrogateFiniteSize.moments(r, 4.0, s, false);
+        assertThat(m[0]).isCloseTo((4.0 + s * r * r) / (1 - r * r), offset(1e-12));
+        assertThat(m[0] * m[0] / m[2]).isCloseTo(0.583574117880035, offset(1e-9));
+        // its 1/N terms (python word expansion, scripts/finite-size/equal_time_words.py's method: κ_ā = 4.39998,
+        // κ_PR = −0.895841)
+        FiniteSizeCoefficients k = SurrogateFiniteSize.zeroFrequency(r, 4.0, s, false);
+        assertThat(k.meanAutoCov()).isCloseTo(4.399983535, offset(1e-6));
+        assertThat(k.participationRatioPerN()).isCloseTo(-0.8958412011, offset(1e-8));
+    }
+
     private static double[] finiteSizeWith(double r, int nodes) {
         double s = r * r;
         double a = Math.sqrt(1 - s);
