@@ -54,11 +54,7 @@ public final class SimulateBalancedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OutputDirectory dir = output.prepare()) {
-            int code = run(dir);
-            dir.commit();
-            return code;
-        }
+        return output.write(this::run);
     }
 
     private int run(OutputDirectory dir) throws Exception {

@@ -43,11 +43,7 @@ public final class SimulateGlauberCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OutputDirectory dir = output.prepare()) {
-            int code = run(dir);
-            dir.commit();
-            return code;
-        }
+        return output.write(this::run);
     }
 
     private int run(OutputDirectory dir) throws Exception {

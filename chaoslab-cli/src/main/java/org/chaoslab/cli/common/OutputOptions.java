@@ -53,4 +53,29 @@ public final class OutputOptions {
     public OutputDirectory prepare() throws IOException {
         return OutputDirectory.prepare(directory(), force());
     }
+
+    /**
+     * The run of a command into its open output directory, returning the command's exit code (see {@link #write}).
+     */
+    @FunctionalInterface
+    public interface Run {
+        /** Writes the run's files into {@code dir} and returns the exit code. */
+        int into(OutputDirectory dir) throws Exception;
+    }
+
+    /**
+     * Runs {@code run} into the output directory as one consistent set: {@link #prepare}s it, runs, and commits whatever
+     * exit code the run returns (a run that diverged keeps what it wrote, with its own exit code). An exception
+     * commits nothing: the staging directory is removed and an earlier run in the target stays as it was. The one
+     * place for the prepare-run-commit sequence of the commands whose whole work writes into {@code --out}.
+     *
+     * @return the run's exit code
+     */
+    public int write(Run run) throws Exception {
+        try (OutputDirectory dir = prepare()) {
+            int code = run.into(dir);
+            dir.commit();
+            return code;
+        }
+    }
 }

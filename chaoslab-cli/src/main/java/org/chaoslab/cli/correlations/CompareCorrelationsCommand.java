@@ -1,6 +1,5 @@
 package org.chaoslab.cli.correlations;
 
-import org.chaoslab.cli.common.OutputDirectory;
 import org.chaoslab.cli.common.OutputOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,9 +32,8 @@ public final class CompareCorrelationsCommand implements Callable<Integer> {
             defaultValue = "50")
     double window;
 
-    @Option(names = "--trials", description = "With --noise quenched:SIGMA: trials of the frozen input per realization (even, "
-            + ">= 4; 0: 4 N). Default: ${DEFAULT-VALUE}.", defaultValue = "0")
-    int trials;
+    @Mixin
+    QuenchedTrialsOption trials;
 
     @Mixin
     MappingOption mapping;
@@ -48,11 +46,7 @@ public final class CompareCorrelationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OutputDirectory dir = output.prepare()) {
-            int code = CorrelationsSimulateCommand.execute(network, run, realizations, window, trials, mapping.get(), dir, spec,
-                    "compare");
-            dir.commit();
-            return code;
-        }
+        return output.write(dir -> CorrelationsSimulateCommand.execute(network, run, realizations, window, trials.get(),
+                mapping.get(), dir, spec, "compare"));
     }
 }

@@ -55,9 +55,8 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
             defaultValue = "50")
     double window;
 
-    @Option(names = "--trials", description = "With --noise quenched:SIGMA: trials of the frozen input per realization (even, "
-            + ">= 4; 0: 4 N). Default: ${DEFAULT-VALUE}.", defaultValue = "0")
-    int trials;
+    @Mixin
+    QuenchedTrialsOption trials;
 
     @Mixin
     MappingOption mapping;
@@ -70,11 +69,8 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OutputDirectory dir = output.prepare()) {
-            int code = execute(network, run, realizations, window, trials, mapping.get(), dir, spec, "correlations");
-            dir.commit();
-            return code;
-        }
+        return output.write(dir -> execute(network, run, realizations, window, trials.get(), mapping.get(), dir, spec,
+                "correlations"));
     }
 
     /** Shared by {@code correlations simulate} and {@code compare correlations}. */

@@ -40,13 +40,7 @@ import picocli.CommandLine.Option;
 final class DeepCompareCommand implements Callable<Integer> {
 
     @Mixin
-    DeepNetworkOptions network;
-
-    @Mixin
-    DeepInputOptions inputs;
-
-    @Mixin
-    DeepRunOptions run;
+    DeepSimulationOptions simulation;
 
     @Mixin
     OutputOptions output;
@@ -56,23 +50,17 @@ final class DeepCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OutputDirectory dir = output.prepare()) {
-            int code = run(dir);
-            dir.commit();
-            return code;
-        }
+        return output.write(this::run);
     }
 
     private int run(OutputDirectory dir) throws Exception {
         Path out = dir.dir();
-        DeepNetwork net = network.network();
-        inputs.validate();
-        network.checkSimulation(inputs.pairs * 2 + inputs.circlePoints);
-        DeepSimulation settings = run.settings(8);
+        DeepNetwork net = simulation.network();
+        DeepSimulation settings = simulation.settings(8);
         Validate.atLeast("realizations", settings.realizations(), 2);
         DeepMeanField theory = new DeepMeanField();
-        DeepNetworkInputs in = inputs.inputs(inputs.q0);
-        if (!inputs.circleLengthGiven()) {
+        DeepNetworkInputs in = simulation.inputs();
+        if (!simulation.circleLengthGiven()) {
             in = DeepComparison.circleAtFixedPoint(net, in, theory);
         }
         var err = spec.commandLine().getErr();

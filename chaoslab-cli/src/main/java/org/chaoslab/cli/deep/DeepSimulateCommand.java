@@ -33,13 +33,7 @@ import picocli.CommandLine.Option;
 final class DeepSimulateCommand implements Callable<Integer> {
 
     @Mixin
-    DeepNetworkOptions network;
-
-    @Mixin
-    DeepInputOptions inputs;
-
-    @Mixin
-    DeepRunOptions run;
+    DeepSimulationOptions simulation;
 
     @Mixin
     OutputOptions output;
@@ -49,20 +43,14 @@ final class DeepSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OutputDirectory dir = output.prepare()) {
-            int code = run(dir);
-            dir.commit();
-            return code;
-        }
+        return output.write(this::run);
     }
 
     private int run(OutputDirectory dir) throws Exception {
         Path out = dir.dir();
-        DeepNetwork net = network.network();
-        inputs.validate();
-        network.checkSimulation(inputs.pairs * 2 + inputs.circlePoints);
-        DeepNetworkInputs in = inputs.inputs(inputs.q0);
-        DeepSimulation settings = run.settings(4);
+        DeepNetwork net = simulation.network();
+        DeepNetworkInputs in = simulation.inputs();
+        DeepSimulation settings = simulation.settings(4);
         var err = spec.commandLine().getErr();
         ProgressListener progress = Progress.on(err, "simulate");
         DeepRecording rec = DeepSimulator.run(net, in, settings, progress);

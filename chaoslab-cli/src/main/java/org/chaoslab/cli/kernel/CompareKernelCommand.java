@@ -73,8 +73,7 @@ public final class CompareKernelCommand implements Callable<Integer> {
         }
         Stimuli.Circle circle = (Stimuli.Circle) stimuli.stimuli(seed);
         ResponseProtocol prot = protocol.protocol();
-        int[] lags = roughnessLags != null ? KernelTheoryCommand.ranks(roughnessLags)
-                : new int[] {2, Math.max(3, Math.min(16, circle.count() / 2))};   // P < 8 is refused with its own message
+        int[] lags = KernelTheoryCommand.roughnessLags(roughnessLags, circle.count());   // P < 8 is refused with its own message
         KernelComparison.Settings settings = new KernelComparison.Settings(realizations, seed, prot, lags, threads.threads());
         try (OutputDirectory dir = output.prepare()) {
             PrintWriter err = spec.commandLine().getErr();

@@ -69,17 +69,11 @@ public final class KernelLearningCurveCommand implements Callable<Integer> {
         if (!(ridge >= 0) || !Double.isFinite(ridge)) {
             throw new IllegalArgumentException("--ridge must be finite and >= 0 (got " + ridge + ")");
         }
-        if (draws < 2) {
-            throw new IllegalArgumentException("--draws must be >= 2 (got " + draws + ")");
-        }
+        checkDraws(draws);
         output.check();
         Responses r = ResponsesFile.read(responses, recording, 2);
         int p = r.stimuli();
-        for (int size : sizes) {
-            if (size < 1 || size > p - 1) {
-                throw new IllegalArgumentException("--sizes must lie in [1, " + (p - 1) + "] (got " + size + ")");
-            }
-        }
+        checkSizes(sizes, p);
         double[] y = LearningCurveComparison.target(target, p);
         try (OutputDirectory dir = output.prepare()) {
             TrialKernels k = ResponseKernels.of(r);
@@ -123,4 +117,25 @@ public final class KernelLearningCurveCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Refuses fewer than 2 random training sets per size ({@code --draws}): the learning curve's standard error is
+     * their spread. Shared with {@code kernel regularization}, whose learning curves are these.
+     */
+    static void checkDraws(int draws) {
+        if (draws < 2) {
+            throw new IllegalArgumentException("--draws must be >= 2 (got " + draws + ")");
+        }
+    }
+
+    /**
+     * Refuses a training-set size ({@code --sizes}) outside [1, P - 1] for P stimuli: at least one stimulus is trained
+     * on and one is left to test on. Shared with {@code kernel regularization}.
+     */
+    static void checkSizes(int[] sizes, int stimuli) {
+        for (int size : sizes) {
+            if (size < 1 || size > stimuli - 1) {
+                throw new IllegalArgumentException("--sizes must lie in [1, " + (stimuli - 1) + "] (got " + size + ")");
+            }
+        }
+    }
 }

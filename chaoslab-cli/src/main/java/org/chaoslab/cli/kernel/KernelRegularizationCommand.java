@@ -115,22 +115,15 @@ public final class KernelRegularizationCommand implements Callable<Integer> {
         if (samples < 1 || !(transientTime >= 0)) {
             throw new IllegalArgumentException("--samples must be >= 1 and --transient >= 0");
         }
-        if (draws < 2) {
-            throw new IllegalArgumentException("--draws must be >= 2 (got " + draws + ")");
-        }
+        KernelLearningCurveCommand.checkDraws(draws);
         int[] ranks = KernelTheoryCommand.ranks(fitRanks);
-        for (int size : sizes) {
-            if (size < 1 || size > circle.count() - 1) {
-                throw new IllegalArgumentException("--sizes must lie in [1, " + (circle.count() - 1) + "] (got " + size + ")");
-            }
-        }
+        KernelLearningCurveCommand.checkSizes(sizes, circle.count());
         LearningCurveComparison.target(target, circle.count());
         StimulusNetwork glauber = new StimulusNetwork(StimulusNetwork.Kind.GLAUBER, n, g, 0.0, theta, 0.0, null, sigma, 0.0, 1.0, 1.0,
                 org.chaoslab.model.Precision.FLOAT64);
         StimulusNetwork matched = MatchedRate.of(glauber, circle.scale(), dt);
         double[] times = roughnessTimes();
-        int[] lags = roughnessLags != null ? KernelTheoryCommand.ranks(roughnessLags)
-                : new int[] {2, Math.max(3, Math.min(16, circle.count() / 2))};
+        int[] lags = KernelTheoryCommand.roughnessLags(roughnessLags, circle.count());
         if (times.length > 0 && lags[1] > circle.count() / 2) {
             throw new IllegalArgumentException("--roughness-lags must be <= P/2 = " + circle.count() / 2 + " (got " + lags[1] + ")");
         }

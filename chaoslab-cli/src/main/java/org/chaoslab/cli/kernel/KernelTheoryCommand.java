@@ -312,6 +312,16 @@ public final class KernelTheoryCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The lags FROM:TO of the roughness fits on a circle of {@code points} stimuli ({@code --roughness-lags} of
+     * {@code compare kernel} and {@code kernel regularization}): {@code spec} when given, else 2:min(16, P/2), at
+     * least 2:3 so that a fit has two lags (a circle too small for them is refused afterwards, by the command or the
+     * comparison, with its own message).
+     */
+    static int[] roughnessLags(String spec, int points) {
+        return spec != null ? ranks(spec) : new int[] {2, Math.max(3, Math.min(16, points / 2))};
+    }
+
     static int[] ranks(String spec) {
         String[] f = spec.split(":");
         try {

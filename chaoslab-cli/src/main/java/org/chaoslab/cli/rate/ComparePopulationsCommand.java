@@ -19,7 +19,6 @@ import org.chaoslab.compare.Verdict;
 import org.chaoslab.io.CsvTable;
 import org.chaoslab.io.LinePlot;
 import org.chaoslab.model.PopulationNetwork;
-import org.chaoslab.model.RateNetwork;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateSimulation;
@@ -47,24 +46,13 @@ import picocli.CommandLine.Option;
 public final class ComparePopulationsCommand implements Callable<Integer> {
 
     @Mixin
-    PopulationNetworkOptions network;
-
-    @Option(names = "--n", description = "Number of units N (>= number of populations). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "1000")
-    int n;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    PopulationSparseOptions sparse;
+    PopulationSimulationOptions simulation;
 
     @Option(names = "--realizations", description = "Network realizations R (>= 2). Default: ${DEFAULT-VALUE}.", defaultValue = "4")
     int realizations;
 
-    @Option(names = "--sample-interval", description = "Time between the states the statistics use (> 0). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "0.5")
-    double sampleInterval;
+    @Mixin
+    SampleIntervalOption interval;
 
     @Option(names = "--acf-max-lag", description = "Record the autocorrelations Delta_k(tau) up to this lag (>= 0; 0: "
             + "none; up to 1024 units per population of replica 0). Default: ${DEFAULT-VALUE}.", defaultValue = "20")
@@ -84,22 +72,14 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PopulationNetwork net = network.network(n);
-        RateSimulation settings = run.settings(0.1, IntegratorKind.RK4);
+        PopulationNetwork net = simulation.network();
+        RateSimulation settings = simulation.settings(0.1, IntegratorKind.RK4);
         if (realizations < 2) {
             throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
         }
-        int kIn = sparse.inDegree(net);
-        PopulationComparison.Settings s = new PopulationComparison.Settings(settings, realizations, sampleInterval, acfMaxLag,
-                kIn);
-        if (sampleInterval < settings.dt()) {
-            throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + settings.dt() + ")");
-        }
-        if (kIn == 0) {
-            RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings, RecordingPlan.defaults());
-        } else {
-            org.chaoslab.sim.SparseCouplingSampler.requireMemory(n, kIn, settings.replicas());
-        }
+        int kIn = simulation.inDegree(net);
+        PopulationComparison.Settings s = interval.settings(settings, realizations, acfMaxLag, kIn);
+        simulation.checkResources(net, kIn, settings, RecordingPlan.defaults());
         try (OutputDirectory dir = output.prepare()) {
             var err = spec.commandLine().getErr();
             ProgressListener progress = Progress.on(err, "compare");
@@ -209,8 +189,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(),
                 r.realizations() + r.problems().size())
                 .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);
-        summary.result("network", PopulationParameters.of(net, network.source(), network.gainScale))
-                .result("kIn", sparse.kIn)
+        summary.result("network", simulation.parameters(net))
+                .result("kIn", simulation.sparse.kIn)
                 .result("run", RunParameters.of(settings))
                 .result("theory", th)
                 .result("observedPhase", r.observedPhase())

@@ -135,11 +135,7 @@ public final class LyapunovCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Prepared p = prepare();
-        try (OutputDirectory dir = output.prepare()) {
-            int code = p.twoReplica() ? runTwoReplica(p, dir) : run(p, dir);
-            dir.commit();
-            return code;
-        }
+        return output.write(dir -> p.twoReplica() ? runTwoReplica(p, dir) : run(p, dir));
     }
 
     private int run(Prepared prepared, OutputDirectory dir) throws Exception {

@@ -98,11 +98,7 @@ public final class LyapunovSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OutputDirectory dir = output.prepare()) {
-            int code = run(dir);
-            dir.commit();
-            return code;
-        }
+        return output.write(this::run);
     }
 
     private int run(OutputDirectory dir) throws Exception {

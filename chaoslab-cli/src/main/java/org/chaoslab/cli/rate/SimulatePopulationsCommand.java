@@ -11,7 +11,6 @@ import org.chaoslab.cli.common.OutputOptions;
 import org.chaoslab.cli.common.RunSummary;
 import org.chaoslab.compare.PopulationComparison;
 import org.chaoslab.model.PopulationNetwork;
-import org.chaoslab.model.RateNetwork;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateRun;
@@ -37,21 +36,10 @@ import picocli.CommandLine.Option;
 public final class SimulatePopulationsCommand implements Callable<Integer> {
 
     @Mixin
-    PopulationNetworkOptions network;
-
-    @Option(names = "--n", description = "Number of units N (>= number of populations). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "1000")
-    int n;
+    PopulationSimulationOptions simulation;
 
     @Mixin
-    RunOptions run;
-
-    @Mixin
-    PopulationSparseOptions sparse;
-
-    @Option(names = "--sample-interval", description = "Time between the states the statistics use (> 0). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "0.5")
-    double sampleInterval;
+    SampleIntervalOption interval;
 
     @Option(names = "--acf-max-lag", description = "Largest lag of the autocorrelations Delta_k(tau) (>= 0; 0: none). "
             + "Default: ${DEFAULT-VALUE}.", defaultValue = "30")
@@ -69,19 +57,12 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PopulationNetwork net = network.network(n);
-        RateSimulation settings = run.settings(0.05, IntegratorKind.EULER);
-        PopulationComparison.Settings sampling = new PopulationComparison.Settings(settings, 1, sampleInterval, acfMaxLag);
-        if (sampleInterval < settings.dt()) {
-            throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + settings.dt() + ")");
-        }
-        int kIn = sparse.inDegree(net);
-        if (kIn == 0) {
-            RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings,
-                    RecordingPlan.defaults().withCorrelationMaxLag(Math.max(acfMaxLag, settings.dt())));
-        } else {
-            org.chaoslab.sim.SparseCouplingSampler.requireMemory(n, kIn, settings.replicas());
-        }
+        PopulationNetwork net = simulation.network();
+        RateSimulation settings = simulation.settings(0.05, IntegratorKind.EULER);
+        PopulationComparison.Settings sampling = interval.settings(settings, 1, acfMaxLag, 0);
+        int kIn = simulation.inDegree(net);
+        simulation.checkResources(net, kIn, settings,
+                RecordingPlan.defaults().withCorrelationMaxLag(Math.max(acfMaxLag, settings.dt())));
         try (OutputDirectory dir = output.prepare()) {
             var err = spec.commandLine().getErr();
             RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, settings.seed(), settings.threads(), kIn);
@@ -96,7 +77,7 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
             PopulationRecording r = result.recordedSteps() >= sampling.every() ? rec.result() : null;
             if (r != null) {
                 PopulationOutputs.write(dir, net, r);
-                dir.npy("final_state.npy", result.finalState(), settings.replicas(), n);
+                dir.npy("final_state.npy", result.finalState(), settings.replicas(), net.size());
                 summary.results(PopulationOutputs.results(r));
                 if (acfMaxLag > 0 && !r.hasAutocorrelation() && result.completed()) {
                     String w = "--t " + settings.duration() + " is too short for autocorrelations up to --acf-max-lag " + acfMaxLag
@@ -105,7 +86,7 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
                     err.println("chaoslab: warning: " + w);
                 }
             }
-            summary.result("network", PopulationParameters.of(net, network.source(), network.gainScale))
+            summary.result("network", simulation.parameters(net))
                     .result("kIn", kIn == 0 ? null : kIn)
                     .result("run", RunParameters.of(settings))
                     .resultsOf(new Run(result.recordedSteps(), result.wallSeconds(),

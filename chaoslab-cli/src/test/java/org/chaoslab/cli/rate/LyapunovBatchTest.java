@@ -2,14 +2,17 @@ package org.chaoslab.cli.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chaoslab.cli.rate.BatchFixture.assertSameSchema;
+import static org.chaoslab.cli.rate.BatchFixture.commandError;
+import static org.chaoslab.cli.rate.BatchFixture.commandResults;
+import static org.chaoslab.cli.rate.BatchFixture.number;
+import static org.chaoslab.cli.rate.BatchFixture.unbatched;
+import static org.chaoslab.cli.rate.BatchFixture.with;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.chaoslab.cli.Chaoslab;
 import org.chaoslab.cli.Main;
@@ -20,39 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The batched g-sweep of {@code lyapunov --method two-replica} against the command itself, point by point. */
 class LyapunovBatchTest {
 
+    private static final List<String> COMMAND = List.of("lyapunov");
     private static final List<String> TWO_REPLICA = List.of("--method", "two-replica");
-
-    /** The unbatched run: {@code lyapunov ARGS --g g --out DIR}, in process. */
-    private static Chaoslab.Outcome unbatched(List<String> args, double g, Path dir) {
-        List<String> line = new ArrayList<>(List.of("lyapunov"));
-        line.addAll(args);
-        line.addAll(List.of("--g", Double.toString(g), "--out", dir.resolve("g" + g).toString(), "--force"));
-        return Chaoslab.run(line.toArray(new String[0]));
-    }
-
-    private static double number(Map<String, Object> results, String key) {
-        return ((Number) results.get(key)).doubleValue();
-    }
-
-    /** The same keys as the command's results plus status and batched, each value of the same type. */
-    private static void assertSameSchema(Map<String, Object> batched, Map<String, Object> single) {
-        Set<String> expected = new HashSet<>(single.keySet());
-        expected.add(SimulateRateBatch.STATUS);
-        expected.add(SimulateRateBatch.BATCHED);
-        assertThat(batched.keySet()).isEqualTo(expected);
-        for (String key : single.keySet()) {
-            if (single.get(key) != null) {
-                assertThat(batched.get(key)).as(key).hasSameClassAs(single.get(key));
-            }
-        }
-        assertThat(batched.get(SimulateRateBatch.BATCHED)).isEqualTo(true);
-    }
-
-    private static List<String> with(List<String> base, String... more) {
-        List<String> l = new ArrayList<>(base);
-        l.addAll(List.of(more));
-        return l;
-    }
 
     /**
      * Below the transition each point's results are the command's to rounding: the two differ in the couplings'
@@ -72,11 +44,8 @@ class LyapunovBatchTest {
         List<Map<String, Object>> batched = LyapunovBatch.run(args, gains);
         assertThat(batched).hasSize(3);
         for (int k = 0; k < gains.length; k++) {
-            Chaoslab.Outcome o = unbatched(args, gains[k], dir);
-            assertThat(o.exitCode()).as(o.err()).isZero();
-            Map<String, Object> single = o.results();
             Map<String, Object> b = batched.get(k);
-            assertSameSchema(b, single);
+            Map<String, Object> single = commandResults(COMMAND, args, gains[k], dir, b);
             assertThat(b.get(SimulateRateBatch.STATUS)).isEqualTo(RunSummary.COMPLETED);
             for (String key : List.of("network", "run", "lambdaMaxDmft", "renormalizations", "accumulationTime", "batches")) {
                 assertThat(b.get(key)).as(key).isEqualTo(single.get(key));
@@ -106,11 +75,8 @@ class LyapunovBatchTest {
         double[] gains = {2.5, 3.0};
         List<Map<String, Object>> batched = LyapunovBatch.run(args, gains);
         for (int k = 0; k < gains.length; k++) {
-            Chaoslab.Outcome o = unbatched(args, gains[k], dir);
-            assertThat(o.exitCode()).as(o.err()).isZero();
-            Map<String, Object> single = o.results();
             Map<String, Object> b = batched.get(k);
-            assertSameSchema(b, single);
+            Map<String, Object> single = commandResults(COMMAND, args, gains[k], dir, b);
             double delta = number(b, "lambdaMaxTwoReplica") - number(single, "lambdaMaxTwoReplica");
             double bound = 1.5 * Math.hypot(number(b, "lambdaMaxTwoReplicaCi"), number(single, "lambdaMaxTwoReplicaCi"));
             System.out.printf(Locale.ROOT, "lyapunov --method two-replica --g %.1f: batched %.5f +- %.5f, unbatched %.5f +- %.5f, "
@@ -146,7 +112,7 @@ class LyapunovBatchTest {
         List<String> args = with(TWO_REPLICA, "--n", "100", "--phi", "linear", "--t", "40", "--warmup", "20:10", "--seed", "2");
         double[] gains = {0.5, 3.0, 0.9};
         List<Map<String, Object>> batched = LyapunovBatch.run(args, gains);
-        Chaoslab.Outcome o = unbatched(args, 3.0, dir);
+        Chaoslab.Outcome o = unbatched(COMMAND, args, 3.0, dir);
         assertThat(o.exitCode()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(o.summary().orElseThrow().status()).isEqualTo(RunSummary.DIVERGED);
         assertThat(o.err()).contains("diverged");
@@ -185,18 +151,9 @@ class LyapunovBatchTest {
         for (String[] bad : new String[][] {{"--n", "0"}, {"--dt", "-0.1"}, {"--t", "1"}, {"--batches", "1"}, {"--bogus", "1"},
             {"--method", "lanczos"}}) {
             List<String> args = with(TWO_REPLICA, bad);
-            String expected = commandError(args, 1.0, dir);
+            String expected = commandError(COMMAND, args, 1.0, dir);
             assertThatThrownBy(() -> LyapunovBatch.run(args, new double[] {1.0}))
                     .as(String.join(" ", bad)).isInstanceOf(IllegalArgumentException.class).hasMessage(expected);
         }
-    }
-
-    /** The one-line error of {@code lyapunov ARGS --g g}, without "chaoslab: error: ". */
-    private static String commandError(List<String> args, double g, Path dir) {
-        Chaoslab.Outcome o = unbatched(args, g, dir);
-        assertThat(o.exitCode()).isEqualTo(Main.EXIT_USAGE);
-        String line = o.err().strip();
-        assertThat(line).startsWith("chaoslab: error: ").doesNotContain("\n");
-        return line.substring("chaoslab: error: ".length());
     }
 }

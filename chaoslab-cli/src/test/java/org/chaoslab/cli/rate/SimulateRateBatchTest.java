@@ -2,14 +2,17 @@ package org.chaoslab.cli.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chaoslab.cli.rate.BatchFixture.assertSameSchema;
+import static org.chaoslab.cli.rate.BatchFixture.commandError;
+import static org.chaoslab.cli.rate.BatchFixture.commandResults;
+import static org.chaoslab.cli.rate.BatchFixture.number;
+import static org.chaoslab.cli.rate.BatchFixture.unbatched;
+import static org.chaoslab.cli.rate.BatchFixture.with;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.chaoslab.cli.Chaoslab;
 import org.chaoslab.cli.Main;
@@ -20,29 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The batched g-sweep of {@code simulate rate} against the command itself, point by point. */
 class SimulateRateBatchTest {
 
-    /** The unbatched run: {@code simulate rate ARGS --g g --out DIR}, in process. */
-    private static Chaoslab.Outcome unbatched(List<String> args, double g, Path dir) {
-        List<String> line = new ArrayList<>(List.of("simulate", "rate"));
-        line.addAll(args);
-        line.addAll(List.of("--g", Double.toString(g), "--out", dir.resolve("g" + g).toString(), "--force"));
-        return Chaoslab.run(line.toArray(new String[0]));
-    }
-
-    private static double number(Map<String, Object> results, String key) {
-        return ((Number) results.get(key)).doubleValue();
-    }
-
-    /** The same keys as the command's results plus status and batched, each value of the same type. */
-    private static void assertSameSchema(Map<String, Object> batched, Map<String, Object> single) {
-        Set<String> expected = new HashSet<>(single.keySet());
-        expected.add(SimulateRateBatch.STATUS);
-        expected.add(SimulateRateBatch.BATCHED);
-        assertThat(batched.keySet()).isEqualTo(expected);
-        for (String key : single.keySet()) {
-            assertThat(batched.get(key)).as(key).hasSameClassAs(single.get(key));
-        }
-        assertThat(batched.get(SimulateRateBatch.BATCHED)).isEqualTo(true);
-    }
+    private static final List<String> COMMAND = List.of("simulate", "rate");
 
     /**
      * Below the transition each point's results are the command's to rounding. The two runs differ only in the
@@ -59,11 +40,8 @@ class SimulateRateBatchTest {
         List<Map<String, Object>> batched = SimulateRateBatch.run(args, gains);
         assertThat(batched).hasSize(3);
         for (int k = 0; k < gains.length; k++) {
-            Chaoslab.Outcome o = unbatched(args, gains[k], dir);
-            assertThat(o.exitCode()).as(o.err()).isZero();
-            Map<String, Object> single = o.results();
             Map<String, Object> b = batched.get(k);
-            assertSameSchema(b, single);
+            Map<String, Object> single = commandResults(COMMAND, args, gains[k], dir, b);
             assertThat(b.get(SimulateRateBatch.STATUS)).isEqualTo(RunSummary.COMPLETED);
             assertThat(b.get("network")).isEqualTo(single.get("network"));
             assertThat(b.get("run")).isEqualTo(single.get("run"));
@@ -101,11 +79,8 @@ class SimulateRateBatchTest {
         double[] gains = {1.5, 2.0, 3.0};
         List<Map<String, Object>> batched = SimulateRateBatch.run(args, gains);
         for (int k = 0; k < gains.length; k++) {
-            Chaoslab.Outcome o = unbatched(args, gains[k], dir);
-            assertThat(o.exitCode()).as(o.err()).isZero();
-            Map<String, Object> single = o.results();
             Map<String, Object> b = batched.get(k);
-            assertSameSchema(b, single);
+            Map<String, Object> single = commandResults(COMMAND, args, gains[k], dir, b);
             double delta = number(b, "meanSquare") - number(single, "meanSquare");
             double se = Math.hypot(number(b, "meanSquareTimeError"), number(single, "meanSquareTimeError"));
             System.out.printf(Locale.ROOT, "simulate rate --g %.1f: <x^2> batched %.4f +- %.4f, unbatched %.4f +- %.4f, "
@@ -143,7 +118,7 @@ class SimulateRateBatchTest {
                 "--seed", "2", "--threads", "2");
         double[] gains = {0.5, 3.0, 0.9};
         List<Map<String, Object>> batched = SimulateRateBatch.run(args, gains);
-        Chaoslab.Outcome o = unbatched(args, 3.0, dir);
+        Chaoslab.Outcome o = unbatched(COMMAND, args, 3.0, dir);
         assertThat(o.exitCode()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(o.summary().orElseThrow().status()).isEqualTo(RunSummary.DIVERGED);
         Map<String, Object> single = o.results();
@@ -186,28 +161,13 @@ class SimulateRateBatchTest {
         for (String[] bad : new String[][] {{"--n", "0"}, {"--dt", "-0.1"}, {"--phi", "softsign"}, {"--t", "abc"}, {"--bogus", "1"},
             {"--acf-max-lag", "0"}}) {
             List<String> args = List.of(bad);
-            String expected = commandError(args, 1.0, dir);
+            String expected = commandError(COMMAND, args, 1.0, dir);
             assertThatThrownBy(() -> SimulateRateBatch.run(args, new double[] {1.0}))
                     .as(String.join(" ", bad)).isInstanceOf(IllegalArgumentException.class).hasMessage(expected);
         }
-        String badGain = commandError(List.of("--n", "10"), Double.NaN, dir);
+        String badGain = commandError(COMMAND, List.of("--n", "10"), Double.NaN, dir);
         assertThat(badGain).startsWith("--g must be finite");
         assertThatThrownBy(() -> SimulateRateBatch.run(List.of("--n", "10"), new double[] {1.0, Double.NaN}))
                 .hasMessage(badGain);
-    }
-
-    /** The one-line error of {@code simulate rate ARGS --g g}, without "chaoslab: error: ". */
-    private static String commandError(List<String> args, double g, Path dir) {
-        Chaoslab.Outcome o = unbatched(args, g, dir);
-        assertThat(o.exitCode()).isEqualTo(Main.EXIT_USAGE);
-        String line = o.err().strip();
-        assertThat(line).startsWith("chaoslab: error: ").doesNotContain("\n");
-        return line.substring("chaoslab: error: ".length());
-    }
-
-    private static List<String> with(List<String> base, String... more) {
-        List<String> l = new ArrayList<>(base);
-        l.addAll(List.of(more));
-        return l;
     }
 }

@@ -4,8 +4,11 @@ import org.chaoslab.cli.CliRunner.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.chaoslab.cli.CliRunner;
@@ -22,6 +25,30 @@ class SimulateRateCommandTest {
 
     static Result run(String... args) {
         return CliRunner.run(args);
+    }
+
+    /** {@code args} followed by {@code more}. */
+    private static String[] concat(String[] args, String... more) {
+        return Stream.concat(Arrays.stream(args), Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    /** Bad input: exit code 2 and one line on stderr that contains {@code expected}. */
+    private static void assertOneLineUsageError(Result r, String expected) {
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    /**
+     * {@code ARGS} again on one thread (into {@code dir/one}): the same seed must give the same network and the same
+     * trajectory, final_state.npy to the bit, as the run of {@code ARGS} that wrote {@code dir}.
+     */
+    private static void assertOneThreadRunsTheSameTrajectory(String[] args, Path dir) throws IOException {
+        Path one = dir.resolve("one");
+        Result r1 = run(concat(args, "--threads", "1", "--out", one.toString()));
+        assertThat(r1.code()).as(r1.err()).isZero();
+        assertThat(Npy.readDoubles(one.resolve("final_state.npy")).data())
+                .isEqualTo(Npy.readDoubles(dir.resolve("final_state.npy")).data());
     }
 
     @Test
@@ -47,10 +74,7 @@ class SimulateRateCommandTest {
             "--integrator|leapfrog|integrator must be one of",
             "--t|abc|'abc' is not a double"})
     void badInputGivesOneLineAndExitCode2(String option, String value, String expected, @TempDir Path dir) {
-        Result r = run("simulate", "rate", option, value, "--out", dir.toString());
-        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).contains(expected);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertOneLineUsageError(run("simulate", "rate", option, value, "--out", dir.toString()), expected);
     }
 
     @Test
@@ -78,8 +102,9 @@ class SimulateRateCommandTest {
 
     @Test
     void sparseNetworkRunsAndIsRecorded(@TempDir Path dir) throws Exception {
-        Result r = run("simulate", "rate", "--n", "400", "--k-in", "60", "--g", "2", "--dt", "0.1", "--t", "60",
-                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--out", dir.toString());
+        String[] args = {"simulate", "rate", "--n", "400", "--k-in", "60", "--g", "2", "--dt", "0.1", "--t", "60",
+            "--transient", "20", "--seed", "4", "--acf-max-lag", "10"};
+        Result r = run(concat(args, "--out", dir.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
         JsonNode net = s.get("results").get("network");
@@ -89,12 +114,7 @@ class SimulateRateCommandTest {
         // chaotic at g = 2 (the DMFT's Delta0 = 1.92; a short run of a small network, so only the range)
         assertThat(s.get("results").get("meanSquare").asDouble()).isBetween(1.0, 3.0);
         // the same seed with 1 thread: the same network and the same trajectory
-        Path one = dir.resolve("one");
-        Result r1 = run("simulate", "rate", "--n", "400", "--k-in", "60", "--g", "2", "--dt", "0.1", "--t", "60",
-                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--threads", "1", "--out", one.toString());
-        assertThat(r1.code()).as(r1.err()).isZero();
-        assertThat(Npy.readDoubles(one.resolve("final_state.npy")).data())
-                .isEqualTo(Npy.readDoubles(dir.resolve("final_state.npy")).data());
+        assertOneThreadRunsTheSameTrajectory(args, dir);
     }
 
     @ParameterizedTest
@@ -104,30 +124,22 @@ class SimulateRateCommandTest {
             "--n 100 --k-in 10 --eta 0.5|--eta must be 0 with --k-in (sparse couplings pair no reciprocal entries; got 0.5)",
             "--n 10000000 --k-in 100000|--n 10000000 with --k-in 100000 needs about 8.0 TB of memory for the sparse couplings"})
     void badSparseInputGivesOneLineAndExitCode2(String args, String expected, @TempDir Path dir) {
-        String[] a = ("simulate rate " + args + " --out " + dir).split(" ");
-        Result r = run(a);
-        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).contains(expected);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertOneLineUsageError(run(("simulate rate " + args + " --out " + dir).split(" ")), expected);
     }
 
     /** --precision bf16: recorded in the summary; the same seed gives the same network as f64 up to rounding. */
     @Test
     void bfloat16NetworkRunsAndIsRecorded(@TempDir Path dir) throws Exception {
-        Result r = run("simulate", "rate", "--n", "300", "--precision", "bf16", "--g", "2", "--dt", "0.1", "--t", "60",
-                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--out", dir.toString());
+        String[] args = {"simulate", "rate", "--n", "300", "--precision", "bf16", "--g", "2", "--dt", "0.1", "--t", "60",
+            "--transient", "20", "--seed", "4", "--acf-max-lag", "10"};
+        Result r = run(concat(args, "--out", dir.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = JsonOutput.read(dir.resolve("summary.json"));
         assertThat(s.get("results").get("network").get("precision").asText()).isEqualTo("bfloat16");
         assertThat(s.get("parameters").get("precision").asText()).isEqualTo("bf16");
         assertThat(s.get("results").get("meanSquare").asDouble()).isBetween(1.0, 3.0);
         // one thread: the same product bits, the same trajectory
-        Path one = dir.resolve("one");
-        Result r1 = run("simulate", "rate", "--n", "300", "--precision", "bf16", "--g", "2", "--dt", "0.1", "--t", "60",
-                "--transient", "20", "--seed", "4", "--acf-max-lag", "10", "--threads", "1", "--out", one.toString());
-        assertThat(r1.code()).as(r1.err()).isZero();
-        assertThat(Npy.readDoubles(one.resolve("final_state.npy")).data())
-                .isEqualTo(Npy.readDoubles(dir.resolve("final_state.npy")).data());
+        assertOneThreadRunsTheSameTrajectory(args, dir);
     }
 
     @ParameterizedTest
@@ -140,10 +152,7 @@ class SimulateRateCommandTest {
             "--n 400000 --precision f32|or reduce --n: the largest that fits is"})
     void badPrecisionGivesOneLineExitCode2AndNoOutput(String args, String expected, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Result r = run(("simulate rate " + args + " --out " + out).split(" "));
-        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).contains(expected);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertOneLineUsageError(run(("simulate rate " + args + " --out " + out).split(" ")), expected);
         assertThat(out).doesNotExist();
         try (var files = Files.list(dir)) {
             assertThat(files.count()).isZero();                    // no staging directory either
