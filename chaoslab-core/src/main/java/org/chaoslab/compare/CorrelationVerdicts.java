@@ -25,7 +25,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * <p><b>What is predicted.</b> The theory's N → ∞ value of the continuous-time model, plus the terms that are derived:
  * <ul>
  *   <li>linear units, dense zero-mean i.i.d. couplings, white or OU noise: the 1/N terms of the zero-frequency
- *       statistics ({@link LinearCovariance#zeroFrequencyFiniteSize}) and of the equal-time ā and PR/N
+ *       statistics ({@link LinearCovariance#zeroFrequencyFiniteSize}) and of the equal-time ā, Var c_ij and PR/N
  *       ({@link EqualTimeCovariance#finiteSize}), and the equal-time bias of the one-stage schemes (exponential Euler,
  *       Euler), exact for the discrete-time process ({@link SteppedLinearCovariance}: at R = 0.6, dt = 0.05 it raises
  *       PR/N by 0.0067, ten standard errors of a 400-unit, 8-realization run); with OU noise and RK4 that bias is not
@@ -56,7 +56,7 @@ public final class CorrelationVerdicts {
 
     /**
      * The verdicts of a comparison of {@code network} under {@code theory}, simulated with {@code run}: zero-frequency
-     * ā, mean c_ij, Var c_ij and PR/N, equal-time ā and PR/N.
+     * ā, mean c_ij, Var c_ij and PR/N, equal-time ā, Var c_ij and PR/N.
      */
     public static List<Verdict> of(RateNetwork network, CovarianceTheory theory, RateSimulation run,
                                    CorrelationComparisonResult r) {
@@ -77,8 +77,8 @@ public final class CorrelationVerdicts {
         CovariancePrediction et = theory.equalTime();
         List<Verdict> v = new ArrayList<>(zeroFrequency(zf, exactLinear, zd, n, r.realizations(), r.meanAutoCov(),
                 r.meanCrossCov(), r.varCrossCov(), r.participationRatioPerN()));
-        double linEtA = EqualTimeCovariance.planar(radius, d, tau)[0];
         FiniteSizeCoefficients etK = EqualTimeCovariance.finiteSize(radius, d, zd, tau);
+        double[] linear = EqualTimeCovariance.planar(radius, d, tau);     // [ā, PR/N, N·Var] of the linear network
         // equal time: the finite-N base, then the scheme
         double dt = run.dt();
         IntegratorKind scheme = run.integrator();
@@ -94,10 +94,12 @@ public final class CorrelationVerdicts {
         } else {
             baseA = et.meanAutoCov();
             basePr = et.participationRatioPerN();
-            allowA = Math.abs(etK.meanAutoCov() / linEtA) / n * Math.abs(baseA);
+            allowA = Math.abs(etK.meanAutoCov() / linear[0]) / n * Math.abs(baseA);
             allowPr = Math.abs(etK.participationRatioPerN()) / n;
         }
-        CovariancePrediction base = new CovariancePrediction("equal-time", n, radius, d, baseA, 0.0, et.varCrossCov(), basePr,
+        double baseVar = exactLinear ? et.varCrossCov() + etK.scaledVarCrossCov() / ((double) n * n) : et.varCrossCov();
+        double allowVar = exactLinear ? 0.0 : Math.abs(etK.scaledVarCrossCov() / linear[2]) / n * Math.abs(baseVar);
+        CovariancePrediction base = new CovariancePrediction("equal-time", n, radius, d, baseA, 0.0, baseVar, basePr,
                 Double.NaN, Double.NaN);
         CovariancePrediction predicted = base;
         String schemeNote = "";
@@ -118,10 +120,9 @@ public final class CorrelationVerdicts {
                 double innovation = -Math.expm1(-2.0 * dt / tau) * d / (2.0 * tau);
                 stepped = SteppedLinearCovariance.equalTimeOu(radius, d, n, keep, gain, alpha, innovation);
             }
-            double[] continuous = EqualTimeCovariance.planar(radius, d, tau);
             predicted = new CovariancePrediction("equal-time, " + scheme.label(), n, radius, d,
-                    baseA + stepped.meanAutoCov() - continuous[0], 0.0, et.varCrossCov(),
-                    basePr + stepped.participationRatioPerN() - continuous[1], Double.NaN, Double.NaN);
+                    baseA + stepped.meanAutoCov() - linear[0], 0.0, baseVar + stepped.varCrossCov() - linear[2] / n,
+                    basePr + stepped.participationRatioPerN() - linear[1], Double.NaN, Double.NaN);
             terms.add("the derived " + scheme.label() + " bias at dt = " + fmt(dt));
         } else {
             schemeNote = white ? "; the O(dt) bias of " + scheme.label() + " is not derived here (--integrator rk4 leaves O(dt^2))"
@@ -132,19 +133,23 @@ public final class CorrelationVerdicts {
         double tHalf = 0.5 * run.duration();
         double meanA = predicted.meanAutoCov() - zf.meanAutoCov() / tHalf;
         double meanPr = predicted.participationRatioPerN();
+        double var = predicted.varCrossCov();
         if (exactLinear) {
-            double second = predicted.meanAutoCov() * predicted.meanAutoCov() / meanPr
-                    - 2.0 * EqualTimeCovariance.overlapWithZeroFrequency(radius, d, tau) / tHalf;
+            double overlap = EqualTimeCovariance.overlapWithZeroFrequency(radius, d, tau);
+            double second = predicted.meanAutoCov() * predicted.meanAutoCov() / meanPr - 2.0 * overlap / tHalf;
             meanPr = meanA * meanA / second;
+            // the cross-covariances move by −C_ZF,ij/T_half: N·Var c_ij − 2(N⁻¹tr(C_ET C_ZF) − ā_ET ā_ZF)/T_half
+            var -= 2.0 * (overlap - et.meanAutoCov() * zf.meanAutoCov()) / tHalf / n;
             terms.add("the finite-T term of the mean-subtracted estimator (T/2 = " + fmt(tHalf) + ")");
         } else {
-            terms.add("the finite-T term -a_ZF/(T/2) in a (in PR/N not derived here)");
+            terms.add("the finite-T term -a_ZF/(T/2) in a (in PR/N and Var not derived here)");
         }
-        predicted = new CovariancePrediction(predicted.kind(), n, radius, d, meanA, 0.0, predicted.varCrossCov(), meanPr,
-                Double.NaN, Double.NaN);
+        predicted = new CovariancePrediction(predicted.kind(), n, radius, d, meanA, 0.0, var, meanPr, Double.NaN, Double.NaN);
         String tail = (terms.isEmpty() ? "" : "; theory with " + String.join(", ", terms)) + schemeNote;
         String why = exactLinear ? "" : " for the 1/N term (not derived here: the linear network's at R = " + fmt(radius) + ")";
         v.add(allowing("equal-time meanAutoCov", r.equalTimeMeanAutoCov(), predicted.meanAutoCov(), t, allowA, stat, why,
+                tail));
+        v.add(allowing("equal-time varCrossCov", r.equalTimeVarCrossCov(), predicted.varCrossCov(), t, allowVar, stat, why,
                 tail));
         v.add(allowing("equal-time PR/N", r.equalTimeParticipationRatioPerN(), predicted.participationRatioPerN(), t, allowPr,
                 stat, why, tail));

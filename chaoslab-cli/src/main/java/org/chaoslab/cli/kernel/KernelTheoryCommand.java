@@ -319,10 +319,16 @@ public final class KernelTheoryCommand implements Callable<Integer> {
      * comparison, with its own message).
      */
     static int[] roughnessLags(String spec, int points) {
-        return spec != null ? ranks(spec) : new int[] {2, Math.max(3, Math.min(16, points / 2))};
+        return spec != null ? range("--roughness-lags", spec) : new int[] {2, Math.max(3, Math.min(16, points / 2))};
     }
 
+    /** {@code --fit-ranks} FROM:TO (1 ≤ FROM &lt; TO). */
     static int[] ranks(String spec) {
+        return range("--fit-ranks", spec);
+    }
+
+    /** A range FROM:TO with 1 ≤ FROM &lt; TO of the option {@code option} (its one-line error names it). */
+    static int[] range(String option, String spec) {
         String[] f = spec.split(":");
         try {
             int a = Integer.parseInt(f[0].trim());
@@ -332,7 +338,7 @@ public final class KernelTheoryCommand implements Callable<Integer> {
             }
             return new int[] {a, b};
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--fit-ranks must be FROM:TO with 1 <= FROM < TO (got '" + spec + "')");
+            throw new IllegalArgumentException(option + " must be FROM:TO with 1 <= FROM < TO (got '" + spec + "')");
         }
     }
 }

@@ -89,7 +89,7 @@ class CorrelationsCommandTest {
                 "--t", "800", "--transient", "20", "--realizations", "3", "--window", "25", "--seed", "2", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode summary = CliRunner.summary(dir, "correlations simulate");
-        assertThat(summary.get("verdicts").size()).isEqualTo(6);
+        assertThat(summary.get("verdicts").size()).isEqualTo(7);
         assertThat(summary.get("seeds").get("master").asLong()).isEqualTo(2);
         assertThat(summary.get("seeds").get("realizations").asText()).isEqualTo("2 .. 4");
         JsonNode s = summary.get("results");

@@ -165,6 +165,8 @@ class KernelCommandsTest {
                 Arguments.of("compare kernel --trials 1 --out OUT", "trials"),
                 Arguments.of("compare kernel --model matched-rate --out OUT", "matched"),
                 Arguments.of("compare kernel --roughness-lags 4:200 --stimuli circle:16 --out OUT", "lags"),
+                Arguments.of("compare kernel --roughness-lags 5:3 --out OUT", "--roughness-lags must be FROM:TO"),
+                Arguments.of("kernel regularization --roughness-lags x --out OUT", "--roughness-lags must be FROM:TO"),
                 Arguments.of("kernel regularization --draws 1 --out OUT", "--draws"),
                 Arguments.of("kernel regularization --roughness-times 2,1 --out OUT", "--roughness-times"),
                 Arguments.of("kernel regularization --stimuli circle:16 --sizes 4,8 --roughness-lags 2:12 --out OUT", "--roughness-lags"),

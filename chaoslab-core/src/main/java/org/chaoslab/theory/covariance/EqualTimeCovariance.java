@@ -52,8 +52,8 @@ public final class EqualTimeCovariance {
      * C = D∫dω/2π G_z H_z̄, z = 1 + iω (G_z = (z − W)⁻¹, H = G ᵀ), τ(C) = D∫τ(G_z H_z̄) and
      * τ(C²) = D²∬τ(G_z₁H_z̄₁G_z₂H_z̄₂), each word expanded to O(1/N) by {@link ResolventTraces} (planar and twisted
      * pairings, docs/finite-size-covariance.md) and integrated by Gauss–Legendre in ω = a tan θ;
-     * κ_{PR/N} = (a₀²/b₀)(2a₁/a₀ − b₁/b₀) as for the zero-frequency forms. The O(1/N) term of N·Var c_ij needs the spread
-     * of the diagonal at equal time and is not derived: NaN. Checked against exact Lyapunov solutions of sampled
+     * κ_{PR/N} = (a₀²/b₀)(2a₁/a₀ − b₁/b₀) as for the zero-frequency forms; κ_{N Var c} = b₁ − 2a₀a₁ − v + (b₀ − a₀²)
+     * with v = N·Var c_ii from the cavity of one unit (see {@code moments}). Checked against exact Lyapunov solutions of sampled
      * networks (EqualTimeFiniteSizeTest).
      */
     public static FiniteSizeCoefficients finiteSize(double r, double d, boolean zeroDiagonal) {
@@ -70,8 +70,11 @@ public final class EqualTimeCovariance {
         double a1 = m[1];
         double b0 = m[2];
         double b1 = m[3];
+        double v = m[4];
         double pr = (a0 * a0 / b0) * (2.0 * a1 / a0 - b1 / b0);
-        return new FiniteSizeCoefficients(d * a1, 0.0, Double.NaN, pr);
+        // N·Var c_ij = (N/(N − 1))(N⁻¹tr C² − N⁻¹Σc_ii²) − N m², E c_ii² = ā² + Var c_ii (as at zero frequency)
+        double nVar = b1 - 2.0 * a0 * a1 - v + (b0 - a0 * a0);
+        return new FiniteSizeCoefficients(d * a1, 0.0, d * d * nVar, pr);
     }
 
     /** Nodes and weights (dω/2π times the noise spectrum over D) of the ω quadrature: ω = c tan θ, c = min(a, 1/τ_n). */
@@ -95,7 +98,16 @@ public final class EqualTimeCovariance {
         return new double[][] {omega, weight};
     }
 
-    /** {τ₀(C), τ₁(C), τ₀(C²), τ₁(C²)} at D = 1 (ā and N⁻¹tr C² to O(1/N)). */
+    /**
+     * {τ₀(C), τ₁(C), τ₀(C²), τ₁(C²), N·Var c_ii} at D = 1: ā and N⁻¹tr C² to O(1/N), and the spread of the diagonal.
+     *
+     * <p>The diagonal (cavity, as at zero frequency in docs/finite-size-covariance.md, now per frequency): with u, v the
+     * row and column of unit i and G′ the resolvent of the others, G_ii = 1/(z − ε_z), ε_z = W_ii + uᵀG′_z v, and
+     * (G_zG_z†)_ii = |G_ii|²(1 + uᵀP_z u), P = G′G′†. To first order δ(GG†)_ii = 2t Re(ε_z/z) + δ(uᵀP_z u)/|z|², the
+     * two parts uncorrelated (the first is odd in v), with N E[ε₁ε₂] = s + s²/(z₁z₂ − s) (the W_ii term absent with a zero
+     * diagonal), N E[ε₁ε̄₂] the same at z̄₂, and N Cov(uᵀP₁u, uᵀP₂u) = 2s² τ(Re P₁ Re P₂) (planar four-resolvent words).
+     * Integrated against the noise spectrum at both frequencies: N·Var c_ii.
+     */
     private static double[] moments(double r, boolean zeroDiagonal, double tauNoise) {
         LinearCovariance.check(r, 1.0, 1);
         double s = r * r;
@@ -108,44 +120,65 @@ public final class EqualTimeCovariance {
         double a1 = 0.0;
         double b0 = 0.0;
         double b1 = 0.0;
+        double v = 0.0;
+        double sDiag = zeroDiagonal ? 0.0 : s;
         for (int i = 0; i < k; i++) {
             traces.clear();
             Complex z1 = new Complex(1.0, omega[i]);
             ResolventTraces.Factor g1 = ResolventTraces.Factor.g(z1);
             ResolventTraces.Factor h1 = ResolventTraces.Factor.h(z1.conjugate());
+            ResolventTraces.Factor g1c = ResolventTraces.Factor.g(z1.conjugate());
+            ResolventTraces.Factor h1c = ResolventTraces.Factor.h(z1);
             ResolventTraces.Expansion one = traces.trace(g1, h1);
             a0 += weight[i] * one.planar().getReal();
             a1 += weight[i] * one.firstOrder().getReal();
+            double t1 = 1.0 / (z1.norm() * z1.norm() - s);
             for (int j = 0; j < k; j++) {
                 Complex z2 = new Complex(1.0, omega[j]);
-                ResolventTraces.Expansion two = traces.trace(g1, h1, ResolventTraces.Factor.g(z2),
-                        ResolventTraces.Factor.h(z2.conjugate()));
-                b0 += weight[i] * weight[j] * two.planar().getReal();
-                b1 += weight[i] * weight[j] * two.firstOrder().getReal();
+                ResolventTraces.Factor g2 = ResolventTraces.Factor.g(z2);
+                ResolventTraces.Factor h2 = ResolventTraces.Factor.h(z2.conjugate());
+                ResolventTraces.Factor g2c = ResolventTraces.Factor.g(z2.conjugate());
+                ResolventTraces.Factor h2c = ResolventTraces.Factor.h(z2);
+                ResolventTraces.Expansion two = traces.trace(g1, h1, g2, h2);
+                double ww = weight[i] * weight[j];
+                b0 += ww * two.planar().getReal();
+                b1 += ww * two.firstOrder().getReal();
+                // the diagonal's spread (method comment)
+                double t2 = 1.0 / (z2.norm() * z2.norm() - s);
+                Complex p12 = z1.multiply(z2);
+                Complex p12c = z1.multiply(z2.conjugate());
+                Complex e12 = p12.subtract(s).reciprocal().multiply(s * s).add(sDiag).divide(p12);
+                Complex e12c = p12c.subtract(s).reciprocal().multiply(s * s).add(sDiag).divide(p12c);
+                double gains = 2.0 * t1 * t2 * e12.add(e12c).getReal();
+                double rePP = 0.25 * traces.planarTrace(g1, h1, g2, h2).add(traces.planarTrace(g1, h1, g2c, h2c))
+                        .add(traces.planarTrace(g1c, h1c, g2, h2)).add(traces.planarTrace(g1c, h1c, g2c, h2c)).getReal();
+                double quadratic = 2.0 * s * s * rePP / (z1.norm() * z1.norm() * z2.norm() * z2.norm());
+                v += ww * (gains + quadratic);
             }
         }
-        return new double[] {a0, a1, b0, b1};
+        return new double[] {a0, a1, b0, b1, v};
     }
 
     /**
      * The N → ∞ equal-time ā and PR/N for Ornstein–Uhlenbeck noise of correlation time τ_n (τ_n = 0: white), from the
      * planar parts of the same quadrature as {@link #finiteSize(double, double, boolean, double)}; as {@link #of} for
-     * white noise. {@code [ā, PR/N]}.
+     * white noise. {@code [ā, PR/N, N·Var c_ij]}.
      */
     public static double[] planar(double r, double d, double tauNoise) {
         double[] m = moments(r, false, tauNoise);
-        return new double[] {d * m[0], m[0] * m[0] / m[2]};
+        return new double[] {d * m[0], m[0] * m[0] / m[2], d * d * (m[2] - m[0] * m[0])};
     }
 
     /**
-     * Equal-time statistics at size N with the leading 1/N terms of {@link #finiteSize} in ā and PR/N (the expected
-     * values over realizations; Var c_ij stays the N → ∞ form, its 1/N term not being derived).
+     * Equal-time statistics at size N with the leading 1/N terms of {@link #finiteSize} in ā, Var c_ij and PR/N (the
+     * expected values over realizations).
      */
     public static CovariancePrediction finiteN(double r, double d, int n, boolean zeroDiagonal) {
         CovariancePrediction inf = of(r, d, n);
         FiniteSizeCoefficients k = finiteSize(r, d, zeroDiagonal);
         return new CovariancePrediction("equal-time-finite-n", n, r, d, inf.meanAutoCov() + k.meanAutoCov() / n, 0.0,
-                inf.varCrossCov(), inf.participationRatioPerN() + k.participationRatioPerN() / n, Double.NaN, Double.NaN);
+                (n * inf.varCrossCov() + k.scaledVarCrossCov() / n) / n,
+                inf.participationRatioPerN() + k.participationRatioPerN() / n, Double.NaN, Double.NaN);
     }
 
     /**

@@ -92,6 +92,11 @@ public final class ResolventTraces {
         return expansion(List.of(word));
     }
 
+    /** τ₀(word) alone (the N → ∞ value; cheaper than {@link #trace} when the 1/N part is not needed). */
+    public Complex planarTrace(Factor... word) {
+        return planar(List.of(word));
+    }
+
     /** Forgets the memoized words (call when the arguments change, to bound the memory). */
     public void clear() {
         planarMemo.clear();
