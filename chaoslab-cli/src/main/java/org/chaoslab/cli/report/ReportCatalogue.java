@@ -71,11 +71,12 @@ public final class ReportCatalogue {
                                 "--t", q(full, "2000", "4000"), "--realizations", q(full, "4", "8"), "--seed", "1"),
                         ReportRun.of("tanh-cavity", "tanh units, white noise (g = 2, σ = 2): the cavity theory against simulation",
                                 "compare", "correlations", "--g", "2", "--phi", "tanh", "--noise", "white:2", "--n", q(full, "200", "400"),
-                                "--t", "2000", "--realizations", "6", "--dt", "0.05", "--integrator", "rk4", "--seed", "1"),
+                                "--t", "2000", "--realizations", q(full, "6", "12"), "--dt", "0.05", "--integrator", "rk4",
+                                "--seed", "1"),
                         ReportRun.of("tanh-quenched", "tanh units, quenched noise (a frozen input per trial; g = 1.5, σ = 2): "
                                         + "the fixed points' covariance across trials against the cavity on the static state",
                                 "compare", "correlations", "--g", "1.5", "--phi", "tanh", "--noise", "quenched:2", "--n",
-                                q(full, "200", "400"), "--realizations", "6", "--seed", "1")));
+                                q(full, "200", "400"), "--realizations", q(full, "6", "12"), "--seed", "1")));
     }
 
     static ReportSection populations(boolean full) {
