@@ -34,30 +34,16 @@ public final class LyapunovEquation {
         if (w.length != n * n) {
             throw new IllegalArgumentException("matrix must be " + n + "x" + n);
         }
-        // column-major (2 − W) and right-hand sides [W | 1]
-        double[] lhs = new double[n * n];
-        double[] rhs = new double[2 * n * n];
+        // K = 1 − W, Q = D·1
+        double[] k = new double[n * n];
+        double[] q = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double wij = w[i * n + j];
-                lhs[j * n + i] = (i == j ? 2.0 : 0.0) - wij;
-                rhs[j * n + i] = wij;
+                k[i * n + j] = (i == j ? 1.0 : 0.0) - w[i * n + j];
             }
-            rhs[n * n + i * n + i] = 1.0;
+            q[i * n + i] = d;
         }
-        int[] piv = new int[n];
-        intW info = new intW(0);
-        Blas.lapack().dgesv(n, 2 * n, lhs, n, piv, rhs, n, info);
-        if (info.val != 0) {
-            throw new IllegalArgumentException("2 - W is singular (dgesv info = " + info.val + ")");
-        }
-        double[] m = new double[n * n];
-        System.arraycopy(rhs, 0, m, 0, n * n);
-        double[] b = new double[n * n];
-        System.arraycopy(rhs, n * n, b, 0, n * n);
-        double[] c = new double[n * n];
-        Blas.blas().dgemm("N", "T", n, n, n, 2.0 * d, b, n, b, n, 0.0, c, n);
-        return stein(m, c, n);
+        return continuous(k, q, n);
     }
 
     /**
