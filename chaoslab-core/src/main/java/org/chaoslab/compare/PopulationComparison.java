@@ -6,6 +6,7 @@ import java.util.List;
 import org.chaoslab.analysis.RunningStatistics;
 import org.chaoslab.model.PopulationNetwork;
 import org.chaoslab.model.Validate;
+import org.chaoslab.sim.PopulationInDegrees;
 import org.chaoslab.sim.ProgressListener;
 import org.chaoslab.sim.rate.RateRun;
 import org.chaoslab.sim.rate.RateSimulation;
@@ -44,20 +45,30 @@ public final class PopulationComparison {
      * @param realizations   R ≥ 1 network realizations (≥ 2 for standard errors)
      * @param sampleInterval time between the states the statistics are formed from (&gt; 0; at least dt)
      * @param maxLag         the autocorrelations Δ_k(τ) up to this lag (0: none)
-     * @param inDegree       0 for dense couplings, else the sparse network's in-degree K (K_l = round(K·N_l/N) from
-     *                       population l; {@link org.chaoslab.sim.SparsePopulationCouplingSampler})
+     * @param inDegrees      null for dense couplings, else the sparse network's in-degrees (a total K shared out in
+     *                       proportion to the populations, or K_kl per block; {@link PopulationInDegrees})
      */
-    public record Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag, int inDegree) {
+    public record Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag,
+                           PopulationInDegrees inDegrees) {
         public Settings {
             Validate.atLeast("realizations", realizations, 1);
             Validate.positive("sample-interval", sampleInterval);
             Validate.finiteAtLeast("acf-max-lag", maxLag, 0.0);
-            Validate.atLeast("k-in", inDegree, 0);
+        }
+
+        /** Dense couplings ({@code inDegree} 0) or sparse ones of total in-degree K = {@code inDegree}. */
+        public Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag, int inDegree) {
+            this(run, realizations, sampleInterval, maxLag, sparse(inDegree));
         }
 
         /** Dense couplings. */
         public Settings(RateSimulation run, int realizations, double sampleInterval, double maxLag) {
-            this(run, realizations, sampleInterval, maxLag, 0);
+            this(run, realizations, sampleInterval, maxLag, (PopulationInDegrees) null);
+        }
+
+        private static PopulationInDegrees sparse(int inDegree) {
+            Validate.atLeast("k-in", inDegree, 0);
+            return inDegree == 0 ? null : PopulationInDegrees.total(inDegree);
         }
 
         /** Steps between samples. */
@@ -142,7 +153,7 @@ public final class PopulationComparison {
     public static Realizations.Outcome<PopulationRecording> simulate(PopulationNetwork net, Settings settings, long seed,
                                                                      ProgressListener progress) {
         RateSimulation s = settings.run().withSeed(seed);
-        RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, seed, s.threads(), settings.inDegree());
+        RealizedPopulationNetwork realized = RealizedPopulationNetwork.draw(net, seed, s.threads(), settings.inDegrees());
         PopulationStatistics rec = new PopulationStatistics(sizes(net), settings.every(), settings.lags(), 1024);
         RateRun run = RateSimulator.run(realized.realized(), s, List.of(rec), progress);
         return Realizations.Outcome.of(run.divergence(), rec::result);

@@ -59,6 +59,19 @@ class PopulationChaosVsSimulationTest {
         check(unequalRows(N), new PopulationComparison.Settings(run, R, 0.5, 20, 200));
     }
 
+    /**
+     * In-degrees chosen per block (K_kl = [[160, 40], [100, 60]]: E units read 200 inputs, I units 160, their rows padded
+     * with weight-0 entries), weights with the dense block statistics, against the same theory and tolerance. The
+     * finite-K term left out is largest for the E←I block as above (K = 40, 4e-3), and (1·0.8)²·0.5·(7/8)/100 = 3e-3 for
+     * I←E.
+     */
+    @Test
+    void inDegreesPerBlockFollowTheSameTheory() {
+        RateSimulation run = new RateSimulation(0.1, 200, 50, IntegratorKind.RK4, 1, 21, 1.0, 2);
+        check(unequalRows(N), new PopulationComparison.Settings(run, R, 0.5, 20,
+                org.chaoslab.sim.PopulationInDegrees.blocks(new int[][] {{160, 40}, {100, 60}})));
+    }
+
     private static void check(PopulationNetwork net, PopulationComparison.Settings settings) {
         int n = net.size();
         PopulationComparisonResult c = PopulationComparison.run(net, settings, new PopulationMeanField(),
@@ -75,8 +88,8 @@ class PopulationChaosVsSimulationTest {
                     java.util.Map.entry("spread of time averages", c.staticVariance()[k]),
                     java.util.Map.entry("rate", c.rate()[k]))) {
                 Deviation d = e.getValue();
-                System.out.printf("N %d K %d population %d %-24s theory %.4f simulation %.4f +- %.4f (z %.2f)%n",
-                        n, settings.inDegree(), k + 1, e.getKey(), d.theory(), d.simulation(), d.standardError(), d.zScore());
+                System.out.printf("N %d K %s population %d %-24s theory %.4f simulation %.4f +- %.4f (z %.2f)%n",
+                        n, settings.inDegrees() == null ? "dense" : settings.inDegrees().label(), k + 1, e.getKey(), d.theory(), d.simulation(), d.standardError(), d.zScore());
                 assertThat(Math.abs(d.simulation() - d.theory())).as("population %d %s", k + 1, e.getKey())
                         .isLessThanOrEqualTo(T_995_5 * d.standardError() + allowance);
             }

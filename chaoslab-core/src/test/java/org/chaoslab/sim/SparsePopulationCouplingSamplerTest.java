@@ -93,4 +93,87 @@ class SparsePopulationCouplingSamplerTest {
                 .hasMessage("--k-in must be in [1, 97] for these population sizes (K_l = round(K N_l/N) distinct units of "
                         + "population l other than the unit itself; got 100, which asks population 1 (80 units) for 80)");
     }
+
+    private static FixedInDegreeMatrix sample(PopulationNetwork net, int[][] kkl, int threads) {
+        try (ParallelRows pool = new ParallelRows(threads)) {
+            return SparsePopulationCouplingSampler.sample(net, PopulationInDegrees.blocks(kkl), StreamSeeds.of(7), pool);
+        }
+    }
+
+    @Test
+    void inDegreesPerBlockWithPaddedRowsAndTheBlockStatistics() {
+        // K_kl = [[160, 40], [60, 90]]: E units read 200, I units 150 (padded to 200 with weight-0 entries)
+        int n = 1000;
+        PopulationNetwork net = net(n);
+        int[][] kkl = {{160, 40}, {60, 90}};
+        FixedInDegreeMatrix m = sample(net, kkl, 2);
+        assertThat(m.entriesPerRow()).isEqualTo(200);
+        int[] pop = PopulationCouplingSampler.populationOf(net);
+        double[][] sum = new double[2][2];
+        double[][] sum2 = new double[2][2];
+        long[][] count = new long[2][2];
+        for (int i = 0; i < n; i++) {
+            int a = pop[i];
+            int total = kkl[a][0] + kkl[a][1];
+            int[] per = new int[2];
+            int last = -1;
+            for (int q = 0; q < total; q++) {
+                int j = m.column(i, q);
+                assertThat(j).isNotEqualTo(i).isGreaterThan(last);
+                last = j;
+                per[pop[j]]++;
+                double w = m.weight(i, q);
+                sum[a][pop[j]] += w;
+                sum2[a][pop[j]] += w * w;
+                count[a][pop[j]]++;
+            }
+            assertThat(per).containsExactly(kkl[a][0], kkl[a][1]);
+            for (int q = total; q < 200; q++) {
+                // the padding adds an exact 0 to the product
+                assertThat(m.weight(i, q)).isZero();
+                assertThat(m.column(i, q)).isEqualTo(last);
+            }
+        }
+        // weight mean jBar N_l/(N K_kl), variance g^2 N_l/(N K_kl): the dense block statistics of the summed input
+        for (int k = 0; k < 2; k++) {
+            for (int l = 0; l < 2; l++) {
+                double share = net.populationSize(l) / (double) n;
+                double mean = net.meanCouplings()[k][l] * share / kkl[k][l];
+                double var = net.gains()[k][l] * net.gains()[k][l] * share / kkl[k][l];
+                double c = count[k][l];
+                double m1 = sum[k][l] / c;
+                double v = sum2[k][l] / c - m1 * m1;
+                assertThat(Math.abs(m1 - mean)).as("mean %d%d", k, l).isLessThan(5 * Math.sqrt(var / c));
+                assertThat(Math.abs(v / var - 1)).as("variance %d%d", k, l).isLessThan(5 * Math.sqrt(2 / c));
+            }
+        }
+        // the same bits on one thread
+        FixedInDegreeMatrix one = sample(net, kkl, 1);
+        for (int i = 0; i < n; i += 13) {
+            for (int q = 0; q < 200; q++) {
+                assertThat(one.column(i, q)).isEqualTo(m.column(i, q));
+                assertThat(one.weight(i, q)).isEqualTo(m.weight(i, q));
+            }
+        }
+        // the proportional form is the block form with equal rows: the same matrix
+        FixedInDegreeMatrix prop = sample(net, 100, 1);
+        FixedInDegreeMatrix blocks = sample(net, new int[][] {{80, 20}, {80, 20}}, 1);
+        for (int i = 0; i < n; i += 11) {
+            for (int q = 0; q < 100; q++) {
+                assertThat(blocks.weight(i, q)).isEqualTo(prop.weight(i, q));
+                assertThat(blocks.column(i, q)).isEqualTo(prop.column(i, q));
+            }
+        }
+    }
+
+    @Test
+    void blocksAPopulationCannotGiveAreRefusedNamingTheEntry() {
+        assertThatThrownBy(() -> sample(net(100), new int[][] {{80, 10}, {10, 10}}, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--k-matrix entry (1, 1) = 80 exceeds the 79 distinct units population 1 can give (other than the "
+                        + "unit itself)");
+        assertThatThrownBy(() -> sample(net(100), new int[][] {{10, 10}, {10, 21}}, 1)).hasMessageContaining("(2, 2) = 21");
+        assertThatThrownBy(() -> PopulationInDegrees.blocks(new int[][] {{1, 2}, {3}})).hasMessageContaining("square");
+        assertThatThrownBy(() -> PopulationInDegrees.blocks(new int[][] {{1, 0}, {3, 4}})).hasMessageContaining(">= 1");
+        assertThatThrownBy(() -> sample(net(100), new int[][] {{10}}, 1)).hasMessageContaining("1 rows for 2 populations");
+    }
 }

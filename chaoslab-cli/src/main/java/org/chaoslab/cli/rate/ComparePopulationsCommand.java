@@ -77,7 +77,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         if (realizations < 2) {
             throw new IllegalArgumentException("--realizations must be >= 2 for standard errors (got " + realizations + ")");
         }
-        int kIn = simulation.inDegree(net);
+        org.chaoslab.sim.PopulationInDegrees kIn = simulation.inDegrees(net);
         PopulationComparison.Settings s = interval.settings(settings, realizations, acfMaxLag, kIn);
         simulation.checkResources(net, kIn, settings, RecordingPlan.defaults());
         try (OutputDirectory dir = output.prepare()) {
@@ -190,7 +190,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
                 r.realizations() + r.problems().size())
                 .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);
         summary.result("network", simulation.parameters(net))
-                .result("kIn", simulation.sparse.kIn)
+                .result("kIn", simulation.inDegreeResults(net, simulation.inDegrees(net))[0])
+                .result("kMatrix", simulation.inDegreeResults(net, simulation.inDegrees(net))[1])
                 .result("run", RunParameters.of(settings))
                 .result("theory", th)
                 .result("observedPhase", r.observedPhase())

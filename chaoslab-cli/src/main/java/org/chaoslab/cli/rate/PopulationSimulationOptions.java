@@ -2,6 +2,7 @@ package org.chaoslab.cli.rate;
 
 import org.chaoslab.model.PopulationNetwork;
 import org.chaoslab.model.RateNetwork;
+import org.chaoslab.sim.PopulationInDegrees;
 import org.chaoslab.sim.SparseCouplingSampler;
 import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.sim.rate.RateSimulation;
@@ -41,23 +42,32 @@ public final class PopulationSimulationOptions {
         return run.settings(defaultDt, defaultIntegrator);
     }
 
-    /** 0 for dense couplings, else the in-degree K of {@code --k-in}, checked against the populations' sizes. */
-    public int inDegree(PopulationNetwork net) {
-        return sparse.inDegree(net);
+    /** Null for dense couplings, else the in-degrees of {@code --k-in} or {@code --k-matrix}, checked against the sizes. */
+    public PopulationInDegrees inDegrees(PopulationNetwork net) {
+        return sparse.inDegrees(net);
     }
 
     /**
      * Refuses, before anything is allocated, a run that cannot fit: dense couplings as {@link RunOptions#checkResources}
      * judges an SCS network of the same N and the first population's transfer function (the couplings, replica state
-     * and {@code plan}'s buffers do not depend on the block structure), sparse ones ({@code kIn} &gt; 0) by the memory of
-     * their synapse lists.
+     * and {@code plan}'s buffers do not depend on the block structure), sparse ones ({@code inDegrees} not null) by the
+     * memory of their synapse lists (the largest total in-degree per unit).
      */
-    public void checkResources(PopulationNetwork net, int kIn, RateSimulation settings, RecordingPlan plan) {
-        if (kIn == 0) {
+    public void checkResources(PopulationNetwork net, PopulationInDegrees inDegrees, RateSimulation settings,
+                               RecordingPlan plan) {
+        if (inDegrees == null) {
             RunOptions.checkResources(RateNetwork.scs(n, 1.0, net.transfers().getFirst()), settings, plan);
         } else {
-            SparseCouplingSampler.requireMemory(n, kIn, settings.replicas());
+            SparseCouplingSampler.requireMemory(n, PopulationInDegrees.width(inDegrees.resolve(net)), settings.replicas());
         }
+    }
+
+    /** The summary's record of the in-degrees: {@code [kIn, kMatrix]} (null where not given; K_kl as resolved). */
+    public Object[] inDegreeResults(PopulationNetwork net, PopulationInDegrees inDegrees) {
+        if (inDegrees == null) {
+            return new Object[] {null, null};
+        }
+        return new Object[] {inDegrees.matrix() == null ? inDegrees.k() : null, inDegrees.resolve(net)};
     }
 
     /** The network as summary.json records it: parameters, where the description came from, the gain scale. */

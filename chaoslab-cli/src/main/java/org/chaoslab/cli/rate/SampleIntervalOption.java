@@ -20,10 +20,12 @@ public final class SampleIntervalOption {
      * interval is refused there); then an interval below the step is refused in one line naming the option, since
      * the states are taken every round(interval/dt) &ge; 1 steps.
      *
-     * @param inDegree 0 for dense couplings, else the sparse in-degree K
+     * @param inDegrees null for dense couplings, else the sparse in-degrees
      */
-    public PopulationComparison.Settings settings(RateSimulation run, int realizations, double maxLag, int inDegree) {
-        PopulationComparison.Settings s = new PopulationComparison.Settings(run, realizations, sampleInterval, maxLag, inDegree);
+    public PopulationComparison.Settings settings(RateSimulation run, int realizations, double maxLag,
+                                                  org.chaoslab.sim.PopulationInDegrees inDegrees) {
+        PopulationComparison.Settings s = new PopulationComparison.Settings(run, realizations, sampleInterval, maxLag,
+                inDegrees);
         if (sampleInterval < run.dt()) {
             throw new IllegalArgumentException("--sample-interval must be >= dt (got " + sampleInterval + ", dt " + run.dt() + ")");
         }

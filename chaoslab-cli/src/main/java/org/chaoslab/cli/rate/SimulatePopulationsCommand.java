@@ -59,8 +59,8 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PopulationNetwork net = simulation.network();
         RateSimulation settings = simulation.settings(0.05, IntegratorKind.EULER);
-        PopulationComparison.Settings sampling = interval.settings(settings, 1, acfMaxLag, 0);
-        int kIn = simulation.inDegree(net);
+        PopulationComparison.Settings sampling = interval.settings(settings, 1, acfMaxLag, null);
+        org.chaoslab.sim.PopulationInDegrees kIn = simulation.inDegrees(net);
         simulation.checkResources(net, kIn, settings,
                 RecordingPlan.defaults().withCorrelationMaxLag(Math.max(acfMaxLag, settings.dt())));
         try (OutputDirectory dir = output.prepare()) {
@@ -87,7 +87,8 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
                 }
             }
             summary.result("network", simulation.parameters(net))
-                    .result("kIn", kIn == 0 ? null : kIn)
+                    .result("kIn", simulation.inDegreeResults(net, kIn)[0])
+                    .result("kMatrix", simulation.inDegreeResults(net, kIn)[1])
                     .result("run", RunParameters.of(settings))
                     .resultsOf(new Run(result.recordedSteps(), result.wallSeconds(),
                             result.divergence().map(d -> d.message()).orElse(null)));

@@ -129,6 +129,28 @@ class PopulationCommandsTest {
         assertThat(bad.err().strip()).isEqualTo("chaoslab: error: --k-in must be in [1, 97] for these population sizes (K_l = "
                 + "round(K N_l/N) distinct units of population l other than the unit itself; got 100)");
         assertThat(base.resolve("bad")).doesNotExist();
+        // in-degrees per block (--k-matrix): recorded as resolved; bad matrices and both options are one line, exit 2
+        Path blocks = base.resolve("blocks");
+        CliRunner.Result bl = CliRunner.run("simulate", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5",
+                "--g-matrix", "0.7,1.4;0.7,1.4", "--n", "300", "--k-matrix", "80,20;40,30", "--t", "5", "--threads", "1",
+                "--out", blocks.toString());
+        assertThat(bl.code()).as(bl.err()).isZero();
+        var results = CliRunner.summary(blocks, "simulate populations").get("results");
+        assertThat(results.get("kIn").isNull()).isTrue();
+        assertThat(results.get("kMatrix").toString()).isEqualTo("[[80,20],[40,30]]");
+        for (String[] kc : new String[][] {{"--k-matrix", "80,20;40", "--k-matrix must be square"},
+                {"--k-matrix", "80,x;4,3", "--k-matrix must be rows of integers"},
+                {"--k-matrix", "300,20;40,30", "--k-matrix entry (1, 1) = 300 exceeds the 239 distinct units"}}) {
+            CliRunner.Result b = CliRunner.run("simulate", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5",
+                    "--g-matrix", "0.7,1.4;0.7,1.4", "--n", "300", kc[0], kc[1], "--out", base.resolve("badk").toString());
+            assertThat(b.code()).as(kc[1]).isEqualTo(org.chaoslab.cli.Main.EXIT_USAGE);
+            assertThat(b.err().strip()).startsWith("chaoslab: error: " + kc[2]).doesNotContain("\n");
+        }
+        CliRunner.Result both = CliRunner.run("simulate", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5",
+                "--g-matrix", "0.7,1.4;0.7,1.4", "--n", "300", "--k-in", "50", "--k-matrix", "40,10;40,10", "--out",
+                base.resolve("badk").toString());
+        assertThat(both.err()).contains("--k-in and --k-matrix exclude each other");
+        assertThat(base.resolve("badk")).doesNotExist();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.random.StreamSeeds;
 import org.chaoslab.sim.PopulationCouplingSampler;
+import org.chaoslab.sim.PopulationInDegrees;
 import org.chaoslab.sim.SparsePopulationCouplingSampler;
 import org.chaoslab.sim.UnitTransfers;
 
@@ -39,10 +40,18 @@ public record RealizedPopulationNetwork(PopulationNetwork description, RealizedR
         if (inDegree < 0) {
             throw new IllegalArgumentException("k-in must be >= 0 (0: dense; got " + inDegree + ")");
         }
+        return draw(net, seed, threads, inDegree == 0 ? null : PopulationInDegrees.total(inDegree));
+    }
+
+    /**
+     * Draws the couplings of {@code net}: dense ({@code inDegrees} null) or sparse with the in-degrees K_kl of
+     * {@code inDegrees} ({@link SparsePopulationCouplingSampler}).
+     */
+    public static RealizedPopulationNetwork draw(PopulationNetwork net, long seed, int threads, PopulationInDegrees inDegrees) {
         CouplingMatrix j;
         try (ParallelRows pool = new ParallelRows(threads)) {
-            j = inDegree == 0 ? PopulationCouplingSampler.sample(net, StreamSeeds.of(seed), pool)
-                    : SparsePopulationCouplingSampler.sample(net, inDegree, StreamSeeds.of(seed), pool);
+            j = inDegrees == null ? PopulationCouplingSampler.sample(net, StreamSeeds.of(seed), pool)
+                    : SparsePopulationCouplingSampler.sample(net, inDegrees, StreamSeeds.of(seed), pool);
         }
         int n = net.size();
         int[] pop = PopulationCouplingSampler.populationOf(net);
