@@ -60,100 +60,141 @@ public final class CorrelationVerdicts {
      */
     public static List<Verdict> of(RateNetwork network, CovarianceTheory theory, RateSimulation run,
                                    CorrelationComparisonResult r) {
-        int n = network.size();
-        double t = quantile(r.realizations());
-        String stat = statistical(r.realizations(), t);
-        Noise noise = network.input().noise();
-        boolean white = noise instanceof Noise.White;
-        double tau = noise instanceof Noise.OrnsteinUhlenbeck ou ? ou.tau() : 0.0;
         Couplings c = network.couplings();
-        boolean zd = c.zeroDiagonal();
-        // linear units with i.i.d. zero-mean dense couplings, white or OU noise: every term below is derived
+        // linear units with i.i.d. zero-mean dense couplings, white or OU noise: every term of the prediction is derived
         boolean exactLinear = network.transfer() instanceof TransferFunctions.Linear && c.meanCoupling() == 0.0
                 && c.symmetry() == 0.0 && c.inDegree() == 0;
-        double radius = theory.spectralRadius();
-        double d = theory.noiseIntensity();
-        CovariancePrediction zf = theory.zeroFrequency();
-        CovariancePrediction et = theory.equalTime();
-        List<Verdict> v = new ArrayList<>(zeroFrequency(zf, exactLinear, zd, n, r.realizations(), r.meanAutoCov(),
-                r.meanCrossCov(), r.varCrossCov(), r.participationRatioPerN()));
-        FiniteSizeCoefficients etK = EqualTimeCovariance.finiteSize(radius, d, zd, tau);
-        double[] linear = EqualTimeCovariance.planar(radius, d, tau);     // [ā, PR/N, N·Var] of the linear network
-        // equal time: the finite-N base, then the scheme
-        double dt = run.dt();
-        IntegratorKind scheme = run.integrator();
-        double baseA;
-        double basePr;
-        double allowA = 0.0;
-        double allowPr = 0.0;
-        List<String> terms = new ArrayList<>();
-        if (exactLinear) {
-            baseA = et.meanAutoCov() + etK.meanAutoCov() / n;
-            basePr = et.participationRatioPerN() + etK.participationRatioPerN() / n;
-            terms.add("derived 1/N terms");
-        } else {
-            baseA = et.meanAutoCov();
-            basePr = et.participationRatioPerN();
-            allowA = Math.abs(etK.meanAutoCov() / linear[0]) / n * Math.abs(baseA);
-            allowPr = Math.abs(etK.participationRatioPerN()) / n;
+        double t = quantile(r.realizations());
+        String stat = statistical(r.realizations(), t);
+        List<Verdict> v = new ArrayList<>(zeroFrequency(theory.zeroFrequency(), exactLinear, c.zeroDiagonal(), network.size(),
+                r.realizations(), r.meanAutoCov(), r.meanCrossCov(), r.varCrossCov(), r.participationRatioPerN()));
+        EqualTimePrediction p = EqualTimePrediction.of(network, theory, run, exactLinear);
+        String why = exactLinear ? "" : " for the 1/N term (not derived here: the linear network's at R = "
+                + fmt(theory.spectralRadius()) + ")";
+        String tail = (p.terms().isEmpty() ? "" : "; theory with " + String.join(", ", p.terms())) + p.note();
+        v.add(allowing("equal-time meanAutoCov", r.equalTimeMeanAutoCov(), p.value().meanAutoCov(), t, p.allowMean(), stat,
+                why, tail));
+        v.add(allowing("equal-time varCrossCov", r.equalTimeVarCrossCov(), p.value().varCrossCov(), t, p.allowVar(), stat,
+                why, tail));
+        v.add(allowing("equal-time PR/N", r.equalTimeParticipationRatioPerN(), p.value().participationRatioPerN(), t,
+                p.allowPr(), stat, why, tail));
+        return v;
+    }
+
+    /**
+     * What the equal-time estimate of a run should be, built in three steps: the N → ∞ theory with the finite-N terms
+     * ({@link #finiteN}), the stepping scheme's bias ({@link #scheme}), the estimator's finite-T term ({@link #finiteT}).
+     *
+     * @param value     the prediction (ā, Var c_ij, PR/N)
+     * @param allowMean the allowance on ā for what is not derived (0 where everything is)
+     * @param allowVar  the same on Var c_ij
+     * @param allowPr   the same on PR/N
+     * @param terms     the derived terms included, for the verdicts' basis
+     * @param note      what is left out ("" or starting with "; ")
+     */
+    record EqualTimePrediction(CovariancePrediction value, double allowMean, double allowVar, double allowPr,
+                               List<String> terms, String note) {
+
+        static EqualTimePrediction of(RateNetwork network, CovarianceTheory theory, RateSimulation run,
+                                      boolean exactLinear) {
+            Noise noise = network.input().noise();
+            double tau = noise instanceof Noise.OrnsteinUhlenbeck ou ? ou.tau() : 0.0;
+            double radius = theory.spectralRadius();
+            double d = theory.noiseIntensity();
+            FiniteSizeCoefficients k = EqualTimeCovariance.finiteSize(radius, d, network.couplings().zeroDiagonal(), tau);
+            double[] linear = EqualTimeCovariance.planar(radius, d, tau);     // [ā, PR/N, N·Var] of the linear network
+            List<String> terms = new ArrayList<>();
+            EqualTimePrediction base = finiteN(theory.equalTime(), k, linear, exactLinear, network.size(), terms);
+            CovariancePrediction stepped = scheme(base.value(), linear, noise, tau, run, exactLinear, terms);
+            String note = stepped != null ? ""
+                    : noise instanceof Noise.White ? "; the O(dt) bias of " + run.integrator().label()
+                    + " is not derived here (--integrator rk4 leaves O(dt^2))"
+                    : "; the O(dt) bias of " + run.integrator().label() + " with OU noise is not derived here";
+            CovariancePrediction value = finiteT(stepped != null ? stepped : base.value(), theory, tau, run, exactLinear,
+                    terms);
+            return new EqualTimePrediction(value, base.allowMean(), base.allowVar(), base.allowPr(), List.copyOf(terms),
+                    note);
         }
-        double baseVar = exactLinear ? et.varCrossCov() + etK.scaledVarCrossCov() / ((double) n * n) : et.varCrossCov();
-        double allowVar = exactLinear ? 0.0 : Math.abs(etK.scaledVarCrossCov() / linear[2]) / n * Math.abs(baseVar);
-        CovariancePrediction base = new CovariancePrediction("equal-time", n, radius, d, baseA, 0.0, baseVar, basePr,
-                Double.NaN, Double.NaN);
-        CovariancePrediction predicted = base;
-        String schemeNote = "";
-        if (white && scheme == IntegratorKind.RK4) {
-            predicted = base.plusDiagonal(0.5 * d * dt, "equal-time, rk4 recording");
-            terms.add("the half noise kick D dt/2 of the rk4 recording");
-        } else if (exactLinear && scheme != IntegratorKind.RK4) {
+
+        /** The N → ∞ values with the derived 1/N terms (linear units) or the allowances of the linear network's. */
+        private static EqualTimePrediction finiteN(CovariancePrediction et, FiniteSizeCoefficients k, double[] linear,
+                                                   boolean exactLinear, int n, List<String> terms) {
+            if (exactLinear) {
+                terms.add("derived 1/N terms");
+                return new EqualTimePrediction(new CovariancePrediction("equal-time", n, et.spectralRadius(),
+                        et.noiseIntensity(), et.meanAutoCov() + k.meanAutoCov() / n, 0.0,
+                        et.varCrossCov() + k.scaledVarCrossCov() / ((double) n * n),
+                        et.participationRatioPerN() + k.participationRatioPerN() / n, Double.NaN, Double.NaN),
+                        0.0, 0.0, 0.0, terms, "");
+            }
+            return new EqualTimePrediction(et, Math.abs(k.meanAutoCov() / linear[0]) / n * Math.abs(et.meanAutoCov()),
+                    Math.abs(k.scaledVarCrossCov() / linear[2]) / n * Math.abs(et.varCrossCov()),
+                    Math.abs(k.participationRatioPerN()) / n, terms, "");
+        }
+
+        /**
+         * The recorded process of the scheme: RK4 with white noise adds the half kick D·dt/2 on the diagonal (any φ);
+         * for linear units the one-stage schemes' exact shift ({@link SteppedLinearCovariance}); null where not derived.
+         */
+        private static CovariancePrediction scheme(CovariancePrediction base, double[] linear, Noise noise, double tau,
+                                                   RateSimulation run, boolean exactLinear, List<String> terms) {
+            double dt = run.dt();
+            IntegratorKind scheme = run.integrator();
+            boolean white = noise instanceof Noise.White;
+            double d = base.noiseIntensity();
+            if (white && scheme == IntegratorKind.RK4) {
+                terms.add("the half noise kick D dt/2 of the rk4 recording");
+                return base.plusDiagonal(0.5 * d * dt, "equal-time, rk4 recording");
+            }
+            if (!exactLinear || scheme == IntegratorKind.RK4) {
+                return null;
+            }
+            int n = base.n();
+            double r = base.spectralRadius();
             boolean exp = scheme == IntegratorKind.EXPONENTIAL_EULER;
             double keep = exp ? Math.exp(-dt) : 1.0 - dt;
             double gain = exp ? -Math.expm1(-dt) : dt;
             CovariancePrediction stepped;
             if (white) {
                 double stepVar = exp ? -0.5 * d * Math.expm1(-2.0 * dt) : d * dt;
-                stepped = SteppedLinearCovariance.equalTime(radius, d, n, keep, gain, stepVar);
+                stepped = SteppedLinearCovariance.equalTime(r, d, n, keep, gain, stepVar);
             } else {
                 // the simulator's OU: η ← αη + β ξ exactly, x ← κx + γ(Wx + η)
                 double alpha = Math.exp(-dt / tau);
                 double innovation = -Math.expm1(-2.0 * dt / tau) * d / (2.0 * tau);
-                stepped = SteppedLinearCovariance.equalTimeOu(radius, d, n, keep, gain, alpha, innovation);
+                stepped = SteppedLinearCovariance.equalTimeOu(r, d, n, keep, gain, alpha, innovation);
             }
-            predicted = new CovariancePrediction("equal-time, " + scheme.label(), n, radius, d,
-                    baseA + stepped.meanAutoCov() - linear[0], 0.0, baseVar + stepped.varCrossCov() - linear[2] / n,
-                    basePr + stepped.participationRatioPerN() - linear[1], Double.NaN, Double.NaN);
             terms.add("the derived " + scheme.label() + " bias at dt = " + fmt(dt));
-        } else {
-            schemeNote = white ? "; the O(dt) bias of " + scheme.label() + " is not derived here (--integrator rk4 leaves O(dt^2))"
-                    : "; the O(dt) bias of " + scheme.label() + " with OU noise is not derived here";
+            return new CovariancePrediction("equal-time, " + scheme.label(), n, r, d,
+                    base.meanAutoCov() + stepped.meanAutoCov() - linear[0], 0.0,
+                    base.varCrossCov() + stepped.varCrossCov() - linear[2] / n,
+                    base.participationRatioPerN() + stepped.participationRatioPerN() - linear[1], Double.NaN, Double.NaN);
         }
-        // the estimator: each half's sample covariance has its mean subtracted, which removes the variance of the time
-        // average, C_ZF/T_half (+ O(1/T²)): ā − ā_ZF/T_half, N⁻¹tr C² − 2N⁻¹tr(C_ET C_ZF)/T_half
-        double tHalf = 0.5 * run.duration();
-        double meanA = predicted.meanAutoCov() - zf.meanAutoCov() / tHalf;
-        double meanPr = predicted.participationRatioPerN();
-        double var = predicted.varCrossCov();
-        if (exactLinear) {
-            double overlap = EqualTimeCovariance.overlapWithZeroFrequency(radius, d, tau);
-            double second = predicted.meanAutoCov() * predicted.meanAutoCov() / meanPr - 2.0 * overlap / tHalf;
-            meanPr = meanA * meanA / second;
-            // the cross-covariances move by −C_ZF,ij/T_half: N·Var c_ij − 2(N⁻¹tr(C_ET C_ZF) − ā_ET ā_ZF)/T_half
-            var -= 2.0 * (overlap - et.meanAutoCov() * zf.meanAutoCov()) / tHalf / n;
-            terms.add("the finite-T term of the mean-subtracted estimator (T/2 = " + fmt(tHalf) + ")");
-        } else {
-            terms.add("the finite-T term -a_ZF/(T/2) in a (in PR/N and Var not derived here)");
+
+        /**
+         * The estimator: each half's sample covariance has its mean subtracted, which removes the variance of the time
+         * average, C_ZF/T_half (+ O(1/T²)): ā − ā_ZF/T_half (any φ); for linear units also
+         * N⁻¹tr C² − 2N⁻¹tr(C_ET C_ZF)/T_half in PR/N and N·Var c_ij − 2(N⁻¹tr(C_ET C_ZF) − ā_ET ā_ZF)/T_half.
+         */
+        private static CovariancePrediction finiteT(CovariancePrediction p, CovarianceTheory theory, double tau,
+                                                    RateSimulation run, boolean exactLinear, List<String> terms) {
+            double tHalf = 0.5 * run.duration();
+            double aZf = theory.zeroFrequency().meanAutoCov();
+            double mean = p.meanAutoCov() - aZf / tHalf;
+            double pr = p.participationRatioPerN();
+            double var = p.varCrossCov();
+            if (exactLinear) {
+                double overlap = EqualTimeCovariance.overlapWithZeroFrequency(p.spectralRadius(), p.noiseIntensity(), tau);
+                double second = p.meanAutoCov() * p.meanAutoCov() / pr - 2.0 * overlap / tHalf;
+                pr = mean * mean / second;
+                var -= 2.0 * (overlap - theory.equalTime().meanAutoCov() * aZf) / tHalf / p.n();
+                terms.add("the finite-T term of the mean-subtracted estimator (T/2 = " + fmt(tHalf) + ")");
+            } else {
+                terms.add("the finite-T term -a_ZF/(T/2) in a (in PR/N and Var not derived here)");
+            }
+            return new CovariancePrediction(p.kind(), p.n(), p.spectralRadius(), p.noiseIntensity(), mean, 0.0, var, pr,
+                    Double.NaN, Double.NaN);
         }
-        predicted = new CovariancePrediction(predicted.kind(), n, radius, d, meanA, 0.0, var, meanPr, Double.NaN, Double.NaN);
-        String tail = (terms.isEmpty() ? "" : "; theory with " + String.join(", ", terms)) + schemeNote;
-        String why = exactLinear ? "" : " for the 1/N term (not derived here: the linear network's at R = " + fmt(radius) + ")";
-        v.add(allowing("equal-time meanAutoCov", r.equalTimeMeanAutoCov(), predicted.meanAutoCov(), t, allowA, stat, why,
-                tail));
-        v.add(allowing("equal-time varCrossCov", r.equalTimeVarCrossCov(), predicted.varCrossCov(), t, allowVar, stat, why,
-                tail));
-        v.add(allowing("equal-time PR/N", r.equalTimeParticipationRatioPerN(), predicted.participationRatioPerN(), t, allowPr,
-                stat, why, tail));
-        return v;
     }
 
     /**
