@@ -29,6 +29,10 @@ package org.chaoslab.cli.correlations;
  * @param varCrossCovFiniteN            E Var c_ij at this N to O(1/N²) (null as above)
  * @param participationRatioFiniteN     E PR at this N to O(1) (null as above)
  * @param participationRatioPerNFiniteN E PR/N at this N to O(1/N²) (null as above)
+ * @param equalTimeMeanAutoCovFiniteN   the equal-time E ā at this N with its derived 1/N term (EqualTimeCovariance:
+ *                                      linear φ, white or OU noise, η = 0, J0 = 0, dense; else null)
+ * @param equalTimeVarCrossCovFiniteN   the equal-time E Var c_ij at this N (null as above)
+ * @param equalTimeParticipationRatioPerNFiniteN the equal-time E PR/N at this N (null as above)
  */
 public record CorrelationTheorySummary(String phi, double g, String noise, int n, String mapping, double spectralRadius,
                                        double noiseIntensity, double meanAutoCov, double meanCrossCov, double varCrossCov,
@@ -37,5 +41,7 @@ public record CorrelationTheorySummary(String phi, double g, String noise, int n
                                        double equalTimeVarCrossCov, double equalTimeParticipationRatio,
                                        double equalTimeParticipationRatioPerN,
                                        double meanAutoCovFiniteN, double meanCrossCovFiniteN, double varCrossCovFiniteN,
-                                       double participationRatioFiniteN, double participationRatioPerNFiniteN) {
+                                       double participationRatioFiniteN, double participationRatioPerNFiniteN,
+                                       double equalTimeMeanAutoCovFiniteN, double equalTimeVarCrossCovFiniteN,
+                                       double equalTimeParticipationRatioPerNFiniteN) {
 }

@@ -12,6 +12,8 @@ import org.chaoslab.model.TransferFunctions;
 import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovariancePrediction;
+import org.chaoslab.theory.covariance.EqualTimeCovariance;
+import org.chaoslab.theory.covariance.FiniteSizeCoefficients;
 import org.chaoslab.theory.covariance.LinearCovariance;
 import org.chaoslab.theory.dmft.DmftOptions;
 import picocli.CommandLine.Command;
@@ -98,6 +100,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             if (Double.isFinite(s.meanAutoCovFiniteN())) {
                 o.printf("at N = %d with the 1/N corrections: meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n", s.n(),
                         s.meanAutoCovFiniteN(), s.varCrossCovFiniteN(), s.participationRatioPerNFiniteN());
+                o.printf("  equal time: meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n", s.equalTimeMeanAutoCovFiniteN(),
+                        s.equalTimeVarCrossCovFiniteN(), s.equalTimeParticipationRatioPerNFiniteN());
             }
         }
         return 0;
@@ -194,17 +198,28 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         CovariancePrediction e = t.equalTime();
         double r = t.spectralRadius();
         double d = t.noiseIntensity();
-        // the derived 1/N corrections hold for the linear network with white noise and i.i.d. zero-mean couplings
+        // the derived 1/N corrections hold for the linear network with i.i.d. zero-mean dense couplings, white or OU
+        // noise (the zero-frequency ones do not depend on the noise's correlation time)
         double nan = Double.NaN;
-        CovariancePrediction f = new CovariancePrediction("none", net.size(), r, d, nan, nan, nan, nan, nan, nan);
-        if (t.mapping().equals("linear") && net.input().noise() instanceof Noise.White
-                && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0) {
-            f = LinearCovariance.zeroFrequencyFiniteN(r, d, net.size(), net.couplings().zeroDiagonal());
+        int n = net.size();
+        CovariancePrediction f = new CovariancePrediction("none", n, r, d, nan, nan, nan, nan, nan, nan);
+        double[] et = {nan, nan, nan};
+        Noise noise = net.input().noise();
+        if (t.mapping().equals("linear") && (noise instanceof Noise.White || noise instanceof Noise.OrnsteinUhlenbeck)
+                && net.couplings().symmetry() == 0.0 && net.couplings().meanCoupling() == 0.0
+                && net.couplings().inDegree() == 0) {
+            boolean zd = net.couplings().zeroDiagonal();
+            f = LinearCovariance.zeroFrequencyFiniteN(r, d, n, zd);
+            double tau = noise instanceof Noise.OrnsteinUhlenbeck ou ? ou.tau() : 0.0;
+            FiniteSizeCoefficients k = EqualTimeCovariance.finiteSize(r, d, zd, tau);
+            et = new double[] {e.meanAutoCov() + k.meanAutoCov() / n,
+                    e.varCrossCov() + k.scaledVarCrossCov() / ((double) n * n),
+                    e.participationRatioPerN() + k.participationRatioPerN() / n};
         }
-        return new CorrelationTheorySummary(net.transfer().name(), net.gain(), net.input().noise().label(), net.size(),
+        return new CorrelationTheorySummary(net.transfer().name(), net.gain(), noise.label(), n,
                 t.mapping(), r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(),
                 z.participationRatioPerN(), z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), t.dmftVariance(),
                 e.varCrossCov(), e.participationRatio(), e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(),
-                f.varCrossCov(), f.participationRatio(), f.participationRatioPerN());
+                f.varCrossCov(), f.participationRatio(), f.participationRatioPerN(), et[0], et[1], et[2]);
     }
 }

@@ -40,6 +40,13 @@ class CorrelationsCommandTest {
                 + s * s * (s * s - 8 * s + 20) / (200 * Math.pow(q, 6))) / 200, offset(1e-12));
         assertThat(j.get("participationRatioPerNFiniteN").asDouble()).isCloseTo(q * q - s * (7 * s + 2) / 200, offset(1e-12));
         assertThat(j.get("participationRatioFiniteN").asDouble()).isCloseTo(200 * q * q - s * (7 * s + 2), offset(1e-9));
+        // equal time (docs/finite-size-covariance.md, R = 0.6, D = 1): ā 0.625 + 0.24414/N, N Var 0.123749 + 0.38548/N,
+        // PR/N 0.759419 − 0.60908/N
+        assertThat(j.get("equalTimeMeanAutoCovFiniteN").asDouble()).isCloseTo(0.625 + 0.244140625 / 200, offset(1e-9));
+        assertThat(200 * j.get("equalTimeVarCrossCovFiniteN").asDouble()).isCloseTo(0.12374877929 + 0.385477066 / 200,
+                offset(1e-8));
+        assertThat(j.get("equalTimeParticipationRatioPerNFiniteN").asDouble()).isCloseTo(0.7594185702 - 0.6090822475 / 200,
+                offset(1e-9));
         // zero diagonal, D = 4: ā(1 + s(3s − 1)/(Nq²)), variance ∝ D²
         JsonNode zd = new ObjectMapper().readTree(run("correlations", "theory", "--g", "0.6", "--phi", "linear", "--noise",
                 "white:2.0", "--n", "200", "--zero-diagonal", "--json").out());
@@ -55,6 +62,7 @@ class CorrelationsCommandTest {
         JsonNode t = new ObjectMapper().readTree(tanh.out());
         // the derived corrections are for the linear network only
         assertThat(t.get("meanAutoCovFiniteN").isNull()).isTrue();
+        assertThat(t.get("equalTimeParticipationRatioPerNFiniteN").isNull()).isTrue();
         // nonlinear units: the cavity theory by default (its ā is the DMFT variance), the old mapping on request
         assertThat(t.get("mapping").asText()).isEqualTo("cavity");
         assertThat(t.get("spectralRadius").asDouble()).isLessThan(0.8).isGreaterThan(0.5);
