@@ -35,8 +35,9 @@ import org.hipparchus.distribution.continuous.TDistribution;
  *       ({@link CovariancePrediction#plusDiagonal}); O(dt²) is left.</li>
  * </ul>
  * Any φ: the estimator's finite-T term: each half of the record (length T/2) has its own mean subtracted, which
- * removes the variance of the time average, C_ZF/(T/2), from the equal-time covariance (ā − ā_ZF/(T/2); for linear
- * units also N⁻¹tr C² − 2N⁻¹tr(C_ET C_ZF)/(T/2) in PR/N, {@link EqualTimeCovariance#overlapWithZeroFrequency}).
+ * removes the variance of the time average, C_ZF/(T/2), from the equal-time covariance (ā − ā_ZF/(T/2); in PR/N and
+ * Var c_ij through N⁻¹tr(C_ET C_ZF): {@link EqualTimeCovariance#overlapWithZeroFrequency} for linear units, the cavity's
+ * two-frequency kernel at ω₂ = 0 otherwise, {@link CovarianceTheory#overlap}; not derived with a static part).
  *
  * <p>Where a term is not derived (the 1/N terms of nonlinear units or OU noise; the O(dt) bias of the one-stage schemes
  * for nonlinear units) the tolerance carries an allowance, stated in the verdict's basis: for the 1/N terms, the linear
@@ -173,7 +174,7 @@ public final class CorrelationVerdicts {
 
         /**
          * The estimator: each half's sample covariance has its mean subtracted, which removes the variance of the time
-         * average, C_ZF/T_half (+ O(1/T²)): ā − ā_ZF/T_half (any φ); for linear units also
+         * average, C_ZF/T_half (+ O(1/T²)): ā − ā_ZF/T_half (any φ); where N⁻¹tr(C_ET C_ZF) is known also
          * N⁻¹tr C² − 2N⁻¹tr(C_ET C_ZF)/T_half in PR/N and N·Var c_ij − 2(N⁻¹tr(C_ET C_ZF) − ā_ET ā_ZF)/T_half.
          */
         private static CovariancePrediction finiteT(CovariancePrediction p, CovarianceTheory theory, double tau,
@@ -183,8 +184,11 @@ public final class CorrelationVerdicts {
             double mean = p.meanAutoCov() - aZf / tHalf;
             double pr = p.participationRatioPerN();
             double var = p.varCrossCov();
-            if (exactLinear) {
-                double overlap = EqualTimeCovariance.overlapWithZeroFrequency(p.spectralRadius(), p.noiseIntensity(), tau);
+            // N⁻¹tr(C_ET C_ZF): the linear network's quadrature, or the cavity's kernel at ω₂ = 0
+            double overlap = exactLinear
+                    ? EqualTimeCovariance.overlapWithZeroFrequency(p.spectralRadius(), p.noiseIntensity(), tau)
+                    : theory.equalTime().meanAutoCov() * aZf + theory.overlap();
+            if (Double.isFinite(overlap)) {
                 double second = p.meanAutoCov() * p.meanAutoCov() / pr - 2.0 * overlap / tHalf;
                 pr = mean * mean / second;
                 var -= 2.0 * (overlap - theory.equalTime().meanAutoCov() * aZf) / tHalf / p.n();

@@ -60,9 +60,12 @@ public final class CavityCovariance {
      *                       (0 for linear φ; what the effective-gain mapping leaves out)
      * @param psiPhi         ψ^φ = N × mean squared equal-time cross-covariance of φ(x) (NaN with a static part)
      * @param participationRatioPhiPerN equal-time PR/N of the covariance of φ(x) (NaN with a static part)
+     * @param overlap        N × the covariance over pairs of the equal-time and the zero-frequency c_ij of x, so that
+     *                       N⁻¹tr(C_ET C_ZF) = ā_ET ā_ZF + overlap (NaN with a static part): the finite-T term of the
+     *                       equal-time estimator needs it ({@code compare.CorrelationVerdicts})
      */
     public record Result(CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double meanSlope,
-                         double nonlinearPower, double psiPhi, double participationRatioPhiPerN) {
+                         double nonlinearPower, double psiPhi, double participationRatioPhiPerN, double overlap) {
 
         /** R = g⟨φ′⟩ (with a static part g√E[γ(z)²]), the radius of the mean-response matrix. */
         public double spectralRadius() {
@@ -158,7 +161,8 @@ public final class CavityCovariance {
         double c0p = sums.variancePhi();
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0,
                 sums.psiX() / n, c0x * c0x / (c0x * c0x + sums.psiX()), Double.NaN, Double.NaN);
-        return new Result(zero, equal, slope, nonlinear, sums.psiPhi(), c0p * c0p / (c0p * c0p + sums.psiPhi()));
+        return new Result(zero, equal, slope, nonlinear, sums.psiPhi(), c0p * c0p / (c0p * c0p + sums.psiPhi()),
+                sums.overlapX());
     }
 
     /** Offsets z of the static part: Gauss–Hermite nodes of N(μ, c∞). */
@@ -255,7 +259,7 @@ public final class CavityCovariance {
         double c0x = sums[1];
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0, sums[0] / n,
                 c0x * c0x / (c0x * c0x + sums[0]), Double.NaN, Double.NaN);
-        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN);
+        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Hermite order of the Mehler series and Gauss–Hermite nodes of its coefficients. */

@@ -15,8 +15,11 @@ package org.chaoslab.theory.covariance;
  * @param psiPhi     ψ^φ, the same for φ(x)
  * @param varianceX  h Σ Ĉ^x_n, the discrete Parseval sum (= C^x(τ = 0) of the sampled profile)
  * @param variancePhi h Σ Ĉ^φ_n
+ * @param overlapX   N × the covariance over pairs of the equal-time and the zero-frequency c_ij of x: the ψ^x kernel
+ *                   along ω₂ = 0 with the zero-frequency spectra there (what the finite-T term of the equal-time
+ *                   estimator needs)
  */
-record CavitySums(double psiX, double psiPhi, double varianceX, double variancePhi) {
+record CavitySums(double psiX, double psiPhi, double varianceX, double variancePhi, double overlapX) {
 
     /**
      * @param specX Ĉ^x_n, n = 0 … at least {@code last}
@@ -48,6 +51,7 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
             sumP += wp[a];
         }
         Row row = new Row(m);
+        double overlap = 0.0;
         for (int a = last; a < m; a++) {
             row.fill(omega[a], omega, g2, gain2);
             double rowPhi = 0.0;
@@ -61,8 +65,10 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
             double weight = a == last ? 1.0 : 2.0;
             psiPhi += weight * wp[a] * rowPhi;
             psiX += weight * (wp[a] * rowPhiX + 2.0 * slope * slope * wx[a] * rowXX);
+            // ω₂ = 0 (b = last) with the zero-frequency spectra Ĉ(0) in place of h·Ĉ
+            overlap += weight * (wp[a] * row.u2[last] * specP[0] + 2.0 * slope * slope * wx[a] * row.uRe[last] * specX[0]);
         }
-        return new CavitySums(psiX, psiPhi, sumX, sumP);
+        return new CavitySums(psiX, psiPhi, sumX, sumP, overlap);
     }
 
     /**

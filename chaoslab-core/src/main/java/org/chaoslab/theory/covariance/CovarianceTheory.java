@@ -20,10 +20,19 @@ import org.chaoslab.theory.dmft.DmftOptions;
  * @param residualPower  s = Ĉ^ε(0)/⟨φ′⟩², the residual power of the cavity surrogate at zero frequency (0 for linear
  *                       units and the effective gain; NaN with a static part), which shapes the eigenvalue density of the
  *                       zero-frequency covariance ({@link #zeroFrequencySpectrum})
+ * @param overlap        N × the covariance over pairs of the equal-time and the zero-frequency c_ij (the cavity's
+ *                       two-frequency kernel at ω₂ = 0; NaN where not derived: closed forms, the effective gain, a static
+ *                       part), for the finite-T term of the equal-time estimator
  */
 public record CovarianceTheory(String mapping, double spectralRadius, double noiseIntensity,
                                CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double dmftVariance,
-                               double residualPower) {
+                               double residualPower, double overlap) {
+
+    /** Without the overlap (NaN). */
+    public CovarianceTheory(String mapping, double spectralRadius, double noiseIntensity, CovariancePrediction zeroFrequency,
+                            CovariancePrediction equalTime, double dmftVariance, double residualPower) {
+        this(mapping, spectralRadius, noiseIntensity, zeroFrequency, equalTime, dmftVariance, residualPower, Double.NaN);
+    }
 
     /**
      * The eigenvalue distribution of the zero-frequency covariance under this theory (the linear closed form when the
@@ -104,7 +113,7 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
             double residual = linear ? 0.0 : Double.isFinite(c.psiPhi()) ? c.nonlinearPower() / (c.meanSlope() * c.meanSlope())
                     : Double.NaN;
             return new CovarianceTheory(linear ? "linear" : "cavity", r, d, z, c.equalTime(),
-                    linear ? Double.NaN : c.equalTime().meanAutoCov(), residual);
+                    linear ? Double.NaN : c.equalTime().meanAutoCov(), residual, c.overlap());
         }
         // the effective gain: g times the population mean slope ⟨φ′⟩, x ~ N(μ, c0) (with a static part this differs from
         // the cavity's g√E[γ(z)²])
