@@ -122,11 +122,7 @@ public final class CorrelationVerdicts {
                                                    boolean exactLinear, int n, List<String> terms) {
             if (exactLinear) {
                 terms.add("derived 1/N terms");
-                return new EqualTimePrediction(new CovariancePrediction("equal-time", n, et.spectralRadius(),
-                        et.noiseIntensity(), et.meanAutoCov() + k.meanAutoCov() / n, 0.0,
-                        et.varCrossCov() + k.scaledVarCrossCov() / ((double) n * n),
-                        et.participationRatioPerN() + k.participationRatioPerN() / n, Double.NaN, Double.NaN),
-                        0.0, 0.0, 0.0, terms, "");
+                return new EqualTimePrediction(EqualTimeCovariance.finiteN(et, k), 0.0, 0.0, 0.0, terms, "");
             }
             return new EqualTimePrediction(et, Math.abs(k.meanAutoCov() / linear[0]) / n * Math.abs(et.meanAutoCov()),
                     Math.abs(k.scaledVarCrossCov() / linear[2]) / n * Math.abs(et.varCrossCov()),

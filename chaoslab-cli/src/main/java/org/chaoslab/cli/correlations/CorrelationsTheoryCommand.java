@@ -13,7 +13,6 @@ import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovariancePrediction;
 import org.chaoslab.theory.covariance.EqualTimeCovariance;
-import org.chaoslab.theory.covariance.FiniteSizeCoefficients;
 import org.chaoslab.theory.covariance.LinearCovariance;
 import org.chaoslab.theory.dmft.DmftOptions;
 import picocli.CommandLine.Command;
@@ -211,10 +210,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             boolean zd = net.couplings().zeroDiagonal();
             f = LinearCovariance.zeroFrequencyFiniteN(r, d, n, zd);
             double tau = noise instanceof Noise.OrnsteinUhlenbeck ou ? ou.tau() : 0.0;
-            FiniteSizeCoefficients k = EqualTimeCovariance.finiteSize(r, d, zd, tau);
-            et = new double[] {e.meanAutoCov() + k.meanAutoCov() / n,
-                    e.varCrossCov() + k.scaledVarCrossCov() / ((double) n * n),
-                    e.participationRatioPerN() + k.participationRatioPerN() / n};
+            CovariancePrediction en = EqualTimeCovariance.finiteN(e, EqualTimeCovariance.finiteSize(r, d, zd, tau));
+            et = new double[] {en.meanAutoCov(), en.varCrossCov(), en.participationRatioPerN()};
         }
         return new CorrelationTheorySummary(net.transfer().name(), net.gain(), noise.label(), n,
                 t.mapping(), r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(),

@@ -186,12 +186,13 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
                 dynamic ? DmftPopulationsCommand.ChaoticSummary.of(r.theory().dynamic()) : null,
                 dynamic || r.theory().dynamic() == null ? r.theory().noDynamic()
                         : "the time-dependent DMFT settles on a static state");
+        PopulationSimulationOptions.InDegrees degrees = simulation.inDegreeResults(net, simulation.inDegrees(net));
         RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(),
                 r.realizations() + r.problems().size())
                 .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);
         summary.result("network", simulation.parameters(net))
-                .result("kIn", simulation.inDegreeResults(net, simulation.inDegrees(net))[0])
-                .result("kMatrix", simulation.inDegreeResults(net, simulation.inDegrees(net))[1])
+                .result("kIn", degrees.kIn())
+                .result("kMatrix", degrees.kMatrix())
                 .result("run", RunParameters.of(settings))
                 .result("theory", th)
                 .result("observedPhase", r.observedPhase())

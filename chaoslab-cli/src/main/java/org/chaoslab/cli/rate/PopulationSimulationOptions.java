@@ -62,12 +62,23 @@ public final class PopulationSimulationOptions {
         }
     }
 
-    /** The summary's record of the in-degrees: {@code [kIn, kMatrix]} (null where not given; K_kl as resolved). */
-    public Object[] inDegreeResults(PopulationNetwork net, PopulationInDegrees inDegrees) {
-        if (inDegrees == null) {
-            return new Object[] {null, null};
+    /**
+     * The summary's record of the in-degrees.
+     *
+     * @param kIn     the total K of {@code --k-in} (null otherwise)
+     * @param kMatrix K_kl as resolved for the network (null for dense couplings)
+     */
+    public record InDegrees(Integer kIn, int[][] kMatrix) {
+
+        static InDegrees of(PopulationNetwork net, PopulationInDegrees inDegrees) {
+            return inDegrees == null ? new InDegrees(null, null)
+                    : new InDegrees(inDegrees.matrix() == null ? inDegrees.k() : null, inDegrees.resolve(net));
         }
-        return new Object[] {inDegrees.matrix() == null ? inDegrees.k() : null, inDegrees.resolve(net)};
+    }
+
+    /** The in-degrees as summary.json records them (null where not given; K_kl as resolved). */
+    public InDegrees inDegreeResults(PopulationNetwork net, PopulationInDegrees inDegrees) {
+        return InDegrees.of(net, inDegrees);
     }
 
     /** The network as summary.json records it: parameters, where the description came from, the gain scale. */

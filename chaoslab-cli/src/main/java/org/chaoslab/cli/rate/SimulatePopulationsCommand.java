@@ -61,6 +61,7 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
         RateSimulation settings = simulation.settings(0.05, IntegratorKind.EULER);
         PopulationComparison.Settings sampling = interval.settings(settings, 1, acfMaxLag, null);
         org.chaoslab.sim.PopulationInDegrees kIn = simulation.inDegrees(net);
+        PopulationSimulationOptions.InDegrees degrees = simulation.inDegreeResults(net, kIn);
         simulation.checkResources(net, kIn, settings,
                 RecordingPlan.defaults().withCorrelationMaxLag(Math.max(acfMaxLag, settings.dt())));
         try (OutputDirectory dir = output.prepare()) {
@@ -87,8 +88,8 @@ public final class SimulatePopulationsCommand implements Callable<Integer> {
                 }
             }
             summary.result("network", simulation.parameters(net))
-                    .result("kIn", simulation.inDegreeResults(net, kIn)[0])
-                    .result("kMatrix", simulation.inDegreeResults(net, kIn)[1])
+                    .result("kIn", degrees.kIn())
+                    .result("kMatrix", degrees.kMatrix())
                     .result("run", RunParameters.of(settings))
                     .resultsOf(new Run(result.recordedSteps(), result.wallSeconds(),
                             result.divergence().map(d -> d.message()).orElse(null)));

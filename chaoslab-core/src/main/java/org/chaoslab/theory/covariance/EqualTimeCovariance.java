@@ -160,24 +160,34 @@ public final class EqualTimeCovariance {
     }
 
     /**
-     * The N → ∞ equal-time ā and PR/N for Ornstein–Uhlenbeck noise of correlation time τ_n (τ_n = 0: white), from the
-     * planar parts of the same quadrature as {@link #finiteSize(double, double, boolean, double)}; as {@link #of} for
-     * white noise. {@code [ā, PR/N, N·Var c_ij]}.
+     * The N → ∞ equal-time ā, PR/N and N·Var c_ij for Ornstein–Uhlenbeck noise of correlation time τ_n (τ_n = 0:
+     * white, as {@link #of}): the planar values t(ω) and t₁t₂M ({@link #fourResolventTrace}) on the quadrature of
+     * {@link #finiteSize(double, double, boolean, double)}. {@code [ā, PR/N, N·Var c_ij]}.
      */
     public static double[] planar(double r, double d, double tauNoise) {
-        double[] m = moments(r, false, tauNoise);
-        return new double[] {d * m[0], m[0] * m[0] / m[2], d * d * (m[2] - m[0] * m[0])};
+        LinearCovariance.check(r, d, 1);
+        double[][] rule = frequencyRule(r, tauNoise);
+        double[] omega = rule[0];
+        double[] weight = rule[1];
+        double a = 0.0;
+        double b = 0.0;
+        for (int i = 0; i < omega.length; i++) {
+            a += weight[i] / (1.0 + omega[i] * omega[i] - r * r);      // τ₀(G_z H_z̄) = t(ω)
+            for (int j = 0; j < omega.length; j++) {
+                b += weight[i] * weight[j] * fourResolventTrace(r, omega[i], omega[j]);
+            }
+        }
+        return new double[] {d * a, a * a / b, d * d * (b - a * a)};
     }
 
     /**
-     * Equal-time statistics at size N with the leading 1/N terms of {@link #finiteSize} in ā, Var c_ij and PR/N (the
-     * expected values over realizations).
+     * The N → ∞ prediction {@code inf} with the leading 1/N terms {@code k} of {@link #finiteSize} in ā, Var c_ij and PR/N
+     * (the expected values over realizations at inf's N).
      */
-    public static CovariancePrediction finiteN(double r, double d, int n, boolean zeroDiagonal) {
-        CovariancePrediction inf = of(r, d, n);
-        FiniteSizeCoefficients k = finiteSize(r, d, zeroDiagonal);
-        return new CovariancePrediction("equal-time-finite-n", n, r, d, inf.meanAutoCov() + k.meanAutoCov() / n, 0.0,
-                (n * inf.varCrossCov() + k.scaledVarCrossCov() / n) / n,
+    public static CovariancePrediction finiteN(CovariancePrediction inf, FiniteSizeCoefficients k) {
+        int n = inf.n();
+        return new CovariancePrediction(inf.kind() + "-finite-n", n, inf.spectralRadius(), inf.noiseIntensity(),
+                inf.meanAutoCov() + k.meanAutoCov() / n, 0.0, inf.varCrossCov() + k.scaledVarCrossCov() / ((double) n * n),
                 inf.participationRatioPerN() + k.participationRatioPerN() / n, Double.NaN, Double.NaN);
     }
 
