@@ -89,10 +89,14 @@ public final class PopulationComparison {
     private PopulationComparison() {
     }
 
-    /** Solves the static mean field of {@code net}, simulates R realizations, and lays them side by side. */
+    /**
+     * Solves the mean field of {@code net} (with the sparse network's in-degrees where the settings have them: the
+     * dilution of the mean couplings, {@link PopulationMeanField#dilutionVariance}), simulates R realizations, and lays
+     * them side by side.
+     */
     public static PopulationComparisonResult run(PopulationNetwork net, Settings settings, PopulationMeanField theory,
                                                  ProgressListener progress) {
-        Theory t = theory(net, theory);
+        Theory t = theory(theoryNetwork(net, settings), theory);
         Realizations.Recordings<PopulationRecording> runs = Realizations.run(settings.realizations(), settings.run().seed(),
                 progress, (r, seed, p) -> simulate(net, settings, seed, p));
         return compare(net, t, runs);
@@ -127,6 +131,11 @@ public final class PopulationComparison {
         public boolean hasState() {
             return isDynamic() || (fixedPoint != null && fixedPoint.phase() == PopulationFixedPoint.Phase.FIXED_POINT);
         }
+    }
+
+    /** The network the theory describes: {@code net} with the simulated in-degrees K_kl when the couplings are sparse. */
+    public static PopulationNetwork theoryNetwork(PopulationNetwork net, Settings settings) {
+        return net.withInDegrees(settings.inDegrees() == null ? null : settings.inDegrees().resolve(net));
     }
 
     /** Solves the static equations, the critical scale, and the time-dependent DMFT where the fixed point is unstable. */

@@ -16,9 +16,20 @@ import java.util.List;
  * @param gains         g_kl ≥ 0 (finite), P × P
  * @param inputs        I_k (finite)
  * @param transfers     φ_k, one per population
+ * @param inDegrees     null for all-to-all couplings; else the fixed in-degrees K_kl of a sparse network (a unit of
+ *                      population k receives from exactly K_kl distinct units of population l, 1 ≤ K_kl ≤ N_l, N_k − 1 for
+ *                      l = k), with weights of the same block statistics (mean J̄_kl N_l/(N K_kl), variance
+ *                      g_kl² N_l/(N K_kl)): the mean-field theory then adds the dilution of the mean part
+ *                      ({@code theory.populations.PopulationMeanField#dilutionVariance})
  */
 public record PopulationNetwork(int size, double[] fractions, double[][] meanCouplings, double[][] gains, double[] inputs,
-                                List<TransferFunction> transfers) {
+                                List<TransferFunction> transfers, int[][] inDegrees) {
+
+    /** All-to-all couplings. */
+    public PopulationNetwork(int size, double[] fractions, double[][] meanCouplings, double[][] gains, double[] inputs,
+                             List<TransferFunction> transfers) {
+        this(size, fractions, meanCouplings, gains, inputs, transfers, null);
+    }
 
     /** Checks the description; messages name the parameter and its allowed range. */
     public PopulationNetwork {
@@ -48,6 +59,33 @@ public record PopulationNetwork(int size, double[] fractions, double[][] meanCou
                     + transfers.size() + ")");
         }
         transfers = List.copyOf(transfers);
+        if (inDegrees != null) {
+            inDegrees = inDegrees(inDegrees, size, fractions);
+        }
+    }
+
+    private static int[][] inDegrees(int[][] k, int size, double[] fractions) {
+        int p = fractions.length;
+        if (k.length != p) {
+            throw new IllegalArgumentException("in-degrees must be " + p + " x " + p + " (one row per receiving population; got "
+                    + k.length + " rows)");
+        }
+        int[][] copy = new int[p][];
+        for (int a = 0; a < p; a++) {
+            if (k[a].length != p) {
+                throw new IllegalArgumentException("in-degrees must be " + p + " x " + p + " (row " + (a + 1) + " has "
+                        + k[a].length + " values)");
+            }
+            copy[a] = k[a].clone();
+            for (int l = 0; l < p; l++) {
+                int available = populationSize(l, size, fractions) - (a == l ? 1 : 0);
+                if (k[a][l] < 1 || k[a][l] > available) {
+                    throw new IllegalArgumentException("in-degrees[" + (a + 1) + "," + (l + 1) + "] must be in [1, "
+                            + available + "] (distinct units of population " + (l + 1) + "; got " + k[a][l] + ")");
+                }
+            }
+        }
+        return copy;
     }
 
     private static double[][] square(String name, double[][] m, int p, boolean nonNegative) {
@@ -78,8 +116,12 @@ public record PopulationNetwork(int size, double[] fractions, double[][] meanCou
 
     /** The size of population k: its fraction of N, the remainder to the last population. */
     public int populationSize(int k) {
+        return populationSize(k, size, fractions);
+    }
+
+    private static int populationSize(int k, int size, double[] fractions) {
         int assigned = 0;
-        for (int l = 0; l < populations() - 1; l++) {
+        for (int l = 0; l < fractions.length - 1; l++) {
             int s = (int) Math.round(fractions[l] * size);
             if (l == k) {
                 return s;
@@ -98,7 +140,23 @@ public record PopulationNetwork(int size, double[] fractions, double[][] meanCou
                 g[k][l] *= scale;
             }
         }
-        return new PopulationNetwork(size, fractions, meanCouplings, g, inputs, transfers);
+        return new PopulationNetwork(size, fractions, meanCouplings, g, inputs, transfers, inDegrees);
+    }
+
+    /** The same network with fixed in-degrees K_kl (sparse), or all-to-all for null. */
+    public PopulationNetwork withInDegrees(int[][] kkl) {
+        return new PopulationNetwork(size, fractions, meanCouplings, gains, inputs, transfers, kkl);
+    }
+
+    /** Whether the couplings are sparse (fixed in-degrees). */
+    public boolean isSparse() {
+        return inDegrees != null;
+    }
+
+    /** K_kl (a copy), or null for all-to-all couplings. */
+    @Override
+    public int[][] inDegrees() {
+        return inDegrees == null ? null : Arrays.stream(inDegrees).map(int[]::clone).toArray(int[][]::new);
     }
 
     @Override
@@ -125,18 +183,20 @@ public record PopulationNetwork(int size, double[] fractions, double[][] meanCou
     public boolean equals(Object o) {
         return o instanceof PopulationNetwork n && size == n.size && Arrays.equals(fractions, n.fractions)
                 && Arrays.deepEquals(meanCouplings, n.meanCouplings) && Arrays.deepEquals(gains, n.gains)
-                && Arrays.equals(inputs, n.inputs) && transfers.equals(n.transfers);
+                && Arrays.equals(inputs, n.inputs) && transfers.equals(n.transfers)
+                && Arrays.deepEquals(inDegrees, n.inDegrees);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {size, fractions, meanCouplings, gains, inputs, transfers});
+        return Arrays.deepHashCode(new Object[] {size, fractions, meanCouplings, gains, inputs, transfers, inDegrees});
     }
 
     @Override
     public String toString() {
         return "PopulationNetwork[N=" + size + ", fractions=" + Arrays.toString(fractions) + ", jMean="
                 + Arrays.deepToString(meanCouplings) + ", g=" + Arrays.deepToString(gains) + ", input="
-                + Arrays.toString(inputs) + ", phi=" + transfers + "]";
+                + Arrays.toString(inputs) + ", phi=" + transfers
+                + (inDegrees == null ? "" : ", inDegrees=" + Arrays.deepToString(inDegrees)) + "]";
     }
 }

@@ -49,8 +49,9 @@ class PopulationChaosVsSimulationTest {
     /**
      * The sparse form of the same network (SparsePopulationCouplingSampler: K = 200 presynaptic units per unit, 160 from
      * E and 40 from I, weights with the dense block statistics) at the same N against the same theory and tolerance.
-     * The finite-K term the large-K theory leaves out, (J̄_kl N_l/N)² Var(φ_l)(1 − K_l/N_l)/K_l in the input variance,
-     * is at most 0.36·0.5·0.8/40 = 4e-3 (from I), below 10 % of one standard error here. (Measured also at N = 2000,
+     * The theory includes the dilution of the means (J̄_kl N_l/N)² Var(φ_l)(1 − K_l/N_l)/K_l in the input variance
+     * (PopulationMeanField.dilutionVariance), here at most 0.36·0.5·0.8/40 = 4e-3 (from I), below 10 % of one standard
+     * error; SparseDilutionVsSimulationTest checks it where it matters. (Measured also at N = 2000,
      * K = 400, seeds 11–16: every z within ±1.9.)
      */
     @Test
@@ -62,8 +63,7 @@ class PopulationChaosVsSimulationTest {
     /**
      * In-degrees chosen per block (K_kl = [[160, 40], [100, 60]]: E units read 200 inputs, I units 160, their rows padded
      * with weight-0 entries), weights with the dense block statistics, against the same theory and tolerance. The
-     * finite-K term left out is largest for the E←I block as above (K = 40, 4e-3), and (1·0.8)²·0.5·(7/8)/100 = 3e-3 for
-     * I←E.
+     * dilution term is largest for the E←I block as above (K = 40, 4e-3), and (1·0.8)²·0.5·(7/8)/100 = 3e-3 for I←E.
      */
     @Test
     void inDegreesPerBlockFollowTheSameTheory() {

@@ -87,7 +87,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
             if (progress instanceof Progress bar) {
                 bar.clear();
             }
-            List<Verdict> verdicts = verdicts(net, r);
+            List<Verdict> verdicts = verdicts(PopulationComparison.theoryNetwork(net, s), r);
             write(dir, net, settings, r, verdicts);
             dir.commit();
             report(spec.commandLine().getOut(), net, r, verdicts, dir);
@@ -106,7 +106,9 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
      * transient. In the chaotic phase (the time-dependent DMFT): the mean, the variance across units, the temporal
      * variance and the spread of the time averages, 3 standard errors plus 2Δ_k(0)/N (the same order of the finite-N
      * corrections; the simulated λ_max and variances of SCS networks at N ≥ 1000 sit within it, docs/populations.md).
-     * None where the theory has no state (unstable means, no solution).
+     * Sparse networks ({@code net} with its in-degrees): 2Δ_k(1/N + 1/K_k), K_k = Σ_l K_kl, for the O(1/K) terms that
+     * the large-K theory leaves out beyond the dilution of the means (the spread of Σ_j J_ij² over units, the
+     * non-Gaussian sum of K inputs). None where the theory has no state (unstable means, no solution).
      */
     static List<Verdict> verdicts(PopulationNetwork net, PopulationComparisonResult r) {
         List<Verdict> v = new ArrayList<>();
@@ -114,10 +116,12 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         if (!r.theory().hasState() || r.realizations() < 2) {
             return v;
         }
-        String why = "O(1/N) corrections";
+        String why = net.isSparse() ? "O(1/N + 1/K) corrections" : "O(1/N) corrections";
+        int[][] kkl = net.inDegrees();
         for (int k = 0; k < net.populations(); k++) {
+            double order = 1.0 / net.size() + (kkl == null ? 0.0 : 1.0 / java.util.Arrays.stream(kkl[k]).sum());
             if (r.theory().isDynamic()) {
-                double allowance = 2 * r.theory().dynamic().delta0()[k] / net.size();
+                double allowance = 2 * r.theory().dynamic().delta0()[k] * order;
                 String pop = " of population " + (k + 1);
                 v.add(Verdict.of("mean" + pop, r.mean()[k], allowance, why));
                 v.add(Verdict.of("variance across units" + pop, r.varianceAcrossUnits()[k], allowance, why));
@@ -125,7 +129,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
                 v.add(Verdict.of("spread of time averages" + pop, r.staticVariance()[k], allowance, why));
                 continue;
             }
-            double allowance = 2 * fp.variance()[k] / net.size();
+            double allowance = 2 * fp.variance()[k] * order;
             v.add(Verdict.of("mean of population " + (k + 1), r.mean()[k], allowance, why));
             v.add(Verdict.of("variance across units of population " + (k + 1), r.varianceAcrossUnits()[k], allowance, why));
             v.add(Verdict.of("temporal variance of population " + (k + 1), r.temporalVariance()[k],

@@ -61,8 +61,8 @@ public final class CompareScsCommand implements Callable<Integer> {
         RateNetwork net = sparse.apply(network.theoryNetwork());
         if (net.couplings().sparse() && net.couplings().meanCoupling() != 0.0) {
             throw new IllegalArgumentException("--j0 must be 0 with --k-in for the comparison (diluting the mean coupling "
-                    + "adds a quenched input variance J0^2/K that the dense DMFT leaves out; got " + net.couplings().meanCoupling()
-                    + ")");
+                    + "adds an input variance J0^2/K that the SCS DMFT leaves out; 'compare populations --fractions 1 --j-mean "
+                    + "J0 --g-matrix G --k-in K' includes it; got " + net.couplings().meanCoupling() + ")");
         }
         RateSimulation settings = run.settings(0.1, IntegratorKind.RK4);
         if (realizations < 2) {

@@ -41,11 +41,24 @@ import picocli.CommandLine.Option;
                         + "Delta_k(0) (variance across units), Delta_k(inf) (spread of the time averages), the temporal "
                         + "variance Delta_k(0) - Delta_k(inf), the rate, and the decay rate of the autocorrelation's tail; "
                         + "with --out, Delta_k(tau) and C_k(tau) in autocorrelation.csv and autocorrelation.png/.svg. The "
-                        + "top-level mean/std/rate stay those of the static solution."})
+                        + "top-level mean/std/rate stay those of the static solution.",
+                "Sparse networks (--k-in or --k-matrix, with --n): the same theory plus the dilution of the mean "
+                        + "couplings, d_kl (C_l - <phi_l>^2) in the input covariance and d_kl <phi_l'^2> in M, "
+                        + "d_kl = (jMean_kl alpha_l)^2 (1/K_kl)(M - K_kl)/(M - 1), M = N_l (N_l - 1 for l = k) (keys "
+                        + "inDegrees, dilutionVariance)."})
 public final class DmftPopulationsCommand implements Callable<Integer> {
 
     @Mixin
     PopulationNetworkOptions network;
+
+    @Option(names = "--n", description = "Number of units N (>= number of populations): the population sizes N_l = "
+            + "alpha_l N that --k-in/--k-matrix are checked against and that the dilution term's finite-population "
+            + "factor uses (the N -> infinity theory does not depend on it otherwise). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1000")
+    int n;
+
+    @Mixin
+    PopulationSparseOptions sparse;
 
     @Option(names = "--json", description = "Print the results as one JSON object.")
     boolean json;
@@ -61,7 +74,8 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
                               double[] rate, double[] meanSquareRate, double[] meanSlope, double[] meanSquareSlope,
                               double[][] stability, double spectralRadius, double gCritical, String phase,
                               double[][] meanModes, double bulkRadius, double[][] outliers, int iterations,
-                              ChaoticSummary chaotic, String noChaoticSolution) {
+                              ChaoticSummary chaotic, String noChaoticSolution, int[][] inDegrees,
+                              double[][] dilutionVariance) {
     }
 
     /** The time-dependent solution (Kadmon &amp; Sompolinsky 2015; {@link PopulationDmft}). */
@@ -77,7 +91,9 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PopulationNetwork net = network.network(Math.max(network.populationCount(), 1000));
+        PopulationNetwork dense = network.network(n);
+        org.chaoslab.sim.PopulationInDegrees kIn = sparse.inDegrees(dense);
+        PopulationNetwork net = dense.withInDegrees(kIn == null ? null : kIn.resolve(dense));
         output.check();
         int p = net.populations();
         List<TransferFunction> transfers = net.transfers();
@@ -101,7 +117,8 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
                 gCritical, fp.phase().name().toLowerCase(Locale.ROOT).replace('_', '-'), fp.meanModes(),
                 spectrum.bulkRadius(), spectrum.outliers(), fp.iterations(),
                 chaotic == null ? null : ChaoticSummary.of(chaotic),
-                chaotic == null && dynamic != null ? "the time-dependent DMFT settles on a static state" : noDynamic);
+                chaotic == null && dynamic != null ? "the time-dependent DMFT settles on a static state" : noDynamic,
+                net.inDegrees(), net.isSparse() ? PopulationMeanField.dilutionVariance(net) : null);
         RunSummary.Builder run = RunSummary.builder(spec, 1).resultsOf(s);
         output.finish(run, dir -> {
             if (chaotic != null) {

@@ -14,14 +14,15 @@ public final class PopulationSparseOptions {
     @Option(names = "--k-in", paramLabel = "K", description = "Sparse couplings: every unit receives from K_l = round(K N_l/N) "
             + "distinct units of each population l (no self-coupling), weights N(jMean_kl N_l/(N K_l), g_kl^2 N_l/(N K_l)) "
             + "(the dense network's block statistics), stored as float32 with int32 indices (8 bytes per synapse). "
-            + "The mean-field theory is the dense one (large K). Default: dense (all-to-all).")
+            + "The mean-field theory is the dense one plus the dilution of the mean couplings (large K; see 'dmft "
+            + "populations --help'). Default: dense (all-to-all).")
     Integer kIn;
 
     @Option(names = "--k-matrix", paramLabel = "K11,K12;K21,K22", description = "Sparse couplings with an in-degree per "
             + "block: a unit of population k receives from K_kl distinct units of population l (rows = receiving k, "
             + "columns = sending l, like --j-mean), weights N(jMean_kl N_l/(N K_kl), g_kl^2 N_l/(N K_kl)) (the dense "
-            + "block statistics, so the same mean-field theory). Rows with a smaller total are padded with weight-0 "
-            + "entries (storage: the largest total per unit). Instead of --k-in.")
+            + "block statistics: the dense mean-field theory plus the dilution of the means). Rows with a smaller "
+            + "total are padded with weight-0 entries (storage: the largest total per unit). Instead of --k-in.")
     String kMatrix;
 
     /**

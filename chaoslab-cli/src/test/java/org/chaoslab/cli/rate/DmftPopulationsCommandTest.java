@@ -55,6 +55,28 @@ class DmftPopulationsCommandTest {
     }
 
     @Test
+    void sparseInDegreesAddTheDilutionOfTheMeans() throws Exception {
+        // one inhibitory population, J0 = -10, g = 0.5, K = 400 of N = 2000: d = 100/400 x 1599/1998 (dilutionVariance)
+        CliRunner.Result r = CliRunner.run("dmft", "populations", "--fractions", "1", "--j-mean=-10", "--g-matrix", "0.5",
+                "--input", "2", "--n", "2000", "--k-in", "400", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(j.get("inDegrees").get(0).get(0).asInt()).isEqualTo(400);
+        assertThat(j.get("dilutionVariance").get(0).get(0).asDouble())
+                .isCloseTo(100.0 / 400 * 1599 / 1998, org.assertj.core.data.Offset.offset(1e-12));
+        // SparseDilutionVsSimulationTest: 0.013952 against the dense 0.010680, simulated 0.0145 +- 0.0004
+        assertThat(j.get("variance").get(0).asDouble()).isCloseTo(0.013952, org.assertj.core.data.Offset.offset(2e-6));
+        JsonNode dense = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRunner.run("dmft", "populations",
+                "--fractions", "1", "--j-mean=-10", "--g-matrix", "0.5", "--input", "2", "--json").out());
+        assertThat(dense.get("dilutionVariance").isNull()).isTrue();
+        assertThat(dense.get("variance").get(0).asDouble()).isCloseTo(0.010680, org.assertj.core.data.Offset.offset(2e-6));
+        CliRunner.Result tooMany = CliRunner.run("dmft", "populations", "--fractions", "1", "--j-mean=-10", "--g-matrix",
+                "0.5", "--n", "100", "--k-in", "100");
+        assertThat(tooMany.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(tooMany.err().strip()).contains("--k-in must be in [1, 99]").doesNotContain("\n");
+    }
+
+    @Test
     void badInputNamesTheOption() {
         CliRunner.Result r = CliRunner.run("dmft", "populations", "--fractions", "0.8,0.3", "--j-mean", "1,-4;1,-4", "--g-matrix", "1,1;1,1");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);

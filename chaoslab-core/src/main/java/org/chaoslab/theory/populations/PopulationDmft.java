@@ -41,6 +41,9 @@ import org.hipparchus.linear.MatrixUtils;
  * (at most {@link #MAX_WINDOW}; near the transition κ → 0 and the window bound is reported through the residual of the
  * tail, {@link PopulationAutocorrelation#decayRate()}).
  *
+ * <p>Sparse networks (fixed in-degrees): the dilution of the mean couplings adds d_kl (C_l(τ) − ⟨φ_l⟩²) to S_k and
+ * d_kl⟨φ_l′φ_l′⟩ to the tail's M∞ ({@link PopulationMeanField#dilutionVariance}).
+ *
  * <p>Approximations: N → ∞ with independent Gaussian couplings; the stationary state (the solution assumes the
  * network has one; a state with oscillating population means is not described).
  */
@@ -273,6 +276,7 @@ public final class PopulationDmft {
         private final double[] alpha;
         private final double[][] jbar;
         private final double[][] g2;
+        private final double[][] dil;
         private final double[] input;
         private final PiecewiseSmooth[] phi;
         private final PiecewiseSmooth[] slope;
@@ -290,6 +294,7 @@ public final class PopulationDmft {
                     g2[k][l] = g[k][l] * g[k][l];
                 }
             }
+            dil = PopulationMeanField.dilutionVariance(net);
             input = net.inputs();
             phi = new PiecewiseSmooth[p];
             slope = new PiecewiseSmooth[p];
@@ -350,15 +355,22 @@ public final class PopulationDmft {
                     + "(relative residual " + residual + "): no stationary state, e.g. oscillating population means");
         }
 
-        /** T(μ, Δ): the means and the autocovariances the given ones imply. */
+        /**
+         * T(μ, Δ): the means and the autocovariances the given ones imply. The means are solved for the given variances
+         * Δ_l(0) (Newton in P dimensions, {@link #means}) rather than updated once: with strong mean inhibition
+         * (|J̄_kl α_l ⟨φ_l′⟩| of a few) the one-step update overshoots and the mixed iteration oscillates away.
+         */
         double[] map(double[] x, int n) {
             double[][] c = new double[p][];
             double[] rate = new double[p];
+            double[] d0 = new double[p];
             for (int l = 0; l < p; l++) {
-                double mu = x[l];
-                double d0 = x[p + l * n];
-                rate[l] = engine.expectation(phi[l], mu, d0);
-                c[l] = correlations(l, mu, d0, x, p + l * n, n);
+                d0[l] = x[p + l * n];
+            }
+            double[] mean = means(Arrays.copyOf(x, p), d0);
+            for (int l = 0; l < p; l++) {
+                rate[l] = engine.expectation(phi[l], mean[l], d0[l]);
+                c[l] = correlations(l, mean[l], d0[l], x, p + l * n, n);
             }
             double[] y = new double[x.length];
             double[] s = new double[n];
@@ -367,10 +379,11 @@ public final class PopulationDmft {
                 Arrays.fill(s, 0.0);
                 for (int l = 0; l < p; l++) {
                     m += jbar[k][l] * alpha[l] * rate[l];
-                    double w = alpha[l] * g2[k][l];
+                    double w = alpha[l] * g2[k][l] + dil[k][l];
+                    double centre = dil[k][l] * rate[l] * rate[l];
                     if (w != 0.0) {
                         for (int i = 0; i < n; i++) {
-                            s[i] += w * c[l][i];
+                            s[i] += w * c[l][i] - centre;
                         }
                     }
                 }
@@ -378,6 +391,90 @@ public final class PopulationDmft {
                 filter(s, y, p + k * n, h);
             }
             return y;
+        }
+
+        /**
+         * The means μ_k = I_k + Σ_l J̄_kl α_l ⟨φ_l⟩(μ_l, Δ_l(0)) for fixed variances, by Newton's method from
+         * {@code start} (Jacobian 1 − J̄_kl α_l ⟨φ_l′⟩, backtracking on the residual); where it does not converge (a
+         * runaway or a singular Jacobian) the one-step update from {@code start}, as a plain iteration would take.
+         */
+        private double[] means(double[] start, double[] d0) {
+            double[] mu = start.clone();
+            double[] f = meanResidual(mu, d0);
+            for (int it = 0; it < 60; it++) {
+                double norm = maxAbs(f);
+                if (norm <= 1e-14 * Math.max(1.0, maxAbs(mu))) {
+                    return mu;
+                }
+                var jac = MatrixUtils.createRealIdentityMatrix(p);
+                for (int l = 0; l < p; l++) {
+                    double slopeL = d0[l] > 0 ? engine.expectation(slope[l], mu[l], d0[l]) : slope[l].applyAsDouble(mu[l]);
+                    for (int k = 0; k < p; k++) {
+                        jac.addToEntry(k, l, -jbar[k][l] * alpha[l] * slopeL);
+                    }
+                }
+                double[] step;
+                try {
+                    step = new org.hipparchus.linear.LUDecomposition(jac).getSolver()
+                            .solve(MatrixUtils.createRealVector(f)).toArray();
+                } catch (org.hipparchus.exception.MathRuntimeException singular) {
+                    break;
+                }
+                double t = 1.0;
+                boolean improved = false;
+                for (int b = 0; b < 40 && !improved; b++, t *= 0.5) {
+                    double[] trial = mu.clone();
+                    for (int k = 0; k < p; k++) {
+                        trial[k] -= t * step[k];
+                    }
+                    double[] ft = meanResidual(trial, d0);
+                    if (maxAbs(ft) < norm) {
+                        mu = trial;
+                        f = ft;
+                        improved = true;
+                    }
+                }
+                if (!improved) {
+                    break;
+                }
+            }
+            if (maxAbs(f) <= 1e-9 * Math.max(1.0, maxAbs(mu))) {
+                return mu;
+            }
+            double[] r = meanResidual(start, d0);
+            double[] one = start.clone();
+            for (int k = 0; k < p; k++) {
+                one[k] -= r[k];
+            }
+            return one;
+        }
+
+        /** μ_k − I_k − Σ_l J̄_kl α_l ⟨φ_l⟩(μ_l, Δ_l(0)). */
+        private double[] meanResidual(double[] mu, double[] d0) {
+            double[] rate = new double[p];
+            for (int l = 0; l < p; l++) {
+                rate[l] = engine.expectation(phi[l], mu[l], d0[l]);
+            }
+            double[] f = new double[p];
+            for (int k = 0; k < p; k++) {
+                double m = input[k];
+                for (int l = 0; l < p; l++) {
+                    m += jbar[k][l] * alpha[l] * rate[l];
+                }
+                f[k] = mu[k] - m;
+            }
+            return f;
+        }
+
+        private static double maxAbs(double[] v) {
+            double m = 0;
+            for (double x : v) {
+                if (!Double.isFinite(x)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                m = Math.max(m, Math.abs(x));
+            }
+            return m;
         }
 
         /** C_l(τ_i) for every lag from a Chebyshev interpolant in u = √(Δ0 − Δ(τ)). */
@@ -441,7 +538,7 @@ public final class PopulationDmft {
                 double dInf = Math.min(Math.max(x[p + l * n + n - 1], 0.0), d0);
                 double pp = d0 > 0 ? engine.correlation(slope[l], mu, d0, dInf) : sq(slope[l].applyAsDouble(mu));
                 for (int k = 0; k < p; k++) {
-                    m[k][l] = alpha[l] * g2[k][l] * pp;
+                    m[k][l] = (alpha[l] * g2[k][l] + dil[k][l]) * pp;
                 }
             }
             return m;

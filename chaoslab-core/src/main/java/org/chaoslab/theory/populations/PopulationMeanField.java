@@ -23,6 +23,12 @@ import org.hipparchus.linear.MatrixUtils;
  * g_kl² ⟨φ_l′²⟩/N, so its eigenvalues fill a disc of radius √ρ(M), M_kl = α_l g_kl² ⟨φ_l′²⟩; the fixed point becomes
  * chaotic where ρ(M) = 1. The mean part adds P outliers, the eigenvalues of A_kl = J̄_kl α_l ⟨φ_l′⟩.
  *
+ * <p>Sparse networks (fixed in-degrees K_kl, {@link PopulationNetwork#inDegrees()}): which K_kl units of population l a
+ * unit reads is random, so the mean part of its input, J̄_kl α_l × (the mean of φ over those K_kl units), differs from
+ * unit to unit; this adds d_kl·(⟨φ_l²⟩ − ⟨φ_l⟩²) to Δ_k and d_kl⟨φ_l′²⟩ to M_kl ({@link #dilutionVariance}). The other
+ * large-K assumptions (the K inputs' sum Gaussian, each unit's Σ_j J_ij² equal to its mean) are kept: their
+ * corrections are O(1/K) relative.
+ *
  * <p>Approximations: N → ∞ with independent couplings (no symmetry), a static state (above the transition the static
  * solution is not the network's state; the time-dependent population DMFT Δ_k(τ) is {@link PopulationDmft}). Gaussian
  * averages use the project's piecewise-smooth quadrature (exact across the kinks of threshold-linear units).
@@ -53,10 +59,12 @@ public final class PopulationMeanField {
             return solve(net, null);
         } catch (NoSolutionException cold) {
             // Newton from the inputs can miss a solution with a large variance: follow the solution from weak
-            // couplings (gains scaled by c = 1/64 ... 1, each solve from the previous one)
+            // couplings (gains, and a sparse network's dilution variance with them, scaled by c = 1/64 ... 1, each
+            // solve from the previous one)
             PopulationFixedPoint fp = null;
             for (int i = 0; i <= 240; i++) {
-                fp = solve(net.withGainScale(Math.pow(64, i / 240.0 - 1)), fp);
+                double c = Math.pow(64, i / 240.0 - 1);
+                fp = solve(net.withGainScale(c), fp, c * c);
             }
             return fp;
         }
@@ -67,6 +75,11 @@ public final class PopulationMeanField {
      * parameter), else from the inputs with Δ = 0.
      */
     PopulationFixedPoint solve(PopulationNetwork net, PopulationFixedPoint start) {
+        return solve(net, start, 1.0);
+    }
+
+    /** As {@link #solve(PopulationNetwork, PopulationFixedPoint)} with the dilution variance d_kl scaled (continuation). */
+    private PopulationFixedPoint solve(PopulationNetwork net, PopulationFixedPoint start, double dilutionScale) {
         int p = net.populations();
         double[] alpha = net.fractions();
         double[][] jbar = net.meanCouplings();
@@ -85,7 +98,13 @@ public final class PopulationMeanField {
         if (start != null) {
             System.arraycopy(start.variance(), 0, z, p, p);
         }
-        double[] f = residual(z, input, alpha, jbar, g, integrands);
+        double[][] dil = dilutionVariance(net);
+        for (double[] row : dil) {
+            for (int l = 0; l < p; l++) {
+                row[l] *= dilutionScale;
+            }
+        }
+        double[] f = residual(z, input, alpha, jbar, g, dil, integrands);
         int it = 0;
         for (; it < MAX_ITERATIONS; it++) {
             double norm = maxAbs(f);
@@ -102,7 +121,7 @@ public final class PopulationMeanField {
                 double h = 1e-7 * Math.max(1.0, Math.abs(z[c]));
                 double[] zh = z.clone();
                 zh[c] += h;
-                double[] fh = residual(zh, input, alpha, jbar, g, integrands);
+                double[] fh = residual(zh, input, alpha, jbar, g, dil, integrands);
                 for (int r = 0; r < 2 * p; r++) {
                     jac[r][c] = (fh[r] - f[r]) / h;
                 }
@@ -125,7 +144,7 @@ public final class PopulationMeanField {
                 for (int k = p; k < 2 * p; k++) {
                     trial[k] = Math.max(trial[k], 0.0);     // variances stay non-negative
                 }
-                ft = residual(trial, input, alpha, jbar, g, integrands);
+                ft = residual(trial, input, alpha, jbar, g, dil, integrands);
                 if (maxAbs(ft) < (1 - 1e-4 * t) * norm) {
                     break;
                 }
@@ -157,7 +176,7 @@ public final class PopulationMeanField {
         double[][] a = new double[p][p];
         for (int k = 0; k < p; k++) {
             for (int l = 0; l < p; l++) {
-                stability[k][l] = alpha[l] * g[k][l] * g[k][l] * slope2[l];
+                stability[k][l] = (alpha[l] * g[k][l] * g[k][l] + dil[k][l]) * slope2[l];
                 a[k][l] = jbar[k][l] * alpha[l] * slope[l];
             }
         }
@@ -218,8 +237,45 @@ public final class PopulationMeanField {
     }
 
     /**
+     * The dilution of the mean couplings in a sparse network (zero for all-to-all couplings): a unit of population k
+     * reads K_kl units drawn without replacement from the M = N_l − δ_kl units of population l it may read, each
+     * through the mean weight J̄_kl α_l/K_kl, so the mean part of its input from l is J̄_kl α_l times the sample mean of
+     * φ over those units. Across units (and in time) that sample mean scatters about the population mean with
+     * covariance (1/K_kl)(M − K_kl)/(M − 1)·(C_l(τ) − ⟨φ_l⟩²) (the finite-population correction of sampling without
+     * replacement), so the input covariance gains
+     * <pre>
+     *   d_kl (C_l(τ) − ⟨φ_l⟩²),   d_kl = (J̄_kl α_l)² (M − K_kl) / (K_kl (M − 1))   (≈ (J̄_kl α_l)²(1/K_kl − 1/N_l)),
+     * </pre>
+     * and the coupling matrix's entries, centred on the dense mean J̄_kl/N, have N_l × variance α_l g_kl² + d_kl (the
+     * bulk of the spectrum, and of the Jacobian with ⟨φ′²⟩). For one population with J0 this is the term
+     * (J0²/K)(1 − (K − 1)/(N − 2)) of docs/sparse.md. Kadmon &amp; Sompolinsky (2015) write the sparse input variance as
+     * Σ_l K_kl⟨w_kl²⟩⟨φ_l²⟩ with uncentred weights; with the mean weight's K_kl terms taken apart it is this.
+     *
+     * @return d_kl, P × P
+     */
+    public static double[][] dilutionVariance(PopulationNetwork net) {
+        int p = net.populations();
+        double[][] d = new double[p][p];
+        int[][] kkl = net.inDegrees();
+        if (kkl == null) {
+            return d;
+        }
+        double[] alpha = net.fractions();
+        double[][] jbar = net.meanCouplings();
+        for (int k = 0; k < p; k++) {
+            for (int l = 0; l < p; l++) {
+                int m = net.populationSize(l) - (k == l ? 1 : 0);
+                double mean = jbar[k][l] * alpha[l];
+                d[k][l] = m <= 1 ? 0.0 : mean * mean * (m - kkl[k][l]) / ((double) kkl[k][l] * (m - 1));
+            }
+        }
+        return d;
+    }
+
+    /**
      * The support of the coupling matrix's own spectrum (not the Jacobian's): its bulk eigenvalues fill a disc of
-     * radius √ρ([α_l g_kl²]), and the mean couplings add the eigenvalues of [J̄_kl α_l] as outliers (block circular
+     * radius √ρ([α_l g_kl² + d_kl]) (d_kl the dilution of a sparse network's means, {@link #dilutionVariance}; 0 for
+     * all-to-all couplings), and the mean couplings add the eigenvalues of [J̄_kl α_l] as outliers (block circular
      * law; Aljadeff, Stern &amp; Sharpee 2015; Tao 2013 for low-rank outliers).
      *
      * @return {bulk radius, then the outliers' (real, imaginary) pairs}
@@ -229,11 +285,12 @@ public final class PopulationMeanField {
         double[] alpha = net.fractions();
         double[][] g = net.gains();
         double[][] jbar = net.meanCouplings();
+        double[][] dil = dilutionVariance(net);
         double[][] v = new double[p][p];
         double[][] mean = new double[p][p];
         for (int k = 0; k < p; k++) {
             for (int l = 0; l < p; l++) {
-                v[k][l] = alpha[l] * g[k][l] * g[k][l];
+                v[k][l] = alpha[l] * g[k][l] * g[k][l] + dil[k][l];
                 mean[k][l] = jbar[k][l] * alpha[l];
             }
         }
@@ -300,7 +357,7 @@ public final class PopulationMeanField {
     }
 
     /** T(z) − z for z = (μ, Δ). */
-    private double[] residual(double[] z, double[] input, double[] alpha, double[][] jbar, double[][] g,
+    private double[] residual(double[] z, double[] input, double[] alpha, double[][] jbar, double[][] g, double[][] dil,
                               List<PiecewiseSmooth[]> integrands) {
         int p = input.length;
         double[] m = new double[p];
@@ -316,7 +373,7 @@ public final class PopulationMeanField {
             double delta = 0;
             for (int l = 0; l < p; l++) {
                 mu += jbar[k][l] * alpha[l] * m[l];
-                delta += g[k][l] * g[k][l] * alpha[l] * q[l];
+                delta += g[k][l] * g[k][l] * alpha[l] * q[l] + dil[k][l] * Math.max(0.0, q[l] - m[l] * m[l]);
             }
             f[k] = mu - z[k];
             f[p + k] = delta - z[p + k];

@@ -45,6 +45,39 @@ class PopulationMeanFieldTest {
         assertThat(theory.criticalGainScale(one(0.5, 0, 0, new TransferFunctions.Tanh()))).isCloseTo(2.0, offset(1e-9));
     }
 
+    /**
+     * Linear units in a sparse network (fixed in-degree K of N units): the static equations close. The mean part of a
+     * unit's input, J0 × (the mean of x over its K presynaptic units), scatters with variance (J0²/K)(M − K)/(M − 1)·Δ
+     * (M = N − 1 candidates, sampling without replacement), so μ = I/(1 − J0) and Δ = g²(Δ + μ²) + dΔ, i.e.
+     * Δ = g²μ²/(1 − g² − d), against the dense Δ = g²μ²/(1 − g²); and the stability matrix is (g² + d)·1.
+     */
+    @Test
+    void sparseLinearUnitsHaveTheClosedFormWithTheDilutionOfTheMean() {
+        int n = 2000;
+        int k = 50;
+        double g = 0.5;
+        double j0 = -3.0;
+        double input = 1.0;
+        PopulationNetwork dense = new PopulationNetwork(n, new double[] {1}, new double[][] {{j0}}, new double[][] {{g}},
+                new double[] {input}, List.of(new TransferFunctions.Linear()));
+        PopulationNetwork sparse = dense.withInDegrees(new int[][] {{k}});
+        double d = j0 * j0 / k * (n - 1 - k) / (n - 2.0);
+        assertThat(PopulationMeanField.dilutionVariance(sparse)[0][0]).isCloseTo(d, offset(1e-15));
+        assertThat(PopulationMeanField.dilutionVariance(dense)[0][0]).isZero();
+        double mu = input / (1 - j0);
+        PopulationFixedPoint fp = theory.solve(sparse);
+        assertThat(fp.mean()[0]).isCloseTo(mu, offset(1e-12));
+        assertThat(fp.variance()[0]).isCloseTo(g * g * mu * mu / (1 - g * g - d), offset(1e-12));
+        assertThat(fp.spectralRadius()).isCloseTo(g * g + d, offset(1e-12));
+        assertThat(theory.solve(dense).variance()[0]).isCloseTo(g * g * mu * mu / (1 - g * g), offset(1e-12));
+        // the coupling matrix's bulk: N x the entries' variance about the dense mean J0/N is g^2 + d
+        assertThat(PopulationMeanField.couplingSpectrum(sparse).bulkRadius()).isCloseTo(Math.sqrt(g * g + d), offset(1e-12));
+        // the time-dependent DMFT settles on the same static solution
+        PopulationAutocorrelation a = new PopulationDmft().solve(sparse);
+        assertThat(a.isChaotic()).isFalse();
+        assertThat(a.delta0()[0]).isCloseTo(fp.variance()[0], offset(1e-9));
+    }
+
     @Test
     void splittingAPopulationInTwoIdenticalHalvesChangesNothing() {
         TransferFunction phi = new TransferFunctions.Sigmoid();
