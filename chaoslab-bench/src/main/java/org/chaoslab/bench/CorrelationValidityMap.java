@@ -81,8 +81,7 @@ public final class CorrelationValidityMap {
                 RateNetwork net = RateNetwork.scs(n, G[i], transfer).withInput(ExternalInput.NONE.withNoise(noise));
                 // the large-N statistics need N(1 − R²)² ≫ 1 (the finite-size parameter of the linear network):
                 // points beyond ε_N = 0.2 are outside the regime any N → ∞ theory describes at this N, and not simulated
-                CovarianceTheory eff = CovarianceTheory.of(net, CovarianceTheory.Mapping.EFFECTIVE_GAIN);
-                double rQuick = eff.spectralRadius();
+                double rQuick = CavityCovariance.meanResponseRadius(net, org.chaoslab.theory.dmft.DmftOptions.defaults());
                 double epsN = 1.0 / (n * Math.pow(1 - rQuick * rQuick, 2));
                 if (epsN > 0.2) {
                     worstCavity[i * SIGMA.length + j] = Double.NaN;
@@ -91,6 +90,7 @@ public final class CorrelationValidityMap {
                             + "outside the large-N regime at N = %d (not simulated)%n", G[i], SIGMA[j], rQuick, epsN, n);
                     continue;
                 }
+                CovarianceTheory eff = CovarianceTheory.of(net, CovarianceTheory.Mapping.EFFECTIVE_GAIN);
                 CovarianceTheory cav = CovarianceTheory.of(net, CovarianceTheory.Mapping.CAVITY);
                 double r = cav.spectralRadius();
                 CovariancePrediction effEt = eff.equalTime();

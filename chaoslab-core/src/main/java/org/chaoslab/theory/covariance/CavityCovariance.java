@@ -108,6 +108,18 @@ public final class CavityCovariance {
     }
 
     /**
+     * The mean-response radius R = g⟨φ′⟩ (x ~ N(μ, c0) of the stationary noisy DMFT) alone, without the covariance
+     * sums: where R → 1 the sums need long lag windows, and a caller deciding whether a point is in the large-N regime
+     * (1/(N(1 − R²)²) small) needs only R.
+     */
+    public static double meanResponseRadius(RateNetwork network, DmftOptions options) {
+        NoisyDmftSolver solver = solver(network.input().noise(), options);
+        NoisyDmftSolution s = solver.stationary(network);
+        return network.gain() * solver.engine().expectation(TransferIntegrands.derivative(network.transfer()), s.mean(),
+                s.c0());
+    }
+
+    /**
      * The statistics of the solution {@code s} at size {@code n}.
      *
      * @param noiseIntensity D(0), the noise spectrum at zero frequency (σ² for white and OU noise)

@@ -30,8 +30,12 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * c∞(c0) self-consistent at each trial) by a scan upward from the g = 0 value σ²/2 (c0 ≥ σ²/2: the recurrent input
  * adds the non-negative g²K∗C) to the first sign change, then Brent (linear φ: σ²/(2√(1 − g²)) + quenched part).
  * The profile follows from ½c′² = V(c∞) − V(c): with y = ln(c − c∞), dy/dτ = −√(K), K = 2[V(c∞) − V(c)]/(c − c∞)²,
- * integrated by Dormand–Prince 8(5,3); below c − c∞ = 10⁻⁴(c0 − c∞) the limit K → κ² = 1 − g²F_{φ′}(c∞) is used
- * (the tail e^{−κτ}).
+ * integrated by Dormand–Prince 8(5,3). K is evaluated without cancellation: with V′(c∞) = 0 and V″ = −1 + g²F_{φ′}
+ * (Price's theorem twice), Taylor's remainder gives K(v) = 1 − 2g²∫₀¹(1 − t) F_{φ′}(c∞ + tv) dt, v = c − c∞, whose
+ * limit at v → 0 is κ² = 1 − g²F_{φ′}(c∞) (the tail e^{−κτ}); F_{φ′} on [c∞, c0] is one Chebyshev interpolant in
+ * u = √(c0 − c) (smooth also for kinked φ), the t-integral Gauss–Legendre in w = √(1 − t). (The direct difference of
+ * two F_Φ quadratures divided by v² lost its digits near the tail and made the integrator crawl: minutes for a
+ * sigmoid at σ = 0.1.)
  *
  * <p>The largest Lyapunov exponent (two copies with the same noise) is the ground state of the same operator
  * H = −∂τ² + 1 − g²F_{φ′}(c(τ)) as without noise ({@link DmftLyapunov}); with noise c′ is no zero mode (the kink),
@@ -39,8 +43,6 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * Stateless apart from its options; thread-safe.
  */
 public final class WhiteNoiseDmft implements NoisyDmftSolver {
-
-    private static final double TAIL = 1e-4;
 
     private final DmftOptions options;
     private final GaussianExpectation engine;
@@ -173,9 +175,31 @@ public final class WhiteNoiseDmft implements NoisyDmftSolver {
         double mu = t.mean;
         double cInf = t.plateau;
         double amplitude = c0 - cInf;
-        PiecewiseSmooth centred = mf.bigPhi.minus(engine.expectation(mf.bigPhi, mu, c0));
-        double atInf = engine.correlation(centred, mu, c0, cInf);
-        double tailK = 1.0 - mf.g2 * mf.slopeCorrelation(mu, c0, cInf);   // K → κ² as c → c∞
+        // F_φ′(c) for c in [c∞, c0] as a Chebyshev series in u = √(c0 − c) (refined until its coefficients decay)
+        double top = Math.sqrt(amplitude);
+        Chebyshev slope = null;
+        for (int degree = 16; degree <= 1024; degree *= 2) {
+            double[] u = Chebyshev.points(0.0, top, degree);
+            double[] v = new double[u.length];
+            for (int k = 0; k < u.length; k++) {
+                v[k] = mf.slopeCorrelation(mu, c0, Math.max(cInf, c0 - u[k] * u[k]));
+            }
+            slope = Chebyshev.fromValues(0.0, top, v);
+            if (slope.tail() <= 1e-13 * slope.scale()) {
+                break;
+            }
+        }
+        Chebyshev f = slope;
+        // K(v) = 1 − 2g² ∫₀¹ (1 − t) F_φ′(c∞ + t v) dt = 1 − 4g² ∫₀¹ w³ F_φ′(c∞ + (1 − w²) v) dw (t = 1 − w²)
+        org.hipparchus.analysis.integration.gauss.GaussIntegrator rule =
+                new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(32, 0.0, 1.0);
+        int points = rule.getNumberOfPoints();
+        double[] nodes = new double[points];
+        double[] weights = new double[points];
+        for (int q = 0; q < points; q++) {
+            nodes[q] = rule.getPoint(q);
+            weights[q] = rule.getWeight(q) * nodes[q] * nodes[q] * nodes[q];
+        }
         OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {
@@ -184,18 +208,15 @@ public final class WhiteNoiseDmft implements NoisyDmftSolver {
 
             @Override
             public double[] computeDerivatives(double time, double[] y) {
-                double v = Math.exp(y[0]);
-                double k;
-                if (v < TAIL * amplitude) {
-                    k = tailK;
-                } else {
-                    double c = Math.min(cInf + v, c0);
-                    // 2[V(c∞) − V(c)] = (c² − c∞²) − 2g²(F_Φ̃(c) − F_Φ̃(c∞)) − 2σ_I²(c − c∞)
-                    double w = (c - cInf) * (c + cInf) - 2.0 * mf.g2 * (engine.correlation(centred, mu, c0, c) - atInf)
-                            - 2.0 * mf.inputVariance * (c - cInf);
-                    k = Math.max(0.0, w / (v * v));
+                double v = Math.min(Math.exp(y[0]), amplitude);
+                double integral = 0.0;
+                for (int q = 0; q < points; q++) {
+                    double w2 = nodes[q] * nodes[q];
+                    // √(c0 − c) at c = c∞ + (1 − w²)v
+                    integral += weights[q] * f.value(Math.sqrt(Math.max(0.0, amplitude - v + w2 * v)));
                 }
-                return new double[] {-Math.sqrt(k)};
+                double k = 1.0 - 4.0 * mf.g2 * integral;
+                return new double[] {-Math.sqrt(Math.max(0.0, k))};
             }
         };
         double[] out = new double[tau.length];
