@@ -30,6 +30,7 @@ import org.chaoslab.model.TransferFunctions;
  * g-matrix: [[0.7, 1.4], [0.7, 1.4]]
  * input:    [0.5, 0.2]                    # optional, default 0
  * phi:      [tanh, relu]                  # one for all or one per population, default tanh
+ * k-matrix: [[160, 40], [100, 60]]        # optional: sparse, K_kl inputs per unit from each population (--k-matrix)
  * description: optional free text
  * }</pre>
  *
@@ -39,15 +40,17 @@ import org.chaoslab.model.TransferFunctions;
  * @param gMatrix   g_kl
  * @param input     I_k (zeros when not given)
  * @param phi       φ_k, one per population
+ * @param kMatrix   the fixed in-degrees K_kl of a sparse network, or null (all-to-all)
  * @param lines     line of each key, and of matrix rows as "j-mean.1", "g-matrix.2", … (1-based rows)
  */
 public record PopulationNetworkFile(String source, double[] fractions, double[][] jMean, double[][] gMatrix, double[] input,
-                                    List<String> phi, Map<String, Integer> lines) {
+                                    List<String> phi, int[][] kMatrix, Map<String, Integer> lines) {
 
     /** The keys a description file may hold. */
-    public static final List<String> KEYS = List.of("fractions", "j-mean", "g-matrix", "input", "phi", "description");
+    public static final List<String> KEYS = List.of("fractions", "j-mean", "g-matrix", "input", "phi", "k-matrix",
+            "description");
 
-    private static final Pattern INDEXED = Pattern.compile("^(fractions|j-mean|g-matrix|input|phi)(\\[(\\d+)(,(\\d+))?\\])?");
+    private static final Pattern INDEXED = Pattern.compile("^(fractions|j-mean|g-matrix|input|phi|in-degrees)(\\[(\\d+)(,(\\d+))?\\])?");
 
     /** A YAML value with the line it starts on. */
     private record Node(Object value, int line) {
@@ -129,7 +132,27 @@ public record PopulationNetworkFile(String source, double[] fractions, double[][
         for (int k = 0; k < p; k++) {
             phi.add(names.get(names.size() == 1 ? 0 : k));
         }
-        return new PopulationNetworkFile(source, fractions, jm, gm, input, List.copyOf(phi), Map.copyOf(lines));
+        Node km = (Node) top.get("k-matrix");
+        int[][] kMatrix = km == null ? null : inDegrees(matrix(km, "k-matrix", p, source, lines), km, source, lines);
+        return new PopulationNetworkFile(source, fractions, jm, gm, input, List.copyOf(phi), kMatrix, Map.copyOf(lines));
+    }
+
+    /** K_kl as integers ≥ 1 (the line of the offending row in the message). */
+    private static int[][] inDegrees(double[][] m, Node node, String source, Map<String, Integer> lines) {
+        int[][] k = new int[m.length][];
+        for (int a = 0; a < m.length; a++) {
+            k[a] = new int[m[a].length];
+            for (int l = 0; l < m[a].length; l++) {
+                double v = m[a][l];
+                if (!(v >= 1 && v == Math.rint(v) && v <= Integer.MAX_VALUE)) {
+                    throw new SpecException(source, lines.getOrDefault("k-matrix." + (a + 1), node.line()), "k-matrix entries "
+                            + "must be whole numbers >= 1 (in-degrees K_kl; got " + v + " in row " + (a + 1) + ", column "
+                            + (l + 1) + ")");
+                }
+                k[a][l] = (int) v;
+            }
+        }
+        return k;
     }
 
     /**
@@ -142,7 +165,7 @@ public record PopulationNetworkFile(String source, double[] fractions, double[][
             for (String name : phi) {
                 transfers.add(TransferFunctions.parse(name));
             }
-            return new PopulationNetwork(n, fractions, jMean, gMatrix, input, transfers).withGainScale(gainScale);
+            return new PopulationNetwork(n, fractions, jMean, gMatrix, input, transfers, kMatrix).withGainScale(gainScale);
         } catch (SpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -156,7 +179,7 @@ public record PopulationNetworkFile(String source, double[] fractions, double[][
         if (!m.find()) {
             return 0;
         }
-        String key = m.group(1);
+        String key = m.group(1).equals("in-degrees") ? "k-matrix" : m.group(1);
         if (m.group(5) != null) {
             Integer row = lines.get(key + "." + m.group(3));      // matrix messages name rows 1-based
             if (row != null) {

@@ -20,7 +20,8 @@ public final class PopulationNetworkOptions {
 
     @Option(names = "--network", paramLabel = "FILE",
             description = "Network description file (YAML or JSON) with the keys fractions, j-mean, g-matrix, input, phi "
-                    + "(as the options below; matrices as lists of rows or \"a,b;c,d\"). Replaces those options.")
+                    + "and, for sparse couplings, k-matrix (as the options; matrices as lists of rows or \"a,b;c,d\"). "
+                    + "Replaces those options.")
     Path file;
 
     @Option(names = "--fractions", split = ",", paramLabel = "A",

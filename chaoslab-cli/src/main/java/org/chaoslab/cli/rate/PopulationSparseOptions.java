@@ -33,6 +33,14 @@ public final class PopulationSparseOptions {
         if (kIn != null && kMatrix != null) {
             throw new IllegalArgumentException("--k-in and --k-matrix exclude each other (got both)");
         }
+        if (net.isSparse()) {
+            // the network description file's k-matrix (checked against the sizes by the model)
+            if (kIn != null || kMatrix != null) {
+                throw new IllegalArgumentException("--network FILE gives k-matrix: leave out " + (kIn != null ? "--k-in" : "--k-matrix")
+                        + " (or the file's k-matrix)");
+            }
+            return PopulationInDegrees.blocks(net.inDegrees());
+        }
         if (kMatrix != null) {
             PopulationInDegrees d = PopulationInDegrees.blocks(parse(kMatrix));
             d.resolve(net);

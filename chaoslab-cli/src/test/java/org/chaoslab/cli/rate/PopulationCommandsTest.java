@@ -167,6 +167,11 @@ class PopulationCommandsTest {
         bad(dir, "fractions: [0.8, 0.2]\nj-mean: \"1,-3;1,-2.5\"\ng-matrix: \"1,1;1,1\"\nphi: [tanh, bogus]\n",
                 "net.yaml:4: phi must be one of");
         bad(dir, "fractions: [0.8, 0.2]\ng-matrix: \"1,1;1,1\"\n", "'j-mean' is missing");
+        // sparse in-degrees: whole numbers >= 1, no more than a population can give (N = 1000 by default: 800 + 200)
+        bad(dir, "fractions: [0.8, 0.2]\nj-mean: \"1,-3;1,-2.5\"\ng-matrix: \"1,1;1,1\"\nk-matrix:\n  - [80, 20]\n  - [80, 2.5]\n",
+                "net.yaml:6: k-matrix entries must be whole numbers >= 1");
+        bad(dir, "fractions: [0.8, 0.2]\nj-mean: \"1,-3;1,-2.5\"\ng-matrix: \"1,1;1,1\"\nk-matrix:\n  - [80, 300]\n  - [80, 20]\n",
+                "net.yaml:5: in-degrees[1,2] must be in [1, 200]");
         bad(dir, "fractions: [0.8, 0.2\nj-mean: x\n", "net.yaml:");
         Path out = base.resolve("never");
         CliRunner.Result both = CliRunner.run("simulate", "populations", "--network", dir.resolve("net.yaml").toString(),
@@ -174,6 +179,10 @@ class PopulationCommandsTest {
         check(both, "--network");
         check(CliRunner.run("simulate", "populations", "--network", base.resolve("absent.yaml").toString(), "--out",
                 out.toString()), "--network");
+        Files.writeString(dir.resolve("sparse.yaml"), "fractions: [0.8, 0.2]\nj-mean: \"1,-3;1,-2.5\"\ng-matrix: \"1,1;1,1\"\n"
+                + "k-matrix: \"80,20;80,20\"\n");
+        check(CliRunner.run("simulate", "populations", "--network", dir.resolve("sparse.yaml").toString(), "--k-in", "100",
+                "--out", out.toString()), "--k-in");
         check(CliRunner.run("compare", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5", "--g-matrix",
                 "1,1;1,1", "--realizations", "1", "--out", out.toString()), "--realizations");
         check(CliRunner.run("simulate", "populations", "--fractions", "0.8,0.2", "--j-mean", "1,-3;1,-2.5", "--g-matrix",
@@ -182,6 +191,23 @@ class PopulationCommandsTest {
                 "1,1;1,1", "--n", "1", "--out", out.toString()), "n must be");
         assertThat(out).doesNotExist();
         assertThat(list(base)).noneMatch(p -> p.contains("never"));
+    }
+
+    @Test
+    void aFilesKMatrixIsTheOptionsKMatrix(@TempDir Path base) throws Exception {
+        Path file = base.resolve("sparse.yaml");
+        Files.writeString(file, "fractions: [0.8, 0.2]\nj-mean: \"2,-12;4,-10\"\ng-matrix: \"0.5,0.5;0.5,0.5\"\n"
+                + "input: [0.5, 0.2]\nk-matrix: [[160, 20], [40, 10]]\n");
+        CliRunner.Result fromFile = CliRunner.run("dmft", "populations", "--network", file.toString(), "--n", "2000", "--json");
+        CliRunner.Result fromOptions = CliRunner.run("dmft", "populations", "--fractions", "0.8,0.2", "--j-mean", "2,-12;4,-10",
+                "--g-matrix", "0.5,0.5;0.5,0.5", "--input", "0.5,0.2", "--k-matrix", "160,20;40,10", "--n", "2000", "--json");
+        assertThat(fromFile.code()).as(fromFile.err()).isZero();
+        assertThat(fromFile.out()).isEqualTo(fromOptions.out()).contains("\"dilutionVariance\"");
+        Path out = base.resolve("sim");
+        CliRunner.Result sim = CliRunner.run("simulate", "populations", "--network", file.toString(), "--n", "400", "--t", "2",
+                "--transient", "0", "--out", out.toString());
+        assertThat(sim.code()).as(sim.err()).isZero();
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"kMatrix\"");
     }
 
     @Test
