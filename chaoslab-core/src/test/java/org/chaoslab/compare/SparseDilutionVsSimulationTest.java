@@ -44,10 +44,7 @@ class SparseDilutionVsSimulationTest {
     void theDilutionOfTheMeanRaisesTheFixedPointsVariance() {
         int k = 400;
         // RK4 dt = 0.1; the fixed point relaxes at rate >= 1 - sqrt(rho(M)) = 0.36: transient 40 leaves e^-14
-        RateSimulation run = new RateSimulation(0.1, 20, 40, IntegratorKind.RK4, 1, 31, 1.0, 2);
-        PopulationComparisonResult c = PopulationComparison.run(inhibitory(),
-                new PopulationComparison.Settings(run, R, 1.0, 0, PopulationInDegrees.total(k)), new PopulationMeanField(),
-                ProgressListener.NONE);
+        PopulationComparisonResult c = compare(inhibitory(), 20, 31, 1.0, PopulationInDegrees.total(k));
         assertThat(c.theory().phase()).isEqualTo("fixed-point");
         assertThat(c.observedPhase()).isEqualTo("fixed-point");
         double delta = c.theory().fixedPoint().variance()[0];
@@ -66,10 +63,7 @@ class SparseDilutionVsSimulationTest {
     void theDilutionOfTheMeanAloneMakesTheNetworkChaotic() {
         int k = 50;
         // RK4 dt = 0.1, transient 40 (the DMFT's tail decays at kappa = 0.19), T = 100 recorded
-        RateSimulation run = new RateSimulation(0.1, 100, 40, IntegratorKind.RK4, 1, 41, 1.0, 2);
-        PopulationComparisonResult c = PopulationComparison.run(inhibitory(),
-                new PopulationComparison.Settings(run, R, 0.5, 0, PopulationInDegrees.total(k)), new PopulationMeanField(),
-                ProgressListener.NONE);
+        PopulationComparisonResult c = compare(inhibitory(), 100, 41, 0.5, PopulationInDegrees.total(k));
         assertThat(new PopulationMeanField().solve(inhibitory()).phase().name()).isEqualTo("FIXED_POINT");
         assertThat(c.theory().phase()).isEqualTo("chaotic");
         assertThat(c.theory().isDynamic()).isTrue();
@@ -92,10 +86,7 @@ class SparseDilutionVsSimulationTest {
                 new double[][] {{0.5, 0.5}, {0.5, 0.5}}, new double[] {0.5, 0.2},
                 List.of(new TransferFunctions.Tanh(), new TransferFunctions.Tanh()));
         int[][] kkl = {{160, 20}, {40, 10}};
-        RateSimulation run = new RateSimulation(0.1, 20, 40, IntegratorKind.RK4, 1, 51, 1.0, 2);
-        PopulationComparisonResult c = PopulationComparison.run(net,
-                new PopulationComparison.Settings(run, R, 1.0, 0, PopulationInDegrees.blocks(kkl)), new PopulationMeanField(),
-                ProgressListener.NONE);
+        PopulationComparisonResult c = compare(net, 20, 51, 1.0, PopulationInDegrees.blocks(kkl));
         assertThat(c.theory().phase()).isEqualTo("fixed-point");
         assertThat(c.observedPhase()).isEqualTo("fixed-point");
         double[] dense = new PopulationMeanField().solve(net).variance();
@@ -109,6 +100,14 @@ class SparseDilutionVsSimulationTest {
                     (v.simulation() - dense[k]) / v.standardError());
             assertThat(Math.abs(v.simulation() - dense[k])).isGreaterThan(T_995_5 * v.standardError() + allowance);
         }
+    }
+
+    /** R realizations (seeds from {@code seed}), RK4 dt = 0.1 after a transient of 40, recorded for {@code duration}. */
+    private static PopulationComparisonResult compare(PopulationNetwork net, double duration, long seed, double interval,
+                                                      PopulationInDegrees inDegrees) {
+        RateSimulation run = new RateSimulation(0.1, duration, 40, IntegratorKind.RK4, 1, seed, 1.0, 2);
+        return PopulationComparison.run(net, new PopulationComparison.Settings(run, R, interval, 0, inDegrees),
+                new PopulationMeanField(), ProgressListener.NONE);
     }
 
     private static void within(Map<String, Deviation> stats, double allowance, int k) {
