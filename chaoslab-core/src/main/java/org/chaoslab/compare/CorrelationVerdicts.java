@@ -37,7 +37,8 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * Any φ: the estimator's finite-T term: each half of the record (length T/2) has its own mean subtracted, which
  * removes the variance of the time average, C_ZF/(T/2), from the equal-time covariance (ā − ā_ZF/(T/2); in PR/N and
  * Var c_ij through N⁻¹tr(C_ET C_ZF): {@link EqualTimeCovariance#overlapWithZeroFrequency} for linear units, the cavity's
- * two-frequency kernel at ω₂ = 0 otherwise, {@link CovarianceTheory#overlap}; not derived with a static part).
+ * two-frequency kernel at ω₂ = 0 otherwise, {@link CovarianceTheory#overlap}, averaged over the offsets where the state
+ * has a static part).
  *
  * <p>Where a term is not derived (the 1/N terms of nonlinear units or OU noise; the O(dt) bias of the one-stage schemes
  * for nonlinear units) the tolerance carries an allowance, stated in the verdict's basis: for the 1/N terms, the linear

@@ -61,7 +61,8 @@ public final class CavityCovariance {
      * @param psiPhi         ψ^φ = N × mean squared equal-time cross-covariance of φ(x) (NaN with a static part)
      * @param participationRatioPhiPerN equal-time PR/N of the covariance of φ(x) (NaN with a static part)
      * @param overlap        N × the covariance over pairs of the equal-time and the zero-frequency c_ij of x, so that
-     *                       N⁻¹tr(C_ET C_ZF) = ā_ET ā_ZF + overlap (NaN with a static part): the finite-T term of the
+     *                       N⁻¹tr(C_ET C_ZF) = ā_ET ā_ZF + overlap (with a static part, of the fluctuations about each
+     *                       unit's offset: every unit has the same ā_ET and ā_ZF): the finite-T term of the
      *                       equal-time estimator needs it ({@code compare.CorrelationVerdicts})
      */
     public record Result(CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double meanSlope,
@@ -271,7 +272,7 @@ public final class CavityCovariance {
         double c0x = sums[1];
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0, sums[0] / n,
                 c0x * c0x / (c0x * c0x + sums[0]), Double.NaN, Double.NaN);
-        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, Double.NaN);
+        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, sums[2]);
     }
 
     /** Hermite order of the Mehler series and Gauss–Hermite nodes of its coefficients. */

@@ -83,7 +83,8 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
      * @param specPhi   Ĉ^φ_n of the units at each offset node
      * @param weights   the offsets' quadrature weights (sum 1)
      * @param meanSquareSlope E[γ²] over the offsets
-     * @return {ψ^x, h Σ Ĉ^x_n}
+     * @return {ψ^x, h Σ Ĉ^x_n, the overlap (as {@link #overlapX}: the kernel along ω₂ = 0 with the zero-frequency
+     *         spectra, E_k[Ĉ^φ_k(ω₁)Ĉ^φ_k(0)] in the |U|² term)}
      */
     static double[] heterogeneous(double[] specX, double[][] specPhi, double[] weights, double h, int last, double g2,
                                   double meanSquareSlope) {
@@ -107,6 +108,7 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
             sumX += wx[a];
         }
         double psiX = 0.0;
+        double overlap = 0.0;
         Row row = new Row(m);
         for (int a = last; a < m; a++) {
             row.fill(omega[a], omega, g2, r2);
@@ -115,6 +117,7 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
                 rowXX += row.uRe[b] * wx[b];
             }
             double rowPhi = 0.0;
+            double atZero = 0.0;
             for (int z = 0; z < nz; z++) {
                 double[] p = wp[z];
                 double inner = 0.0;
@@ -122,11 +125,14 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
                     inner += row.u2[b] * p[b];
                 }
                 rowPhi += weights[z] * p[a] * inner;
+                atZero += weights[z] * p[a] * specPhi[z][0];
             }
             double weight = a == last ? 1.0 : 2.0;
             psiX += weight * (rowPhi + 2.0 * meanSquareSlope * wx[a] * rowXX);
+            // ω₂ = 0 (b = last) with the zero-frequency spectra Ĉ(0) in place of h·Ĉ
+            overlap += weight * (row.u2[last] * atZero + 2.0 * meanSquareSlope * wx[a] * row.uRe[last] * specX[0]);
         }
-        return new double[] {psiX, sumX};
+        return new double[] {psiX, sumX, overlap};
     }
 
     /** The cavity kernels along one row ω₁ of the frequency grid, for every ω₂. */

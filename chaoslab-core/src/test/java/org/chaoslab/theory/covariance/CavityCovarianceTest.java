@@ -86,6 +86,10 @@ class CavityCovarianceTest {
         assertRelative(c.equalTime().meanAutoCov(), e.meanAutoCov(), 3e-5);
         assertRelative(c.equalTime().varCrossCov(), e.varCrossCov(), 3e-5);
         assertRelative(c.equalTime().participationRatioPerN(), e.participationRatioPerN(), 3e-5);
+        // the overlap of the equal-time and zero-frequency cross-covariances (the estimator's finite-T term) through the
+        // offsets as well: the linear resolvent quadrature's N^-1 tr(C_ET C_ZF) minus the diagonal's product
+        double overlap = EqualTimeCovariance.overlapWithZeroFrequency(0.6, 1.0) - e.meanAutoCov() * z.meanAutoCov();
+        assertRelative(c.overlap(), overlap, 3e-5);
         assertThat(c.psiPhi()).isNaN();
         assertThatThrownBy(() -> CavityCovariance.of(net.withCouplings(net.couplings().withMean(-1.0)), GRID))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero-mean couplings");
