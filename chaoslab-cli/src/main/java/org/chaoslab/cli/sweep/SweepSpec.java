@@ -345,7 +345,7 @@ public record SweepSpec(String source, String text, List<String> command, Map<St
             return "a list";
         }
         if (v instanceof String s) {
-            return "'" + s + "'";
+            return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
         }
         return String.valueOf(v);
     }

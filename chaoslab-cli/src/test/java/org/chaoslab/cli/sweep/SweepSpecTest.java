@@ -82,6 +82,12 @@ class SweepSpecTest {
                 .hasMessageStartingWith("k.yaml:2: the sweep asks for");
         assertThatThrownBy(() -> SweepSpec.parse("command: simulate rate\nsweep: {g: [1, 2]}\nsame-realization-across: [n]\n", "l.yaml"))
                 .hasMessageStartingWith("l.yaml:3: same-realization-across names swept parameters");
+        // a block scalar where a mapping belongs (found by the property below, seed 7287486115032695736): its text is
+        // quoted in the message, shortened and with its line breaks escaped, so that the error stays one line
+        assertThatThrownBy(() -> SweepSpec.parse("command: simulate rate\nsweep: |\n  g: {linspace: [0.5, 3.5, 16]}\n"
+                + "  input: [0, 0.5]\n", "m.yaml"))
+                .hasMessageStartingWith("m.yaml:2: sweep must map parameter names to lists of values (got 'g: {linspace: "
+                        + "[0.5, 3.5, 16]}\\ninput: [0, 0.5]\\n')");
     }
 
     /**
