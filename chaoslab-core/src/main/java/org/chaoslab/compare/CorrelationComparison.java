@@ -166,8 +166,8 @@ public final class CorrelationComparison {
         CovariancePrediction zf = theory.zeroFrequency();
         CovariancePrediction et = theory.equalTime();
         return new CorrelationComparisonResult(zf, et,
-                dev(zf.meanAutoCov(), z[0]), dev(0.0, z[1]), dev(zf.varCrossCov(), z[2]), dev(zf.participationRatioPerN(), z[3]),
-                dev(et.meanAutoCov(), e[0]), dev(0.0, e[1]), dev(et.varCrossCov(), e[2]), dev(et.participationRatioPerN(), e[3]),
+                dev(zf.meanAutoCov(), z[0]), dev(zf.meanCrossCov(), z[1]), dev(zf.varCrossCov(), z[2]), dev(zf.participationRatioPerN(), z[3]),
+                dev(et.meanAutoCov(), e[0]), dev(et.meanCrossCov(), e[1]), dev(et.varCrossCov(), e[2]), dev(et.participationRatioPerN(), e[3]),
                 runs.completed(), eig, cross,
                 runs.recordings().stream().map(Realization::zeroFrequency).toList(),
                 runs.recordings().stream().map(Realization::equalTime).toList(), runs.failures(), theory.mapping());

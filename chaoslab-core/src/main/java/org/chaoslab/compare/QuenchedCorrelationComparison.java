@@ -244,7 +244,7 @@ public final class QuenchedCorrelationComparison {
             }
         }
         CovariancePrediction p = theory.cavity();
-        return new Result(p, theory.effectiveGain(), theory, dev(p.meanAutoCov(), s[0]), dev(0.0, s[1]),
+        return new Result(p, theory.effectiveGain(), theory, dev(p.meanAutoCov(), s[0]), dev(p.meanCrossCov(), s[1]),
                 dev(p.varCrossCov(), s[2]), dev(p.participationRatioPerN(), s[3]), per, eig, runs.failures());
     }
 

@@ -53,10 +53,12 @@ public final class ParameterFlags {
     static final Map<String, List<String>> TOPICS = table(
             // CovarianceTheory, CavityCovariance
             "the spectral radius", "--g", "the mean-response radius", "--g",
-            "the cavity covariance statistics assume", "--j0|--eta",
+            "the cavity covariance statistics assume", "--eta",
+            // MeanMode, CavityCovariance, QuenchedCovariance: a mean coupling
+            "a mean coupling", "--j0|--phi|--input", "the mean mode is unstable", "--j0",
             // QuenchedCovariance
             "the quenched covariance needs a stable fixed point", "--g|--noise",
-            "the quenched covariance statistics assume", "--j0|--eta");
+            "the quenched covariance statistics assume", "--eta");
 
     private static final Pattern LEADING = Pattern.compile("^([A-Za-z][A-Za-z0-9]*)(?= |$)");
     private static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9_-])");

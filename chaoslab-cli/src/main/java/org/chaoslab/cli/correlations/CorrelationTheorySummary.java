@@ -13,7 +13,7 @@ package org.chaoslab.cli.correlations;
  * @param spectralRadius         R or R_eff
  * @param noiseIntensity         D = σ²
  * @param meanAutoCov            ā
- * @param meanCrossCov           0
+ * @param meanCrossCov           the mean c_ij over pairs i ≠ j (0 without a mean coupling; with --j0 the common mode's)
  * @param varCrossCov            Var c_ij
  * @param participationRatio     PR
  * @param participationRatioPerN PR/N
@@ -21,6 +21,8 @@ package org.chaoslab.cli.correlations;
  * @param eigenUpper             upper edge
  * @param equalTimeMeanAutoCov   the equal-time ā (D/(2√(1 − R²)))
  * @param dmftVariance           ⟨x²⟩ of the noisy DMFT (nonlinear φ; null for linear)
+ * @param equalTimeMeanCrossCov  the equal-time mean c_ij (0 without a mean coupling; with --j0 the common mode's,
+ *                               theory.covariance.MeanMode)
  * @param equalTimeVarCrossCov   the equal-time Var c_ij (EqualTimeCovariance)
  * @param equalTimeParticipationRatio      the equal-time PR
  * @param equalTimeParticipationRatioPerN  the equal-time PR/N = 8a³/(a⁴ + 2a³ + 4a² − 2a + 3), a = √(1 − R²)
@@ -37,7 +39,8 @@ package org.chaoslab.cli.correlations;
 public record CorrelationTheorySummary(String phi, double g, String noise, int n, String mapping, double spectralRadius,
                                        double noiseIntensity, double meanAutoCov, double meanCrossCov, double varCrossCov,
                                        double participationRatio, double participationRatioPerN, double eigenLower,
-                                       double eigenUpper, double equalTimeMeanAutoCov, double dmftVariance,
+                                       double eigenUpper, double equalTimeMeanAutoCov, double equalTimeMeanCrossCov,
+                                       double dmftVariance,
                                        double equalTimeVarCrossCov, double equalTimeParticipationRatio,
                                        double equalTimeParticipationRatioPerN,
                                        double meanAutoCovFiniteN, double meanCrossCovFiniteN, double varCrossCovFiniteN,

@@ -215,7 +215,8 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         }
         return new CorrelationTheorySummary(net.transfer().name(), net.gain(), noise.label(), n,
                 t.mapping(), r, d, z.meanAutoCov(), z.meanCrossCov(), z.varCrossCov(), z.participationRatio(),
-                z.participationRatioPerN(), z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), t.dmftVariance(),
+                z.participationRatioPerN(), z.eigenLower(), z.eigenUpper(), e.meanAutoCov(), e.meanCrossCov(),
+                t.dmftVariance(),
                 e.varCrossCov(), e.participationRatio(), e.participationRatioPerN(), f.meanAutoCov(), f.meanCrossCov(),
                 f.varCrossCov(), f.participationRatio(), f.participationRatioPerN(), et[0], et[1], et[2]);
     }

@@ -74,8 +74,10 @@ class ParameterFlagsTest {
         Predicate<String> correlations = Set.of("--g", "--phi", "--j0", "--eta", "--input", "--noise")::contains;
         assertThat(ParameterFlags.apply("the spectral radius must be < 1 for finite covariances (got g = 1.2)", correlations))
                 .isEqualTo("--g: the spectral radius must be < 1 for finite covariances (got g = 1.2)");
-        assertThat(ParameterFlags.apply("the cavity covariance statistics assume i.i.d. zero-mean couplings", correlations))
-                .isEqualTo("--j0/--eta: the cavity covariance statistics assume i.i.d. zero-mean couplings");
+        assertThat(ParameterFlags.apply("the cavity covariance statistics assume independent couplings", correlations))
+                .isEqualTo("--eta: the cavity covariance statistics assume independent couplings");
+        assertThat(ParameterFlags.apply("the mean mode is unstable: j0 <phi'> = 1.2 must be < 1", correlations))
+                .isEqualTo("--j0: the mean mode is unstable: j0 <phi'> = 1.2 must be < 1");
         assertThat(ParameterFlags.apply("the spectral radius must be < 1", f -> false)).isEqualTo("the spectral radius must be < 1");
     }
 

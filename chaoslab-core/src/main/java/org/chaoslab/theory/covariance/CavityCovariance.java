@@ -66,7 +66,8 @@ public final class CavityCovariance {
      *                       equal-time estimator needs it ({@code compare.CorrelationVerdicts})
      */
     public record Result(CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double meanSlope,
-                         double nonlinearPower, double psiPhi, double participationRatioPhiPerN, double overlap) {
+                         double nonlinearPower, double psiPhi, double participationRatioPhiPerN, double overlap,
+                         MeanMode.Spectra meanMode) {
 
         /** R = g⟨φ′⟩ (with a static part g√E[γ(z)²]), the radius of the mean-response matrix. */
         public double spectralRadius() {
@@ -89,10 +90,13 @@ public final class CavityCovariance {
             throw new IllegalArgumentException("noise must be white:SIGMA or ou:SIGMA:TAU with SIGMA > 0 (got "
                     + noise.label() + ")");
         }
-        if (network.couplings().meanCoupling() != 0.0 || network.couplings().symmetry() != 0.0) {
-            throw new IllegalArgumentException("the cavity covariance statistics assume i.i.d. zero-mean couplings (got "
-                    + "mean coupling J0 = " + network.couplings().meanCoupling() + ", symmetry eta = "
-                    + network.couplings().symmetry() + ")");
+        if (network.couplings().symmetry() != 0.0) {
+            throw new IllegalArgumentException("the cavity covariance statistics assume independent couplings (got symmetry "
+                    + "eta = " + network.couplings().symmetry() + ")");
+        }
+        double j0 = network.couplings().meanCoupling();
+        if (j0 != 0.0 && !network.transfer().isOdd()) {
+            throw refusedMeanCoupling(j0);
         }
         NoisyDmftSolver solver = solver(noise, options);
         NoisyDmftSolution s = solver.stationary(network);
@@ -105,7 +109,16 @@ public final class CavityCovariance {
             solver = solver(noise, options.withTauMax(needed));
             s = solver.stationary(network);
         }
-        return of(s, network.transfer(), solver.engine(), network.size(), noise.sigma() * noise.sigma());
+        Result r = of(s, network.transfer(), solver.engine(), network.size(), noise.sigma() * noise.sigma());
+        if (j0 != 0.0 && r.meanMode() == null) {
+            throw refusedMeanCoupling(j0);      // a constant input gives the units offsets
+        }
+        return r;
+    }
+
+    private static IllegalArgumentException refusedMeanCoupling(double j0) {
+        return new IllegalArgumentException("a mean coupling (j0 = " + j0 + ") is handled for odd phi without input only "
+                + "(its mean mode; with offsets it is not derived)");
     }
 
     /**
@@ -130,7 +143,7 @@ public final class CavityCovariance {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1 (got " + n + ")");
         }
-        if (Math.abs(s.deltaInf()) > 1e-12 * s.c0() || s.mean() != 0.0) {
+        if (Math.abs(s.deltaInf()) > 1e-12 * s.c0() || Math.abs(s.mean()) > 1e-12 * Math.sqrt(s.c0())) {
             return heterogeneous(s, phi, engine, n, noiseIntensity);
         }
         double[] dx = s.delta();
@@ -174,8 +187,13 @@ public final class CavityCovariance {
         double c0p = sums.variancePhi();
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0,
                 sums.psiX() / n, c0x * c0x / (c0x * c0x + sums.psiX()), Double.NaN, Double.NaN);
+        int last = ChaoticDimension.cutoff(specX, specP);
+        double[] residual = new double[last + 1];
+        for (int j = 0; j <= last; j++) {
+            residual[j] = Math.max(0.0, specP[j] - slope * slope * specX[j]);
+        }
         return new Result(zero, equal, slope, nonlinear, sums.psiPhi(), c0p * c0p / (c0p * c0p + sums.psiPhi()),
-                sums.overlapX());
+                sums.overlapX(), new MeanMode.Spectra(specX, residual, h, last, slope));
     }
 
     /** Offsets z of the static part: Gauss–Hermite nodes of N(μ, c∞). */
@@ -272,7 +290,7 @@ public final class CavityCovariance {
         double c0x = sums[1];
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0, sums[0] / n,
                 c0x * c0x / (c0x * c0x + sums[0]), Double.NaN, Double.NaN);
-        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, sums[2]);
+        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, sums[2], null);
     }
 
     /** Hermite order of the Mehler series and Gauss–Hermite nodes of its coefficients. */

@@ -9,7 +9,7 @@ package org.chaoslab.theory.covariance;
  * @param spectralRadius          R (the effective gain for nonlinear networks)
  * @param noiseIntensity          D = σ² (⟨ξξ⟩ = D δ)
  * @param meanAutoCov             ā
- * @param meanCrossCov            mean cross-covariance (0)
+ * @param meanCrossCov            mean cross-covariance over pairs i ≠ j (0 without a mean coupling)
  * @param varCrossCov             variance of the cross-covariances
  * @param participationRatioPerN  PR/N
  * @param eigenLower              lower edge of the eigenvalue support of C (NaN if unknown)
@@ -18,6 +18,12 @@ package org.chaoslab.theory.covariance;
 public record CovariancePrediction(String kind, int n, double spectralRadius, double noiseIntensity, double meanAutoCov,
                                    double meanCrossCov, double varCrossCov, double participationRatioPerN,
                                    double eigenLower, double eigenUpper) {
+
+    /** The same statistics with the mean cross-covariance {@code mean} (a mean coupling's common mode, {@link MeanMode}). */
+    public CovariancePrediction withMeanCrossCov(double mean) {
+        return new CovariancePrediction(kind, n, spectralRadius, noiseIntensity, meanAutoCov, mean, varCrossCov,
+                participationRatioPerN, eigenLower, eigenUpper);
+    }
 
     /**
      * The statistics of C + δ·1 (the diagonal alone shifted; e.g. the half step of noise a recording after the noise

@@ -80,6 +80,9 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
     /**
      * The statistics of {@code network} (white or OU noise, σ &gt; 0) under {@code mapping}.
      *
+     * A mean coupling J0 adds the mean cross-covariance of its common mode ({@link MeanMode}; odd φ without input, or
+     * linear units), the other statistics unchanged at leading order.
+     *
      * @throws IllegalArgumentException for other noise, a spectral radius ≥ 1, or a state with a static part
      */
     public static CovarianceTheory of(RateNetwork network, Mapping mapping) {
@@ -96,10 +99,17 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
             throw new IllegalArgumentException("the spectral radius must be < 1 for finite covariances (got g = "
                     + network.gain() + ")");
         }
+        double j0 = network.couplings().meanCoupling();
         if (linear && white) {
             double r = network.gain();
-            return new CovarianceTheory("linear", r, d, LinearCovariance.zeroFrequency(r, d, n),
-                    LinearCovariance.equalTime(r, d, n), Double.NaN, 0.0);
+            CovariancePrediction z = LinearCovariance.zeroFrequency(r, d, n);
+            CovariancePrediction e = LinearCovariance.equalTime(r, d, n);
+            if (j0 != 0.0) {
+                // the mean coupling's common mode (MeanMode): linear units, any input
+                z = z.withMeanCrossCov(MeanMode.zeroFrequency(z.meanAutoCov(), 0.0, 1.0, j0) / n);
+                e = e.withMeanCrossCov(MeanMode.linearEqualTime(r, d, j0) / n);
+            }
+            return new CovarianceTheory("linear", r, d, z, e, Double.NaN, 0.0);
         }
         CavityCovariance.Result c = CavityCovariance.of(network, GRID);
         double r = c.spectralRadius();
@@ -112,7 +122,13 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
             }
             double residual = linear ? 0.0 : Double.isFinite(c.psiPhi()) ? c.nonlinearPower() / (c.meanSlope() * c.meanSlope())
                     : Double.NaN;
-            return new CovarianceTheory(linear ? "linear" : "cavity", r, d, z, c.equalTime(),
+            CovariancePrediction e = c.equalTime();
+            if (j0 != 0.0) {
+                MeanMode.Spectra m = c.meanMode();
+                z = z.withMeanCrossCov(MeanMode.zeroFrequency(z.meanAutoCov(), m.spectrumResidual()[0], m.gamma(), j0) / n);
+                e = e.withMeanCrossCov(MeanMode.equalTime(m, j0) / n);
+            }
+            return new CovarianceTheory(linear ? "linear" : "cavity", r, d, z, e,
                     linear ? Double.NaN : c.equalTime().meanAutoCov(), residual, c.overlap());
         }
         // the effective gain: g times the population mean slope ⟨φ′⟩, x ~ N(μ, c0) (with a static part this differs from
@@ -123,9 +139,15 @@ public record CovarianceTheory(String mapping, double spectralRadius, double noi
                     + r + ")");
         }
         CovariancePrediction z = LinearCovariance.zeroFrequency(r, d, n);
-        CovariancePrediction e = white ? LinearCovariance.equalTime(r, d, n)
-                : CavityCovariance.of(RateNetwork.scs(n, r, new TransferFunctions.Linear()).withInput(network.input()), GRID)
-                        .equalTime();
+        CavityCovariance.Result ou = white ? null
+                : CavityCovariance.of(RateNetwork.scs(n, r, new TransferFunctions.Linear()).withInput(network.input()), GRID);
+        CovariancePrediction e = white ? LinearCovariance.equalTime(r, d, n) : ou.equalTime();
+        if (j0 != 0.0) {
+            // the linear network of radius g<phi'> with the mean coupling j0<phi'> (no residual power)
+            double j0Eff = j0 * c.meanSlope();
+            z = z.withMeanCrossCov(MeanMode.zeroFrequency(z.meanAutoCov(), 0.0, 1.0, j0Eff) / n);
+            e = e.withMeanCrossCov((white ? MeanMode.linearEqualTime(r, d, j0Eff) : MeanMode.equalTime(ou.meanMode(), j0Eff)) / n);
+        }
         return new CovarianceTheory("effective-gain", r, d, z, e, c.equalTime().meanAutoCov(), 0.0);
     }
 

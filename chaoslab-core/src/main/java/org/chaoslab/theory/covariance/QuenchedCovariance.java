@@ -78,14 +78,27 @@ public final class QuenchedCovariance {
         public double trialVariance() {
             return variance - frozenVariance;
         }
+
+        /**
+         * With a mean coupling J0 (odd φ, no input): the common mode's mean cross-covariance ({@link MeanMode}),
+         * N⟨c_ij⟩ = [Δ + J0²(⟨φ²⟩ − γ²Δ)]/(1 − J0γ)² − Δ for the cavity, the effective gain's linear network with the
+         * mean coupling J0γ.
+         */
+        Result withMeanCoupling(double j0) {
+            int n = cavity.n();
+            double aEff = effectiveGain.meanAutoCov();
+            return new Result(cavity.withMeanCrossCov(MeanMode.zeroFrequency(variance, nonlinearPower, meanSlope, j0) / n),
+                    effectiveGain.withMeanCrossCov(MeanMode.zeroFrequency(aEff, 0.0, 1.0, j0 * meanSlope) / n), variance,
+                    frozenVariance, mean, meanSlope, rateVariance, nonlinearPower, stabilityGain);
+        }
     }
 
     private QuenchedCovariance() {
     }
 
     /**
-     * Solves the static mean field of {@code network} (quenched noise σ &gt; 0, no mean coupling, no coupling symmetry;
-     * any φ and constant input) and evaluates the statistics at its N.
+     * Solves the static mean field of {@code network} (quenched noise σ &gt; 0, no coupling symmetry; any φ and constant
+     * input without a mean coupling, odd φ without input with one) and evaluates the statistics at its N.
      *
      * @throws IllegalArgumentException for other noise or parameters, or a fixed point that is not stable
      */
@@ -94,11 +107,11 @@ public final class QuenchedCovariance {
         if (!(noise instanceof Noise.Quenched) || !(noise.sigma() > 0)) {
             throw new IllegalArgumentException("noise must be quenched:SIGMA with SIGMA > 0 (got " + noise.label() + ")");
         }
-        if (network.couplings().meanCoupling() != 0.0 || network.couplings().symmetry() != 0.0) {
-            throw new IllegalArgumentException("the quenched covariance statistics assume i.i.d. zero-mean couplings (got "
-                    + "mean coupling J0 = " + network.couplings().meanCoupling() + ", symmetry eta = "
-                    + network.couplings().symmetry() + ")");
+        if (network.couplings().symmetry() != 0.0) {
+            throw new IllegalArgumentException("the quenched covariance statistics assume independent couplings (got "
+                    + "symmetry eta = " + network.couplings().symmetry() + ")");
         }
+        double j0 = network.couplings().meanCoupling();
         DmftSolver solver = new DmftSolver();
         DmftSolution s = solver.solve(network);
         if (s.phase() != Phase.FIXED_POINT || !(s.stabilityGain() < 1.0)) {
@@ -107,7 +120,12 @@ public final class QuenchedCovariance {
         }
         double d = noise.sigma() * noise.sigma();
         if (!hasStaticPart(network)) {
-            return of(network.gain(), s.delta0(), d, network.transfer(), solver.engine(), network.size());
+            Result r = of(network.gain(), s.delta0(), d, network.transfer(), solver.engine(), network.size());
+            return j0 == 0.0 ? r : r.withMeanCoupling(j0);
+        }
+        if (j0 != 0.0) {
+            throw new IllegalArgumentException("a mean coupling (j0 = " + j0 + ") is handled for odd phi without input "
+                    + "only (its mean mode; with offsets it is not derived)");
         }
         // σ_I²: the frozen spread of the constant input over the units (the Noisy input's variance also holds σ²)
         double inputVariance = Math.max(0.0, network.input().variance() - d);
@@ -120,7 +138,7 @@ public final class QuenchedCovariance {
      * static part); otherwise ξ → −ξ maps x* → −x* at fixed J and every unit's trial mean vanishes.
      */
     public static boolean hasStaticPart(RateNetwork network) {
-        if (!network.transfer().isOdd() || network.couplings().meanCoupling() != 0.0) {
+        if (!network.transfer().isOdd()) {
             return true;
         }
         for (int i = 0; i < network.size(); i++) {

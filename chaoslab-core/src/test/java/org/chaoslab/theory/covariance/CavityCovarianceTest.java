@@ -92,7 +92,7 @@ class CavityCovarianceTest {
         assertRelative(c.overlap(), overlap, 3e-5);
         assertThat(c.psiPhi()).isNaN();
         assertThatThrownBy(() -> CavityCovariance.of(net.withCouplings(net.couplings().withMean(-1.0)), GRID))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero-mean couplings");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a mean coupling (j0 = -1.0)");
     }
 
     @Test
