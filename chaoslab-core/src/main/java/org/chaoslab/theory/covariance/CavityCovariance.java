@@ -64,6 +64,8 @@ public final class CavityCovariance {
      *                       N⁻¹tr(C_ET C_ZF) = ā_ET ā_ZF + overlap (with a static part, of the fluctuations about each
      *                       unit's offset: every unit has the same ā_ET and ā_ZF): the finite-T term of the
      *                       equal-time estimator needs it ({@code compare.CorrelationVerdicts})
+     * @param meanMode       the spectra a mean coupling's common mode is formed from ({@link MeanMode}; null with a
+     *                       static part, where it is not derived)
      */
     public record Result(CovariancePrediction zeroFrequency, CovariancePrediction equalTime, double meanSlope,
                          double nonlinearPower, double psiPhi, double participationRatioPhiPerN, double overlap,
