@@ -67,7 +67,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
     /** The theory as written into summary.json. */
     record TheorySummary(String phase, double gCritical, double spectralRadius, double[] mean, double[] variance, double[] rate,
                          double[][] meanModes, double[] meanScatter, double[] varianceScatter, String noSolution,
-                         DmftPopulationsCommand.ChaoticSummary chaotic, String noChaoticSolution) {
+                         DmftPopulationsCommand.ChaoticSummary chaotic, String noChaoticSolution,
+                         double[][] dilutionVariance) {
     }
 
     @Override
@@ -182,6 +183,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
             writeAutocorrelation(dir, net, r);
         }
         PopulationFixedPoint fp = r.theory().fixedPoint();
+        org.chaoslab.sim.PopulationInDegrees kIn = simulation.inDegrees(net);
+        PopulationNetwork theoryNet = net.withInDegrees(kIn == null ? null : kIn.resolve(net));
         PopulationMeanField.FiniteSizeScatter scatter = fp == null ? null : PopulationMeanField.finiteSizeScatter(net, fp);
         TheorySummary th = new TheorySummary(r.theory().phase(), r.theory().gCritical(), fp == null ? Double.NaN : fp.spectralRadius(),
                 fp == null ? null : fp.mean(), fp == null ? null : fp.variance(), fp == null ? null : fp.rate(),
@@ -189,7 +192,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
                 scatter == null ? null : scatter.variance(), r.theory().noSolution(),
                 dynamic ? DmftPopulationsCommand.ChaoticSummary.of(r.theory().dynamic()) : null,
                 dynamic || r.theory().dynamic() == null ? r.theory().noDynamic()
-                        : "the time-dependent DMFT settles on a static state");
+                        : "the time-dependent DMFT settles on a static state",
+                theoryNet.isSparse() ? PopulationMeanField.dilutionVariance(theoryNet) : null);
         PopulationSimulationOptions.InDegrees degrees = simulation.inDegreeResults(net, simulation.inDegrees(net));
         RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(),
                 r.realizations() + r.problems().size())
