@@ -2,7 +2,6 @@ package org.chaoslab.cli.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -40,15 +39,7 @@ class PopulationNetworkFileTest {
 
     @Provide
     Arbitrary<String> mutated() {
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, VALID.length());
-        Arbitrary<String> insert = Arbitraries.of(":", "{", "}", "[", "]", "-", " ", "\n", "\t", "'", "\"", "#", "&a", "*a",
-                "!!int ", "? ", "k-matrix: 0\n", "fractions: [1]\n", "1e400", "null", "~", "|\n", "---\n", "-1", "0.5",
+        return org.chaoslab.cli.common.SpecMutations.of(VALID, "k-matrix: 0\n", "fractions: [1]\n", "-1", "0.5",
                 "phi: bogus\n", ";", ",");
-        Arbitrary<Integer> cut = Arbitraries.integers().between(0, 3);
-        return net.jqwik.api.Combinators.combine(position, insert, position, cut).as((p, ins, q, c) -> {
-            String s = VALID.substring(0, p) + ins + VALID.substring(p);
-            int from = Math.min(q, s.length());
-            return s.substring(0, from) + s.substring(Math.min(s.length(), from + c));
-        });
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -107,14 +106,6 @@ class SweepSpecTest {
 
     @Provide
     Arbitrary<String> mutatedSpecs() {
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, VALID.length());
-        Arbitrary<String> insert = Arbitraries.of(":", "{", "}", "[", "]", "-", " ", "\n", "\t", "'", "\"", "#", "&a", "*a",
-                "!!int ", "? ", "linspace", "zip: true\n", "realizations: -1\n", "seed: x\n", "1e400", "null", "~", "|\n", "---\n");
-        Arbitrary<Integer> cut = Arbitraries.integers().between(0, 3);
-        return net.jqwik.api.Combinators.combine(position, insert, position, cut).as((p, ins, q, c) -> {
-            String s = VALID.substring(0, p) + ins + VALID.substring(p);
-            int from = Math.min(q, s.length());
-            return s.substring(0, from) + s.substring(Math.min(s.length(), from + c));
-        });
+        return org.chaoslab.cli.common.SpecMutations.of(VALID, "linspace", "zip: true\n", "realizations: -1\n", "seed: x\n");
     }
 }
