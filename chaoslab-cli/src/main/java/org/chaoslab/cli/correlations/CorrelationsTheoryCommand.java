@@ -93,6 +93,9 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
                 o.printf("eigenvalue support     not derived for nonlinear units (null in --json)%n");
             }
             o.printf("equal-time meanAutoCov %.8g%n", s.equalTimeMeanAutoCov());
+            if (s.equalTimeMeanCrossCov() != 0.0) {
+                o.printf("equal-time meanCrossCov %.8g   (the mean coupling's common mode)%n", s.equalTimeMeanCrossCov());
+            }
             o.printf("equal-time varCrossCov %.8g%n", s.equalTimeVarCrossCov());
             o.printf("equal-time PR          %.8g   (PR/N = %.6g)%n", s.equalTimeParticipationRatio(),
                     s.equalTimeParticipationRatioPerN());

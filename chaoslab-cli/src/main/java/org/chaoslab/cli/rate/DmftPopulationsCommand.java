@@ -136,6 +136,11 @@ public final class DmftPopulationsCommand implements Callable<Integer> {
                         s.std()[k], s.rate()[k], s.phi()[k], s.fractions()[k]);
             }
             o.printf(Locale.ROOT, "coupling bulk radius %.6g; mean-mode outliers %s%n", s.bulkRadius(), Arrays.deepToString(s.meanModes()));
+            if (s.dilutionVariance() != null) {
+                o.printf(Locale.ROOT, "sparse in-degrees K_kl %s: the dilution of the means d_kl %s (in the variances and M)%n",
+                        Arrays.deepToString(s.inDegrees()), Arrays.stream(s.dilutionVariance()).map(row -> Arrays.stream(row)
+                                .mapToObj(v -> String.format(Locale.ROOT, "%.4g", v)).toList().toString()).toList());
+            }
             if (chaotic != null) {
                 o.printf(Locale.ROOT, "time-dependent DMFT (the chaotic state): tail decay rate %.6g%n", chaotic.decayRate());
                 for (int k = 0; k < p; k++) {
