@@ -150,6 +150,9 @@ final class CorrelationsSimulateCommand implements Callable<Integer> {
         line(o, "PR/N", r.participationRatioPerN());
         o.println("equal-time covariance:");
         line(o, "meanAutoCov", r.equalTimeMeanAutoCov());
+        if (r.equalTimeMeanCrossCov().theory() != 0.0) {
+            line(o, "meanCrossCov", r.equalTimeMeanCrossCov());     // a mean coupling's common mode
+        }
         line(o, "varCrossCov", r.equalTimeVarCrossCov());
         line(o, "PR/N", r.equalTimeParticipationRatioPerN());
         verdicts.forEach(v -> o.println(v.line()));
