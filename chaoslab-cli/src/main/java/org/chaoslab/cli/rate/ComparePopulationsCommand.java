@@ -88,8 +88,9 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
             if (progress instanceof Progress bar) {
                 bar.clear();
             }
-            List<Verdict> verdicts = verdicts(PopulationComparison.theoryNetwork(net, s), r);
-            write(dir, net, settings, r, verdicts);
+            PopulationNetwork theoryNet = PopulationComparison.theoryNetwork(net, s);
+            List<Verdict> verdicts = verdicts(theoryNet, r);
+            write(dir, net, theoryNet, kIn, settings, r, verdicts);
             dir.commit();
             report(spec.commandLine().getOut(), net, r, verdicts, dir);
             if (!r.problems().isEmpty()) {
@@ -139,7 +140,8 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
         return v;
     }
 
-    private void write(OutputDirectory dir, PopulationNetwork net, RateSimulation settings, PopulationComparisonResult r,
+    private void write(OutputDirectory dir, PopulationNetwork net, PopulationNetwork theoryNet,
+                       org.chaoslab.sim.PopulationInDegrees kIn, RateSimulation settings, PopulationComparisonResult r,
                               List<Verdict> verdicts) throws java.io.IOException {
         int p = net.populations();
         List<Integer> pop = new ArrayList<>();
@@ -183,8 +185,6 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
             writeAutocorrelation(dir, net, r);
         }
         PopulationFixedPoint fp = r.theory().fixedPoint();
-        org.chaoslab.sim.PopulationInDegrees kIn = simulation.inDegrees(net);
-        PopulationNetwork theoryNet = net.withInDegrees(kIn == null ? null : kIn.resolve(net));
         PopulationMeanField.FiniteSizeScatter scatter = fp == null ? null : PopulationMeanField.finiteSizeScatter(net, fp);
         TheorySummary th = new TheorySummary(r.theory().phase(), r.theory().gCritical(), fp == null ? Double.NaN : fp.spectralRadius(),
                 fp == null ? null : fp.mean(), fp == null ? null : fp.variance(), fp == null ? null : fp.rate(),
@@ -194,7 +194,7 @@ public final class ComparePopulationsCommand implements Callable<Integer> {
                 dynamic || r.theory().dynamic() == null ? r.theory().noDynamic()
                         : "the time-dependent DMFT settles on a static state",
                 theoryNet.isSparse() ? PopulationMeanField.dilutionVariance(theoryNet) : null);
-        PopulationSimulationOptions.InDegrees degrees = simulation.inDegreeResults(net, simulation.inDegrees(net));
+        PopulationSimulationOptions.InDegrees degrees = simulation.inDegreeResults(net, kIn);
         RunSummary.Builder summary = RateSeeds.add(RunSummary.builder(spec, settings.threads()), settings.seed(),
                 r.realizations() + r.problems().size())
                 .status(r.problems().isEmpty() ? RunSummary.COMPLETED : RunSummary.DIVERGED);

@@ -402,8 +402,8 @@ public final class PopulationDmft {
             double[] mu = start.clone();
             double[] f = meanResidual(mu, d0);
             for (int it = 0; it < 60; it++) {
-                double norm = maxAbs(f);
-                if (norm <= 1e-14 * Math.max(1.0, maxAbs(mu))) {
+                double norm = PopulationMeanField.maxAbs(f);
+                if (norm <= 1e-14 * Math.max(1.0, PopulationMeanField.maxAbs(mu))) {
                     return mu;
                 }
                 var jac = MatrixUtils.createRealIdentityMatrix(p);
@@ -428,7 +428,7 @@ public final class PopulationDmft {
                         trial[k] -= t * step[k];
                     }
                     double[] ft = meanResidual(trial, d0);
-                    if (maxAbs(ft) < norm) {
+                    if (PopulationMeanField.maxAbs(ft) < norm) {
                         mu = trial;
                         f = ft;
                         improved = true;
@@ -438,7 +438,7 @@ public final class PopulationDmft {
                     break;
                 }
             }
-            if (maxAbs(f) <= 1e-9 * Math.max(1.0, maxAbs(mu))) {
+            if (PopulationMeanField.maxAbs(f) <= 1e-9 * Math.max(1.0, PopulationMeanField.maxAbs(mu))) {
                 return mu;
             }
             double[] r = meanResidual(start, d0);
@@ -464,17 +464,6 @@ public final class PopulationDmft {
                 f[k] = mu[k] - m;
             }
             return f;
-        }
-
-        private static double maxAbs(double[] v) {
-            double m = 0;
-            for (double x : v) {
-                if (!Double.isFinite(x)) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                m = Math.max(m, Math.abs(x));
-            }
-            return m;
         }
 
         /** C_l(τ_i) for every lag from a Chebyshev interpolant in u = √(Δ0 − Δ(τ)). */

@@ -381,7 +381,8 @@ public final class PopulationMeanField {
         return f;
     }
 
-    private static double maxAbs(double[] v) {
+    /** max |v_i|; NaN if any entry is NaN (so that a comparison with it is false). */
+    static double maxAbs(double[] v) {
         double m = 0;
         for (double x : v) {
             m = Math.max(m, Math.abs(x));
