@@ -87,19 +87,8 @@ public final class CavityCovariance {
      * @throws IllegalArgumentException without white or OU noise, for a static part, or for R = g⟨φ′⟩ ≥ 1
      */
     public static Result of(RateNetwork network, DmftOptions options) {
-        Noise noise = network.input().noise();
-        if (!(noise instanceof Noise.White || noise instanceof Noise.OrnsteinUhlenbeck) || !(noise.sigma() > 0)) {
-            throw new IllegalArgumentException("noise must be white:SIGMA or ou:SIGMA:TAU with SIGMA > 0 (got "
-                    + noise.label() + ")");
-        }
-        if (network.couplings().symmetry() != 0.0) {
-            throw new IllegalArgumentException("the cavity covariance statistics assume independent couplings (got symmetry "
-                    + "eta = " + network.couplings().symmetry() + ")");
-        }
+        Noise noise = checkModel(network);
         double j0 = network.couplings().meanCoupling();
-        if (j0 != 0.0 && !network.transfer().isOdd()) {
-            throw refusedMeanCoupling(j0);
-        }
         NoisyDmftSolver solver = solver(noise, options);
         NoisyDmftSolution s = solver.stationary(network);
         double needed = 25.0 / s.decayRate();
@@ -118,7 +107,30 @@ public final class CavityCovariance {
         return r;
     }
 
-    private static IllegalArgumentException refusedMeanCoupling(double j0) {
+    /**
+     * The model the cavity statistics are derived for: white or OU noise with σ &gt; 0, independent couplings, a mean
+     * coupling only with odd φ (and, checked once solved, without input).
+     *
+     * @return the noise
+     */
+    static Noise checkModel(RateNetwork network) {
+        Noise noise = network.input().noise();
+        if (!(noise instanceof Noise.White || noise instanceof Noise.OrnsteinUhlenbeck) || !(noise.sigma() > 0)) {
+            throw new IllegalArgumentException("noise must be white:SIGMA or ou:SIGMA:TAU with SIGMA > 0 (got "
+                    + noise.label() + ")");
+        }
+        if (network.couplings().symmetry() != 0.0) {
+            throw new IllegalArgumentException("the cavity covariance statistics assume independent couplings (got symmetry "
+                    + "eta = " + network.couplings().symmetry() + ")");
+        }
+        double j0 = network.couplings().meanCoupling();
+        if (j0 != 0.0 && !network.transfer().isOdd()) {
+            throw refusedMeanCoupling(j0);
+        }
+        return noise;
+    }
+
+    static IllegalArgumentException refusedMeanCoupling(double j0) {
         return new IllegalArgumentException("a mean coupling (j0 = " + j0 + ") is handled for odd phi without input only "
                 + "(its mean mode; with offsets it is not derived)");
     }
@@ -142,11 +154,21 @@ public final class CavityCovariance {
      */
     public static Result of(NoisyDmftSolution s, TransferFunction phi, GaussianExpectation engine, int n,
                             double noiseIntensity) {
+        return of(s, phi, engine, n, noiseIntensity, LeakFilter.CONTINUOUS);
+    }
+
+    /**
+     * The same for a solution whose units filter their input with {@code leak}: the ODE's, or a one-stage scheme's for
+     * the solution of its discrete-time DMFT ({@link SteppedCavityCovariance}; then the lags of {@code s} are the steps,
+     * the sums run over the whole band, and the mean mode is not formed: null).
+     */
+    static Result of(NoisyDmftSolution s, TransferFunction phi, GaussianExpectation engine, int n, double noiseIntensity,
+                     LeakFilter leak) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1 (got " + n + ")");
         }
         if (Math.abs(s.deltaInf()) > 1e-12 * s.c0() || Math.abs(s.mean()) > 1e-12 * Math.sqrt(s.c0())) {
-            return heterogeneous(s, phi, engine, n, noiseIntensity);
+            return heterogeneous(s, phi, engine, n, noiseIntensity, leak);
         }
         double[] dx = s.delta();
         double[] cp = s.rateCorrelation();
@@ -171,7 +193,8 @@ public final class CavityCovariance {
         double[] specX = ChaoticDimension.spectrum(dx, dTau, p);
         double[] specP = ChaoticDimension.spectrum(cp, dTau, p);
         double h = 1.0 / (p * dTau);
-        CavitySums sums = CavitySums.of(specX, specP, h, ChaoticDimension.cutoff(specX, specP), g2, slope);
+        int last = leak.wholeBand() ? wholeBand(specX, specP) : ChaoticDimension.cutoff(specX, specP);
+        CavitySums sums = CavitySums.of(specX, specP, h, last, g2, slope, leak);
         double r = Math.sqrt(r2);
 
         // zero frequency: ω₁ = ω₂ = 0, u = R²
@@ -189,13 +212,16 @@ public final class CavityCovariance {
         double c0p = sums.variancePhi();
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0,
                 sums.psiX() / n, c0x * c0x / (c0x * c0x + sums.psiX()), Double.NaN, Double.NaN);
-        int last = ChaoticDimension.cutoff(specX, specP);
-        double[] residual = new double[last + 1];
-        for (int j = 0; j <= last; j++) {
-            residual[j] = Math.max(0.0, specP[j] - slope * slope * specX[j]);
+        MeanMode.Spectra meanMode = null;
+        if (!leak.wholeBand()) {
+            double[] residual = new double[last + 1];
+            for (int j = 0; j <= last; j++) {
+                residual[j] = Math.max(0.0, specP[j] - slope * slope * specX[j]);
+            }
+            meanMode = new MeanMode.Spectra(specX, residual, h, last, slope);
         }
         return new Result(zero, equal, slope, nonlinear, sums.psiPhi(), c0p * c0p / (c0p * c0p + sums.psiPhi()),
-                sums.overlapX(), new MeanMode.Spectra(specX, residual, h, last, slope));
+                sums.overlapX(), meanMode);
     }
 
     /** Offsets z of the static part: Gauss–Hermite nodes of N(μ, c∞). */
@@ -207,7 +233,7 @@ public final class CavityCovariance {
      * E φ′(z + δx) and rate spectrum C^φ_z(ω); {@link CavitySums#heterogeneous} averages them (derivation: docs).
      */
     private static Result heterogeneous(NoisyDmftSolution s, TransferFunction phi, GaussianExpectation engine, int n,
-                                        double noiseIntensity) {
+                                        double noiseIntensity, LeakFilter leak) {
         double cInf = Math.max(0.0, s.deltaInf());
         double mu = s.mean();
         double q = s.c0() - cInf;
@@ -281,8 +307,8 @@ public final class CavityCovariance {
             zeroPhi2 += w[j] * specP[j][0] * specP[j][0];
         }
         double h = 1.0 / (p * dTau);
-        double[] sums = CavitySums.heterogeneous(specX, specP, w, h, ChaoticDimension.cutoff(specX, specX), g2,
-                meanSquareSlope);
+        int last = leak.wholeBand() ? wholeBand(specX, specP) : ChaoticDimension.cutoff(specX, specX);
+        double[] sums = CavitySums.heterogeneous(specX, specP, w, h, last, g2, meanSquareSlope, leak);
         double r = Math.sqrt(r2);
         double ax = specX[0];
         double qq = 1.0 - r2;
@@ -293,6 +319,19 @@ public final class CavityCovariance {
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0, sums[0] / n,
                 c0x * c0x / (c0x * c0x + sums[0]), Double.NaN, Double.NaN);
         return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, sums[2], null);
+    }
+
+    /**
+     * The whole band of a sampled process as the last index of the symmetric frequency grid: its Nyquist term ±P/2 is
+     * one frequency counted twice, so it is halved in place.
+     */
+    private static int wholeBand(double[] specX, double[]... specP) {
+        int last = specX.length - 1;
+        specX[last] *= 0.5;
+        for (double[] q : specP) {
+            q[last] *= 0.5;
+        }
+        return last;
     }
 
     /** Hermite order of the Mehler series and Gauss–Hermite nodes of its coefficients. */

@@ -7,9 +7,9 @@ package org.chaoslab.theory.covariance;
  *   ψ^φ = ∬dω₁dω₂/(2π)² (M − 1) C^φ(ω₁)C^φ(ω₂),   M = 1/|1 − g²⟨φ′⟩² S₁S₂*|²,
  *   ψ^x = ∬dω₁dω₂/(2π)² [|U|² C^φ(ω₁)C^φ(ω₂) + 2 Re U · ⟨φ′⟩²C^x(ω₁)C^x(ω₂)],   U = g²S₁S₂* / (1 − g²⟨φ′⟩²S₁S₂*),
  * </pre>
- * S = 1/(1 + iω), on the symmetric grid ω_n = 2πn h, |n| ≤ {@code last}, with the trapezoid weights h·Ĉ_n. The kernels
- * are invariant under (ω₁, ω₂) → (−ω₁, −ω₂) and the spectra even, so rows ω₁ &gt; 0 count twice and ω₁ &lt; 0 are
- * skipped.
+ * S = 1/(1 + iω) (or the one-step map's γ/(e^{iωδ} − κ), {@link LeakFilter}), on the symmetric grid ω_n = 2πn h,
+ * |n| ≤ {@code last}, with the trapezoid weights h·Ĉ_n. The kernels are invariant under (ω₁, ω₂) → (−ω₁, −ω₂) (S(−ω) =
+ * S(ω)*) and the spectra even, so rows ω₁ &gt; 0 count twice and ω₁ &lt; 0 are skipped.
  *
  * @param psiX       ψ^x = N × mean squared equal-time cross-covariance of x
  * @param psiPhi     ψ^φ, the same for φ(x)
@@ -30,6 +30,11 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
      * @param slope ⟨φ′⟩, the mean gain
      */
     static CavitySums of(double[] specX, double[] specP, double h, int last, double g2, double slope) {
+        return of(specX, specP, h, last, g2, slope, LeakFilter.CONTINUOUS);
+    }
+
+    /** The same with the unit's transfer function {@code leak}. */
+    static CavitySums of(double[] specX, double[] specP, double h, int last, double g2, double slope, LeakFilter leak) {
         double dOmega = 2.0 * Math.PI * h;
         double gain2 = g2 * slope * slope;
         int m = 2 * last + 1;
@@ -50,10 +55,10 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
             sumX += wx[a];
             sumP += wp[a];
         }
-        Row row = new Row(m);
+        Row row = new Row(omega, leak);
         double overlap = 0.0;
         for (int a = last; a < m; a++) {
-            row.fill(omega[a], omega, g2, gain2);
+            row.fill(a, g2, gain2);
             double rowPhi = 0.0;
             double rowPhiX = 0.0;
             double rowXX = 0.0;
@@ -87,7 +92,7 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
      *         spectra, E_k[Ĉ^φ_k(ω₁)Ĉ^φ_k(0)] in the |U|² term)}
      */
     static double[] heterogeneous(double[] specX, double[][] specPhi, double[] weights, double h, int last, double g2,
-                                  double meanSquareSlope) {
+                                  double meanSquareSlope, LeakFilter leak) {
         double dOmega = 2.0 * Math.PI * h;
         double r2 = g2 * meanSquareSlope;
         int m = 2 * last + 1;
@@ -109,9 +114,9 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
         }
         double psiX = 0.0;
         double overlap = 0.0;
-        Row row = new Row(m);
+        Row row = new Row(omega, leak);
         for (int a = last; a < m; a++) {
-            row.fill(omega[a], omega, g2, r2);
+            row.fill(a, g2, r2);
             double rowXX = 0.0;
             for (int b = 0; b < m; b++) {
                 rowXX += row.uRe[b] * wx[b];
@@ -137,6 +142,9 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
 
     /** The cavity kernels along one row ω₁ of the frequency grid, for every ω₂. */
     private static final class Row {
+        /** Re S and Im S on the grid. */
+        private final double[] sr;
+        private final double[] si;
         /** 1/|q|², q = 1 − R²S₁S₂* (so M − 1 = inv − 1). */
         final double[] inv;
         /** Re U, U = g²S₁S₂* / q. */
@@ -144,21 +152,29 @@ record CavitySums(double psiX, double psiPhi, double varianceX, double varianceP
         /** |U|². */
         final double[] u2;
 
-        Row(int m) {
+        Row(double[] omega, LeakFilter leak) {
+            int m = omega.length;
+            sr = new double[m];
+            si = new double[m];
+            double[] s = new double[2];
+            for (int b = 0; b < m; b++) {
+                leak.at(omega[b], s);
+                sr[b] = s[0];
+                si[b] = s[1];
+            }
             inv = new double[m];
             uRe = new double[m];
             u2 = new double[m];
         }
 
-        void fill(double w1, double[] omega, double g2, double r2) {
-            for (int b = 0; b < omega.length; b++) {
-                double w2 = omega[b];
-                // S^x₁S^x₂* = 1/((1 + iω₁)(1 − iω₂)) = 1/(α + iβ), α = 1 + ω₁ω₂, β = ω₁ − ω₂
-                double al = 1.0 + w1 * w2;
-                double be = w1 - w2;
-                double den = al * al + be * be;
-                double sRe = al / den;
-                double sIm = -be / den;
+        /** The kernels of row ω₁ = ω_a. */
+        void fill(int a, double g2, double r2) {
+            double ar = sr[a];
+            double ai = si[a];
+            for (int b = 0; b < sr.length; b++) {
+                // S₁S₂*
+                double sRe = ar * sr[b] + ai * si[b];
+                double sIm = ai * sr[b] - ar * si[b];
                 // q = 1 − R² S₁S₂*
                 double qRe = 1.0 - r2 * sRe;
                 double qIm = -r2 * sIm;

@@ -22,10 +22,8 @@ import org.chaoslab.model.RateNetwork;
  */
 public final class OuNoiseDmft implements NoisyDmftSolver {
 
-    /** Anderson steps before falling back to plain ½-mixing (which converges, slowly, where Anderson stalls). */
-    private static final int ANDERSON_ITERATIONS = 400;
-    /** Bound of the fixed-point iteration (Anderson-accelerated for the first {@value #ANDERSON_ITERATIONS}). */
-    public static final int MAX_ITERATIONS = 6000;
+    /** Bound of the fixed-point iteration ({@link StationaryFixedPoint}). */
+    public static final int MAX_ITERATIONS = StationaryFixedPoint.MAX_ITERATIONS;
 
     private final DmftOptions options;
     private final GaussianExpectation engine;
@@ -64,74 +62,10 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
         double[] tau = CorrelationProfile.grid(options);
         int n = tau.length;
         double[] noise = noisePart(ou, tau);
-        double[] c = noise.clone();
-        double[] f = new double[n];
-        double[] y = new double[n];
-        boolean converged = false;
-        double mu = mf.inputMean;
-        double[] next = new double[n];
-        Anderson anderson = new Anderson(8, 0.5);
-        double[] best = c.clone();
-        double bestChange = Double.POSITIVE_INFINITY;
-        double change = Double.NaN;
-        for (int it = 0; it < MAX_ITERATIONS && !converged; it++) {
-            if (it == ANDERSON_ITERATIONS) {
-                c = best.clone();   // Anderson stalled: plain ½-mixing from its best iterate
-            }
-            double c0 = c[0];
-            if (!(c0 > 0)) {
-                throw new NoSolutionException("OU-noise DMFT iteration left c0 > 0 (c0 = " + c0 + ")");
-            }
-            mu = mf.selfConsistentMean(c0);
-            Chebyshev series = rateSeries(mf, mu, c0);
-            // the plateau F∞ = F(c∞) is added analytically (K∗const = const), so the window [−τ_max, τ_max] of the
-            // convolution truncates only the decaying part F − F∞; c∞ = g²F(c∞) + σ_I² is solved for the current c0 (exact 0
-            // for odd φ without input) rather than read off c(τ_max), whose slow tail (κ → 0 near the transition) would
-            // otherwise feed back as a spurious, nearly marginal plateau
-            double plateau = Plateau.of(mf, mu, c0);
-            double fInf = series.value(Math.max(-c0, Math.min(c0, Double.isNaN(plateau) ? c[n - 1] : plateau)));
-            for (int k = 0; k < n; k++) {
-                f[k] = series.value(Math.max(-c0, Math.min(c0, c[k]))) - fInf;
-            }
-            convolve(f, h(), y);
-            change = 0;
-            for (int k = 0; k < n; k++) {
-                next[k] = noise[k] + mf.g2 * (y[k] + fInf) + mf.inputVariance;
-                if (!Double.isFinite(next[k])) {
-                    throw new NoSolutionException("OU-noise DMFT iteration diverged (activity unbounded?)");
-                }
-                change = Math.max(change, Math.abs(next[k] - c[k]));
-            }
-            converged = change < 1e-10 * c[0];
-            if (change < bestChange) {
-                bestChange = change;
-                best = c.clone();
-            }
-            if (!converged && it >= ANDERSON_ITERATIONS) {
-                for (int k = 0; k < n; k++) {
-                    c[k] = 0.5 * (c[k] + next[k]);
-                }
-            } else if (!converged) {
-                // Anderson-accelerated mixing: the plain ½-mixing contracts at a rate → 1 near the transition
-                double[] proposal = anderson.next(c, next);
-                double floor = 0.5 * Math.min(c[0], next[0]);
-                if (!(proposal[0] > floor)) {
-                    // an extrapolation that (nearly) empties c0 leaves the domain of F_φ(·; c0): plain mixing instead
-                    anderson.reset();
-                    for (int k = 0; k < n; k++) {
-                        proposal[k] = 0.5 * (c[k] + next[k]);
-                    }
-                }
-                c = proposal;
-            }
-        }
-        if (!converged) {
-            throw new NoSolutionException(String.format(java.util.Locale.ROOT, "the OU-noise DMFT fixed-point iteration for C(tau) "
-                    + "did not converge in %d iterations (last max change %.3g, needs < 1e-10 C(0) = %.3g); near or beyond the "
-                    + "transition the activity may be unbounded", MAX_ITERATIONS, change, 1e-10 * c[0]));
-        }
+        double h = h();
+        double[] c = StationaryFixedPoint.solve(mf, noise, (f, y) -> convolve(f, h, y), "OU-noise DMFT", 1e-10);
         double c0 = c[0];
-        mu = mf.selfConsistentMean(c0);
+        double mu = mf.selfConsistentMean(c0);
         double cInf = Plateau.of(mf, mu, c0);
         if (Double.isNaN(cInf)) {
             cInf = c[n - 1];
@@ -188,17 +122,6 @@ public final class OuNoiseDmft implements NoisyDmftSolver {
                     : s2 / (2 * (1 - tn * tn)) * (Math.exp(-t) - tn * Math.exp(-t / tn));
         }
         return noise;
-    }
-
-    /** F_φ(·; μ, c0) as a Chebyshev series of degree 48 on [−c0, c0]. */
-    private static Chebyshev rateSeries(MeanField mf, double mu, double c0) {
-        int deg = 48;
-        double[] nodes = Chebyshev.points(-c0, c0, deg);
-        double[] vals = new double[deg + 1];
-        for (int j = 0; j <= deg; j++) {
-            vals[j] = mf.rateCorrelation(mu, c0, Math.max(-c0, Math.min(c0, nodes[j])));
-        }
-        return Chebyshev.fromValues(-c0, c0, vals);
     }
 
     /**
