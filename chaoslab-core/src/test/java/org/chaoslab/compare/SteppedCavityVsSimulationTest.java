@@ -39,9 +39,10 @@ class SteppedCavityVsSimulationTest {
 
     @Test
     void eulerOnTanhAndExponentialEulerOnASigmoidShiftAsTheSchemesTheoryPredicts() {
-        // measured (2026-12-06, dt 0.2 vs 0.05 on these seeds): tanh Euler ā +0.1765 ± 0.0059 against +0.1796 predicted,
-        // N·Var −0.00662 ± 0.00115 against −0.00704 (per unit², ×N), PR/N +0.0518 ± 0.0040 against +0.0553; sigmoid
-        // exponential Euler PR/N +0.0150 ± 0.0013 against +0.0150, ā −0.0007 ± 0.0008 against +0.0007
+        // measured (2026-12-06, these seeds): dt 0.2 − 0.1, tanh Euler ā +0.1237 ± 0.0015 against +0.1247 predicted
+        // (83 SE from the ODE's 0), Var c_ij −0.00429 ± 0.00068 against −0.00469, PR/N +0.0357 ± 0.0031 against +0.0378;
+        // sigmoid exponential Euler PR/N +0.0108 ± 0.0010 against +0.0099 (10.6 SE from 0), Var −2.56e-5 ± 0.30e-5
+        // against −2.25e-5, ā −0.0007 ± 0.0006 against +0.0006 (z −2.0; the bias of ā is second order for this scheme)
         Shift tanh = Shift.measure(new TransferFunctions.Tanh(), 2.0, 2.0, IntegratorKind.EULER, 0.2, 0.1);
         tanh.assertFollowsTheScheme(0, 1, 2);
         // the ODE's cavity (no dt dependence) is off by far more: ā and PR/N
