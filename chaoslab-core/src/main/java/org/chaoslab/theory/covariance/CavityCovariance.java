@@ -43,7 +43,8 @@ import org.chaoslab.theory.dmft.NoisyDmftSolver;
  * the discrete sums converge as dτ²: measured against the linear closed forms in docs/correlations-nonlinear.md.
  * A static part (non-odd φ, or a constant input: each unit at its own offset z ~ N(μ, c∞)) is handled by averaging
  * over the offsets: R² = g²E[γ(z)²] and E_z[C^φ_z(ω₁)C^φ_z(ω₂)] in the |U|² term ({@link CavitySums#heterogeneous});
- * the φ statistics (ψ^φ) are then not computed (NaN). Mean coupling and symmetric couplings are refused.
+ * the φ statistics (ψ^φ) are then not computed (NaN). A mean coupling adds its common mode ({@link MeanMode}; with a
+ * static part through the units' average rate spectrum and mean gain). Symmetric couplings are refused.
  */
 public final class CavityCovariance {
 
@@ -88,7 +89,6 @@ public final class CavityCovariance {
      */
     public static Result of(RateNetwork network, DmftOptions options) {
         Noise noise = checkModel(network);
-        double j0 = network.couplings().meanCoupling();
         NoisyDmftSolver solver = solver(noise, options);
         NoisyDmftSolution s = solver.stationary(network);
         double needed = 25.0 / s.decayRate();
@@ -100,16 +100,11 @@ public final class CavityCovariance {
             solver = solver(noise, options.withTauMax(needed));
             s = solver.stationary(network);
         }
-        Result r = of(s, network.transfer(), solver.engine(), network.size(), noise.sigma() * noise.sigma());
-        if (j0 != 0.0 && r.meanMode() == null) {
-            throw refusedMeanCoupling(j0);      // a constant input gives the units offsets
-        }
-        return r;
+        return of(s, network.transfer(), solver.engine(), network.size(), noise.sigma() * noise.sigma());
     }
 
     /**
-     * The model the cavity statistics are derived for: white or OU noise with σ &gt; 0, independent couplings, a mean
-     * coupling only with odd φ (and, checked once solved, without input).
+     * The model the cavity statistics are derived for: white or OU noise with σ &gt; 0, independent couplings.
      *
      * @return the noise
      */
@@ -123,16 +118,7 @@ public final class CavityCovariance {
             throw new IllegalArgumentException("the cavity covariance statistics assume independent couplings (got symmetry "
                     + "eta = " + network.couplings().symmetry() + ")");
         }
-        double j0 = network.couplings().meanCoupling();
-        if (j0 != 0.0 && !network.transfer().isOdd()) {
-            throw refusedMeanCoupling(j0);
-        }
         return noise;
-    }
-
-    static IllegalArgumentException refusedMeanCoupling(double j0) {
-        return new IllegalArgumentException("a mean coupling (j0 = " + j0 + ") is handled for odd phi without input only "
-                + "(its mean mode; with offsets it is not derived)");
     }
 
     /**
@@ -309,6 +295,19 @@ public final class CavityCovariance {
         double h = 1.0 / (p * dTau);
         int last = leak.wholeBand() ? wholeBand(specX, specP) : ChaoticDimension.cutoff(specX, specX);
         double[] sums = CavitySums.heterogeneous(specX, specP, w, h, last, g2, meanSquareSlope, leak);
+        MeanMode.Spectra meanMode = null;
+        if (!leak.wholeBand()) {
+            // the common mode sees the units' average rate spectrum and mean gain: residual E_k[C^φ_k] − E[γ]²C^x
+            double[] residual = new double[last + 1];
+            for (int t = 0; t <= last; t++) {
+                double meanRateSpectrum = 0.0;
+                for (int j = 0; j < z.length; j++) {
+                    meanRateSpectrum += w[j] * specP[j][t];
+                }
+                residual[t] = Math.max(0.0, meanRateSpectrum - meanSlope * meanSlope * specX[t]);
+            }
+            meanMode = new MeanMode.Spectra(specX, residual, h, last, meanSlope);
+        }
         double r = Math.sqrt(r2);
         double ax = specX[0];
         double qq = 1.0 - r2;
@@ -318,7 +317,7 @@ public final class CavityCovariance {
         double c0x = sums[1];
         CovariancePrediction equal = new CovariancePrediction("equal-time", n, r, noiseIntensity, c0x, 0.0, sums[0] / n,
                 c0x * c0x / (c0x * c0x + sums[0]), Double.NaN, Double.NaN);
-        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, sums[2], null);
+        return new Result(zero, equal, meanSlope, Math.max(0.0, nonlinear), Double.NaN, Double.NaN, sums[2], meanMode);
     }
 
     /**

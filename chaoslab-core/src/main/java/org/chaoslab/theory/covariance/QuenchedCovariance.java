@@ -80,14 +80,17 @@ public final class QuenchedCovariance {
         }
 
         /**
-         * With a mean coupling J0 (odd φ, no input): the common mode's mean cross-covariance ({@link MeanMode}),
-         * N⟨c_ij⟩ = [Δ + J0²(⟨φ²⟩ − γ²Δ)]/(1 − J0γ)² − Δ for the cavity, the effective gain's linear network with the
-         * mean coupling J0γ.
+         * With a mean coupling J0: the common mode's mean cross-covariance across trials ({@link MeanMode}),
+         * N⟨c_ij⟩ = [q + J0²(E_z[v] − γ²q)]/(1 − J0γ)² − q for the cavity, γ = E_z[γ(z)] the population's mean gain and
+         * E_z[v] its mean trial-to-trial rate variance (without a static part q = Δ and E_z[v] − γ²q = ⟨φ²⟩ − γ²Δ); the
+         * effective gain's linear network with the mean coupling J0γ.
          */
         Result withMeanCoupling(double j0) {
             int n = cavity.n();
             double aEff = effectiveGain.meanAutoCov();
-            return new Result(cavity.withMeanCrossCov(MeanMode.zeroFrequency(variance, nonlinearPower, meanSlope, j0) / n),
+            double q = trialVariance();
+            double residual = Math.max(0.0, rateVariance - meanSlope * meanSlope * q);
+            return new Result(cavity.withMeanCrossCov(MeanMode.zeroFrequency(q, residual, meanSlope, j0) / n),
                     effectiveGain.withMeanCrossCov(MeanMode.zeroFrequency(aEff, 0.0, 1.0, j0 * meanSlope) / n), variance,
                     frozenVariance, mean, meanSlope, rateVariance, nonlinearPower, stabilityGain);
         }
@@ -97,8 +100,8 @@ public final class QuenchedCovariance {
     }
 
     /**
-     * Solves the static mean field of {@code network} (quenched noise σ &gt; 0, no coupling symmetry; any φ and constant
-     * input without a mean coupling, odd φ without input with one) and evaluates the statistics at its N.
+     * Solves the static mean field of {@code network} (quenched noise σ &gt; 0, no coupling symmetry; any φ, constant
+     * input and mean coupling) and evaluates the statistics at its N.
      *
      * @throws IllegalArgumentException for other noise or parameters, or a fixed point that is not stable
      */
@@ -119,18 +122,16 @@ public final class QuenchedCovariance {
                     + s.stabilityGain() + " must be < 1 (phase " + s.phase() + "; larger sigma or smaller g)");
         }
         double d = noise.sigma() * noise.sigma();
+        Result r;
         if (!hasStaticPart(network)) {
-            Result r = of(network.gain(), s.delta0(), d, network.transfer(), solver.engine(), network.size());
-            return j0 == 0.0 ? r : r.withMeanCoupling(j0);
+            r = of(network.gain(), s.delta0(), d, network.transfer(), solver.engine(), network.size());
+        } else {
+            // σ_I²: the frozen spread of the constant input over the units (the Noisy input's variance also holds σ²)
+            double inputVariance = Math.max(0.0, network.input().variance() - d);
+            r = withStaticPart(network.gain(), s.delta0(), s.mean(), inputVariance, d, network.transfer(), solver.engine(),
+                    network.size());
         }
-        if (j0 != 0.0) {
-            throw new IllegalArgumentException("a mean coupling (j0 = " + j0 + ") is handled for odd phi without input "
-                    + "only (its mean mode; with offsets it is not derived)");
-        }
-        // σ_I²: the frozen spread of the constant input over the units (the Noisy input's variance also holds σ²)
-        double inputVariance = Math.max(0.0, network.input().variance() - d);
-        return withStaticPart(network.gain(), s.delta0(), s.mean(), inputVariance, d, network.transfer(), solver.engine(),
-                network.size());
+        return j0 == 0.0 ? r : r.withMeanCoupling(j0);
     }
 
     /**

@@ -32,8 +32,7 @@ public final class SteppedCavityCovariance {
      * tail e^{−κτ} needs it, and evaluates the cavity statistics at the network's N. The mean mode of a mean coupling is
      * not formed (null); the other statistics are those of J0 = 0 at leading order, as for the ODE.
      *
-     * @throws IllegalArgumentException as {@link CavityCovariance#of(RateNetwork, DmftOptions)}, or for a mean coupling
-     *                                  with a static part
+     * @throws IllegalArgumentException as {@link CavityCovariance#of(RateNetwork, DmftOptions)}
      * @throws org.chaoslab.theory.dmft.NoSolutionException if the scheme's DMFT iteration does not converge
      */
     public static CavityCovariance.Result of(RateNetwork network, OneStepScheme scheme, DmftOptions options) {
@@ -48,10 +47,6 @@ public final class SteppedCavityCovariance {
             }
             solver = new SteppedNoisyDmft(scheme, options.withTauMax(needed));
             s = solver.stationary(network);
-        }
-        double j0 = network.couplings().meanCoupling();
-        if (j0 != 0.0 && (Math.abs(s.deltaInf()) > 1e-12 * s.c0() || Math.abs(s.mean()) > 1e-12 * Math.sqrt(s.c0()))) {
-            throw CavityCovariance.refusedMeanCoupling(j0);
         }
         return CavityCovariance.of(s, network.transfer(), solver.engine(), network.size(), noise.sigma() * noise.sigma(),
                 LeakFilter.stepped(scheme));

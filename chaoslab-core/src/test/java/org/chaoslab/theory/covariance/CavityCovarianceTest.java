@@ -91,8 +91,14 @@ class CavityCovarianceTest {
         double overlap = EqualTimeCovariance.overlapWithZeroFrequency(0.6, 1.0) - e.meanAutoCov() * z.meanAutoCov();
         assertRelative(c.overlap(), overlap, 3e-5);
         assertThat(c.psiPhi()).isNaN();
-        assertThatThrownBy(() -> CavityCovariance.of(net.withCouplings(net.couplings().withMean(-1.0)), GRID))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a mean coupling (j0 = -1.0)");
+        // a mean coupling on top: the common mode through the offsets (E[γ] = 1, residual E_k C^φ_k − C^x = 0) is the
+        // linear closed form, N⟨c_ij⟩ = ā[1/(1 − J0)² − 1] at zero frequency and MeanMode.linearEqualTime at equal time;
+        // the spectral sums to 1e-4 as without offsets (MeanModeTest)
+        CavityCovariance.Result m = CavityCovariance.of(net.withCouplings(net.couplings().withMean(-1.0)), GRID);
+        assertThat(m.meanMode().gamma()).isCloseTo(1.0, within(1e-12));
+        assertRelative(MeanMode.zeroFrequency(m.zeroFrequency().meanAutoCov(), m.meanMode().spectrumResidual()[0],
+                m.meanMode().gamma(), -1.0), z.meanAutoCov() * (1.0 / 4.0 - 1.0), 1e-4);
+        assertRelative(MeanMode.equalTime(m.meanMode(), -1.0), MeanMode.linearEqualTime(0.6, 1.0, -1.0), 1e-4);
     }
 
     @Test
