@@ -14,9 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * step of a small network) can be slower on two threads than on one: the hand-off costs about a microsecond, and
  * a matrix that fits the cache of one core is split over two caches. So the pool times its calls: for each call
  * site (the task's class, the rows and the block size) it first runs with every thread, and while calls are short
- * (under {@value #TUNE_BELOW_NANOS} ns) it tries 1, 2, 4 … threads in turn, keeps the count with the lowest median
- * time and measures again every {@value #RETUNE_NANOS} ns of wall time (another process may have taken a core
- * meanwhile). Long calls always use every thread.
+ * (under {@value #TUNE_BELOW_NANOS} ns) it tries 1, 2, 4 … threads one after the other, each for a run of consecutive
+ * calls (the steady state of that count: the first calls of a run, which move the matrix between the cores' caches, are
+ * not timed), keeps the count with the lowest median time and measures again every {@value #RETUNE_NANOS} ns of wall
+ * time (another process may have taken a core meanwhile). Long calls always use every thread.
  *
  * <p><b>Hand-off.</b> The caller publishes a job and works too. Each taking part thread owns a contiguous range of
  * blocks (the same range at every call, so its part of a matrix stays in its own cache) and, when done, takes the
@@ -44,6 +45,11 @@ public final class ParallelRows implements AutoCloseable {
     static final long RETUNE_NANOS = 500_000_000L;
     /** Calls timed per candidate thread count in one tuning. */
     static final int SAMPLES = 7;
+    /**
+     * Calls run with a candidate count before its timed ones: after a change of the thread count the rows of a matrix
+     * move between the cores' caches, and the first calls pay for that, not the steady state.
+     */
+    static final int SETTLE = 3;
     /** Calls of a site run with every thread before its first tuning (class loading, JIT). */
     static final int WARMUP_CALLS = 64;
     /** Call sites remembered; calls from further sites use every thread. */
@@ -315,9 +321,14 @@ public final class ParallelRows implements AutoCloseable {
 
     /**
      * How many threads one call site uses: every thread during {@value #WARMUP_CALLS} calls, then, while its calls
-     * are short, a tuning that runs the candidate counts (1, 2, 4 … and the maximum) in turn, {@value #SAMPLES}
-     * calls each, and keeps the one with the lowest median time (the fewer threads on a tie within 3 %). Tuned
-     * again every {@value #RETUNE_NANOS} ns.
+     * are short, a tuning that runs the candidate counts (1, 2, 4 … and the maximum) one after the other, each for
+     * {@value #SETTLE} untimed and {@value #SAMPLES} timed consecutive calls, and keeps the one with the lowest median
+     * time (the fewer threads on a tie within 3 %). Tuned again every {@value #RETUNE_NANOS} ns.
+     *
+     * <p>Why consecutive runs: interleaving the candidates call by call (1, 2, 1, 2 …) times each count in the cache
+     * state the other left behind, and locks each candidate to one direction of the alternating block order; for a
+     * matrix about the size of the last-level cache (N = 2000 in double) that made one thread look as fast as two and be
+     * chosen for a third of the time (docs/benchmarks.md).
      */
     private static final class Site {
         final Class<?> type;
@@ -350,7 +361,7 @@ public final class ParallelRows implements AutoCloseable {
         }
 
         int participants() {
-            return tuning ? candidates[turn % candidates.length] : chosen;
+            return tuning ? candidates[turn / (SETTLE + SAMPLES)] : chosen;
         }
 
         /** Every other call runs its blocks in reverse order. */
@@ -365,9 +376,12 @@ public final class ParallelRows implements AutoCloseable {
                 return;
             }
             if (tuning) {
-                samples[turn % candidates.length][turn / candidates.length] = nanos;
+                int within = turn % (SETTLE + SAMPLES);
+                if (within >= SETTLE) {
+                    samples[turn / (SETTLE + SAMPLES)][within - SETTLE] = nanos;
+                }
                 turn++;
-                if (turn == SAMPLES * candidates.length) {
+                if (turn == (SETTLE + SAMPLES) * candidates.length) {
                     tuning = false;
                     chosen = best();
                     lastTuned = System.nanoTime();

@@ -43,11 +43,12 @@ class SteppedCavityVsSimulationTest {
         // (83 SE from the ODE's 0), Var c_ij −0.00429 ± 0.00068 against −0.00469, PR/N +0.0357 ± 0.0031 against +0.0378;
         // sigmoid exponential Euler PR/N +0.0108 ± 0.0010 against +0.0099 (10.6 SE from 0), Var −2.56e-5 ± 0.30e-5
         // against −2.25e-5, ā −0.0007 ± 0.0006 against +0.0006 (z −2.0; the bias of ā is second order for this scheme)
-        Shift tanh = Shift.measure(new TransferFunctions.Tanh(), 2.0, 2.0, IntegratorKind.EULER, 0.2, 0.1);
+        Shift tanh = Shift.measure(new TransferFunctions.Tanh(), 2.0, 2.0, IntegratorKind.EULER, 0.2, 0.1, 2000);
         tanh.assertFollowsTheScheme(0, 1, 2);
         // the ODE's cavity (no dt dependence) is off by far more: ā and PR/N
         tanh.assertNotZero(0, 2);
-        Shift sigmoid = Shift.measure(TransferFunctions.parse("sigmoid"), 3.0, 1.0, IntegratorKind.EXPONENTIAL_EULER, 0.2, 0.1);
+        Shift sigmoid = Shift.measure(TransferFunctions.parse("sigmoid"), 3.0, 1.0, IntegratorKind.EXPONENTIAL_EULER, 0.2, 0.1,
+                2000);
         sigmoid.assertFollowsTheScheme(0, 1, 2);
         sigmoid.assertNotZero(2);
     }
@@ -57,7 +58,7 @@ class SteppedCavityVsSimulationTest {
     void bothSchemesOnBothTransferFunctionsDownToDtFiveHundredths() {
         for (Object[] p : new Object[][] {{new TransferFunctions.Tanh(), 2.0, 2.0}, {TransferFunctions.parse("sigmoid"), 3.0, 1.0}}) {
             for (IntegratorKind kind : new IntegratorKind[] {IntegratorKind.EXPONENTIAL_EULER, IntegratorKind.EULER}) {
-                Shift.measure((TransferFunction) p[0], (double) p[1], (double) p[2], kind, 0.2, 0.05)
+                Shift.measure((TransferFunction) p[0], (double) p[1], (double) p[2], kind, 0.2, 0.05, 2000)
                         .assertFollowsTheScheme(0, 1, 2);
             }
         }
@@ -71,7 +72,8 @@ class SteppedCavityVsSimulationTest {
      */
     private record Shift(String what, double[] mean, double[] se, double[] theory) {
 
-        static Shift measure(TransferFunction phi, double g, double sigma, IntegratorKind kind, double dtLarge, double dtSmall) {
+        static Shift measure(TransferFunction phi, double g, double sigma, IntegratorKind kind, double dtLarge, double dtSmall,
+                             double duration) {
             RateNetwork net = RateNetwork.scs(200, g, phi).withInput(ExternalInput.NONE.withNoise(new Noise.White(sigma)));
             CovarianceTheory ode = CovarianceTheory.of(net, CovarianceTheory.Mapping.CAVITY);
             double[] dts = {dtLarge, dtSmall};
@@ -79,7 +81,7 @@ class SteppedCavityVsSimulationTest {
             @SuppressWarnings("unchecked")
             List<CovarianceStatistics>[] per = new List[2];
             for (int k = 0; k < 2; k++) {
-                RateSimulation run = RateSimulation.of(dts[k], 2000, 40, 900).withIntegrator(kind).withThreads(1);
+                RateSimulation run = RateSimulation.of(dts[k], duration, 40, 900).withIntegrator(kind).withThreads(1);
                 per[k] = CorrelationComparison.run(net, ode, new CorrelationComparison.Settings(run, 6, 50.0),
                         ProgressListener.NONE).equalTimePerRealization();
                 OneStepScheme s = kind == IntegratorKind.EULER ? OneStepScheme.euler(dts[k])

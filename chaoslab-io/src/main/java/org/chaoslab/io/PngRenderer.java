@@ -189,7 +189,7 @@ final class PngRenderer {
         gr.setColor(color);
         if (s.style().hasLine()) {
             Path2D.Double path = new Path2D.Double();
-            for (double[] piece : g.linePieces(s)) {
+            for (double[] piece : g.rasterLinePieces(s)) {
                 path.moveTo(piece[0], piece[1]);
                 for (int k = 2; k < piece.length; k += 2) {
                     path.lineTo(piece[k], piece[k + 1]);
