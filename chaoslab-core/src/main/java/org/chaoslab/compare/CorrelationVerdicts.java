@@ -115,8 +115,8 @@ public final class CorrelationVerdicts {
             List<String> terms = new ArrayList<>();
             EqualTimePrediction base = finiteN(theory.equalTime(), k, linear, exactLinear, network.size(), terms);
             StringBuilder missing = new StringBuilder();
-            CovariancePrediction stepped = scheme(network, theory, base.value(), linear, tau, run, exactLinear, terms,
-                    missing);
+            CovariancePrediction stepped = scheme(network, theory, base.value(), linear, tau, run.dt(), run.integrator(),
+                    exactLinear, terms, missing);
             String note = stepped != null ? "" : "; the O(dt) bias of " + run.integrator().label() + missing;
             CovariancePrediction value = finiteT(stepped != null ? stepped : base.value(), theory, tau, run, exactLinear,
                     terms);
@@ -143,11 +143,9 @@ public final class CorrelationVerdicts {
          * null where not derived, with the reason appended to {@code missing}.
          */
         private static CovariancePrediction scheme(RateNetwork network, CovarianceTheory theory, CovariancePrediction base,
-                                                   double[] linear, double tau, RateSimulation run, boolean exactLinear,
-                                                   List<String> terms, StringBuilder missing) {
+                                                   double[] linear, double tau, double dt, IntegratorKind scheme,
+                                                   boolean exactLinear, List<String> terms, StringBuilder missing) {
             Noise noise = network.input().noise();
-            double dt = run.dt();
-            IntegratorKind scheme = run.integrator();
             boolean white = noise instanceof Noise.White;
             double d = base.noiseIntensity();
             if (white && scheme == IntegratorKind.RK4) {
@@ -226,6 +224,31 @@ public final class CorrelationVerdicts {
             return new CovariancePrediction(p.kind(), p.n(), p.spectralRadius(), p.noiseIntensity(), mean, 0.0, var, pr,
                     Double.NaN, Double.NaN);
         }
+    }
+
+    /**
+     * The equal-time statistics that a run with {@code integrator} at step {@code dt} records at N → ∞ (no 1/N or
+     * finite-T terms): the theory's values shifted by the scheme's derived bias (the one-stage schemes: the scheme's DMFT
+     * and cavity for nonlinear units, its closed form for linear units and the effective gain; RK4 with white noise: the
+     * half kick), or null where that bias is not derived.
+     *
+     * @param basis receives what was added, or why nothing was
+     */
+    public static CovariancePrediction schemeEqualTime(RateNetwork network, CovarianceTheory theory, double dt,
+                                                       IntegratorKind integrator, List<String> basis) {
+        Couplings c = network.couplings();
+        boolean exactLinear = network.transfer() instanceof TransferFunctions.Linear && c.meanCoupling() == 0.0
+                && c.symmetry() == 0.0 && c.inDegree() == 0;
+        Noise noise = network.input().noise();
+        double tau = noise instanceof Noise.OrnsteinUhlenbeck ou ? ou.tau() : 0.0;
+        double[] linear = EqualTimeCovariance.planar(theory.spectralRadius(), theory.noiseIntensity(), tau);
+        StringBuilder missing = new StringBuilder();
+        CovariancePrediction p = EqualTimePrediction.scheme(network, theory, theory.equalTime(), linear, tau, dt, integrator,
+                exactLinear, basis, missing);
+        if (p == null) {
+            basis.add("the O(dt) bias of " + integrator.label() + missing);
+        }
+        return p;
     }
 
     /**

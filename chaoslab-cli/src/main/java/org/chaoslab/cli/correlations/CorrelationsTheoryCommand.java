@@ -50,13 +50,78 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             + "--out also a plot of PR/N vs g over them).")
     double[] gValues;
 
+    @Option(names = "--integrator", description = "With white or OU noise: also the equal-time statistics that a run with this "
+            + "scheme records (euler, exp-euler: the scheme's own DMFT and cavity, docs/correlations-nonlinear.md; rk4: the "
+            + "half noise kick), at --dt (key scheme in --json).")
+    String integrator;
+
+    @Option(names = "--dt", description = "The time step of --integrator (> 0; euler < 1). Default with --integrator: 0.05; "
+            + "alone: exp-euler at this step.")
+    Double dt;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * {@code --integrator}: what a run with that scheme records at equal time, N → ∞.
+     *
+     * @param integrator                      the scheme
+     * @param dt                              its step
+     * @param equalTimeMeanAutoCov            ā (null where the scheme's bias is not derived)
+     * @param equalTimeVarCrossCov            Var c_ij (null as above)
+     * @param equalTimeParticipationRatioPerN PR/N (null as above)
+     * @param basis                           what was added to the theory's values, or why nothing was
+     */
+    record SchemeEqualTime(String integrator, double dt, double equalTimeMeanAutoCov, double equalTimeVarCrossCov,
+                           double equalTimeParticipationRatioPerN, String basis) {
+    }
+
+    /** The scheme of --integrator and --dt (checked before any theory is solved), or null without them. */
+    private org.chaoslab.sim.rate.IntegratorKind schemeKind() {
+        if (integrator == null && dt == null) {
+            return null;
+        }
+        org.chaoslab.sim.rate.IntegratorKind kind;
+        try {
+            kind = org.chaoslab.sim.rate.IntegratorKind.parse(integrator == null ? "exp-euler" : integrator);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+        double step = schemeStep();
+        if (!(step > 0) || !Double.isFinite(step) || kind == org.chaoslab.sim.rate.IntegratorKind.EULER && !(step < 1)) {
+            throw new IllegalArgumentException("--dt must be finite and > 0 (and < 1 for euler) (got " + step + ")");
+        }
+        return kind;
+    }
+
+    private double schemeStep() {
+        return dt == null ? 0.05 : dt;
+    }
+
+    /** The scheme's equal-time statistics, or null without --integrator and --dt. */
+    private SchemeEqualTime scheme(RateNetwork net, CovarianceTheory theory, org.chaoslab.sim.rate.IntegratorKind kind) {
+        if (kind == null) {
+            return null;
+        }
+        double step = schemeStep();
+        java.util.List<String> basis = new java.util.ArrayList<>();
+        var p = org.chaoslab.compare.CorrelationVerdicts.schemeEqualTime(net, theory, step, kind, basis);
+        return p == null ? new SchemeEqualTime(kind.label(), step, Double.NaN, Double.NaN, Double.NaN, String.join("; ", basis))
+                : new SchemeEqualTime(kind.label(), step, p.meanAutoCov(), p.varCrossCov(), p.participationRatioPerN(),
+                String.join("; ", basis));
+    }
 
     @Override
     public Integer call() throws Exception {
         RateNetwork net = network.theoryNetwork();
         output.check();
+        Noise noise = net.input().noise();
+        org.chaoslab.sim.rate.IntegratorKind kind = schemeKind();
+        if ((integrator != null || dt != null)
+                && !((noise instanceof Noise.White || noise instanceof Noise.OrnsteinUhlenbeck) && noise.sigma() > 0)) {
+            throw new IllegalArgumentException((integrator != null ? "--integrator" : "--dt") + ": the recorded statistics of "
+                    + "a scheme are for annealed noise (--noise white:SIGMA or ou:SIGMA:TAU; got " + noise.label() + ")");
+        }
         if (net.input().noise() instanceof Noise.Quenched) {
             if (gValues != null) {
                 throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
@@ -77,8 +142,13 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         if (gValues != null) {
             throw new IllegalArgumentException("--g-values: the sweep is for the noiseless cavity dimension (omit --noise)");
         }
-        CorrelationTheorySummary s = summary(net, mapping.get());
+        CovarianceTheory theory = CovarianceTheory.of(net, mapping.get());
+        CorrelationTheorySummary s = summary(net, theory);
+        SchemeEqualTime scheme = scheme(net, theory, kind);
         RunSummary.Builder summary = RunSummary.builder(spec, 1).resultsOf(s);
+        if (scheme != null) {
+            summary.result("scheme", scheme);
+        }
         output.finish(summary, dir -> dir.record(CorrelationPlots.participationRatioVsGain(dir.dir(), s.noiseIntensity(), null, null,
                 Double.NaN)));
         var o = spec.commandLine().getOut();
@@ -99,6 +169,15 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
             o.printf("equal-time varCrossCov %.8g%n", s.equalTimeVarCrossCov());
             o.printf("equal-time PR          %.8g   (PR/N = %.6g)%n", s.equalTimeParticipationRatio(),
                     s.equalTimeParticipationRatioPerN());
+            if (scheme != null) {
+                if (Double.isFinite(scheme.equalTimeMeanAutoCov())) {
+                    o.printf("recorded by %s at dt = %.6g (equal time, N -> inf): meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n",
+                            scheme.integrator(), scheme.dt(), scheme.equalTimeMeanAutoCov(), scheme.equalTimeVarCrossCov(),
+                            scheme.equalTimeParticipationRatioPerN());
+                } else {
+                    o.printf("recorded by %s at dt = %.6g: not derived (%s)%n", scheme.integrator(), scheme.dt(), scheme.basis());
+                }
+            }
             if (Double.isFinite(s.meanAutoCovFiniteN())) {
                 o.printf("at N = %d with the 1/N corrections: meanAutoCov %.8g, varCrossCov %.8g, PR/N %.6g%n", s.n(),
                         s.meanAutoCovFiniteN(), s.varCrossCovFiniteN(), s.participationRatioPerNFiniteN());

@@ -92,6 +92,32 @@ class CorrelationsCommandTest {
     }
 
     @Test
+    void theoryWithASchemeGivesWhatTheSchemeRecords() throws Exception {
+        // --integrator euler --dt 0.2: the scheme's own DMFT and cavity (SteppedCavityCovariance, checked against the
+        // closed forms and simulations in chaoslab-core); here the CLI against the library, and the one-line refusals
+        JsonNode j = new ObjectMapper().readTree(run("correlations", "theory", "--g", "2", "--phi", "tanh", "--noise", "white:2",
+                "--n", "200", "--integrator", "euler", "--dt", "0.2", "--json").out());
+        org.chaoslab.model.RateNetwork net = org.chaoslab.model.RateNetwork.scs(200, 2.0, new org.chaoslab.model.TransferFunctions.Tanh())
+                .withInput(org.chaoslab.model.ExternalInput.NONE.withNoise(new org.chaoslab.model.Noise.White(2.0)));
+        var st = org.chaoslab.theory.covariance.SteppedCavityCovariance.of(net, org.chaoslab.theory.dmft.OneStepScheme.euler(0.2),
+                org.chaoslab.theory.dmft.DmftOptions.defaults()).equalTime();
+        JsonNode s = j.get("scheme");
+        assertThat(s.get("integrator").asText()).isEqualTo("euler");
+        assertThat(s.get("equalTimeMeanAutoCov").asDouble()).isCloseTo(st.meanAutoCov(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(s.get("equalTimeParticipationRatioPerN").asDouble())
+                .isCloseTo(st.participationRatioPerN(), org.assertj.core.api.Assertions.within(1e-9));
+        // the ODE's values stay where they were (euler at dt = 0.2 raises a by 0.23)
+        assertThat(j.get("equalTimeMeanAutoCov").asDouble()).isLessThan(st.meanAutoCov() - 0.2);
+        CliRunner.Result quenched = run("correlations", "theory", "--g", "1.5", "--phi", "tanh", "--noise", "quenched:2", "--dt", "0.1");
+        assertThat(quenched.code()).isEqualTo(2);
+        assertThat(quenched.err()).contains("--dt: the recorded statistics of a scheme are for annealed noise");
+        CliRunner.Result euler = run("correlations", "theory", "--g", "2", "--phi", "tanh", "--noise", "white:2", "--integrator",
+                "euler", "--dt", "1.5");
+        assertThat(euler.code()).isEqualTo(2);
+        assertThat(euler.err()).contains("--dt must be finite and > 0 (and < 1 for euler) (got 1.5)");
+    }
+
+    @Test
     void simulateWritesSummaryArraysAndPlots(@TempDir Path dir) throws Exception {
         CliRunner.Result r = run("correlations", "simulate", "--g", "0.5", "--phi", "linear", "--noise", "white:1.0", "--n", "60",
                 "--t", "800", "--transient", "20", "--realizations", "3", "--window", "25", "--seed", "2", "--out", dir.toString());
