@@ -38,33 +38,34 @@ class RasterThinningTest {
         assertThat(q.length / 2).isLessThanOrEqualTo(4 * 501).isGreaterThanOrEqualTo(2 * 500);
         // per column: the extremes and the ends are those of the full piece; x never decreases
         for (int c = 20; c <= 520; c++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, first = Double.NaN, last = Double.NaN;
-            for (int i = 0; i < p.length / 2; i++) {
-                if (Math.floor(p[2 * i]) == c) {
-                    lo = Math.min(lo, p[2 * i + 1]);
-                    hi = Math.max(hi, p[2 * i + 1]);
-                    first = Double.isNaN(first) ? p[2 * i + 1] : first;
-                    last = p[2 * i + 1];
-                }
-            }
-            double qlo = Double.POSITIVE_INFINITY, qhi = Double.NEGATIVE_INFINITY, qfirst = Double.NaN, qlast = Double.NaN;
-            for (int i = 0; i < q.length / 2; i++) {
-                if (Math.floor(q[2 * i]) == c) {
-                    qlo = Math.min(qlo, q[2 * i + 1]);
-                    qhi = Math.max(qhi, q[2 * i + 1]);
-                    qfirst = Double.isNaN(qfirst) ? q[2 * i + 1] : qfirst;
-                    qlast = q[2 * i + 1];
-                }
-            }
-            if (Double.isNaN(first)) {
-                assertThat(qfirst).isNaN();
+            double[] full = column(p, c);
+            double[] kept = column(q, c);
+            if (Double.isNaN(full[2])) {
+                assertThat(kept[2]).isNaN();
                 continue;
             }
-            assertThat(new double[] {qlo, qhi, qfirst, qlast}).containsExactly(lo, hi, first, last);
+            assertThat(kept).containsExactly(full);
         }
         for (int i = 1; i < q.length / 2; i++) {
             assertThat(q[2 * i]).isGreaterThanOrEqualTo(q[2 * i - 2]);
         }
+    }
+
+    /** {lowest, highest, first, last} y of the points of pixel column c (NaN first and last when it has none). */
+    private static double[] column(double[] p, int c) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int i = 0; i < p.length / 2; i++) {
+            if (Math.floor(p[2 * i]) == c) {
+                lo = Math.min(lo, p[2 * i + 1]);
+                hi = Math.max(hi, p[2 * i + 1]);
+                first = Double.isNaN(first) ? p[2 * i + 1] : first;
+                last = p[2 * i + 1];
+            }
+        }
+        return new double[] {lo, hi, first, last};
     }
 
     @Test

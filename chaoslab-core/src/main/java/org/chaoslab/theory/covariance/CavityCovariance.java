@@ -85,22 +85,35 @@ public final class CavityCovariance {
      * Solves the noisy DMFT of {@code network} (white or OU noise) on the lag grid of {@code options}, extended to
      * τ_max = 25/κ where the tail e^{−κτ} needs it, and evaluates the statistics at the network's N.
      *
-     * @throws IllegalArgumentException without white or OU noise, for a static part, or for R = g⟨φ′⟩ ≥ 1
+     * @throws IllegalArgumentException without white or OU noise, for symmetric couplings, or for R = g⟨φ′⟩ ≥ 1
      */
     public static Result of(RateNetwork network, DmftOptions options) {
         Noise noise = checkModel(network);
         NoisyDmftSolver solver = solver(noise, options);
         NoisyDmftSolution s = solver.stationary(network);
-        double needed = 25.0 / s.decayRate();
-        if (needed > options.tauMax()) {
-            if (!(needed / options.dTau() <= 5e6)) {
-                throw new IllegalArgumentException("the correlation time 1/kappa = " + 1.0 / s.decayRate()
-                        + " is too long for the cavity statistics (needs tau-max " + needed + ")");
-            }
+        double needed = longerWindow(s, options, options.dTau());
+        if (!Double.isNaN(needed)) {
             solver = solver(noise, options.withTauMax(needed));
             s = solver.stationary(network);
         }
         return of(s, network.transfer(), solver.engine(), network.size(), noise.sigma() * noise.sigma());
+    }
+
+    /**
+     * τ_max = 25/κ when the tail e^{−κτ} of {@code s} needs a longer window than {@code options} gave, else NaN.
+     *
+     * @param step the lag step of the solver (for the bound of 5·10⁶ lags)
+     */
+    static double longerWindow(NoisyDmftSolution s, DmftOptions options, double step) {
+        double needed = 25.0 / s.decayRate();
+        if (!(needed > options.tauMax())) {
+            return Double.NaN;
+        }
+        if (!(needed / step <= 5e6)) {
+            throw new IllegalArgumentException("the correlation time 1/kappa = " + 1.0 / s.decayRate()
+                    + " is too long for the cavity statistics (needs tau-max " + needed + ")");
+        }
+        return needed;
     }
 
     /**

@@ -39,12 +39,8 @@ public final class SteppedCavityCovariance {
         Noise noise = CavityCovariance.checkModel(network);
         SteppedNoisyDmft solver = new SteppedNoisyDmft(scheme, options);
         NoisyDmftSolution s = solver.stationary(network);
-        double needed = 25.0 / s.decayRate();
-        if (needed > options.tauMax()) {
-            if (!(needed / scheme.dt() <= 5e6)) {
-                throw new IllegalArgumentException("the correlation time 1/kappa = " + 1.0 / s.decayRate()
-                        + " is too long for the cavity statistics (needs tau-max " + needed + ")");
-            }
+        double needed = CavityCovariance.longerWindow(s, options, scheme.dt());
+        if (!Double.isNaN(needed)) {
             solver = new SteppedNoisyDmft(scheme, options.withTauMax(needed));
             s = solver.stationary(network);
         }
