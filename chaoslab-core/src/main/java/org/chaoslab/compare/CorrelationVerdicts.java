@@ -48,8 +48,9 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * two-frequency kernel at ω₂ = 0 otherwise, {@link CovarianceTheory#overlap}, averaged over the offsets where the state
  * has a static part).
  *
- * <p>Where a term is not derived (the 1/N terms of nonlinear units or OU noise) the tolerance carries an allowance, stated in the verdict's basis: for the 1/N terms, the linear
- * network's at the same R (relative for ā and Var c_ij, absolute for PR/N), the size the cavity tests measure.
+ * <p>Where a term is not derived (the 1/N terms of nonlinear units or OU noise) the tolerance carries an allowance,
+ * stated in the verdict's basis: for the 1/N terms, the linear network's at the same R (relative for ā and Var c_ij,
+ * absolute for PR/N), the size the cavity tests measure.
  *
  * <p><b>Tolerance.</b> The standard errors come from R realizations, so the statistical part is Student's
  * t_{1 − p/2, R − 1}·SE with p = {@value #P_VALUE} (the two-sided level of 3 SE for a Gaussian error; t = 4.77 for R = 6),
