@@ -70,14 +70,11 @@ public final class CorrelationVerdicts {
      */
     public static List<Verdict> of(RateNetwork network, CovarianceTheory theory, RateSimulation run,
                                    CorrelationComparisonResult r) {
-        Couplings c = network.couplings();
-        // linear units with i.i.d. zero-mean dense couplings, white or OU noise: every term of the prediction is derived
-        boolean exactLinear = network.transfer() instanceof TransferFunctions.Linear && c.meanCoupling() == 0.0
-                && c.symmetry() == 0.0 && c.inDegree() == 0;
+        boolean exactLinear = exactLinear(network);
         double t = quantile(r.realizations());
         String stat = statistical(r.realizations(), t);
-        List<Verdict> v = new ArrayList<>(zeroFrequency(theory.zeroFrequency(), exactLinear, c.zeroDiagonal(), network.size(),
-                r.realizations(), r.meanAutoCov(), r.meanCrossCov(), r.varCrossCov(), r.participationRatioPerN()));
+        List<Verdict> v = new ArrayList<>(zeroFrequency(theory.zeroFrequency(), exactLinear,
+                network.couplings().zeroDiagonal(), network.size(), r.realizations(), r.meanAutoCov(), r.meanCrossCov(), r.varCrossCov(), r.participationRatioPerN()));
         EqualTimePrediction p = EqualTimePrediction.of(network, theory, run, exactLinear);
         String why = exactLinear ? "" : " for the 1/N term (not derived here: the linear network's at R = "
                 + fmt(theory.spectralRadius()) + ")";
@@ -185,9 +182,8 @@ public final class CorrelationVerdicts {
                     st = SteppedLinearCovariance.equalTime(r, d, n, map.keep(), map.gain(), d * map.whiteStepVariance());
                 } else {
                     // the simulator's OU: η ← αη + β ξ exactly, x ← κx + γ(Wx + η)
-                    double alpha = Math.exp(-dt / tau);
-                    double innovation = -Math.expm1(-2.0 * dt / tau) * d / (2.0 * tau);
-                    st = SteppedLinearCovariance.equalTimeOu(r, d, n, map.keep(), map.gain(), alpha, innovation);
+                    st = SteppedLinearCovariance.equalTimeOu(r, d, n, map.keep(), map.gain(), map.ouKeep(tau),
+                            map.ouInnovationVariance(d, tau));
                 }
                 shift = new double[] {st.meanAutoCov() - linear[0], st.varCrossCov() - linear[2] / n,
                         st.participationRatioPerN() - linear[1]};
@@ -237,9 +233,7 @@ public final class CorrelationVerdicts {
      */
     public static CovariancePrediction schemeEqualTime(RateNetwork network, CovarianceTheory theory, double dt,
                                                        IntegratorKind integrator, List<String> basis) {
-        Couplings c = network.couplings();
-        boolean exactLinear = network.transfer() instanceof TransferFunctions.Linear && c.meanCoupling() == 0.0
-                && c.symmetry() == 0.0 && c.inDegree() == 0;
+        boolean exactLinear = exactLinear(network);
         Noise noise = network.input().noise();
         double tau = noise instanceof Noise.OrnsteinUhlenbeck ou ? ou.tau() : 0.0;
         double[] linear = EqualTimeCovariance.planar(theory.spectralRadius(), theory.noiseIntensity(), tau);
@@ -292,6 +286,13 @@ public final class CorrelationVerdicts {
         v.add(allowing("PR/N", participationRatioPerN, theory.participationRatioPerN(), t,
                 Math.abs(k.participationRatioPerN()) / n, stat, why, ""));
         return v;
+    }
+
+    /** Linear units with i.i.d. zero-mean dense couplings (white or OU noise): every term of the prediction is derived. */
+    private static boolean exactLinear(RateNetwork network) {
+        Couplings c = network.couplings();
+        return network.transfer() instanceof TransferFunctions.Linear && c.meanCoupling() == 0.0 && c.symmetry() == 0.0
+                && c.inDegree() == 0;
     }
 
     /** t_{1−p/2, R−1}. */

@@ -2,13 +2,17 @@ package org.chaoslab.cli.correlations;
 
 import org.chaoslab.cli.common.OptionalOutputOptions;
 import org.chaoslab.cli.common.RunSummary;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.chaoslab.cli.rate.NetworkOptions;
+import org.chaoslab.compare.CorrelationVerdicts;
 import org.chaoslab.io.JsonOutput;
 import org.chaoslab.model.Noise;
 import org.chaoslab.model.RateNetwork;
 import org.chaoslab.model.TransferFunctions;
+import org.chaoslab.sim.rate.IntegratorKind;
 import org.chaoslab.theory.covariance.CovarianceTheory;
 import org.chaoslab.theory.covariance.ChaoticDimension;
 import org.chaoslab.theory.covariance.CovariancePrediction;
@@ -77,18 +81,18 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     }
 
     /** The scheme of --integrator and --dt (checked before any theory is solved), or null without them. */
-    private org.chaoslab.sim.rate.IntegratorKind schemeKind() {
+    private IntegratorKind schemeKind() {
         if (integrator == null && dt == null) {
             return null;
         }
-        org.chaoslab.sim.rate.IntegratorKind kind;
+        IntegratorKind kind;
         try {
-            kind = org.chaoslab.sim.rate.IntegratorKind.parse(integrator == null ? "exp-euler" : integrator);
+            kind = IntegratorKind.parse(integrator == null ? "exp-euler" : integrator);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--" + e.getMessage());
         }
         double step = schemeStep();
-        if (!(step > 0) || !Double.isFinite(step) || kind == org.chaoslab.sim.rate.IntegratorKind.EULER && !(step < 1)) {
+        if (!(step > 0) || !Double.isFinite(step) || kind == IntegratorKind.EULER && !(step < 1)) {
             throw new IllegalArgumentException("--dt must be finite and > 0 (and < 1 for euler) (got " + step + ")");
         }
         return kind;
@@ -99,13 +103,13 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
     }
 
     /** The scheme's equal-time statistics, or null without --integrator and --dt. */
-    private SchemeEqualTime scheme(RateNetwork net, CovarianceTheory theory, org.chaoslab.sim.rate.IntegratorKind kind) {
+    private SchemeEqualTime scheme(RateNetwork net, CovarianceTheory theory, IntegratorKind kind) {
         if (kind == null) {
             return null;
         }
         double step = schemeStep();
-        java.util.List<String> basis = new java.util.ArrayList<>();
-        var p = org.chaoslab.compare.CorrelationVerdicts.schemeEqualTime(net, theory, step, kind, basis);
+        List<String> basis = new ArrayList<>();
+        var p = CorrelationVerdicts.schemeEqualTime(net, theory, step, kind, basis);
         return p == null ? new SchemeEqualTime(kind.label(), step, Double.NaN, Double.NaN, Double.NaN, String.join("; ", basis))
                 : new SchemeEqualTime(kind.label(), step, p.meanAutoCov(), p.varCrossCov(), p.participationRatioPerN(),
                 String.join("; ", basis));
@@ -116,7 +120,7 @@ final class CorrelationsTheoryCommand implements Callable<Integer> {
         RateNetwork net = network.theoryNetwork();
         output.check();
         Noise noise = net.input().noise();
-        org.chaoslab.sim.rate.IntegratorKind kind = schemeKind();
+        IntegratorKind kind = schemeKind();
         if ((integrator != null || dt != null)
                 && !((noise instanceof Noise.White || noise instanceof Noise.OrnsteinUhlenbeck) && noise.sigma() > 0)) {
             throw new IllegalArgumentException((integrator != null ? "--integrator" : "--dt") + ": the recorded statistics of "

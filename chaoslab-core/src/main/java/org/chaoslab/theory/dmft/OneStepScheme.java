@@ -41,6 +41,16 @@ public record OneStepScheme(String label, double dt, double keep, double gain, d
         return new OneStepScheme("exp-euler", dt, Math.exp(-dt), -Math.expm1(-dt), -0.5 * Math.expm1(-2.0 * dt));
     }
 
+    /** α = e^{−δ/τ_n}: the factor of the OU noise's exact AR(1) sample, η_{n+1} = αη_n + βζ_n. */
+    public double ouKeep(double tauNoise) {
+        return Math.exp(-dt / tauNoise);
+    }
+
+    /** β² = (1 − α²)·D/(2τ_n): the innovation variance of that sample (D = σ², so that Var η = D/(2τ_n)). */
+    public double ouInnovationVariance(double noiseIntensity, double tauNoise) {
+        return -Math.expm1(-2.0 * dt / tauNoise) * noiseIntensity / (2.0 * tauNoise);
+    }
+
     /**
      * S(θ) = γ/(e^{iθ} − κ) at θ = ωδ: the transfer function of x_{n+1} = κx_n + γu_n (x̂ = S û), the discrete
      * counterpart of 1/(1 + iω); S(0) = 1.

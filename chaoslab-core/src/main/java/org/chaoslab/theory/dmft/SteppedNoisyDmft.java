@@ -90,8 +90,8 @@ public final class SteppedNoisyDmft {
             decay = Double.POSITIVE_INFINITY;
         } else {
             Noise.OrnsteinUhlenbeck ou = (Noise.OrnsteinUhlenbeck) noise;
-            double alpha = Math.exp(-dt / ou.tau());
-            double innovation = -Math.expm1(-2.0 * dt / ou.tau()) * ou.sigma() * ou.sigma() / (2.0 * ou.tau());
+            double alpha = scheme.ouKeep(ou.tau());
+            double innovation = scheme.ouInnovationVariance(ou.sigma() * ou.sigma(), ou.tau());
             double[] eta = new double[n];
             for (int k = 0; k < n; k++) {
                 eta[k] = innovation * Math.pow(alpha, k) / (1.0 - alpha * alpha);
