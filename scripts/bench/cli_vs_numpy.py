@@ -4,7 +4,8 @@
 What a user times: one process each, start-up, J and writing the outputs included.
 
   chaoslab:  LAUNCHER simulate rate --n N --dt 0.1 --t STEPS*0.1 --transient 0 [--float32] --out TMP
-             (Euler, default recorders: traces, moments, autocorrelations of x and phi to lag 30, plots)
+             (Euler, default recorders: traces, moments, autocorrelations of x and phi to lag 30, plots), and the
+             same with --record moments (the moments alone: about the work of the numpy peer); --record picks one
   numpy:     python3 chaoslab-bench/python/numpy_cli_peer.py --n N --steps STEPS [--dtype float32]
              (x += dt*(-x + J @ np.tanh(x)) with a running <x^2>)
   start-up:  LAUNCHER --version, and a 1-step N = 1000 run (simulate rate --n 1000 --t 0.1 --dt 0.1 --transient 0)
@@ -18,7 +19,8 @@ repetition ("load"; from /proc/stat, minus the children's own CPU time). Usage:
                                                       N=2000 x 10000 steps f64, and the start-up lines
   scripts/bench/cli_vs_numpy.py --quick               N=500 x 20000, N=2000 x 2000, start-up
   scripts/bench/cli_vs_numpy.py --case 1000:5000:float32 --reps 5 --no-startup
-  scripts/bench/cli_vs_numpy.py --launcher /path/to/other/checkout/chaoslab    (e.g. a "before" build)
+  scripts/bench/cli_vs_numpy.py --launcher /path/to/other/checkout/chaoslab    (e.g. a "before" build;
+                                                      --record all for one older than --record)
 
 --threads T passes --threads T to chaoslab and OPENBLAS_NUM_THREADS=T to numpy; without it both use their defaults
 (chaoslab all cores; numpy as OPENBLAS_NUM_THREADS says, else all cores). The launcher is run once before timing, so
@@ -89,6 +91,10 @@ def main(argv=None):
     p.add_argument("--no-startup", action="store_true", help="skip the start-up lines")
     p.add_argument("--no-numpy", action="store_true", help="time chaoslab only")
     p.add_argument("--json", action="store_true", help="also print every sample as JSON lines")
+    p.add_argument("--record", choices=("all", "moments", "both"), default="both",
+                   help="chaoslab's recording: all (the defaults: traces, moments, autocorrelations, plots), moments "
+                        "(--record moments: the moments alone, about the numpy peer's work), or both, one line each "
+                        "(default)")
     args = p.parse_args(argv)
     cases = args.case or (QUICK_CASES if args.quick else ISSUE_CASES)
     launcher = os.path.abspath(args.launcher)
@@ -110,36 +116,42 @@ def main(argv=None):
         print("|---|---:|---:|---:|---:|---|")
         for n, steps, dtype in cases:
             out = os.path.join(work, "run")
-            cl_cmd = [launcher, "simulate", "rate", "--n", str(n), "--dt", str(DT), "--t", repr(steps * DT),
-                      "--transient", "0", "--out", out, "--force"] + threads
-            if dtype == "float32":
-                cl_cmd.append("--float32")
+            modes = ("all", "moments") if args.record == "both" else (args.record,)
+            cl_cmds = {}
+            for mode in modes:
+                cl_cmds[mode] = [launcher, "simulate", "rate", "--n", str(n), "--dt", str(DT), "--t", repr(steps * DT),
+                                 "--transient", "0", "--out", out, "--force", "--record", mode] + threads
+                if dtype == "float32":
+                    cl_cmds[mode].append("--float32")
             np_cmd = [args.python, PEER, "--n", str(n), "--steps", str(steps), "--dtype", dtype, "--dt", str(DT)]
-            cl, nps = [], []
+            cls, nps = {mode: [] for mode in modes}, []
             for _ in range(args.reps):
-                wall, load, _ = timed(cl_cmd, env, work)
-                with open(os.path.join(out, "summary.json")) as f:
-                    summary = json.load(f)
-                # the results block of summary.json (the run's own step-loop time)
-                loop = summary.get("results", summary)["wallSeconds"]
-                cl.append((wall, load, loop))
-                if args.json:
-                    print(json.dumps({"side": "chaoslab", "n": n, "steps": steps, "dtype": dtype, "wall": wall,
-                                      "load": load, "loop": loop}))
+                for mode in modes:
+                    wall, load, _ = timed(cl_cmds[mode], env, work)
+                    with open(os.path.join(out, "summary.json")) as f:
+                        summary = json.load(f)
+                    # the results block of summary.json (the run's own step-loop time)
+                    loop = summary.get("results", summary)["wallSeconds"]
+                    cls[mode].append((wall, load, loop))
+                    if args.json:
+                        print(json.dumps({"side": "chaoslab", "record": mode, "n": n, "steps": steps, "dtype": dtype,
+                                          "wall": wall, "load": load, "loop": loop}))
                 if not args.no_numpy:
                     wall, load, _ = timed(np_cmd, env, work)
                     nps.append((wall, load, None))
                     if args.json:
                         print(json.dumps({"side": "numpy", "n": n, "steps": steps, "dtype": dtype, "wall": wall,
                                           "load": load}))
-            (cw, cload, cloop), cmed = best_of(cl)
-            label = "N=%d, %d steps, %s" % (n, steps, "f32" if dtype == "float32" else "f64")
-            if nps:
-                (nw, nload, _), nmed = best_of(nps)
-                print("| %s | %.2f (%.2f) | %.2f | %.2f (%.2f) | %.2f | %s, %s |"
-                      % (label, cw, cmed, cloop, nw, nmed, cw / nw, fmt_load(cload), fmt_load(nload)))
-            else:
-                print("| %s | %.2f (%.2f) | %.2f | | | %s |" % (label, cw, cmed, cloop, fmt_load(cload)))
+            for mode in modes:
+                (cw, cload, cloop), cmed = best_of(cls[mode])
+                label = "N=%d, %d steps, %s%s" % (n, steps, "f32" if dtype == "float32" else "f64",
+                                                  ", --record moments" if mode == "moments" else "")
+                if nps:
+                    (nw, nload, _), nmed = best_of(nps)
+                    print("| %s | %.2f (%.2f) | %.2f | %.2f (%.2f) | %.2f | %s, %s |"
+                          % (label, cw, cmed, cloop, nw, nmed, cw / nw, fmt_load(cload), fmt_load(nload)))
+                else:
+                    print("| %s | %.2f (%.2f) | %.2f | | | %s |" % (label, cw, cmed, cloop, fmt_load(cload)))
             sys.stdout.flush()
         if not args.no_startup:
             print()

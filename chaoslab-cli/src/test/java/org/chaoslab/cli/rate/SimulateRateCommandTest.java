@@ -72,7 +72,8 @@ class SimulateRateCommandTest {
             "--eta|1.5|eta (coupling symmetry) must be in [-1, 1]",
             "--replicas|0|replicas must be >= 1",
             "--integrator|leapfrog|integrator must be one of",
-            "--t|abc|'abc' is not a double"})
+            "--t|abc|'abc' is not a double",
+            "--record|traces|record must be one of all, moments (got 'traces')"})
     void badInputGivesOneLineAndExitCode2(String option, String value, String expected, @TempDir Path dir) {
         assertOneLineUsageError(run("simulate", "rate", option, value, "--out", dir.toString()), expected);
     }
@@ -97,6 +98,35 @@ class SimulateRateCommandTest {
         // no temporary files left behind
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("tmp"));
+        }
+    }
+
+    /**
+     * {@code --record moments}: the moments alone. They come from the same pass over the state whatever else is recorded,
+     * so they must equal the full run's to the bit (and the trajectory too: recording never feeds back into it).
+     */
+    @Test
+    void recordMomentsWritesTheMomentsAloneWithTheSameValues(@TempDir Path dir) throws Exception {
+        String[] args = {"simulate", "rate", "--n", "200", "--g", "2", "--dt", "0.1", "--t", "80", "--transient", "10",
+                "--seed", "5", "--acf-max-lag", "10"};
+        Path all = dir.resolve("all");
+        Path moments = dir.resolve("moments");
+        Result full = run(concat(args, "--out", all.toString()));
+        assertThat(full.code()).as(full.err()).isZero();
+        Result lean = run(concat(args, "--record", "moments", "--out", moments.toString()));
+        assertThat(lean.code()).as(lean.err()).isZero();
+        assertThat(lean.err()).doesNotContain("warning");
+        JsonNode a = JsonOutput.read(all.resolve("summary.json")).get("results");
+        JsonNode m = JsonOutput.read(moments.resolve("summary.json")).get("results");
+        for (String key : new String[] {"meanSquare", "meanSquareTimeError", "mean", "meanRate", "meanSquareRate"}) {
+            assertThat(m.get(key).asDouble()).as(key).isEqualTo(a.get(key).asDouble());
+        }
+        for (String f : new String[] {"population_mean.npy", "population_variance.npy", "final_state.npy"}) {
+            assertThat(Npy.readDoubles(moments.resolve(f)).data()).as(f).isEqualTo(Npy.readDoubles(all.resolve(f)).data());
+        }
+        try (var files = Files.list(moments)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.json",
+                    "population_times.npy", "population_mean.npy", "population_variance.npy", "final_state.npy");
         }
     }
 
