@@ -16,10 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * site (the task's class, the rows and the block size) it first runs with every thread, and while calls are short
  * (under {@value #TUNE_BELOW_NANOS} ns) it tries 1, 2, 4 … threads one after the other, each for a run of consecutive
  * calls (the steady state of that count: the first calls of a run, which move the matrix between the cores' caches, are
- * not timed), keeps the count with the lowest median time and measures again after {@value #FIRST_RETUNE_NANOS} ns of
- * wall time, then after twice as long each time up to every {@value #RETUNE_NANOS} ns (the first tunings of a cold
- * process time code the JIT has not compiled yet; later, another process may have taken a core). Long calls always use
- * every thread.
+ * not timed), keeps the count with the lowest median time and measures again every {@value #RETUNE_NANOS} ns of wall
+ * time (another process may have taken a core meanwhile). Long calls always use every thread.
  *
  * <p><b>Hand-off.</b> The caller publishes a job and works too. Each taking part thread owns a contiguous range of
  * blocks (the same range at every call, so its part of a matrix stays in its own cache) and, when done, takes the
@@ -43,14 +41,8 @@ public final class ParallelRows implements AutoCloseable {
     static final long SPIN_NANOS = 50_000L;
     /** Calls shorter than this (with every thread) are tuned; longer ones always use every thread. */
     static final long TUNE_BELOW_NANOS = 2_000_000L;
-    /** Longest wall time between two tunings of one call site. */
+    /** Wall time between two tunings of one call site. */
     static final long RETUNE_NANOS = 500_000_000L;
-    /**
-     * Wall time between a site's first and second tuning; doubled after each tuning up to {@link #RETUNE_NANOS}. In a
-     * cold process the first tuning times code still being compiled: at N = 500 it kept one thread for 1.4 s, until the
-     * next tunings found the compiled two-thread path 1.6 times faster (docs/benchmarks.md, 2026-12-06 evening).
-     */
-    static final long FIRST_RETUNE_NANOS = 25_000_000L;
     /** Calls timed per candidate thread count in one tuning. */
     static final int SAMPLES = 7;
     /**
@@ -331,8 +323,7 @@ public final class ParallelRows implements AutoCloseable {
      * How many threads one call site uses: every thread during {@value #WARMUP_CALLS} calls, then, while its calls
      * are short, a tuning that runs the candidate counts (1, 2, 4 … and the maximum) one after the other, each for
      * {@value #SETTLE} untimed and {@value #SAMPLES} timed consecutive calls, and keeps the one with the lowest median
-     * time (the fewer threads on a tie within 3 %). Tuned again after {@value #FIRST_RETUNE_NANOS} ns, then after twice
-     * as long each time up to every {@value #RETUNE_NANOS} ns.
+     * time (the fewer threads on a tie within 3 %). Tuned again every {@value #RETUNE_NANOS} ns.
      *
      * <p>Why consecutive runs: interleaving the candidates call by call (1, 2, 1, 2 …) times each count in the cache
      * state the other left behind, and locks each candidate to one direction of the alternating block order; for a
@@ -350,7 +341,6 @@ public final class ParallelRows implements AutoCloseable {
         private boolean tuning;
         private int turn;
         private long lastTuned;
-        private long retuneAfter = FIRST_RETUNE_NANOS;
 
         /** @param threads the most threads a call of this site can use */
         Site(Class<?> type, int rows, int blockSize, int threads) {
@@ -396,10 +386,7 @@ public final class ParallelRows implements AutoCloseable {
                     chosen = best();
                     lastTuned = System.nanoTime();
                 }
-            } else if (calls == WARMUP_CALLS || calls > WARMUP_CALLS && System.nanoTime() - lastTuned > retuneAfter) {
-                if (calls > WARMUP_CALLS) {
-                    retuneAfter = Math.min(RETUNE_NANOS, 2 * retuneAfter);
-                }
+            } else if (calls == WARMUP_CALLS || calls > WARMUP_CALLS && System.nanoTime() - lastTuned > RETUNE_NANOS) {
                 if (nanos < TUNE_BELOW_NANOS || used == 1) {
                     tuning = true;
                     turn = 0;
