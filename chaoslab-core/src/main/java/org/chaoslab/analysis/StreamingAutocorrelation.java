@@ -125,16 +125,7 @@ public final class StreamingAutocorrelation implements AutoCloseable {
         if (pending != null && count - ring >= pendingFrom) {
             awaitWorker();   // the slot to write still holds a sample of the chunk being summed
         }
-        int pos = (int) (count % ring);
-        double[] buf = samples;
-        for (int b = 0, c = 0; b < blocks; b++, c += BLOCK) {
-            int base = (b * ring + pos) * BLOCK;
-            int end = Math.min(BLOCK, channels - c);
-            for (int l = 0; l < end; l++) {
-                buf[base + l] = values[offset + c + l];
-            }
-        }
-        count++;
+        store(values, offset);
         if (count % lags == 0) {
             // (S − 1)·L start times will count whatever follows: sum the chunks that end before
             long sure = count - lags;
@@ -150,6 +141,52 @@ public final class StreamingAutocorrelation implements AutoCloseable {
                 summed += chunk;
             }
         }
+    }
+
+    /**
+     * {@link #add} that leaves the chunks this sample completes to the caller: returns the work of summing them, to be
+     * run (on any thread, e.g. beside another instance's) before the next {@code add}, {@code addDeferred} or
+     * {@link #result}; null when the sample completes none. The sums are formed by the same code in the same order as
+     * {@code add} forms them: the result is the same to the last bit. Not in the background mode.
+     */
+    public Runnable addDeferred(double[] values, int offset) {
+        if (background) {
+            throw new IllegalStateException("addDeferred is not for the background mode");
+        }
+        store(values, offset);
+        if (count % lags != 0) {
+            return null;
+        }
+        long sure = count - lags;
+        long from = summed;
+        int due = 0;
+        while (summed + chunk <= sure) {
+            summed += chunk;
+            due++;
+        }
+        if (due == 0) {
+            return null;
+        }
+        int chunks = due;
+        return () -> {
+            for (int k = 0; k < chunks; k++) {
+                accumulate(from + (long) k * chunk, chunk, sumRe, sumIm);
+            }
+        };
+    }
+
+    /** Writes one time sample into the ring. */
+    private void store(double[] values, int offset) {
+        int pos = (int) (count % ring);
+        double[] buf = samples;
+        for (int b = 0, c = 0; b < blocks; b++, c += BLOCK) {
+            int base = (b * ring + pos) * BLOCK;
+            int end = Math.min(BLOCK, channels - c);
+            for (int l = 0; l < end; l++) {
+                buf[base + l] = values[offset + c + l];
+            }
+        }
+        count++;
     }
 
     /**

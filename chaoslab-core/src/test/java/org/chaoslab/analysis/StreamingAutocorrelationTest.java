@@ -116,6 +116,46 @@ class StreamingAutocorrelationTest {
         }
     }
 
+    /**
+     * addDeferred hands the chunks out instead of summing them; run on another thread (as the recorder runs φ's beside
+     * x's), they give the sums of add to the bit, at every boundary and for lags with one or several chunks per segment.
+     */
+    @Test
+    void deferredChunksRunElsewhereGiveTheSameBits() throws Exception {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (int lags : new int[] {1, 2, 7, 40}) {
+                int channels = 13;
+                SplittableRandom rnd = new SplittableRandom(lags);
+                StreamingAutocorrelation direct = new StreamingAutocorrelation(channels, lags);
+                StreamingAutocorrelation deferred = new StreamingAutocorrelation(channels, lags);
+                double[] row = new double[channels];
+                int handed = 0;
+                for (int t = 0; t < 40 * 23 + 11; t++) {
+                    for (int c = 0; c < channels; c++) {
+                        row[c] = 0.6 * row[c] + rnd.nextGaussian();
+                    }
+                    direct.add(row, 0);
+                    Runnable work = deferred.addDeferred(row, 0);
+                    if (work != null) {
+                        other.submit(work).get();
+                        handed++;
+                    }
+                    if (t % 97 == 96 && direct.pairsPerLag() > 0) {
+                        assertThat(deferred.result()).as("lags %d, t %d", lags, t).containsExactly(direct.result());
+                    }
+                }
+                assertThat(handed).as("chunks handed out, lags %d", lags).isPositive();
+                assertThat(deferred.result()).as("lags %d", lags).containsExactly(direct.result());
+            }
+        } finally {
+            other.shutdown();
+        }
+        try (StreamingAutocorrelation bg = new StreamingAutocorrelation(3, 4, true)) {
+            assertThatThrownBy(() -> bg.addDeferred(new double[3], 0)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     @Test
     void oneLagIsTheMeanSquare() {
         StreamingAutocorrelation acf = new StreamingAutocorrelation(3, 1);
