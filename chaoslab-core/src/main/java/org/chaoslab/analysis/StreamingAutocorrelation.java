@@ -242,6 +242,24 @@ public final class StreamingAutocorrelation implements AutoCloseable {
             return;
         }
         pending = null;
+        await(f);
+    }
+
+    /**
+     * Runs {@code here} in the calling thread while {@code there} runs on {@code helper}, and returns when both are
+     * done (e.g. the chunks two instances' {@link #addDeferred} handed out); rethrows what either threw.
+     */
+    public static void runBeside(Runnable here, Runnable there, ExecutorService helper) {
+        Future<?> f = helper.submit(there);
+        try {
+            here.run();
+        } finally {
+            await(f);
+        }
+    }
+
+    /** Waits for {@code f} whatever interrupts come (and keeps the interrupt); rethrows what it threw. */
+    private static void await(Future<?> f) {
         boolean interrupted = false;
         try {
             while (true) {

@@ -1,9 +1,7 @@
 package org.chaoslab.sim.record;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.chaoslab.analysis.StreamingAutocorrelation;
 import org.chaoslab.sim.Recorder;
@@ -117,31 +115,7 @@ public final class Autocorrelations implements Recorder {
                 return t;
             });
         }
-        Future<?> done = beside.submit(y);
-        x.run();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    done.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        StreamingAutocorrelation.runBeside(x, y, beside);
     }
 
     /** Stops the transforms' worker threads, if any (what was recorded stays available). */
