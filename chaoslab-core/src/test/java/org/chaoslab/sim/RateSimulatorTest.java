@@ -36,6 +36,35 @@ class RateSimulatorTest {
         assertThat(finalState(f32, s.withThreads(2))).isEqualTo(finalState(f32, s.withThreads(1)));
     }
 
+    /**
+     * Recorders run at the start of the next step (once φ(x) is evaluated for it) and read the state that step starts
+     * from: the trace of every unit at step k equals the final state of a run of k steps, for Euler and RK4 and on one
+     * or two threads (checked to fail when the recording runs after the update).
+     */
+    @Test
+    void recordersSeeTheStateOfTheirStep() {
+        int n = 300;
+        RateNetwork net = RateNetwork.scs(n, 2.0, new TransferFunctions.Tanh());
+        for (var kind : new org.chaoslab.sim.rate.IntegratorKind[] {org.chaoslab.sim.rate.IntegratorKind.EULER,
+                org.chaoslab.sim.rate.IntegratorKind.RK4}) {
+            for (int threads : new int[] {1, 2}) {
+                RateSimulation s = RateSimulation.of(0.1, 4.0, 0.3, 11).withIntegrator(kind).withThreads(threads);
+                org.chaoslab.sim.record.UnitTraces traces = org.chaoslab.sim.record.UnitTraces.firstUnits(n, n, 1);
+                RateRun run = RateSimulator.run(net, s, List.of(traces), ProgressListener.NONE);
+                double[] values = traces.values();
+                int samples = values.length / n;
+                assertThat(samples).isEqualTo(40);
+                for (int k : new int[] {1, 17, 40}) {
+                    double[] reference = finalState(net, RateSimulation.of(0.1, 0.1 * k, 0.3, 11).withIntegrator(kind)
+                            .withThreads(threads));
+                    assertThat(java.util.Arrays.copyOfRange(values, (k - 1) * n, k * n))
+                            .as("%s, %d threads, step %d", kind, threads, k).isEqualTo(reference);
+                }
+                assertThat(java.util.Arrays.copyOfRange(values, (samples - 1) * n, samples * n)).isEqualTo(run.finalState());
+            }
+        }
+    }
+
     @Test
     void identicalFromColdStartToCompiledCode() {
         // the first runs execute interpreted and C1 code, later ones C2 code: every kernel must round the same way
