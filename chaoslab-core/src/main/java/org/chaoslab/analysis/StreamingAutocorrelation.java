@@ -122,6 +122,13 @@ public final class StreamingAutocorrelation implements AutoCloseable {
 
     /** Adds one time sample: {@code values[offset + c]} for channel c. */
     public void add(double[] values, int offset) {
+        if (!background) {
+            Runnable due = addDeferred(values, offset);
+            if (due != null) {
+                due.run();
+            }
+            return;
+        }
         if (pending != null && count - ring >= pendingFrom) {
             awaitWorker();   // the slot to write still holds a sample of the chunk being summed
         }
@@ -130,13 +137,13 @@ public final class StreamingAutocorrelation implements AutoCloseable {
             // (S − 1)·L start times will count whatever follows: sum the chunks that end before
             long sure = count - lags;
             while (summed + chunk <= sure) {
-                if (background && (worker != null || startWorker())) {
+                if (worker != null || startWorker()) {
                     awaitWorker();   // one chunk at a time, in order
                     long from = summed;
                     pendingFrom = from;
                     pending = worker.submit(() -> accumulate(from, chunk, sumRe, sumIm));
                 } else {
-                    accumulate(summed, chunk, sumRe, sumIm);
+                    accumulate(summed, chunk, sumRe, sumIm);   // closed: in the caller
                 }
                 summed += chunk;
             }
@@ -157,6 +164,7 @@ public final class StreamingAutocorrelation implements AutoCloseable {
         if (count % lags != 0) {
             return null;
         }
+        // (S − 1)·L start times will count whatever follows: the chunks that end before are due
         long sure = count - lags;
         long from = summed;
         int due = 0;
