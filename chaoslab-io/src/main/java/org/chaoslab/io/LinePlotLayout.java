@@ -137,19 +137,55 @@ final class LinePlotLayout {
     }
 
     /**
-     * The pieces of {@link #linePieces} for a raster image: where a piece runs left to right with many points per pixel
-     * column (a long time series: 120 000 steps on a few hundred columns), each column keeps only its first, lowest,
-     * highest and last point, in their order (per quarter column: {@link #RASTER_BUCKETS}; the M4 aggregation of Jugel et al., "M4: a visualization-oriented time
-     * series data aggregation", PVLDB 7:797 (2014)): the line drawn through them spans the same range in each column,
-     * and the joins between columns are the same segments. Rasterizing hundreds of thousands of segments took Java2D
-     * seconds; the vector output (SVG, which may be zoomed) keeps every point.
+     * A series' line for a raster image: the outlines to fill (x0, y0, … polygons) and the pieces to stroke.
+     *
+     * @param outlines the dense pieces of a solid line as the region its round stroke covers ({@link StrokeOutline})
+     * @param strokes  the other pieces, to stroke with the series' style
      */
-    List<double[]> rasterLinePieces(PlotSeries s) {
-        List<double[]> pieces = linePieces(s);
-        for (int k = 0; k < pieces.size(); k++) {
-            pieces.set(k, perColumn(pieces.get(k)));
+    record RasterLine(List<double[]> outlines, List<double[]> strokes) {
+    }
+
+    /**
+     * The pieces of {@link #linePieces} for a raster image. Where a piece runs left to right with many points per pixel
+     * column ({@link #denseTimeSeries}: a long time series, 120 000 steps on a few hundred columns), rasterizing its
+     * segments took Java2D half a second per plot (a zigzag through each column's whole range: hundreds of thousands
+     * of long edges on every scanline). A solid line's dense piece becomes the outline of the region its stroke covers,
+     * which is exact up to 1/64 pixel and has two edges per scanline (StrokeOutlineTest); a dashed one keeps, per
+     * quarter column, its first, lowest, highest and last point ({@link #perColumn}: the M4 aggregation of Jugel et
+     * al., "M4: a visualization-oriented time series data aggregation", PVLDB 7:797 (2014)). Other pieces are drawn as
+     * they are; the vector output (SVG, which may be zoomed) keeps every point.
+     */
+    RasterLine rasterLine(PlotSeries s) {
+        List<double[]> outlines = new ArrayList<>();
+        List<double[]> strokes = new ArrayList<>();
+        boolean solid = s.style() != LineStyle.DASHED;
+        for (double[] piece : linePieces(s)) {
+            if (!denseTimeSeries(piece, RASTER_BUCKETS)) {
+                strokes.add(piece);
+            } else if (solid) {
+                outlines.add(StrokeOutline.of(piece, LINE_WIDTH / 2));
+            } else {
+                strokes.add(perColumn(piece));
+            }
         }
-        return pieces;
+        return new RasterLine(outlines, strokes);
+    }
+
+    /**
+     * Whether a piece x0, y0, … has x never decreasing and over 8 points per 1/{@code buckets} pixel column on average
+     * (and at least 64 points).
+     */
+    static boolean denseTimeSeries(double[] p, int buckets) {
+        int n = p.length / 2;
+        if (n < 64) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            if (p[2 * i] < p[2 * i - 2]) {
+                return false;
+            }
+        }
+        return n >= 8 * buckets * (p[2 * n - 2] - p[0] + 1);
     }
 
     /**
@@ -161,25 +197,17 @@ final class LinePlotLayout {
     }
 
     /**
-     * Sub-columns per pixel column of the M4 reduction: with antialiasing, one bucket per column changes edge pixels by
-     * up to 88 % of full scale (the zigzag through four points is not the band of the full line near the column's
-     * sides); four per column by at most 17 % (RasterThinningTest), still 16 times fewer segments for 120 000 points
-     * on 500 columns.
+     * Sub-columns per pixel column of the M4 reduction (and 1/4 pixel is the density that {@link #denseTimeSeries}
+     * counts per): with antialiasing, one bucket per column changes edge pixels by up to 88 % of full scale (the zigzag
+     * through four points is not the band of the full line near the column's sides); four per column by at most 17 %
+     * (RasterThinningTest), still 16 times fewer segments for 120 000 points on 500 columns.
      */
     static final int RASTER_BUCKETS = 4;
 
     /** The same with {@code buckets} sub-columns per pixel column. */
     static double[] perColumn(double[] p, int buckets) {
         int n = p.length / 2;
-        if (n < 64) {
-            return p;
-        }
-        for (int i = 1; i < n; i++) {
-            if (p[2 * i] < p[2 * i - 2]) {
-                return p;
-            }
-        }
-        if (n < 8 * buckets * (p[2 * n - 2] - p[0] + 1)) {
+        if (!denseTimeSeries(p, buckets)) {
             return p;
         }
         Coordinates out = new Coordinates();

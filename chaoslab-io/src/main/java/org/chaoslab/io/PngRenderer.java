@@ -188,15 +188,23 @@ final class PngRenderer {
         Color color = Palette.color(slot);
         gr.setColor(color);
         if (s.style().hasLine()) {
-            Path2D.Double path = new Path2D.Double();
-            for (double[] piece : g.rasterLinePieces(s)) {
-                path.moveTo(piece[0], piece[1]);
-                for (int k = 2; k < piece.length; k += 2) {
-                    path.lineTo(piece[k], piece[k + 1]);
+            LinePlotLayout.RasterLine line = g.rasterLine(s);
+            if (!line.outlines().isEmpty()) {
+                Path2D.Double area = new Path2D.Double(Path2D.WIND_NON_ZERO);
+                for (double[] outline : line.outlines()) {
+                    polyline(area, outline);
+                    area.closePath();
                 }
+                gr.fill(area);
             }
-            gr.setStroke(stroke(s.style()));
-            gr.draw(path);
+            if (!line.strokes().isEmpty()) {
+                Path2D.Double path = new Path2D.Double();
+                for (double[] piece : line.strokes()) {
+                    polyline(path, piece);
+                }
+                gr.setStroke(stroke(s.style()));
+                gr.draw(path);
+            }
         }
         gr.setStroke(THIN);
         for (double[] b : g.errorBars(s)) {
@@ -207,6 +215,14 @@ final class PngRenderer {
         double[] m = g.markers(s);
         for (int k = 0; k < m.length; k += 2) {
             marker(s.marker(), m[k], m[k + 1]);
+        }
+    }
+
+    /** Appends x0, y0, x1, y1, … to the path as one subpath. */
+    private static void polyline(Path2D.Double path, double[] p) {
+        path.moveTo(p[0], p[1]);
+        for (int k = 2; k < p.length; k += 2) {
+            path.lineTo(p[k], p[k + 1]);
         }
     }
 

@@ -41,8 +41,9 @@ final class RateOutputs {
                     p.series("unit " + r.traceUnits()[u], r.traceTimes(), y, LineStyle.LINE);
                 }
                 LinePlot traces = p.build();
-                // the PNG of a long run's traces (6 x 10^5 points at N = 500, 120 000 steps) takes Java2D seconds to
-                // raster: it is drawn on another core while this one writes the SVG and the other files
+                // the PNG of a long run's traces (6 x 10^5 points at N = 500, 120 000 steps) and its SVG take 0.3-0.4 s
+                // each in a fresh JVM (Java2D's first use; the SVG's 7 MB of text): the PNG is drawn on another core
+                // while this one writes the SVG and the other files
                 pngBeside = new PngWriter(traces, dir.resolve("traces.png"));
                 pngBeside.start();
                 traces.writeSvg(dir.resolve("traces.svg"));
