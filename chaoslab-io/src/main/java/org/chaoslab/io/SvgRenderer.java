@@ -147,14 +147,9 @@ final class SvgRenderer {
         if (polygons.isEmpty()) {
             return;
         }
-        StringBuilder d = new StringBuilder();
-        for (double[] p : polygons) {
-            for (int k = 0; k < p.length; k += 2) {
-                d.append(k == 0 ? (d.isEmpty() ? "M" : " M") : " L").append(num(p[k])).append(',').append(num(p[k + 1]));
-            }
-            d.append(" Z");
-        }
-        svg.append("<path class=\"band\" d=\"").append(d).append("\" fill=\"").append(color)
+        svg.append("<path class=\"band\" d=\"");
+        path(svg, polygons, true);
+        svg.append("\" fill=\"").append(color)
            .append("\" fill-opacity=\"").append(Palette.BAND_OPACITY).append("\" stroke=\"none\"/>\n");
     }
 
@@ -177,18 +172,31 @@ final class SvgRenderer {
 
     /** One path; each piece of the line (see {@link LinePlotLayout#linePieces}) starts with a move. */
     private void polyline(PlotSeries s, String color) {
-        StringBuilder d = new StringBuilder();
-        for (double[] piece : g.linePieces(s)) {
-            for (int k = 0; k < piece.length; k += 2) {
-                d.append(k == 0 ? (d.isEmpty() ? "M" : " M") : " L").append(num(piece[k])).append(',').append(num(piece[k + 1]));
-            }
-        }
-        if (d.isEmpty()) {
+        List<double[]> pieces = g.linePieces(s);
+        if (pieces.isEmpty()) {
             return;
         }
-        svg.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(color)
+        svg.append("<path d=\"");
+        path(svg, pieces, false);
+        svg.append("\" fill=\"none\" stroke=\"").append(color)
            .append("\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-linecap=\"round\"")
            .append(dash(s.style())).append("/>\n");
+    }
+
+    /** Path data: each piece x0, y0, x1, y1, … starts with a move (and ends with a close when {@code closed}). */
+    private static void path(StringBuilder d, List<double[]> pieces, boolean closed) {
+        boolean first = true;
+        for (double[] p : pieces) {
+            for (int k = 0; k < p.length; k += 2) {
+                d.append(k > 0 ? " L" : first ? "M" : " M");
+                appendNum(d, p[k]).append(',');
+                appendNum(d, p[k + 1]);
+                first = false;
+            }
+            if (closed) {
+                d.append(" Z");
+            }
+        }
     }
 
     private void errorBars(PlotSeries s, String color) {
@@ -299,16 +307,31 @@ final class SvgRenderer {
      * image (points beyond a fixed axis range) are clamped, since the clip path hides them anyway.
      */
     static String num(double v) {
+        return appendNum(new StringBuilder(12), v).toString();
+    }
+
+    /**
+     * Appends {@link #num}'s text of v without making a string per number (a long run's traces have over a million
+     * of them).
+     */
+    static StringBuilder appendNum(StringBuilder sb, double v) {
         double clamped = Math.max(-1e6, Math.min(1e6, v));
         long hundredths = Math.round(clamped * 100);
-        String sign = hundredths < 0 ? "-" : "";
-        long abs = Math.abs(hundredths);
-        long whole = abs / 100;
-        long frac = abs % 100;
-        if (frac == 0) {
-            return sign + whole;
+        if (hundredths < 0) {
+            sb.append('-');
         }
-        return sign + whole + (frac < 10 ? ".0" + frac : "." + (frac % 10 == 0 ? frac / 10 : frac));
+        long abs = Math.abs(hundredths);
+        sb.append(abs / 100);
+        long frac = abs % 100;
+        if (frac != 0) {
+            sb.append('.');
+            if (frac < 10) {
+                sb.append('0').append(frac);
+            } else {
+                sb.append(frac % 10 == 0 ? frac / 10 : frac);
+            }
+        }
+        return sb;
     }
 
     /** Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold. */
