@@ -13,8 +13,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: ms/step beside numpy and the machine's bounds (docs/benchmarks.md). Run through the launcher:",
-                "./chaoslab bench [--quick], ./chaoslab bench lyapunov, ./chaoslab bench kernel, ./chaoslab bench sweep",
-                "(each has --help)."})
+                "./chaoslab bench [--quick], ./chaoslab bench lyapunov, ./chaoslab bench kernel, ./chaoslab bench sweep "
+                + "(each has --help)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Unmatched

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab demo}: a small theory-vs-simulation run on built-in defaults. */
 @Command(name = "demo", header = "Theory beside simulation on built-in defaults, in about half a minute.", mixinStandardHelpOptions = true,
         description = {"Theory beside simulation on defaults (about half a minute on 2 cores):",
-                "the SCS tanh network at g = 2 (N = 1000, 3 realizations, RK4) against its DMFT, and the DMFT",
-                "order parameter Delta0(g) across the transition to chaos. Writes to DIR (default results/demo)."})
+                "the SCS tanh network at g = 2 (N = 1000, 3 realizations, RK4) against its DMFT, and the DMFT "
+                + "order parameter Delta0(g) across the transition to chaos. Writes to DIR (default results/demo)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin

@@ -52,6 +52,53 @@ class HelpTreeTest {
         return c;
     }
 
+    /**
+     * Picocli starts every element of a description on a new line and wraps each to the terminal's width, so an element
+     * that ends mid-sentence left a ragged remnant line ("... autocorrelations with lag axis," / "final state) and
+     * ..."). Every element of every command's and option's description is a whole paragraph: it ends with . : ; ! ? or
+     * ), and one that ends with ; is followed by a new item (an option name, a capital, an indented list item), not the
+     * rest of its sentence.
+     */
+    @Test
+    void everyDescriptionLineIsAWholeParagraph() {
+        List<String> ragged = new ArrayList<>();
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine(), all);
+        for (CommandLine cl : all) {
+            var spec = cl.getCommandSpec();
+            check(spec.qualifiedName() + " (command)", spec.usageMessage().description(), ragged);
+            for (var option : spec.options()) {
+                check(spec.qualifiedName() + " " + option.longestName(), option.description(), ragged);
+            }
+            for (var positional : spec.positionalParameters()) {
+                check(spec.qualifiedName() + " " + positional.paramLabel(), positional.description(), ragged);
+            }
+        }
+        assertThat(all).hasSizeGreaterThan(30);
+        assertThat(ragged).as("description elements that end mid-sentence").isEmpty();
+    }
+
+    private static void collect(CommandLine cl, List<CommandLine> out) {
+        out.add(cl);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!out.contains(sub)) {
+                collect(sub, out);
+            }
+        }
+    }
+
+    private static void check(String where, String[] lines, List<String> ragged) {
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String line = lines[i].stripTrailing();
+            String next = lines[i + 1];
+            boolean ends = line.isEmpty() || line.endsWith("%n") || ".:!?)".indexOf(line.charAt(line.length() - 1)) >= 0
+                    || line.endsWith(";") && !(next.length() > 0 && Character.isLowerCase(next.charAt(0)));
+            if (!ends) {
+                ragged.add(where + ": ..." + line.substring(Math.max(0, line.length() - 40)));
+            }
+        }
+    }
+
     @Test
     void listAndCompletionAndBench() {
         assertThat(CliRunner.run("list", "phi").out()).contains("threshold-linear:THETA");

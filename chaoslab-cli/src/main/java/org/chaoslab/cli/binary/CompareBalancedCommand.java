@@ -27,12 +27,12 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare balanced}: mean field beside simulations of the balanced E/I binary network. */
 @Command(name = "balanced", mixinStandardHelpOptions = true,
-        description = {"Balanced E/I binary network: finite-K mean field beside R simulated realizations (seeds seed..seed+R-1),",
-                "each with two replicas differing by one flipped unit. Rates, q, late-time replica distance vs D* = 2(m - q)",
+        description = {"Balanced E/I binary network: finite-K mean field beside R simulated realizations (seeds seed..seed+R-1), "
+                + "each with two replicas differing by one flipped unit. Rates, q, late-time replica distance vs D* = 2(m - q)",
                 "(z-scores from the scatter over realizations), CV and Fano factors, optional KS distances of rate distributions.",
-                "Prints and records (summary.json verdicts) a verdict for m, q and D* of each population: agrees when",
-                "|simulation - theory| <= 3 SE + O(1/sqrt K) relative (2/sqrt K for q); warns when R < 3, a population has",
-                "< 200 units, K > 10 %% of it, --t < 20 update times or < 2 flips survived."})
+                "Prints and records (summary.json verdicts) a verdict for m, q and D* of each population: agrees when "
+                + "|simulation - theory| <= 3 SE + O(1/sqrt K) relative (2/sqrt K for q); warns when R < 3, a population has "
+                + "< 200 units, K > 10 %% of it, --t < 20 update times or < 2 flips survived."})
 public final class CompareBalancedCommand implements Callable<Integer> {
 
     @Mixin

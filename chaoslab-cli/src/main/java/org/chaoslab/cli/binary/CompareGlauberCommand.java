@@ -26,13 +26,13 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare glauber}: mean field beside simulations of the Glauber network and its matched rate model. */
 @Command(name = "glauber", header = "Glauber binary network and its matched rate network beside their mean-field theory.", mixinStandardHelpOptions = true,
-        description = {"Glauber binary network and its matched rate network (output noise from the dynamic mean field),",
-                "R realizations (seeds seed..seed+R-1, J shared by both networks and the replicas): mean rate and unit",
-                "autocorrelation C(s) against the mean field, N Var m(t) side by side, replica distance d(t) after one",
-                "flipped unit against the mean-field ODE and its fixed point d*, and the early/late growth-rate ratio.",
-                "Prints and records (summary.json verdicts) a verdict per quantity: agrees when |simulation - theory| <= 3 SE",
-                "over realizations + an O(1/sqrt N) relative allowance (plus O(rate-dt/tau) for the matched rate C(s), s > 0);",
-                "warns when R < 3, N < 200, --t < max(20 tau, 10 x --max-lag), --replica-t < 20 tau or < 2 flips survived.",
+        description = {"Glauber binary network and its matched rate network (output noise from the dynamic mean field), "
+                + "R realizations (seeds seed..seed+R-1, J shared by both networks and the replicas): mean rate and unit "
+                + "autocorrelation C(s) against the mean field, N Var m(t) side by side, replica distance d(t) after one "
+                + "flipped unit against the mean-field ODE and its fixed point d*, and the early/late growth-rate ratio.",
+                "Prints and records (summary.json verdicts) a verdict per quantity: agrees when |simulation - theory| <= 3 SE "
+                + "over realizations + an O(1/sqrt N) relative allowance (plus O(rate-dt/tau) for the matched rate C(s), s > 0); "
+                + "warns when R < 3, N < 200, --t < max(20 tau, 10 x --max-lag), --replica-t < 20 tau or < 2 flips survived.",
                 "Writes DIR/summary.json, autocorrelation.csv, distance.csv, *.npy and PNG/SVG plots."})
 public final class CompareGlauberCommand implements Callable<Integer> {
 

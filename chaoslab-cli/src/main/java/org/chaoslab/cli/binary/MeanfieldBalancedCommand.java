@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab meanfield balanced}: the finite-K mean field of the balanced E/I binary network. */
 @Command(name = "balanced", header = "Mean-field theory of the balanced E/I binary network.", mixinStandardHelpOptions = true,
         description = {"Mean-field theory of the balanced E/I binary network (van Vreeswijk & Sompolinsky 1998):",
-                "rates mE, mI, q, input mean/variance alpha, quenched variance beta, large-K balanced rates,",
-                "stability vs tau_I/tau_E, replica-distance fixed point D* = 2(m - q). Exit 2 if no solution exists."})
+                "rates mE, mI, q, input mean/variance alpha, quenched variance beta, large-K balanced rates, "
+                + "stability vs tau_I/tau_E, replica-distance fixed point D* = 2(m - q). Exit 2 if no solution exists."})
 public final class MeanfieldBalancedCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab meanfield glauber}: the mean-field rate of the Glauber binary network. */
 @Command(name = "glauber", header = "Mean-field rate of the Glauber binary network.", mixinStandardHelpOptions = true,
         description = {"Mean-field rate of the Glauber binary network n <- Theta(sum J n + x - theta + noise), J ~ N(Jbar/N, g^2/N)",
-                "(Keup, Kuehn, Dahmen & Helias 2021): m = H(-mu/sqrt(g^2 m + sigma^2)), mu = Jbar m + x - theta; also q,",
-                "the replica-distance fixed point d*, the sqrt(d) coefficient and the matched rate model's output noise."})
+                "(Keup, Kuehn, Dahmen & Helias 2021): m = H(-mu/sqrt(g^2 m + sigma^2)), mu = Jbar m + x - theta; also q, "
+                + "the replica-distance fixed point d*, the sqrt(d) coefficient and the matched rate model's output noise."})
 public final class MeanfieldGlauberCommand implements Callable<Integer> {
 
     @Mixin

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab simulate balanced}: one realization of the balanced E/I binary network. */
 @Command(name = "balanced", mixinStandardHelpOptions = true,
         description = {"Event-driven simulation of the balanced E/I binary network (van Vreeswijk & Sompolinsky 1998).",
-                "Writes DIR/summary.json, arrays (.npy: population rates, unit rates, transitions, inputs, autocorrelation,",
-                "replica distance) and plots (raster, input decomposition, rate distribution with theory, distance)."})
+                "Writes DIR/summary.json, arrays (.npy: population rates, unit rates, transitions, inputs, autocorrelation, "
+                + "replica distance) and plots (raster, input decomposition, rate distribution with theory, distance)."})
 public final class SimulateBalancedCommand implements Callable<Integer> {
 
     @Mixin

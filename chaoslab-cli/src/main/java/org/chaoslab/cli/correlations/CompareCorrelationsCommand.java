@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare correlations}: the same as {@code correlations simulate} (theory beside simulation). */
 @Command(name = "correlations", header = "Covariance statistics of noise-driven networks beside their theory.", mixinStandardHelpOptions = true,
-        description = {"Covariance statistics of the noise-driven network (white or OU noise; linear phi: closed forms,",
-                "quenched:SIGMA: the fixed points of --trials frozen inputs, covariance across trials;",
-                "other phi: --mapping) beside R simulated realizations (see 'chaoslab correlations simulate --help').",
-                "Without --noise: PR/N of the simulated",
-                "chaotic activity beside the two-site cavity theory."})
+        description = {"Covariance statistics of the noise-driven network (white or OU noise; linear phi: closed forms, "
+                + "quenched:SIGMA: the fixed points of --trials frozen inputs, covariance across trials; "
+                + "other phi: --mapping) beside R simulated realizations (see 'chaoslab correlations simulate --help').",
+                "Without --noise: PR/N of the simulated "
+                + "chaotic activity beside the two-site cavity theory."})
 public final class CompareCorrelationsCommand implements Callable<Integer> {
 
     @Mixin

@@ -31,14 +31,14 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab correlations simulate}: covariance statistics of simulated linear networks beside the closed forms. */
 @Command(name = "simulate", header = "Covariance statistics of simulated noise-driven networks beside the theory.", mixinStandardHelpOptions = true,
-        description = {"Simulates R realizations of the network with white or OU noise (--noise white:SIGMA, ou:SIGMA:TAU;",
-                "with --noise quenched:SIGMA: the fixed points of --trials frozen inputs per realization and their covariance",
-                "across trials, beside the cavity on the static state;",
-                "theory: the closed forms for linear phi with white noise, else --mapping), streams the equal-time and",
-                "zero-frequency covariances (two halves, cross-block",
-                "estimators) and writes summary.json, eigenvalues.npy, cross_covariances.npy and plots beside the theory.",
-                "Without --noise: PR/N of x and phi(x) of the simulated chaotic state (cross-block, samples 0.5 apart; RK4,",
-                "dt 0.1 unless given) beside the two-site cavity theory, and a plot of PR/N vs g (pr_vs_g)."})
+        description = {"Simulates R realizations of the network with white or OU noise (--noise white:SIGMA, ou:SIGMA:TAU; "
+                + "with --noise quenched:SIGMA: the fixed points of --trials frozen inputs per realization and their covariance "
+                + "across trials, beside the cavity on the static state; "
+                + "theory: the closed forms for linear phi with white noise, else --mapping), streams the equal-time and "
+                + "zero-frequency covariances (two halves, cross-block "
+                + "estimators) and writes summary.json, eigenvalues.npy, cross_covariances.npy and plots beside the theory.",
+                "Without --noise: PR/N of x and phi(x) of the simulated chaotic state (cross-block, samples 0.5 apart; RK4, "
+                + "dt 0.1 unless given) beside the two-site cavity theory, and a plot of PR/N vs g (pr_vs_g)."})
 final class CorrelationsSimulateCommand implements Callable<Integer> {
 
     @Mixin

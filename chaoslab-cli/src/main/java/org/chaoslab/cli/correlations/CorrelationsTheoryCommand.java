@@ -25,15 +25,15 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab correlations theory}: closed-form covariance statistics. */
 @Command(name = "theory", header = "Covariance statistics of noise-driven networks from theory.", mixinStandardHelpOptions = true,
-        description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white or OU noise (--noise white:SIGMA,",
-                "ou:SIGMA:TAU): mean autocovariance, mean and variance of cross-covariances, participation ratio, of the",
-                "zero-frequency and the equal-time covariance. Linear phi with white noise: closed forms (Dahmen et al. 2019,",
-                "Hu & Sompolinsky 2022, the Lyapunov equation), --g is the spectral radius R < 1. Other phi or OU noise: the",
-                "two-site cavity on the noisy DMFT spectra (docs/correlations-nonlinear.md); --mapping effective-gain gives the",
-                "linear network of radius g<phi'> instead.",
-                "Without --noise: the dimension PR/N of the noiseless chaotic state for x and phi(x) (two-site cavity,",
-                "Clark, Abbott & Litwin-Kumar, PRL 2023; odd phi, g above the transition); participationRatio = N PR/N",
-                "only when --n is given. For linear phi (eta = 0, j0 = 0) the *FiniteN keys add the derived O(1/N)",
+        description = {"Covariance statistics of dx/dt = -x + J phi(x) + xi with white or OU noise (--noise white:SIGMA, "
+                + "ou:SIGMA:TAU): mean autocovariance, mean and variance of cross-covariances, participation ratio, of the "
+                + "zero-frequency and the equal-time covariance. Linear phi with white noise: closed forms (Dahmen et al. 2019, "
+                + "Hu & Sompolinsky 2022, the Lyapunov equation), --g is the spectral radius R < 1. Other phi or OU noise: the "
+                + "two-site cavity on the noisy DMFT spectra (docs/correlations-nonlinear.md); --mapping effective-gain gives the "
+                + "linear network of radius g<phi'> instead.",
+                "Without --noise: the dimension PR/N of the noiseless chaotic state for x and phi(x) (two-site cavity, "
+                + "Clark, Abbott & Litwin-Kumar, PRL 2023; odd phi, g above the transition); participationRatio = N PR/N "
+                + "only when --n is given. For linear phi (eta = 0, j0 = 0) the *FiniteN keys add the derived O(1/N)",
                 "corrections at --n (docs/finite-size-covariance.md)."})
 final class CorrelationsTheoryCommand implements Callable<Integer> {
 

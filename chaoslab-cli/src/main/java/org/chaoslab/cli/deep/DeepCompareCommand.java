@@ -30,12 +30,12 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab deepnet compare}: mean-field theory beside finite-width simulation. */
 @Command(name = "compare", header = "Simulated deep random networks beside the mean-field maps.", mixinStandardHelpOptions = true,
-        description = {"Simulate R random deep networks and lay them beside the mean-field maps, layer by layer: q^l, c^l, the",
-                "Jacobian's mean squared singular value (chi1 once q = q*), and for the circle (started at q^1 = q* unless",
-                "--circle-q0 is given) its length, curvature and length growth per layer (sqrt(chi1)). Deviations carry",
-                "standard errors over realizations and z-scores. Prints and records (summary.json verdicts) a verdict for q^l,",
-                "c^l, the Jacobian (all layers), the curvature (resolved layers) and the length growth: agrees when",
-                "|simulation - theory| <= t SE (Student t, R - 1 dof, Bonferroni, 1 %% family-wise) + the O(1/N) finite-width bias.",
+        description = {"Simulate R random deep networks and lay them beside the mean-field maps, layer by layer: q^l, c^l, the "
+                + "Jacobian's mean squared singular value (chi1 once q = q*), and for the circle (started at q^1 = q* unless "
+                + "--circle-q0 is given) its length, curvature and length growth per layer (sqrt(chi1)). Deviations carry "
+                + "standard errors over realizations and z-scores. Prints and records (summary.json verdicts) a verdict for q^l, "
+                + "c^l, the Jacobian (all layers), the curvature (resolved layers) and the length growth: agrees when "
+                + "|simulation - theory| <= t SE (Student t, R - 1 dof, Bonferroni, 1 %% family-wise) + the O(1/N) finite-width bias.",
                 "Writes DIR/summary.json, layers.csv, .npy arrays and plots."})
 final class DeepCompareCommand implements Callable<Integer> {
 

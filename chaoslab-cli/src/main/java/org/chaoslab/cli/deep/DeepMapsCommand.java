@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab deepnet maps}: the mean-field signal-propagation summary of one (sigma_w^2, sigma_b^2). */
 @Command(name = "maps", header = "Mean-field signal propagation through a deep random network.", mixinStandardHelpOptions = true,
-        description = {"Mean-field signal propagation (N -> infinity): the length map's fixed point q* (or that none exists),",
-                "the correlation map's c*, chi1, chi_c, depth scales xi_q and xi_c, chi2, the circle's asymptotic curvature and the phase.",
+        description = {"Mean-field signal propagation (N -> infinity): the length map's fixed point q* (or that none exists), "
+                + "the correlation map's c*, chi1, chi_c, depth scales xi_q and xi_c, chi2, the circle's asymptotic curvature and the phase.",
                 "With --out also the layer-by-layer maps for the probe inputs and the circle (CSV, .npy, plot) and summary.json."})
 final class DeepMapsCommand implements Callable<Integer> {
 

@@ -31,12 +31,12 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab deepnet phase-diagram}: chi1, xi_c and friends on a (sigma_w^2, sigma_b^2) grid. */
 @Command(name = "phase-diagram", mixinStandardHelpOptions = true,
         description = {"The phase diagram on a grid: q*, c*, chi1, chi_c, xi_q, xi_c at every (sigma_w^2, sigma_b^2).",
-                "Writes DIR/*.npy grids of shape (n_w, n_b) with the axes sigma_w2.npy, sigma_b2.npy, heat maps",
-                "chi1/xi_c/c_star .png/.svg with the boundary chi1 = 1 drawn over them, and summary.json with the timing.",
-                "Bounds: each point takes <= 33 length-map steps (3 plain + <= 30 Newton) and <=",
-                "12 Newton steps for c*, roots by Brent in <= 500 evaluations: about 1.2e-4 s",
-                "per point per thread (30 x that with --accurate), e.g. 5 s for the default 200",
-                "x 200 on 2 threads; a terminal is told the bound before a grid over 5 s."})
+                "Writes DIR/*.npy grids of shape (n_w, n_b) with the axes sigma_w2.npy, sigma_b2.npy, heat maps "
+                + "chi1/xi_c/c_star .png/.svg with the boundary chi1 = 1 drawn over them, and summary.json with the timing.",
+                "Bounds: each point takes <= 33 length-map steps (3 plain + <= 30 Newton) and <= "
+                + "12 Newton steps for c*, roots by Brent in <= 500 evaluations: about 1.2e-4 s "
+                + "per point per thread (30 x that with --accurate), e.g. 5 s for the default 200 "
+                + "x 200 on 2 threads; a terminal is told the bound before a grid over 5 s."})
 final class DeepPhaseDiagramCommand implements Callable<Integer> {
 
     @Option(names = "--phi", description = "Transfer function (as for maps). Default: ${DEFAULT-VALUE}.", defaultValue = "tanh")

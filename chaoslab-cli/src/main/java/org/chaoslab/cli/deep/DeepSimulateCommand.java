@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab deepnet simulate}: finite-width random deep networks. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Simulate R finite-width random deep networks (realization r uses seed + r), propagating input pairs and",
-                "a circle of inputs with one matrix product per layer. Writes DIR/summary.json (per-layer means and standard",
-                "errors), arrays (R, L) as .npy, layers.csv and plots. Exit code 3 if a realization diverges (NaN/Inf)."})
+        description = {"Simulate R finite-width random deep networks (realization r uses seed + r), propagating input pairs and "
+                + "a circle of inputs with one matrix product per layer. Writes DIR/summary.json (per-layer means and standard "
+                + "errors), arrays (R, L) as .npy, layers.csv and plots. Exit code 3 if a realization diverges (NaN/Inf)."})
 final class DeepSimulateCommand implements Callable<Integer> {
 
     @Mixin

@@ -18,18 +18,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = {"Live, interactive views of random networks in the browser, with their mean-field theory beside them.",
-                "Starts a local web server, prints its URL (open it in a browser) and serves until stopped (Ctrl-C);",
-                "opens nothing itself. Each browser tab runs its own view:",
-                "  rate network (N <= 4000, RK4 at dt = 0.1, at most 10 time units per second): traces, phi(x), <x^2>(t)",
-                "    against the DMFT, the running autocorrelation against the DMFT Delta(s), lambda_max by two replicas",
-                "    against the DMFT, the phase and g_c; g, phi, J0, the input and the noise retune the running network;",
-                "  balanced E/I network (N_E + N_I <= 20000, event-driven, at most 5 tau_E per second): raster, the input",
-                "    decomposition of an excitatory unit, population rates against the finite-K mean field; m0 retunes",
-                "    the running network, K and N draw a new one;",
-                "  deep network: the (sigma_w^2, sigma_b^2) phase diagram with the boundary chi1 = 1; a click shows that",
-                "    point's length and correlation maps, depth scales and R finite-width networks' q^l, c^l beside them;",
-                "  stimulus kernel: K(Delta) of a binary and a rate network with the nugget, the two-replica theory beside",
-                "    a simulation of a few seconds on request (as 'compare kernel').",
+                "Starts a local web server, prints its URL (open it in a browser) and serves until stopped (Ctrl-C); "
+                + "opens nothing itself. Each browser tab runs its own view:",
+                "  rate network (N <= 4000, RK4 at dt = 0.1, at most 10 time units per second): traces, phi(x), <x^2>(t) "
+                + "against the DMFT, the running autocorrelation against the DMFT Delta(s), lambda_max by two replicas "
+                + "against the DMFT, the phase and g_c; g, phi, J0, the input and the noise retune the running network;",
+                "  balanced E/I network (N_E + N_I <= 20000, event-driven, at most 5 tau_E per second): raster, the input "
+                + "decomposition of an excitatory unit, population rates against the finite-K mean field; m0 retunes "
+                + "the running network, K and N draw a new one;",
+                "  deep network: the (sigma_w^2, sigma_b^2) phase diagram with the boundary chi1 = 1; a click shows that "
+                + "point's length and correlation maps, depth scales and R finite-width networks' q^l, c^l beside them;",
+                "  stimulus kernel: K(Delta) of a binary and a rate network with the nugget, the two-replica theory beside "
+                + "a simulation of a few seconds on request (as 'compare kernel').",
                 "Values typed in the page are checked by the rules of the CLI's own commands (the same messages).",
                 "Export: the data (.npy, .csv), figures (PNG, SVG) and summary.json of the view, as a zip."})
 public final class ExploreCommand implements Callable<Integer> {

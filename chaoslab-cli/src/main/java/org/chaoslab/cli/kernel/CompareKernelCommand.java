@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
 /** {@code chaoslab compare kernel}: simulated stimulus kernels beside the two-replica theory, with verdicts. */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = {"Stimulus-response kernels on a circle of stimuli: R network realizations (seeds seed..seed+R-1)",
-                "against the two-replica theory. Stationary protocol: cross-trial K(Delta) at every distance, same-trial K(0),",
-                "nugget, mean response. Transient protocol (one shared initial state): K_t(Delta) at each --times and the",
-                "local roughness exponent gamma_t (2^(1-t) for the synchronous binary map). Each quantity gets a verdict",
-                "(tolerance t*SE + 4 K(0)/N, stated in summary.json). Writes kernel.csv, plots, responses of realization 0."})
+                "against the two-replica theory. Stationary protocol: cross-trial K(Delta) at every distance, same-trial K(0), "
+                + "nugget, mean response. Transient protocol (one shared initial state): K_t(Delta) at each --times and the "
+                + "local roughness exponent gamma_t (2^(1-t) for the synchronous binary map). Each quantity gets a verdict "
+                + "(tolerance t*SE + 4 K(0)/N, stated in summary.json). Writes kernel.csv, plots, responses of realization 0."})
 public final class CompareKernelCommand implements Callable<Integer> {
 
     @Mixin

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
  * the theory-vs-simulation command is {@code compare kernel}, beside the other comparisons.
  */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
-        description = {"Stimulus-response kernels of random networks: two-replica theory, batched simulation of responses,",
-                "spectra (PCA, cross-validated PCA) and learning curves of linear readouts. Theory beside simulation:",
+        description = {"Stimulus-response kernels of random networks: two-replica theory, batched simulation of responses, "
+                + "spectra (PCA, cross-validated PCA) and learning curves of linear readouts. Theory beside simulation:",
                 "'chaoslab compare kernel'."},
         subcommands = {KernelTheoryCommand.class, KernelSimulateCommand.class, KernelSpectrumCommand.class,
                 KernelLearningCurveCommand.class, KernelRegularizationCommand.class})

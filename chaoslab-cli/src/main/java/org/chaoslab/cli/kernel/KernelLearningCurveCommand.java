@@ -27,11 +27,11 @@ import picocli.CommandLine.Spec;
  * its test error against P, beside the kernel-regression theory with the nugget as an effective ridge.
  */
 @Command(name = "learning-curve", header = "Learning curve of a linear readout of the responses, beside kernel-regression theory.", mixinStandardHelpOptions = true,
-        description = {"Learning curve of a linear readout of the responses (stimuli on a circle, theta_p = 2 pi p / P): ridge",
-                "regression trained on the responses of one trial (same-trial kernel, nugget included), tested on another",
-                "(cross-trial kernel), E_g(P) over --draws random training sets. Beside it the theory of kernel regression",
-                "(Bordelon, Canatar & Pehlevan 2020; Canatar et al. 2021) with the cross-trial kernel's modes and the measured",
-                "nugget as an effective ridge: lambda_eff = ridge + nugget. Writes learning_curve.csv, a plot, summary.json."})
+        description = {"Learning curve of a linear readout of the responses (stimuli on a circle, theta_p = 2 pi p / P): ridge "
+                + "regression trained on the responses of one trial (same-trial kernel, nugget included), tested on another "
+                + "(cross-trial kernel), E_g(P) over --draws random training sets. Beside it the theory of kernel regression "
+                + "(Bordelon, Canatar & Pehlevan 2020; Canatar et al. 2021) with the cross-trial kernel's modes and the measured "
+                + "nugget as an effective ridge: lambda_eff = ridge + nugget. Writes learning_curve.csv, a plot, summary.json."})
 public final class KernelLearningCurveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RESPONSES", description = "responses.npy of 'kernel simulate' with a circle of stimuli.")

@@ -34,13 +34,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code chaoslab kernel regularization}: a chaotic binary network and its non-chaotic matched rate twin, side by side. */
 @Command(name = "regularization", header = "Chaotic regularization: discrete signaling beside its rate twin.", mixinStandardHelpOptions = true,
-        description = {"Discrete signaling vs its rate twin (Bauer, Keup, Kadmon & Helias 2026; Keup et al. 2021): the Glauber",
-                "network and the matched rate network with output noise (same couplings, stimuli and first- and",
-                "second-order statistics; output noise from the dynamic mean field with the stimulus) on one circle of",
-                "stimuli: kernel vs distance with the two-replica theory, nugget, plain and cvPCA spectra with power-law",
-                "fits, learning curves of a linear readout with kernel-regression theory (nugget as ridge), roughness of",
-                "transients from one shared state. Writes kernel.csv, spectra.csv, learning_curves.csv, roughness.csv,",
-                "four figures and summary.json."})
+        description = {"Discrete signaling vs its rate twin (Bauer, Keup, Kadmon & Helias 2026; Keup et al. 2021): the Glauber "
+                + "network and the matched rate network with output noise (same couplings, stimuli and first- and "
+                + "second-order statistics; output noise from the dynamic mean field with the stimulus) on one circle of "
+                + "stimuli: kernel vs distance with the two-replica theory, nugget, plain and cvPCA spectra with power-law "
+                + "fits, learning curves of a linear readout with kernel-regression theory (nugget as ridge), roughness of "
+                + "transients from one shared state. Writes kernel.csv, spectra.csv, learning_curves.csv, roughness.csv, "
+                + "four figures and summary.json."})
 public final class KernelRegularizationCommand implements Callable<Integer> {
 
     @Option(names = "--n", description = "Units N >= 2. Default: ${DEFAULT-VALUE}.", defaultValue = "1000")

@@ -34,11 +34,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code chaoslab kernel simulate}: batched responses of one network realization to a stimulus set. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Responses of one network realization to P stimuli x T trials, all P*T columns advanced together (one",
-                "matrix product per step). Writes DIR/responses.npy (float32, recordings x stimuli x trials x units;",
-                "streamed to disk as recorded, one recording in memory), kernel_same.npy and kernel_cross.npy (P x P,",
-                "averaged over recordings), mean_response.npy, times.npy,",
-                "on a circle also kernel.csv (K by distance) and a plot, and summary.json."})
+        description = {"Responses of one network realization to P stimuli x T trials, all P*T columns advanced together (one "
+                + "matrix product per step). Writes DIR/responses.npy (float32, recordings x stimuli x trials x units; "
+                + "streamed to disk as recorded, one recording in memory), kernel_same.npy and kernel_cross.npy (P x P, "
+                + "averaged over recordings), mean_response.npy, times.npy, "
+                + "on a circle also kernel.csv (K by distance) and a plot, and summary.json."})
 public final class KernelSimulateCommand implements Callable<Integer> {
 
     @Mixin

@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code chaoslab kernel spectrum}: PCA and cross-validated PCA spectra of recorded responses, with power-law fits. */
 @Command(name = "spectrum", header = "Eigenspectrum of the stimulus responses (PCA and cross-validated PCA).", mixinStandardHelpOptions = true,
-        description = {"Eigenspectrum of the stimulus responses: plain PCA of the trial-averaged responses and, with --cvpca,",
-                "cross-validated PCA (Stringer, Pachitariu et al., Nature 571:361, 2019: PCA of trial A, variance shared with",
-                "trial B, trials swapped at random per stimulus over --shuffles shuffles), each with a power-law fit",
-                "lambda_n ~ n^-alpha over --fit-ranks (weights 1/n). Plain PCA keeps a floor from trial-to-trial variability",
-                "(the nugget); cvPCA removes it. Writes spectrum_plain.npy, spectrum_cv.npy, a log-log plot, summary.json."})
+        description = {"Eigenspectrum of the stimulus responses: plain PCA of the trial-averaged responses and, with --cvpca, "
+                + "cross-validated PCA (Stringer, Pachitariu et al., Nature 571:361, 2019: PCA of trial A, variance shared with "
+                + "trial B, trials swapped at random per stimulus over --shuffles shuffles), each with a power-law fit "
+                + "lambda_n ~ n^-alpha over --fit-ranks (weights 1/n). Plain PCA keeps a floor from trial-to-trial variability "
+                + "(the nugget); cvPCA removes it. Writes spectrum_plain.npy, spectrum_cv.npy, a log-log plot, summary.json."})
 public final class KernelSpectrumCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RESPONSES", description = "responses.npy of 'kernel simulate' (float32/64, "

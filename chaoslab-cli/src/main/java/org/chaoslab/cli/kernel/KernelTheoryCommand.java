@@ -39,10 +39,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code chaoslab kernel theory}: the two-replica mean-field theory of stimulus-response kernels. */
 @Command(name = "theory", header = "Two-replica mean-field theory of the stimulus-response kernel.", mixinStandardHelpOptions = true,
-        description = {"Two-replica mean-field theory of the stimulus-response kernel (Bauer, Keup, Kadmon & Helias 2026;",
-                "docs/kernels.md): mean response m, same-trial K(0) (k0), cross-trial K(0+) (cZeroPlus), nugget = k0 - K(0+),",
-                "the chaos criterion, the local roughness of the kernel (stationary, and in the transient from a shared state),",
-                "the circle spectrum with its power-law exponent. --delta-values adds the kernel curve K(Delta);",
+        description = {"Two-replica mean-field theory of the stimulus-response kernel (Bauer, Keup, Kadmon & Helias 2026; "
+                + "docs/kernels.md): mean response m, same-trial K(0) (k0), cross-trial K(0+) (cZeroPlus), nugget = k0 - K(0+), "
+                + "the chaos criterion, the local roughness of the kernel (stationary, and in the transient from a shared state), "
+                + "the circle spectrum with its power-law exponent. --delta-values adds the kernel curve K(Delta);",
                 "--json prints the results; --out also writes summary.json, kernel.npy and a plot."})
 public final class KernelTheoryCommand implements Callable<Integer> {
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab compare scs}: DMFT beside simulations of several network realizations. */
 @Command(name = "scs", header = "SCS rate network: simulated realizations beside the DMFT.", mixinStandardHelpOptions = true,
-        description = {"Simulate R realizations of the SCS network (realization r uses seed + r), solve its DMFT, and write",
-                "both with deviations and standard errors to DIR/summary.json, arrays (.npy) and an overlay plot."})
+        description = {"Simulate R realizations of the SCS network (realization r uses seed + r), solve its DMFT, and write "
+                + "both with deviations and standard errors to DIR/summary.json, arrays (.npy) and an overlay plot."})
 public final class CompareScsCommand implements Callable<Integer> {
 
     @Mixin

@@ -24,18 +24,18 @@ import picocli.CommandLine.Option;
         description = {"Stationary dynamical mean-field theory of dx/dt = -x + J phi(x) + I (Sompolinsky, Crisanti & Sommers 1988).",
                 "Prints delta0, deltaInf, c0, tauHalf, phase (chaotic | fixed-point | unstable), gCritical, ...",
                 "--n is ignored (N -> infinity).",
-                "--noise white:SIGMA solves the noisy DMFT (Schuecker, Goedeke & Helias 2018; any phi, j0, input): delta0 = <x^2> - mu^2,",
-                "deltaInf its static (quenched) part, phase chaotic | noise-driven;",
+                "--noise white:SIGMA solves the noisy DMFT (Schuecker, Goedeke & Helias 2018; any phi, j0, input): delta0 = <x^2> - mu^2, "
+                + "deltaInf its static (quenched) part, phase chaotic | noise-driven;",
                 "--noise ou:SIGMA:TAU solves the coloured-noise DMFT by a time-domain fixed point;",
                 "--noise quenched:SIGMA enters as a static input variance.",
-                "Bounds: noiseless, Delta0 is bracketed in <= 200 steps and refined by <= 300",
-                "Brent evaluations, each a Newton search of <= 200 steps for the plateau (1-3",
-                "s); white noise brackets C(0) in <= 400 expansions and refines it in <= 500",
-                "Brent evaluations (2-5 s); OU noise iterates C(tau) <= 6000 times (the first",
-                "400 Anderson-accelerated) to a change < 1e-10 C(0) (5-30 s; a terminal is told",
-                "before). No bounded solution, or no convergence within the bound, ends with one",
-                "line naming it and exit code 3 (without noise an unstable state is reported as",
-                "phase 'unstable' instead)."})
+                "Bounds: noiseless, Delta0 is bracketed in <= 200 steps and refined by <= 300 "
+                + "Brent evaluations, each a Newton search of <= 200 steps for the plateau (1-3 "
+                + "s); white noise brackets C(0) in <= 400 expansions and refines it in <= 500 "
+                + "Brent evaluations (2-5 s); OU noise iterates C(tau) <= 6000 times (the first "
+                + "400 Anderson-accelerated) to a change < 1e-10 C(0) (5-30 s; a terminal is told "
+                + "before). No bounded solution, or no convergence within the bound, ends with one "
+                + "line naming it and exit code 3 (without noise an unstable state is reported as "
+                + "phase 'unstable' instead)."})
 public final class DmftScsCommand implements Callable<Integer> {
 
     @Mixin

@@ -15,16 +15,16 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab dmft transition}: where the network becomes chaotic. */
 @Command(name = "transition", mixinStandardHelpOptions = true,
-        description = {"The transition to chaos of dx/dt = -x + J phi(x) + xi: gCritical (largest Lyapunov exponent = 0) and",
-                "the local-stability line gLocal (g^2 <phi'^2> = 1). White or OU noise moves gCritical above gLocal",
-                "(Schuecker, Goedeke & Helias 2018). --g is only a starting guess.",
-                "Bounds: without noise gCritical is a Brent root (<= 500 evaluations) of the",
-                "static stability (1-3 s); with noise each root",
-                "in g is bracketed by <= 60 expansions (factor 1.25) and refined by <= 200 Brent",
-                "evaluations, every evaluation a full noisy DMFT solve (10-30 s for white noise,",
-                "15-60 s for OU; a terminal is told before). A root not bracketed is reported as",
-                "NaN; a solve without bounded solution or convergence ends with one line naming",
-                "it and exit code 3."})
+        description = {"The transition to chaos of dx/dt = -x + J phi(x) + xi: gCritical (largest Lyapunov exponent = 0) and "
+                + "the local-stability line gLocal (g^2 <phi'^2> = 1). White or OU noise moves gCritical above gLocal "
+                + "(Schuecker, Goedeke & Helias 2018). --g is only a starting guess.",
+                "Bounds: without noise gCritical is a Brent root (<= 500 evaluations) of the "
+                + "static stability (1-3 s); with noise each root "
+                + "in g is bracketed by <= 60 expansions (factor 1.25) and refined by <= 200 Brent "
+                + "evaluations, every evaluation a full noisy DMFT solve (10-30 s for white noise, "
+                + "15-60 s for OU; a terminal is told before). A root not bracketed is reported as "
+                + "NaN; a solve without bounded solution or convergence ends with one line naming "
+                + "it and exit code 3."})
 public final class DmftTransitionCommand implements Callable<Integer> {
 
     /**

@@ -41,16 +41,16 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab lyapunov}: the Lyapunov spectrum of one realization of the rate network. */
 @Command(name = "lyapunov", header = "Lyapunov spectrum of a rate network by the QR method.", mixinStandardHelpOptions = true,
-        description = {"Lyapunov spectrum of dx/dt = -x + J phi(x) + I by the QR method (k tangent vectors, re-orthonormalized",
-                "every t-ons by Cholesky QR, Householder QR when ill-conditioned), with the largest exponent cross-checked by two nearby trajectories.",
+        description = {"Lyapunov spectrum of dx/dt = -x + J phi(x) + I by the QR method (k tangent vectors, re-orthonormalized "
+                + "every t-ons by Cholesky QR, Householder QR when ill-conditioned), with the largest exponent cross-checked by two nearby trajectories.",
                 "Exponents are per unit time; with --integrator euler they are those of the map x <- (1-dt)x + dt(J phi(x) + I).",
-                "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95%% CIs),",
-                "spectrum.npy, spectrum_ci.npy, convergence.npy (points x k), convergence_times.npy and plots (PNG and SVG).",
-                "With --noise white/ou the state and its replica are driven by the same noise (exponents of the random",
-                "dynamical system, as in the noisy DMFT). Exit code 3 if the state or the tangent system diverges (NaN/Inf).",
-                "--method two-replica measures lambda_max by the two trajectories alone (no tangent vectors, no QR: --k and",
-                "--tangent-precision unused) and writes summary.json only (lambdaMaxTwoReplica, its 95%% CI, lambdaMaxDmft);",
-                "a sweep of it with same-realization-across: [g] runs the gains of one realization as one batch."})
+                "Writes DIR/summary.json (lambdaMax, Kaplan-Yorke dimension, KS entropy rate, mean Jacobian trace, 95%% CIs), "
+                + "spectrum.npy, spectrum_ci.npy, convergence.npy (points x k), convergence_times.npy and plots (PNG and SVG).",
+                "With --noise white/ou the state and its replica are driven by the same noise (exponents of the random "
+                + "dynamical system, as in the noisy DMFT). Exit code 3 if the state or the tangent system diverges (NaN/Inf).",
+                "--method two-replica measures lambda_max by the two trajectories alone (no tangent vectors, no QR: --k and "
+                + "--tangent-precision unused) and writes summary.json only (lambdaMaxTwoReplica, its 95%% CI, lambdaMaxDmft); "
+                + "a sweep of it with same-realization-across: [g] runs the gains of one realization as one batch."})
 public final class LyapunovCommand implements Callable<Integer> {
 
     @Mixin

@@ -33,12 +33,12 @@ import picocli.CommandLine.Option;
 
 /** {@code chaoslab lyapunov-sweep}: λ_max(g), DMFT beside simulation. */
 @Command(name = "lyapunov-sweep", header = "The largest Lyapunov exponent against g: DMFT beside simulation.", mixinStandardHelpOptions = true,
-        description = {"The largest Lyapunov exponent as a function of g: DMFT (N -> infinity; circular law below the",
-                "transition) beside the QR estimate (k exponents, 95%% CI) and the two-replica estimate of one network per g",
-                "(seed + index). Writes DIR/lambda_max_vs_g.csv, a plot (PNG and SVG) and summary.json.",
+        description = {"The largest Lyapunov exponent as a function of g: DMFT (N -> infinity; circular law below the "
+                + "transition) beside the QR estimate (k exponents, 95%% CI) and the two-replica estimate of one network per g "
+                + "(seed + index). Writes DIR/lambda_max_vs_g.csv, a plot (PNG and SVG) and summary.json.",
                 "--same-network: every g on one realization (seed): J_g = g J_1, the quenched-disorder comparison across g.",
-                "--method two-replica: the two-replica estimate alone (no QR, --k unused; the CSV has no QR columns); with",
-                "--same-network all gains run as one batch, every g a pair of columns of one matrix product per stage."})
+                "--method two-replica: the two-replica estimate alone (no QR, --k unused; the CSV has no QR columns); with "
+                + "--same-network all gains run as one batch, every g a pair of columns of one matrix product per stage."})
 public final class LyapunovSweepCommand implements Callable<Integer> {
 
     @Option(names = "--g-values", split = ",", description = "Gains to sweep. Default: ${DEFAULT-VALUE}.",

@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 /** {@code chaoslab simulate rate}: one realization of the SCS rate network. */
 @Command(name = "rate", mixinStandardHelpOptions = true,
         description = {"Simulate the random rate network dx/dt = -x + J phi(x) + I.",
-                "Writes DIR/summary.json, arrays as .npy (traces, population moments, autocorrelations with lag axis,",
-                "final state) and plots (PNG and SVG). Exit code 3 if the state diverges (NaN/Inf, or |x| beyond 1e100);",
-                "outputs keep what was recorded."})
+                "Writes DIR/summary.json, arrays as .npy (traces, population moments, autocorrelations with lag axis, "
+                + "final state) and plots (PNG and SVG). Exit code 3 if the state diverges (NaN/Inf, or |x| beyond 1e100); "
+                + "outputs keep what was recorded."})
 public final class SimulateRateCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,9 +42,9 @@ public final class SimulateRateCommand implements Callable<Integer> {
     double acfMaxLag;
 
     @Option(names = "--record", paramLabel = "WHAT", defaultValue = "all",
-            description = {"What to record: all (traces of 10 units, population and stationary moments, autocorrelations of",
-                    "x and phi, plots) or moments (the stationary and population moments alone: summary.json, population_*.npy",
-                    "and final_state.npy; no traces, autocorrelations or plots: the least time per step and at the end).",
+            description = {"What to record: all (traces of 10 units, population and stationary moments, autocorrelations of "
+                    + "x and phi, plots) or moments (the stationary and population moments alone: summary.json, population_*.npy "
+                    + "and final_state.npy; no traces, autocorrelations or plots: the least time per step and at the end).",
                     "Default: ${DEFAULT-VALUE}."})
     String record;
 
