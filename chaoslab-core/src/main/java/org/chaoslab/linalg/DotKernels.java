@@ -96,7 +96,7 @@ public final class DotKernels {
             for (; i + 2 <= to; i += 2) {
                 int c = cb;
                 for (; c + 4 <= ce; c += 4) {
-                    dot2x4(a, i * n, n, b, (c0 + c) * n, out, (c0 + c) * n + i, alpha, beta);
+                    dot2x4(a, i * n, n, b, (c0 + c) * n, n, n, out, (c0 + c) * n + i, n, alpha, beta);
                 }
                 for (; c < ce; c++) {
                     int col = (c0 + c) * n;
@@ -110,6 +110,59 @@ public final class DotKernels {
                     put(out, col + i, dot(a, i * n, b, col, n), alpha, beta);
                 }
             }
+        }
+    }
+
+    /**
+     * C ← α·AᵀB + β·C for column-major operands, on the entries (i, j) with i in [i0, i1) and j in [j0, j1) — only
+     * those with i ≤ j when {@code upper} (with B = A: the upper triangle of the Gram matrix, dsyrk("U", "T")): entry
+     * (i, j) is the dot product of A's column i (a[aOff + i·lda …], len long) and B's column j (b[bOff + j·ldb …]),
+     * written to c[cOff + j·ldc + i]; β = 0 does not read C. The pure-Java dgemm("T", "N") of the Lyapunov QR.
+     *
+     * <p>Blocks of 2 columns of A × 4 of B as {@link #columns}; entries of a block that crosses the diagonal with
+     * {@code upper}, and those left over, one at a time through {@link #dot} (whose lanes add in another order). Which
+     * entries share a block depends on the call's bounds alone (rows paired from i0, columns grouped from j0), and each
+     * entry is one dot product with a fixed reduction order: a caller that splits its work into calls of fixed bounds
+     * gets the same bits for any number of threads, and the JIT state does not matter.
+     */
+    public static void gemmTN(int i0, int i1, int j0, int j1, int len, double alpha, double[] a, int aOff, int lda,
+                              double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc, boolean upper) {
+        int block = Math.max(4, (COLUMN_BLOCK_BYTES / (8 * Math.max(1, len))) & ~3);
+        for (int jb = j0; jb < j1; jb += block) {
+            int je = Math.min(j1, jb + block);
+            int iEnd = upper ? Math.min(i1, je) : i1;
+            int i = i0;
+            for (; i + 2 <= iEnd; i += 2) {
+                int j = jb;
+                for (; j + 4 <= je; j += 4) {
+                    if (!upper || i + 1 <= j) {
+                        dot2x4(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, len, c, cOff + j * ldc + i, ldc, alpha,
+                                beta);
+                    } else {
+                        for (int jj = j; jj < j + 4; jj++) {
+                            entry(i, jj, len, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, upper);
+                            entry(i + 1, jj, len, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, upper);
+                        }
+                    }
+                }
+                for (; j < je; j++) {
+                    entry(i, j, len, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, upper);
+                    entry(i + 1, j, len, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, upper);
+                }
+            }
+            for (; i < iEnd; i++) {
+                for (int j = jb; j < je; j++) {
+                    entry(i, j, len, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, upper);
+                }
+            }
+        }
+    }
+
+    /** Entry (i, j) of {@link #gemmTN} alone (nothing below the diagonal with {@code upper}). */
+    private static void entry(int i, int j, int len, double alpha, double[] a, int aOff, int lda, double[] b, int bOff,
+                              int ldb, double beta, double[] c, int cOff, int ldc, boolean upper) {
+        if (!upper || i <= j) {
+            put(c, cOff + j * ldc + i, dot(a, aOff + i * lda, b, bOff + j * ldb, len), alpha, beta);
         }
     }
 
@@ -227,15 +280,18 @@ public final class DotKernels {
         out[idx] = beta == 0.0 ? alpha * dot : Math.fma(alpha, dot, beta * out[idx]);
     }
 
-    /** Rows r, r + 1 (offset off = r·n) times columns c … c + 3 (offset bOff = c·n); results at out[o + j·n + {0, 1}]. */
-    private static void dot2x4(double[] a, int off, int n, double[] b, int bOff, double[] out, int o, double alpha,
-                               double beta) {
+    /**
+     * Vectors a[off …], a[off + lda …] (len long) dotted with b[bOff …], b[bOff + ldb …], b[bOff + 2·ldb …],
+     * b[bOff + 3·ldb …]: result (r, j) at out[o + j·ldo + r], r = 0, 1.
+     */
+    private static void dot2x4(double[] a, int off, int lda, double[] b, int bOff, int ldb, int len, double[] out, int o,
+                               int ldo, double alpha, double beta) {
         int l = D.length();
-        int bound = n - n % l;
-        int o1 = off + n;
-        int b1 = bOff + n;
-        int b2 = bOff + 2 * n;
-        int b3 = bOff + 3 * n;
+        int bound = len - len % l;
+        int o1 = off + lda;
+        int b1 = bOff + ldb;
+        int b2 = bOff + 2 * ldb;
+        int b3 = bOff + 3 * ldb;
         DoubleVector s00 = DoubleVector.zero(D);
         DoubleVector s01 = DoubleVector.zero(D);
         DoubleVector s02 = DoubleVector.zero(D);
@@ -269,7 +325,7 @@ public final class DotKernels {
         double t11 = sumLanes(s11);
         double t12 = sumLanes(s12);
         double t13 = sumLanes(s13);
-        for (; k < n; k++) {
+        for (; k < len; k++) {
             double v0 = a[off + k];
             double v1 = a[o1 + k];
             t00 = Math.fma(v0, b[bOff + k], t00);
@@ -283,12 +339,12 @@ public final class DotKernels {
         }
         put(out, o, t00, alpha, beta);
         put(out, o + 1, t10, alpha, beta);
-        put(out, o + n, t01, alpha, beta);
-        put(out, o + n + 1, t11, alpha, beta);
-        put(out, o + 2 * n, t02, alpha, beta);
-        put(out, o + 2 * n + 1, t12, alpha, beta);
-        put(out, o + 3 * n, t03, alpha, beta);
-        put(out, o + 3 * n + 1, t13, alpha, beta);
+        put(out, o + ldo, t01, alpha, beta);
+        put(out, o + ldo + 1, t11, alpha, beta);
+        put(out, o + 2 * ldo, t02, alpha, beta);
+        put(out, o + 2 * ldo + 1, t12, alpha, beta);
+        put(out, o + 3 * ldo, t03, alpha, beta);
+        put(out, o + 3 * ldo + 1, t13, alpha, beta);
     }
 
     /** Rows off/n .. off/n + 3: out[o + r] = Σ_k a[off + r·n + k]·b[k]. */
