@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chaoslab.io.RunMetadata;
+import org.chaoslab.linalg.Blas;
 import org.chaoslab.linalg.ParallelRows;
 import org.chaoslab.model.Precision;
 import org.chaoslab.model.RateNetwork;
@@ -224,7 +225,8 @@ final class LyapunovBench {
         out.printf(Locale.ROOT, "chaoslab bench lyapunov %s — full spectrum N = %d, k = %d (Euler, tanh, g = %s, dt = %s, "
                         + "t_ONS = %s), %d threads; %s%n", r.metadata().extra().get("date"), r.n(), r.k(), BenchMain.fmt(G),
                 BenchMain.fmt(DT), BenchMain.fmt(T_ONS), r.threads(), r.metadata().extra().get("blas"));
-        out.printf(Locale.ROOT, "dgemm %d x %d . %d x %d: %.1f GFLOP/s -> flop bound %.1f ms per time unit%n", r.n(), r.n(),
+        out.printf(Locale.ROOT, "%s %d x %d . %d x %d: %.1f GFLOP/s -> flop bound %.1f ms per time unit%n",
+                Blas.isNative() ? "dgemm" : "panel kernel (no native BLAS)", r.n(), r.n(),
                 r.n(), r.k() + 2, r.dgemmGflops(), r.boundMsPerUnit());
         out.printf(Locale.ROOT, "%-10s %-9s %14s %14s %11s %10s %10s%n", "", "precision", "ms/unit best", "ms/unit median",
                 "ms/step", "ms/QR", "lambda_1");

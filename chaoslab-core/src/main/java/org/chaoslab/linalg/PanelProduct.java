@@ -31,11 +31,11 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@code chaoslab bench sweep}, which reports this product's rate beside numpy's dgemm: 34–59 GFLOP/s for the same
  * shape on two threads); {@link DotKernels#columns} gave 14–24 on one thread in probes on the same machine.
  */
-final class PanelProduct {
+public final class PanelProduct {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** Columns per panel: two vectors (one vector for a batch no wider than that: {@link #width}). */
-    static final int WIDTH = 2 * D.length();
+    public static final int WIDTH = 2 * D.length();
     /** Rows per strip of the main kernel: eight where 16 accumulators fit the 32 vector registers, else four. */
     private static final int STRIP = D.length() >= 8 ? 8 : 4;
 
@@ -67,6 +67,11 @@ final class PanelProduct {
      * on this thread.
      */
     static double[] pack(double[] b, int n, int m) {
+        return pack(b, 0, n, m);
+    }
+
+    /** The same for the m columns of b that start at b[bOff] (column c at bOff + c·n). */
+    static double[] pack(double[] b, int bOff, int n, int m) {
         int width = width(m);
         int need = panels(m) * n * width;
         double[] p = PANELS.get();
@@ -79,7 +84,7 @@ final class PanelProduct {
             for (int j = 0; j < width; j++) {
                 int c = panel * width + j;
                 if (c < m) {
-                    int col = c * n;
+                    int col = bOff + c * n;
                     for (int k = 0; k < n; k++) {
                         p[base + k * width + j] = b[col + k];
                     }
@@ -91,6 +96,35 @@ final class PanelProduct {
             }
         }
         return p;
+    }
+
+    /** Per-thread scratch of one {@link #tile}'s product before α and β. */
+    private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[0]);
+
+    /**
+     * One tile of C ← α·J·B + β·C, on the calling thread: rows [from, to) and columns [c0, c0 + w) of the
+     * column-major N-row C (β = 0: C is not read), J row-major N×N, B column-major like C. B's columns are packed
+     * ({@link #pack}), multiplied ({@link #multiply}), and each entry written as fma(α, s, β·c) (α·s when β = 0).
+     * Each s is the same fma chain over k whichever tile or thread computes it, so a fixed grid of tiles gives the
+     * same bits for any number of threads. For the Lyapunov spectrum's tangent product without a native BLAS, where
+     * the dot-product form ({@link DotKernels#columns}) ran at half this kernel's rate.
+     */
+    public static void tile(double[] j, int n, int from, int to, double alpha, double[] b, int c0, int w, double beta,
+                            double[] c) {
+        double[] panels = pack(b, c0 * n, n, w);
+        double[] s = TILE.get();
+        if (s.length < n * w) {
+            s = new double[n * w];
+            TILE.set(s);
+        }
+        multiply(j, n, panels, w, s, from, to);
+        for (int col = 0; col < w; col++) {
+            int o = (c0 + col) * n;
+            int t = col * n;
+            for (int i = from; i < to; i++) {
+                c[o + i] = beta == 0.0 ? alpha * s[t + i] : Math.fma(alpha, s[t + i], beta * c[o + i]);
+            }
+        }
     }
 
     /**

@@ -98,4 +98,56 @@ class PanelProductTest {
             assertThat(one).isEqualTo(product(j.data(), n, b, m, n));
         }
     }
+    /**
+     * A tile of C ← α·J·B + β·C in each precision ({@link PanelProduct#tile}, {@link FloatPanelProduct#tile}): every
+     * entry of the tile is exactly fma(α, s, β·c) with s the sequential fma chain in its precision, the rows and columns
+     * outside the tile are untouched, and the tile's bits do not depend on the row split (as the fixed grid of
+     * TiledProduct uses them). Sizes hit the 8-, 4- and 1-row kernels and partial panels.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 13, 40})
+    void aTileIsTheFmaChainScaledAndLeavesTheRestInBothPrecisions(int n) {
+        SplittableRandom rng = new SplittableRandom(99 + n);
+        int cols = 2 * FloatPanelProduct.WIDTH + 3;
+        double[] a = random(rng, n * n);
+        double[] b = random(rng, n * cols);
+        double[] c0 = random(rng, n * cols);
+        float[] af = new float[a.length];
+        float[] bf = new float[b.length];
+        float[] cf0 = new float[c0.length];
+        for (int i = 0; i < a.length; i++) {
+            af[i] = (float) a[i];
+        }
+        for (int i = 0; i < b.length; i++) {
+            bf[i] = (float) b[i];
+            cf0[i] = (float) c0[i];
+        }
+        int first = 2;
+        int w = cols - 4;
+        int rowSplit = Math.min(n, 3);
+        double[] c = c0.clone();
+        float[] cf = cf0.clone();
+        PanelProduct.tile(a, n, 0, rowSplit, 0.5, b, first, w, -1.25, c);
+        PanelProduct.tile(a, n, rowSplit, n, 0.5, b, first, w, -1.25, c);
+        FloatPanelProduct.tile(af, n, 0, rowSplit, 0.5f, bf, first, w, -1.25f, cf);
+        FloatPanelProduct.tile(af, n, rowSplit, n, 0.5f, bf, first, w, -1.25f, cf);
+        for (int col = 0; col < cols; col++) {
+            for (int i = 0; i < n; i++) {
+                int at = col * n + i;
+                if (col < first || col >= first + w) {
+                    assertThat(c[at]).isEqualTo(c0[at]);
+                    assertThat(cf[at]).isEqualTo(cf0[at]);
+                    continue;
+                }
+                double s = 0.0;
+                float sf = 0f;
+                for (int k = 0; k < n; k++) {
+                    s = Math.fma(a[i * n + k], b[col * n + k], s);
+                    sf = Math.fma(af[i * n + k], bf[col * n + k], sf);
+                }
+                assertThat(c[at]).as("f64 (%d, %d)", i, col).isEqualTo(Math.fma(0.5, s, -1.25 * c0[at]));
+                assertThat(cf[at]).as("f32 (%d, %d)", i, col).isEqualTo(Math.fma(0.5f, sf, -1.25f * cf0[at]));
+            }
+        }
+    }
 }
