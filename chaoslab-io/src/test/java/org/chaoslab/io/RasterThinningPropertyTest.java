@@ -2,8 +2,6 @@ package org.chaoslab.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -21,15 +19,7 @@ class RasterThinningPropertyTest {
                                                             @ForAll @DoubleRange(min = 1, max = 900) double width,
                                                             @ForAll @IntRange(min = 1, max = 4) int buckets,
                                                             @ForAll long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] p = new double[2 * n];
-        double x = 10 + 50 * rng.nextDouble();
-        for (int i = 0; i < n; i++) {
-            // x never decreases (a time series), with repeated x and gaps; y anything
-            x += rng.nextDouble() < 0.1 ? 0.0 : rng.nextDouble() * 2 * width / n;
-            p[2 * i] = x;
-            p[2 * i + 1] = rng.nextDouble() < 0.01 ? 1e3 * rng.nextGaussian() : 300 * rng.nextDouble();
-        }
+        double[] p = RasterFixtures.timeSeries(n, width, 1e3, seed);
         double[] q = LinePlotLayout.perColumn(p, buckets);
         if (n < 64 || n < 8 * buckets * (p[2 * n - 2] - p[0] + 1)) {
             assertThat(q).isSameAs(p);

@@ -86,13 +86,13 @@ class RasterThinningTest {
         double[] p = walk(120_000, 500, 4);
         BufferedImage full = draw(p);
         double[] thin = LinePlotLayout.perColumn(p);
-        double[] d = difference(full, draw(thin));
+        double[] d = RasterFixtures.difference(full, draw(thin));
         double[] every = new double[2 * (p.length / 2 / 16)];
         for (int i = 0; i < every.length / 2; i++) {
             every[2 * i] = p[2 * 16 * i];
             every[2 * i + 1] = p[2 * 16 * i + 1];
         }
-        double[] wrong = difference(full, draw(every));
+        double[] wrong = RasterFixtures.difference(full, draw(every));
         System.out.printf("M4 per quarter column: %d points, max difference %.3f, %.4f of inked pixels by > 5 %%; every 16th "
                 + "point: %d points, max %.3f, %.4f%n", thin.length / 2, d[0], d[1], every.length / 2, wrong[0], wrong[1]);
         assertThat(thin.length / 2).isLessThan(120_000 / 10);
@@ -118,27 +118,5 @@ class RasterThinningTest {
         gr.draw(path);
         gr.dispose();
         return img;
-    }
-
-    /** {largest difference as a fraction of full scale, fraction of the pixels inked in either image that differ by > 5 %}. */
-    private static double[] difference(BufferedImage a, BufferedImage b) {
-        long inked = 0;
-        long differ = 0;
-        double max = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int va = a.getRGB(x, y) & 0xff;
-                int vb = b.getRGB(x, y) & 0xff;
-                if (va < 255 || vb < 255) {
-                    inked++;
-                }
-                double d = Math.abs(va - vb) / 255.0;
-                if (d > 0.05) {
-                    differ++;
-                }
-                max = Math.max(max, d);
-            }
-        }
-        return new double[] {max, (double) differ / inked};
     }
 }

@@ -48,8 +48,8 @@ class StrokeOutlineTest {
      */
     private static double[] assertLooksLikeItsStroke(double[] p, String what) {
         BufferedImage reference = supersampledStroke(p, 4);
-        double[] outline = difference(reference, fill(StrokeOutline.of(p, R)));
-        double[] direct = difference(reference, stroke(p));
+        double[] outline = RasterFixtures.difference(reference, fill(StrokeOutline.of(p, R)));
+        double[] direct = RasterFixtures.difference(reference, stroke(p));
         System.out.printf("%s: outline max %.3f, %.4f of inked pixels by > 5 %%; the stroke itself %.3f, %.4f%n", what,
                 outline[0], outline[1], direct[0], direct[1]);
         assertThat(outline[0]).as("largest difference, %s", what).isLessThanOrEqualTo(direct[0] + 1.0 / 16);
@@ -68,7 +68,7 @@ class StrokeOutlineTest {
             double[] p = walk(120_000, 500, 4, kick);
             double[] d = assertLooksLikeItsStroke(p, "kick " + kick + " px");
             if (kick == 30) {
-                double[] m4 = difference(supersampledStroke(p, 4), stroke(LinePlotLayout.perColumn(p)));
+                double[] m4 = RasterFixtures.difference(supersampledStroke(p, 4), stroke(LinePlotLayout.perColumn(p)));
                 System.out.printf("  M4 per quarter column: max %.3f, %.4f%n", m4[0], m4[1]);
                 assertThat(m4[0]).isGreaterThan(d[2] + 1.0 / 16);
                 assertThat(m4[1]).isGreaterThan(d[3] + 0.01);
@@ -104,14 +104,7 @@ class StrokeOutlineTest {
         // x never decreasing, repeated x, jumps; the top edge at each point's x (interpolated between its vertices) is
         // at most y - r and the bottom edge at least y + r, up to the chords (0.016 px at r = 0.9; r·(1 - cos θ/2)
         // with cos θ = 1 - (1/16)/r in general) and rounding
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] p = new double[2 * n];
-        double x = 10 + 50 * rng.nextDouble();
-        for (int i = 0; i < n; i++) {
-            x += rng.nextDouble() < 0.1 ? 0.0 : rng.nextDouble() * 2 * width / n;
-            p[2 * i] = x;
-            p[2 * i + 1] = rng.nextDouble() < 0.01 ? 500 * rng.nextGaussian() : 300 * rng.nextDouble();
-        }
+        double[] p = RasterFixtures.timeSeries(n, width, 500, seed);
         double[] o = StrokeOutline.of(p, radius);
         int m = o.length / 4;
         for (int k = 1; k < m; k++) {
@@ -207,27 +200,5 @@ class StrokeOutlineTest {
             path.closePath();
         }
         return path;
-    }
-
-    /** {largest difference as a fraction of full scale, fraction of the pixels inked in either image that differ by > 5 %}. */
-    private static double[] difference(BufferedImage a, BufferedImage b) {
-        long inked = 0;
-        long differ = 0;
-        double max = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int va = a.getRGB(x, y) & 0xff;
-                int vb = b.getRGB(x, y) & 0xff;
-                if (va < 255 || vb < 255) {
-                    inked++;
-                }
-                double d = Math.abs(va - vb) / 255.0;
-                if (d > 0.05) {
-                    differ++;
-                }
-                max = Math.max(max, d);
-            }
-        }
-        return new double[] {max, (double) differ / inked};
     }
 }
