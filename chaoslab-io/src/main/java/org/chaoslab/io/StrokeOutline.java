@@ -1,5 +1,7 @@
 package org.chaoslab.io;
 
+import java.util.Arrays;
+
 /**
  * The region that a round-capped, round-joined line of width 2r covers, for a polyline whose x never decreases (a time
  * series in pixel coordinates), as one polygon to fill.
@@ -50,8 +52,8 @@ final class StrokeOutline {
         int columns = (int) ((long) Math.floor(xLast / d) - firstColumn + 1);
         double[] lowest = new double[columns];
         double[] highest = new double[columns];
-        java.util.Arrays.fill(lowest, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(highest, Double.NEGATIVE_INFINITY);
+        Arrays.fill(lowest, Double.POSITIVE_INFINITY);
+        Arrays.fill(highest, Double.NEGATIVE_INFINITY);
         int previous = 0;
         for (int i = 0; i < n; i++) {
             double x = p[2 * i];
@@ -85,7 +87,7 @@ final class StrokeOutline {
         int samples = inner + 2;
         double[] out = new double[4 * samples];
         double[] edge = new double[2];
-        envelope(lowest, highest, 0, 0, edge);
+        tip(lowest, highest, 0, edge);
         put(out, samples, 0, xFirst - radius, edge);
         for (int k = 0; k < inner; k++) {
             long side = leftSide + (long) k * stride;
@@ -116,19 +118,24 @@ final class StrokeOutline {
                 top = Math.min(top, lowest[c] - hc);
                 bottom = Math.max(bottom, highest[c] + hc);
             }
-            edge[0] = top;
-            edge[1] = bottom;
+            if (top > bottom) {
+                // a side within rounding of a cap's tip, every sub-column just beyond r: the tip itself
+                tip(lowest, highest, x < xFirst ? 0 : columns - 1, edge);
+            } else {
+                edge[0] = top;
+                edge[1] = bottom;
+            }
             put(out, samples, k + 1, x, edge);
         }
-        envelope(lowest, highest, columns - 1, 0, edge);
+        tip(lowest, highest, columns - 1, edge);
         put(out, samples, samples - 1, xLast + radius, edge);
         return out;
     }
 
-    /** {top, bottom} of sub-column c's line widened by h. */
-    private static void envelope(double[] lowest, double[] highest, int c, double h, double[] edge) {
-        edge[0] = lowest[c] - h;
-        edge[1] = highest[c] + h;
+    /** {top, bottom} at a cap's tip: the extremes of the end sub-column c (its points taken as lying at the tip's x). */
+    private static void tip(double[] lowest, double[] highest, int c, double[] edge) {
+        edge[0] = lowest[c];
+        edge[1] = highest[c];
     }
 
     /** Vertex k of the top edge (from the left) and of the bottom edge (from the right) of an outline of m samples. */
