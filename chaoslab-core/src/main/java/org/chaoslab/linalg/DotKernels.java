@@ -13,10 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  * two accumulators per row) and the rows left over one at a time; since the row blocks are fixed, which
  * rows go through which kernel is fixed too. Benchmarked in chaoslab-bench.
  *
- * <p>{@link #columns} is the batched product J·B (tangent vectors, layer inputs, float32 replicas and stimuli; float64
- * replicas, gain-sweep columns and stimuli use the faster {@link PanelProduct}) on machines without native BLAS: netlib's scalar Java BLAS is deterministic but slow, its Vector-API BLAS fast but
- * JIT-dependent in its lane reductions; this kernel is both fast and deterministic (measured at N = 2000 on 2 threads:
- * 21–25 GFLOP/s for 64–256 columns, where the scalar Java BLAS gave 2–8).
+ * <p>{@link #columns} is the batched product J·B (narrow tiles of tangent vectors, layer inputs, float32 replicas and
+ * stimuli; float64 replicas, gain-sweep columns, stimuli and wide tangent tiles use the faster {@link PanelProduct}) on
+ * machines without native BLAS, and {@link #gemmTN} the Gram-type products AᵀB of the Lyapunov QR there: netlib's
+ * scalar Java BLAS is deterministic but slow, its Vector-API BLAS fast but JIT-dependent in its lane reductions; this
+ * kernel is both fast and deterministic (measured at N = 2000 on 2 threads: 21–25 GFLOP/s for 64–256 columns, where the
+ * scalar Java BLAS gave 2–8).
  */
 public final class DotKernels {
 
