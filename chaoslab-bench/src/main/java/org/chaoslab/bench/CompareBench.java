@@ -232,8 +232,8 @@ final class CompareBench {
                     Double.isNaN(row.foreignLoad()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * row.foreignLoad()));
         }
         out.println();
-        out.println("tuned: the pool's measured choice of threads per call (the count most product calls used, with its share "
-                + "when under 90 %); numpy / chaoslab uses the tuned time; other load: the largest share of the CPUs other "
+        out.println("tuned: the pool's measured choice of threads per call (the count most calls of its heaviest call site, "
+                + "the product, used, with its share when under 90 %); numpy / chaoslab uses the tuned time; other load: the largest share of the CPUs other "
                 + "processes took during a best repetition (above ~5 % the numbers are pessimistic).");
     }
 

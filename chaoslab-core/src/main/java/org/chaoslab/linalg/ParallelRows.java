@@ -89,7 +89,8 @@ public final class ParallelRows implements AutoCloseable {
     private static volatile Usage lastUsage = new Usage(new long[2]);
 
     /**
-     * How many calls of a pool ran on how many threads.
+     * How many calls of a pool's heaviest call site — the one that took the most wall time, the product in a simulation
+     * — ran on how many threads (of every call of more than one block when the pool had no remembered site).
      *
      * @param callsByThreads element t: calls of more than one block that t threads took part in (index 0 unused)
      */
@@ -337,6 +338,9 @@ public final class ParallelRows implements AutoCloseable {
         private final int[] candidates;
         private final long[][] samples;
         private long calls;
+        /** Calls by the number of threads that took part, and their wall time (for {@link Usage}). */
+        private final long[] callsByThreads;
+        private long nanos;
         private int chosen;
         private boolean tuning;
         private int turn;
@@ -358,6 +362,7 @@ public final class ParallelRows implements AutoCloseable {
             candidates[count] = threads;
             samples = new long[candidates.length][SAMPLES];
             chosen = threads;
+            callsByThreads = new long[threads + 1];
         }
 
         int participants() {
@@ -372,6 +377,8 @@ public final class ParallelRows implements AutoCloseable {
         /** After a call that ran on {@code used} threads for {@code nanos} ns; {@code tune}: the pool tunes. */
         void record(int used, long nanos, boolean tune) {
             calls++;
+            callsByThreads[used]++;
+            this.nanos += nanos;
             if (!tune) {
                 return;
             }
@@ -421,7 +428,13 @@ public final class ParallelRows implements AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
-            lastUsage = new Usage(callsByThreads.clone());
+            Site heaviest = null;
+            for (int k = 0; k < siteCount; k++) {
+                if (heaviest == null || sites[k].nanos > heaviest.nanos) {
+                    heaviest = sites[k];
+                }
+            }
+            lastUsage = new Usage(heaviest != null ? heaviest.callsByThreads.clone() : callsByThreads.clone());
         }
         closed = true;
         for (Thread w : workers) {

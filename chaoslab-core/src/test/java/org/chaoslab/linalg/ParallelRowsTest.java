@@ -13,6 +13,30 @@ import org.junit.jupiter.api.Timeout;
 class ParallelRowsTest {
 
     /**
+     * {@link ParallelRows#lastUsage} reports the call site that took the most wall time (in a simulation the product),
+     * not every call: 5 calls of a site whose blocks each spin for 2 ms, then 200 calls of a light one.
+     */
+    @Test
+    @Timeout(60)
+    void lastUsageReportsTheHeaviestCallSite() {
+        try (ParallelRows pool = new ParallelRows(2)) {
+            for (int call = 0; call < 5; call++) {
+                pool.run(4, 1, (from, to) -> {
+                    long end = System.nanoTime() + 2_000_000L;
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                });
+            }
+            double[] sink = new double[64];
+            for (int call = 0; call < 200; call++) {
+                pool.run(64, 8, (from, to) -> sink[from] += 1.0);
+            }
+        }
+        assertThat(ParallelRows.lastUsage().calls()).isEqualTo(5);
+    }
+
+    /**
      * Many short calls from several call sites with varying rows and block sizes, so that the tuning switches the
      * number of taking part threads while blocks are claimed: every block still runs exactly once per call and
      * sees the call's own block bounds.
