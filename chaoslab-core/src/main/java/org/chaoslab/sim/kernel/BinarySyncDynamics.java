@@ -16,7 +16,7 @@ final class BinarySyncDynamics extends ColumnDynamics {
 
     private final CouplingMatrix couplings;
     private final BinaryFieldKernel kernel;
-    private final float[] jCol;          // column-major J, COLUMN_SUM only
+    private final float[] jTiles;        // J by row tiles (ColumnSumKernel.tiles), COLUMN_SUM only
     private final double[] bias;         // P × N: x_i(p) − b
     private final float[] state;         // N × C, 0/1
     private final float[] field;         // N × C (float32 kinds)
@@ -31,7 +31,7 @@ final class BinarySyncDynamics extends ColumnDynamics {
         boolean f32 = couplings instanceof Float32Matrix;
         this.kernel = f32 ? kernel : null;
         boolean sums = this.kernel == BinaryFieldKernel.COLUMN_SUM;
-        this.couplings = sums ? null : couplings;     // the column sums keep only their transposed copy
+        this.couplings = sums ? null : couplings;     // the column sums keep only their tiled copy
         this.bias = new double[inputs.length];
         for (int k = 0; k < inputs.length; k++) {
             bias[k] = inputs[k] - threshold;
@@ -39,7 +39,7 @@ final class BinarySyncDynamics extends ColumnDynamics {
         int len = columns * n;
         this.state = new float[len];
         this.field = f32 ? new float[len] : null;
-        this.jCol = sums ? transpose(((Float32Matrix) couplings).data(), n) : null;
+        this.jTiles = sums ? ColumnSumKernel.tiles(((Float32Matrix) couplings).data(), n) : null;
         this.active = sums ? new int[len] : null;
         this.count = sums ? new int[columns] : null;
         this.state64 = f32 ? null : new double[len];
@@ -90,7 +90,7 @@ final class BinarySyncDynamics extends ColumnDynamics {
         if (kernel == BinaryFieldKernel.COLUMN_SUM) {
             int tile = ColumnSumKernel.tileRows();
             int block = tile * Math.max(1, ((n + tile - 1) / tile + 15) / 16);
-            pool.run(n, block, (from, to) -> ColumnSumKernel.fields(jCol, n, active, count, columns, field, from, to));
+            pool.run(n, block, (from, to) -> ColumnSumKernel.fields(jTiles, n, active, count, columns, field, from, to));
         } else if (kernel == BinaryFieldKernel.SGEMM) {
             float[] j = ((Float32Matrix) couplings).data();
             var blas = Blas.blas();
@@ -130,16 +130,5 @@ final class BinarySyncDynamics extends ColumnDynamics {
     @Override
     public void copyResponses(float[] out) {
         System.arraycopy(state, 0, out, 0, state.length);
-    }
-
-    /** Column-major copy of a row-major N × N matrix. */
-    static float[] transpose(float[] rowMajor, int n) {
-        float[] t = new float[rowMajor.length];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                t[j * n + i] = rowMajor[i * n + j];
-            }
-        }
-        return t;
     }
 }

@@ -44,7 +44,7 @@ public record ResponseMemory(long couplings, long state, long inputs, long recor
                     perCell = 4 + 4;
                 }
                 if (f32 && kernel == BinaryFieldKernel.COLUMN_SUM) {
-                    j += n * n * 4;                            // the transposed copy (while both exist)
+                    j += n * n * 4;                            // the tiled copy of the column sums (while both exist)
                 }
             }
             case GLAUBER -> {
