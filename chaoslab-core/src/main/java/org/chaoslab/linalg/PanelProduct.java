@@ -137,9 +137,26 @@ public final class PanelProduct {
             return;
         }
         double[] row = ROW.get();
+        if ((long) panels(m) * n * WIDTH * 8 > PANELS_IN_CACHE_BYTES) {
+            // the panels together exceed the caches: one panel at a time for all the rows, so that it stays in L2
+            // while J's rows stream past it (rather than every panel re-read from memory for each strip of rows)
+            for (int p = 0; p < panels(m); p++) {
+                strips(a, n, panels, p, p + 1, m, out, from, to, row);
+            }
+            return;
+        }
+        strips(a, n, panels, 0, panels(m), m, out, from, to, row);
+    }
+
+    /** All panels together up to this size: they stay in the caches while the strips of rows run over them. */
+    static final long PANELS_IN_CACHE_BYTES = 8L << 20;
+
+    /** Panels [p0, p1) for rows [from, to): eight rows at a time (or four), then four, then one. */
+    private static void strips(double[] a, int n, double[] panels, int p0, int p1, int m, double[] out, int from, int to,
+                               double[] row) {
         int i = from;
         for (; i + STRIP <= to; i += STRIP) {
-            for (int p = 0; p < panels(m); p++) {
+            for (int p = p0; p < p1; p++) {
                 if (STRIP == 8) {
                     rows8(a, n, panels, p, m, out, i, row);
                 } else {
@@ -148,12 +165,12 @@ public final class PanelProduct {
             }
         }
         for (; i + 4 <= to; i += 4) {
-            for (int p = 0; p < panels(m); p++) {
+            for (int p = p0; p < p1; p++) {
                 rows4(a, n, panels, p, m, out, i, row);
             }
         }
         for (; i < to; i++) {
-            for (int p = 0; p < panels(m); p++) {
+            for (int p = p0; p < p1; p++) {
                 rows1(a, n, panels, p, m, out, i, row);
             }
         }

@@ -150,4 +150,27 @@ class PanelProductTest {
             }
         }
     }
+    /**
+     * Panels beyond {@link PanelProduct#PANELS_IN_CACHE_BYTES} are taken one at a time for all the rows: every entry is
+     * still exactly the sequential fma chain (8-, 4- and 1-row kernels; a partial last panel; two row blocks).
+     */
+    @org.junit.jupiter.api.Test
+    void panelByPanelKeepsEveryEntrysFmaChain() {
+        int n = 701;
+        int m = (int) (PanelProduct.PANELS_IN_CACHE_BYTES / (8L * n)) + 5;
+        assertThat((long) PanelProduct.panels(m) * n * PanelProduct.width(m) * 8).isGreaterThan(PanelProduct.PANELS_IN_CACHE_BYTES);
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] a = random(rng, n * n);
+        double[] b = random(rng, n * m);
+        double[] out = product(a, n, b, m, 203);
+        for (int c = 0; c < m; c++) {
+            for (int i = 0; i < n; i++) {
+                double s = 0.0;
+                for (int k = 0; k < n; k++) {
+                    s = Math.fma(a[i * n + k], b[c * n + k], s);
+                }
+                assertThat(out[c * n + i]).as("(%d, %d)", i, c).isEqualTo(s);
+            }
+        }
+    }
 }
