@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Row kernels of the bfloat16 matrix–vector product ({@link BFloat16Matrix}): J in bfloat16, x and the accumulation in
- * float32 lanes, each row's lanes summed in float64 (as {@link DotKernels} does for float32 storage).
+ * float32 lanes, each row's lanes summed in float64 (as {@link DotKernels} does for the float32 batched product).
  *
  * <p><b>Widening in registers.</b> A row is stored as ints, each holding two bfloat16 (see {@link BFloat16Matrix}): in a
  * segment of 2L columns (L float lanes per vector), int lane k holds column k in its low half and column L + k in its

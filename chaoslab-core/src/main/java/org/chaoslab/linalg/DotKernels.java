@@ -2,6 +2,7 @@ package org.chaoslab.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -37,6 +38,20 @@ public final class DotKernels {
     /** Per-thread scratch for the float kernels' accumulators (eight vectors of F), summed by scalar code. */
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[8 * F.length()]);
 
+    /** The most float lanes {@link #foldLanes} folds by rotations. */
+    private static final int MAX_FOLDED_LANES = 16;
+    /** Lane i of the rotated vector is lane (i + l/2^k) mod l: the rotations of {@link #foldLanes}. */
+    private static final VectorShuffle<Float> ROTATE_HALF = rotation(2);
+    private static final VectorShuffle<Float> ROTATE_QUARTER = rotation(4);
+    private static final VectorShuffle<Float> ROTATE_EIGHTH = rotation(8);
+    private static final VectorShuffle<Float> ROTATE_SIXTEENTH = rotation(16);
+
+    private static VectorShuffle<Float> rotation(int parts) {
+        int l = F.length();
+        int by = Math.max(1, l / parts);
+        return VectorShuffle.fromOp(F, i -> (i + by) % l);
+    }
+
     private DotKernels() {
     }
 
@@ -51,7 +66,7 @@ public final class DotKernels {
         }
     }
 
-    /** The same for float storage (float lanes, each row's lanes summed in double). */
+    /** The same for float storage (float lanes, each row's lanes folded in float, {@link #foldLanes}). */
     static void rows(float[] a, int n, float[] b, double[] out, int from, int to) {
         rows(a, 0, n, b, out, from, to);
     }
@@ -62,10 +77,9 @@ public final class DotKernels {
      * the rest one at a time, so a row's bits depend on where it lies in its block, never on the chunking.
      */
     static void rows(float[] a, int first, int n, float[] b, double[] out, int from, int to) {
-        float[] lanes = LANES.get();
         int i = from;
         for (; i + 4 <= to; i += 4) {
-            dot4(a, (i - first) * n, n, b, out, i, lanes);
+            dot4(a, (i - first) * n, n, b, out, i);
         }
         for (; i < to; i++) {
             out[i] = dot(a, (i - first) * n, b, n);
@@ -403,13 +417,12 @@ public final class DotKernels {
     }
 
     /**
-     * Float rows off/n .. off/n + 3, float lanes, each row's lanes summed in double. The four accumulators go
-     * through {@code lanes} (scratch of at least 4·F.length() floats) to be summed by scalar code. The columns left
+     * Float rows off/n .. off/n + 3, float lanes, each row's lanes folded by {@link #foldLanes}. The columns left
      * after the whole vectors (fewer than F.length(), e.g. 10 at N = 250 with 16 lanes) go through one more vector
      * that ends at column n, its lanes already counted weighted by zero ({@link #TAIL_WEIGHTS}): a scalar tail made
      * small float products slower than double ones.
      */
-    private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o, float[] lanes) {
+    private static void dot4(float[] a, int off, int n, float[] b, double[] out, int o) {
         int l = F.length();
         int step = 2 * l;
         int bound = n - n % step;
@@ -454,14 +467,10 @@ public final class DotKernels {
             p3 = FloatVector.fromArray(F, a, o3 + t).fma(x, p3);
             k = n;
         }
-        p0.add(q0).intoArray(lanes, 0);
-        p1.add(q1).intoArray(lanes, l);
-        p2.add(q2).intoArray(lanes, 2 * l);
-        p3.add(q3).intoArray(lanes, 3 * l);
-        double s0 = sumLanes(lanes, 0, l);
-        double s1 = sumLanes(lanes, l, l);
-        double s2 = sumLanes(lanes, 2 * l, l);
-        double s3 = sumLanes(lanes, 3 * l, l);
+        double s0 = foldLanes(p0.add(q0));
+        double s1 = foldLanes(p1.add(q1));
+        double s2 = foldLanes(p2.add(q2));
+        double s3 = foldLanes(p3.add(q3));
         for (; k < n; k++) {
             double x = b[k];
             s0 += (double) a[off + k] * x;
@@ -519,12 +528,12 @@ public final class DotKernels {
         return sum;
     }
 
-    /** Σ_k a[aOff + k]·b[k] for k &lt; n, float storage with float lanes, summed in double at the end. */
+    /** Σ_k a[aOff + k]·b[k] for k &lt; n, float storage with float lanes, folded at the end ({@link #foldLanes}). */
     static double dot(float[] a, int aOff, float[] b, int n) {
         return dot(a, aOff, b, 0, n);
     }
 
-    /** Σ_k a[aOff + k]·b[bOff + k] for k &lt; n, float lanes summed in double at the end. */
+    /** Σ_k a[aOff + k]·b[bOff + k] for k &lt; n, float lanes folded at the end ({@link #foldLanes}). */
     static double dot(float[] a, int aOff, float[] b, int bOff, int n) {
         int l = F.length();
         int step = 4 * l;
@@ -543,13 +552,47 @@ public final class DotKernels {
         for (; k <= n - l; k += l) {
             s0 = FloatVector.fromArray(F, a, aOff + k).fma(FloatVector.fromArray(F, b, bOff + k), s0);
         }
-        float[] lanes = LANES.get();
-        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
-        double sum = sumLanes(lanes, 0, l);
+        double sum = foldLanes(s0.add(s1).add(s2.add(s3)));
         for (; k < n; k++) {
             sum += (double) a[aOff + k] * b[bOff + k];
         }
         return sum;
+    }
+
+    /**
+     * The lanes of a float accumulator summed by a fixed tree in float: v + (v rotated by l/2 lanes), then by l/4, …, by
+     * 1, and lane 0 of the result — each lane the sum of all l lanes, added pairwise in an order that depends only on
+     * the vector size. Explicit rotations and element-wise adds round the same compiled or interpreted (unlike
+     * {@code reduceLanes}, see {@link #sumLanes(DoubleVector)}), and the rotations are single permutes in C2: the
+     * single-vector row kernels use this instead of storing the accumulators and summing their lanes in double
+     * ({@link #sumLanes(float[], int, int)}), whose store-to-load forwards and sixteen conversions per row were a quarter
+     * of the float32 product at N = 256 and 3–5 % at N = 1000–2000 (2-core AMD EPYC, 512-bit vectors, in-process A/B:
+     * one thread, N = 256, 3.4–3.8 → 2.4–3.0 µs per product; docs/benchmarks.md). Accuracy: log₂ l more float roundings
+     * on top of each lane's chain of n/l float fmas, within the same n·u_f·Σ|a b| bound (DotKernelsTest).
+     */
+    static double foldLanes(FloatVector v) {
+        int l = F.length();
+        if (l > MAX_FOLDED_LANES) {
+            // wider than any machine this was measured on (SVE beyond 512 bits): the lanes in order, in double
+            double sum = 0.0;
+            for (int lane = 0; lane < l; lane++) {
+                sum += v.lane(lane);
+            }
+            return sum;
+        }
+        if (l >= 2) {
+            v = v.add(v.rearrange(ROTATE_HALF));
+        }
+        if (l >= 4) {
+            v = v.add(v.rearrange(ROTATE_QUARTER));
+        }
+        if (l >= 8) {
+            v = v.add(v.rearrange(ROTATE_EIGHTH));
+        }
+        if (l >= 16) {
+            v = v.add(v.rearrange(ROTATE_SIXTEENTH));
+        }
+        return v.lane(0);
     }
 
     /**

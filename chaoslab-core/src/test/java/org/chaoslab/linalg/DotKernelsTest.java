@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -104,5 +107,49 @@ class DotKernelsTest {
                 }
             }
         }
+    }
+
+    /**
+     * The float rows' lane sum is one fixed tree, whether the kernel runs interpreted or compiled: each of 60 000 calls
+     * (enough for C1 and then C2 to compile {@code foldLanes} during the loop) equals, bit for bit, a scalar model of the
+     * same rotations — v_i ← v_i + v_{(i + s) mod l} for s = l/2, l/4, …, 1, in float — on lanes of magnitudes spread
+     * over 2^±20 so that any other order rounds differently. {@code reduceLanes(ADD)} in its place fails here (its
+     * interpreted fallback adds the lanes in order, its C2 intrinsic pairwise).
+     */
+    @Test
+    void foldedLanesAreOneFixedTreeCompiledOrInterpreted() {
+        VectorSpecies<Float> species = FloatVector.SPECIES_PREFERRED;
+        int l = species.length();
+        SplittableRandom rng = new SplittableRandom(2026);
+        float[] lanes = new float[l];
+        float[] model = new float[l];
+        float[] rotated = new float[l];
+        for (int call = 0; call < 60_000; call++) {
+            for (int j = 0; j < l; j++) {
+                lanes[j] = (float) ((rng.nextDouble() - 0.5) * Math.scalb(1.0, rng.nextInt(-20, 21)));
+            }
+            System.arraycopy(lanes, 0, model, 0, l);
+            for (int s = l / 2; s >= 1 && l <= 16; s /= 2) {
+                for (int j = 0; j < l; j++) {
+                    rotated[j] = model[(j + s) % l];
+                }
+                for (int j = 0; j < l; j++) {
+                    model[j] += rotated[j];
+                }
+            }
+            double expected = l <= 16 ? model[0] : inOrder(lanes);
+            double folded = DotKernels.foldLanes(FloatVector.fromArray(species, lanes, 0));
+            if (Double.doubleToRawLongBits(folded) != Double.doubleToRawLongBits(expected)) {
+                throw new AssertionError("call " + call + ": folded " + folded + ", the fixed tree gives " + expected);
+            }
+        }
+    }
+
+    private static double inOrder(float[] lanes) {
+        double sum = 0.0;
+        for (float v : lanes) {
+            sum += v;
+        }
+        return sum;
     }
 }
