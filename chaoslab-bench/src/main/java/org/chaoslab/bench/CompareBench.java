@@ -27,7 +27,7 @@ import org.chaoslab.sim.rate.RealizedRateNetwork;
  *   <li>numpy's ms per step ({@code x += dt*(-x + J @ np.tanh(x))}, its BLAS on every core);</li>
  *   <li>numpy / chaoslab (the tuned time), and the read bound: bytes of J over the read bandwidth of a J-sized array
  *       on every core (main memory for a large J, the caches for a small one) — no step can be faster than reading J
- *       once.</li>
+ *       once — measured in rounds alternating with the tuned step ({@link #pairedBound}).</li>
  * </ul>
  * Every time is the best of a few repetitions; the last column is the largest share of the CPUs other processes took
  * during a best repetition. Writes {@code compare.json} and {@code compare.csv}.
@@ -67,13 +67,15 @@ final class CompareBench {
      * @param tunedShare   the share of the calls that used it
      * @param numpyMs      numpy's ms per step (NaN without numpy)
      * @param numpyOverChaoslab numpyMs / tunedMs
-     * @param boundMs      bytes of J / read bandwidth of a J-sized array
+     * @param boundMs      bytes of J / read bandwidth of a J-sized array (median of the paired rounds)
      * @param boundGBs     that bandwidth
+     * @param boundOverChaoslab the read time over the tuned step time, median of rounds measured in turns
+     *                     ({@link #pairedBound})
      * @param foreignLoad  the largest share of the CPUs other processes took during a best repetition
      */
     record Row(String id, int n, String precision, long matrixBytes, double fixedMs, double oneMs, double tunedMs,
                int tunedThreads, double tunedShare, double numpyMs, double numpyOverChaoslab, double boundMs,
-               double boundGBs, double foreignLoad) {
+               double boundGBs, double boundOverChaoslab, double foreignLoad) {
     }
 
     record Report(RunMetadata metadata, int threads, String numpyStatus, Map<String, String> numpyEnv, List<Row> rows) {
@@ -159,9 +161,9 @@ final class CompareBench {
                 Timing one = time(realized, c, 1);
                 Timing tuned = time(realized, c, threads);
                 ParallelRows.Usage usage = ParallelRows.lastUsage();
+                Paired bound = pairedBound(realized, c, threads, tuned.unitsPerRep());
                 realized = null;
                 System.gc();
-                Timing bw = MemoryBandwidth.measure(c.matrixBytes(), threads, 3, 5, 0.1);
                 double numpyMs = Double.NaN;
                 double numpyLoad = Double.NaN;
                 if (o.numpy() && c.numpy()) {                 // numpy has no bfloat16 product: n/a in its row
@@ -176,16 +178,52 @@ final class CompareBench {
                         numpyStatus = nc != null ? "error: " + nc.error() : np.status();
                     }
                 }
-                double boundGBs = bw.max();
-                double boundMs = c.matrixBytes() / (boundGBs * 1e9) * 1e3;
                 double load = max(fixed.loadOfBest(false), one.loadOfBest(false), tuned.loadOfBest(false),
-                        bw.loadOfBest(true), numpyLoad);
+                        bound.foreignLoad(), numpyLoad);
                 rows.add(new Row(c.id(), n, c.dtype(), c.matrixBytes(), fixed.min(), one.min(), tuned.min(),
-                        usage.mostUsed(), usage.share(usage.mostUsed()), numpyMs, numpyMs / tuned.min(), boundMs,
-                        boundGBs, load));
+                        usage.mostUsed(), usage.share(usage.mostUsed()), numpyMs, numpyMs / tuned.min(), bound.boundMs(),
+                        bound.boundGBs(), bound.boundOverStep(), load));
             }
         }
         return new Report(meta, threads, numpyStatus, numpyEnv, rows);
+    }
+
+    /** Rounds of the read bound measured in turns with the tuned step. */
+    static final int PAIRED_ROUNDS = 5;
+
+    /**
+     * The read bound beside the step: medians over {@link #PAIRED_ROUNDS} rounds, each one repetition of the tuned step
+     * ({@code steps} steps) then one of the read bandwidth of a J-sized array.
+     *
+     * @param boundMs       bytes of J / the read bandwidth
+     * @param boundGBs      the read bandwidth
+     * @param boundOverStep the read time of J over the step time, round by round
+     * @param foreignLoad   the largest share of the CPUs other processes took during a round
+     */
+    record Paired(double boundMs, double boundGBs, double boundOverStep, double foreignLoad) {
+    }
+
+    /**
+     * Measured in turns because on a shared host the memory's bandwidth moves by tens of percent from one minute to the
+     * next (38–64 GB/s within an hour on the AMD EPYC guest): a bound timed a minute after the step made the same kernel
+     * look at 0.6 or at 0.9 of it. Round by round both see the host in the same state; the ratio's median is reported.
+     */
+    static Paired pairedBound(RealizedRateNetwork realized, BenchCase c, int threads, long steps) throws Exception {
+        MemoryBandwidth.Meter meter = MemoryBandwidth.Meter.of(c.matrixBytes(), threads, 0.1);
+        double[] gbs = new double[PAIRED_ROUNDS];
+        double[] boundMs = new double[PAIRED_ROUNDS];
+        double[] ratio = new double[PAIRED_ROUNDS];
+        double load = Double.NaN;
+        for (int r = 0; r < PAIRED_ROUNDS; r++) {
+            CpuLoad.Snapshot before = CpuLoad.now();
+            double stepMs = SimulatorTiming.run(realized, c, threads, steps) / steps * 1e3;
+            gbs[r] = meter.gbs();
+            double l = CpuLoad.foreign(before, CpuLoad.now());
+            load = Double.isNaN(load) || l > load ? l : load;
+            boundMs[r] = c.matrixBytes() / (gbs[r] * 1e9) * 1e3;
+            ratio[r] = boundMs[r] / stepMs;
+        }
+        return new Paired(Timing.median(boundMs), Timing.median(gbs), Timing.median(ratio), load);
     }
 
     private static Timing time(RealizedRateNetwork realized, BenchCase c, int threads) throws Exception {
@@ -228,13 +266,15 @@ final class CompareBench {
                     row.tunedThreads(), row.tunedShare() < 0.9 ? String.format(Locale.ROOT, ", %.0f %%", 100 * row.tunedShare()) : "",
                     BenchMain.ms(row.numpyMs()), Double.isNaN(row.numpyOverChaoslab()) ? "n/a"
                             : String.format(Locale.ROOT, "%.2f×", row.numpyOverChaoslab()),
-                    BenchMain.ms(row.boundMs()), row.boundGBs(), row.boundMs() / row.tunedMs(),
+                    BenchMain.ms(row.boundMs()), row.boundGBs(), row.boundOverChaoslab(),
                     Double.isNaN(row.foreignLoad()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * row.foreignLoad()));
         }
         out.println();
         out.println("tuned: the pool's measured choice of threads per call (the count most calls of its heaviest call site, "
-                + "the product, used, with its share when under 90 %); numpy / chaoslab uses the tuned time; other load: the largest share of the CPUs other "
-                + "processes took during a best repetition (above ~5 % the numbers are pessimistic).");
+                + "the product, used, with its share when under 90 %); numpy / chaoslab uses the tuned time; read bound: bytes of J over the read "
+                + "bandwidth of a J-sized array, and bound / chaoslab the read time over the tuned step, both medians of " + PAIRED_ROUNDS
+                + " rounds that time one repetition of each in turn (the host's memory moves between minutes); other load: the largest share of "
+                + "the CPUs other processes took during a best repetition (above ~5 % the numbers are pessimistic).");
     }
 
     static void write(Report r, Path dir) throws IOException {
@@ -245,14 +285,14 @@ final class CompareBench {
         String[] id = new String[k];
         int[] n = new int[k];
         int[] tunedThreads = new int[k];
-        double[][] d = new double[9][k];
+        double[][] d = new double[10][k];
         for (int i = 0; i < k; i++) {
             Row row = rows.get(i);
             id[i] = row.id();
             n[i] = row.n();
             tunedThreads[i] = row.tunedThreads();
             double[] v = {row.fixedMs(), row.oneMs(), row.tunedMs(), row.numpyMs(), row.numpyOverChaoslab(), row.boundMs(),
-                row.boundGBs(), row.tunedShare(), row.foreignLoad()};
+                row.boundGBs(), row.tunedShare(), row.foreignLoad(), row.boundOverChaoslab()};
             for (int j = 0; j < v.length; j++) {
                 d[j][i] = v[j];
             }
@@ -262,7 +302,8 @@ final class CompareBench {
                 .column("chaoslab_ms_threads_" + r.threads(), d[0]).column("chaoslab_ms_1_thread", d[1])
                 .column("chaoslab_ms_tuned", d[2]).column("tuned_threads", tunedThreads).column("tuned_share", d[7])
                 .column("numpy_ms", d[3]).column("numpy_over_chaoslab", d[4])
-                .column("read_bound_ms", d[5]).column("read_bound_gbs", d[6]).column("foreign_cpu_load", d[8])
+                .column("read_bound_ms", d[5]).column("read_bound_gbs", d[6]).column("read_bound_over_chaoslab", d[9])
+                .column("foreign_cpu_load", d[8])
                 .build().write(dir.resolve("compare.csv"));
     }
 }

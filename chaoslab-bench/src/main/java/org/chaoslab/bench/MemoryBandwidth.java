@@ -35,35 +35,73 @@ final class MemoryBandwidth {
      * @return GB/s (10⁹ bytes per second) per repetition; unitsPerRep = sweeps
      */
     static Timing measure(long bytes, int threads, int reps, int maxReps, double minRepSeconds) throws Exception {
-        long len = bytes / 4;
-        if (len < 1 || len > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("bandwidth array must be 4 B .. 8 GiB (got " + bytes + " B)");
+        Meter m = Meter.of(bytes, threads, minRepSeconds);
+        return Timing.repeat(m.sweeps(), reps, maxReps, m::gbs);
+    }
+
+    /**
+     * An array of a given size, filled, with the JIT warmed up and a sweep count calibrated so that one repetition lasts
+     * about {@code repSeconds}; each {@link #gbs} is one more repetition. For a bandwidth measured in turns with another
+     * timing ({@link CompareBench}: the read bound beside the step, round by round), so that both see the host's
+     * memory in the same state.
+     */
+    static final class Meter {
+
+        private final float[] a;
+        private final int threads;
+        private final int sweeps;
+
+        private Meter(float[] a, int threads, int sweeps) {
+            this.a = a;
+            this.threads = threads;
+            this.sweeps = sweeps;
         }
-        float[] a = new float[(int) len];
-        Arrays.fill(a, 1.0f);   // touch every page before timing
-        warmUp(a);
-        // calibrate (and warm the JIT): double the sweeps until a repetition lasts a quarter of the target
-        int sweeps = 1;
-        double t = run(a, threads, 1);
-        while (t < 0.25 * minRepSeconds && sweeps < 1 << 24) {
-            sweeps *= 2;
-            t = run(a, threads, sweeps);
-        }
-        sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(sweeps * minRepSeconds / t)));
-        // the JIT may compile (or deoptimize and recompile) the kernel during calibration: time the calibrated count
-        // again until two rates in a row agree within 30 %
-        double rate = sweeps / t;
-        for (int k = 0; k < 8; k++) {
-            t = run(a, threads, sweeps);
-            double again = sweeps / t;
-            sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(again * minRepSeconds)));
-            if (Math.abs(again - rate) <= 0.3 * Math.min(again, rate)) {
-                break;
+
+        /**
+         * @param bytes      array size (a multiple of 4, below 8 GiB)
+         * @param threads    threads, each summing one fixed contiguous part
+         * @param repSeconds about how long one repetition lasts
+         */
+        static Meter of(long bytes, int threads, double repSeconds) throws Exception {
+            long len = bytes / 4;
+            if (len < 1 || len > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("bandwidth array must be 4 B .. 8 GiB (got " + bytes + " B)");
             }
-            rate = again;
+            float[] a = new float[(int) len];
+            Arrays.fill(a, 1.0f);   // touch every page before timing
+            warmUp(a);
+            // calibrate (and warm the JIT): double the sweeps until a repetition lasts a quarter of the target
+            int sweeps = 1;
+            double t = run(a, threads, 1);
+            while (t < 0.25 * repSeconds && sweeps < 1 << 24) {
+                sweeps *= 2;
+                t = run(a, threads, sweeps);
+            }
+            sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(sweeps * repSeconds / t)));
+            // the JIT may compile (or deoptimize and recompile) the kernel during calibration: time the calibrated count
+            // again until two rates in a row agree within 30 %
+            double rate = sweeps / t;
+            for (int k = 0; k < 8; k++) {
+                t = run(a, threads, sweeps);
+                double again = sweeps / t;
+                sweeps = (int) Math.max(1, Math.min(1 << 26, Math.ceil(again * repSeconds)));
+                if (Math.abs(again - rate) <= 0.3 * Math.min(again, rate)) {
+                    break;
+                }
+                rate = again;
+            }
+            return new Meter(a, threads, sweeps);
         }
-        int n = sweeps;
-        return Timing.repeat(sweeps, reps, maxReps, () -> 4.0 * len * n / run(a, threads, n) * 1e-9);
+
+        /** Sweeps per repetition. */
+        int sweeps() {
+            return sweeps;
+        }
+
+        /** One repetition: GB/s (10⁹ bytes per second) of all threads sweeping their parts at once. */
+        double gbs() throws Exception {
+            return 4.0 * a.length * sweeps / run(a, threads, sweeps) * 1e-9;
+        }
     }
 
     /**
