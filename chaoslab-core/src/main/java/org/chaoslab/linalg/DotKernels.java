@@ -566,7 +566,7 @@ public final class DotKernels {
      * {@code reduceLanes}, see {@link #sumLanes(DoubleVector)}), and the rotations are single permutes in C2: the
      * single-vector row kernels use this instead of storing the accumulators and summing their lanes in double
      * ({@link #sumLanes(float[], int, int)}), whose store-to-load forwards and sixteen conversions per row were a quarter
-     * of the float32 product at N = 256 and 3–5 % at N = 1000–2000 (2-core AMD EPYC, 512-bit vectors, in-process A/B:
+     * of the float32 product at N = 256 and 3–15 % at N = 1000–2000 (2-core AMD EPYC, 512-bit vectors, in-process A/B:
      * one thread, N = 256, 3.4–3.8 → 2.4–3.0 µs per product; docs/benchmarks.md). Accuracy: log₂ l more float roundings
      * on top of each lane's chain of n/l float fmas, within the same n·u_f·Σ|a b| bound (DotKernelsTest).
      */
