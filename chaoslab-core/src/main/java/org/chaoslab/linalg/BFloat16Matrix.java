@@ -1,5 +1,8 @@
 package org.chaoslab.linalg;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Dense N×N matrix in bfloat16 ({@link BFloat16}): 2 bytes per coupling, a quarter of float64's memory traffic.
  * Values are rounded to nearest-even from float64 ({@link #setRow}); products widen them to float32 in registers and
@@ -84,13 +87,27 @@ public final class BFloat16Matrix implements CouplingMatrix {
         return high(j) ? word >>> 16 : word & 0xFFFF;
     }
 
-    /** J_ij ← v rounded to bfloat16 (nearest, ties to even). */
+    /**
+     * J_ij ← v rounded to bfloat16 (nearest, ties to even). Safe beside other threads setting other entries: J_ij shares
+     * its int with another entry of the row, and the int is updated by compare-and-set, so a write to that entry made
+     * meanwhile by another thread is kept (the symmetric coupling sampler writes J_ij and J_ji from row i's thread; a
+     * plain read-modify-write lost such writes, leaving zero couplings).
+     */
     public void set(int i, int j, double v) {
         int[] d = chunks[i / rowsPerChunk];
         int p = (i % rowsPerChunk) * rowInts + slot(j);
         int b = BFloat16.round(v);
-        d[p] = high(j) ? (d[p] & 0xFFFF) | b << 16 : (d[p] & 0xFFFF0000) | b;
+        boolean high = high(j);
+        int old;
+        int now;
+        do {
+            old = (int) INTS.getVolatile(d, p);
+            now = high ? (old & 0xFFFF) | b << 16 : (old & 0xFFFF0000) | b;
+        } while (!INTS.compareAndSet(d, p, old, now));
     }
+
+    /** Atomic access to the packed ints of {@link #set}. */
+    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     /** Row i ← {@code row} (n values) rounded to bfloat16 (nearest, ties to even). */
     public void setRow(int i, double[] row) {

@@ -145,4 +145,51 @@ class BFloat16MatrixTest {
             }
         }
     }
+
+    /**
+     * Two bfloat16 entries share one int (columns k and k + L of a group); the symmetric coupling sampler sets single
+     * entries from several threads (row i's stream writes J_ij and the mirror J_ji), so {@link BFloat16Matrix#set} must
+     * keep a write to the other half of its int made meanwhile by another thread. Two threads set the low and the high
+     * halves of the ints of a 4 × 2L matrix over and over at the same time, each ending with its own last value; both
+     * last values must be there. A plain read-modify-write loses one (the other thread writes back the half it read
+     * before): found as a zero coupling in CI (CouplingSamplerTest, symmetric bfloat16 on two threads).
+     */
+    @Test
+    void concurrentSetsOfTheTwoHalvesOfAnIntAreBothKept() throws Exception {
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        int n = 2 * lanes;
+        int rows = 4;
+        int sweeps = 20_000;
+        for (int round = 0; round < 20; round++) {
+            BFloat16Matrix m = new BFloat16Matrix(n);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            Thread[] writers = new Thread[2];
+            for (int w = 0; w < 2; w++) {
+                int half = w;
+                writers[w] = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    for (int sweep = 1; sweep <= sweeps; sweep++) {
+                        for (int i = 0; i < rows; i++) {
+                            for (int k = 0; k < lanes; k++) {
+                                m.set(i, half * lanes + k, sweep);
+                            }
+                        }
+                    }
+                });
+                writers[w].start();
+            }
+            for (Thread t : writers) {
+                t.join();
+            }
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(m.bits(i, j)).as("round %d, entry (%d, %d)", round, i, j).isEqualTo(BFloat16.round(sweeps));
+                }
+            }
+        }
+    }
 }
