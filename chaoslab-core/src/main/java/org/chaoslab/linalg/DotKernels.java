@@ -467,10 +467,43 @@ public final class DotKernels {
             p3 = FloatVector.fromArray(F, a, o3 + t).fma(x, p3);
             k = n;
         }
-        double s0 = foldLanes(p0.add(q0));
-        double s1 = foldLanes(p1.add(q1));
-        double s2 = foldLanes(p2.add(q2));
-        double s3 = foldLanes(p3.add(q3));
+        double s0;
+        double s1;
+        double s2;
+        double s3;
+        if (l == 16) {
+            // fold16 written out: called four times from this large method, C2 inlined it at some of the sites only
+            // (node-count cutoff) and boxed the accumulator at the others
+            FloatVector v0 = p0.add(q0);
+            FloatVector v1 = p1.add(q1);
+            FloatVector v2 = p2.add(q2);
+            FloatVector v3 = p3.add(q3);
+            v0 = v0.add(v0.rearrange(ROTATE_HALF));
+            v1 = v1.add(v1.rearrange(ROTATE_HALF));
+            v2 = v2.add(v2.rearrange(ROTATE_HALF));
+            v3 = v3.add(v3.rearrange(ROTATE_HALF));
+            v0 = v0.add(v0.rearrange(ROTATE_QUARTER));
+            v1 = v1.add(v1.rearrange(ROTATE_QUARTER));
+            v2 = v2.add(v2.rearrange(ROTATE_QUARTER));
+            v3 = v3.add(v3.rearrange(ROTATE_QUARTER));
+            v0 = v0.add(v0.rearrange(ROTATE_EIGHTH));
+            v1 = v1.add(v1.rearrange(ROTATE_EIGHTH));
+            v2 = v2.add(v2.rearrange(ROTATE_EIGHTH));
+            v3 = v3.add(v3.rearrange(ROTATE_EIGHTH));
+            v0 = v0.add(v0.rearrange(ROTATE_SIXTEENTH));
+            v1 = v1.add(v1.rearrange(ROTATE_SIXTEENTH));
+            v2 = v2.add(v2.rearrange(ROTATE_SIXTEENTH));
+            v3 = v3.add(v3.rearrange(ROTATE_SIXTEENTH));
+            s0 = v0.lane(0);
+            s1 = v1.lane(0);
+            s2 = v2.lane(0);
+            s3 = v3.lane(0);
+        } else {
+            s0 = foldLanes(p0.add(q0));
+            s1 = foldLanes(p1.add(q1));
+            s2 = foldLanes(p2.add(q2));
+            s3 = foldLanes(p3.add(q3));
+        }
         for (; k < n; k++) {
             double x = b[k];
             s0 += (double) a[off + k] * x;
@@ -571,6 +604,24 @@ public final class DotKernels {
      * on top of each lane's chain of n/l float fmas, within the same n·u_f·Σ|a b| bound (DotKernelsTest).
      */
     static double foldLanes(FloatVector v) {
+        return F.length() == 16 ? fold16(v) : foldAny(v);
+    }
+
+    /**
+     * {@link #foldLanes} for 16 lanes (512-bit vectors), kept small (55 bytes of bytecode) so that C2 inlines it where it
+     * is called once (the single-row kernel); the four-row kernel has the same operations written out (there C2's
+     * node-count cutoff left some of four calls not inlined, each such accumulator boxed into a heap object per row).
+     */
+    private static double fold16(FloatVector v) {
+        v = v.add(v.rearrange(ROTATE_HALF));
+        v = v.add(v.rearrange(ROTATE_QUARTER));
+        v = v.add(v.rearrange(ROTATE_EIGHTH));
+        v = v.add(v.rearrange(ROTATE_SIXTEENTH));
+        return v.lane(0);
+    }
+
+    /** {@link #foldLanes} for any other number of lanes: the same rotations, as many as the width needs. */
+    private static double foldAny(FloatVector v) {
         int l = F.length();
         if (l > MAX_FOLDED_LANES) {
             // wider than any machine this was measured on (SVE beyond 512 bits): the lanes in order, in double
@@ -588,9 +639,6 @@ public final class DotKernels {
         }
         if (l >= 8) {
             v = v.add(v.rearrange(ROTATE_EIGHTH));
-        }
-        if (l >= 16) {
-            v = v.add(v.rearrange(ROTATE_SIXTEENTH));
         }
         return v.lane(0);
     }

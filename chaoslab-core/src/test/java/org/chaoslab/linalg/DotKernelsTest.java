@@ -152,4 +152,40 @@ class DotKernelsTest {
         }
         return sum;
     }
+
+    /**
+     * The four-row float kernel folds its accumulators with the rotations of {@link DotKernels#foldLanes} written out
+     * (so that C2 need not inline four calls): each row equals, bit for bit, the two-accumulator chain (even and odd
+     * vectors of the row, fma in float lanes) folded by {@code foldLanes} — for widths a multiple of two vectors, where
+     * no tail runs.
+     */
+    @Test
+    void fourRowKernelFoldsAsFoldLanesDoes() {
+        VectorSpecies<Float> species = FloatVector.SPECIES_PREFERRED;
+        int l = species.length();
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int n : new int[] {2 * l, 6 * l, 64 * l}) {
+            float[] a = new float[4 * n];
+            float[] b = new float[n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) ((rng.nextDouble() - 0.5) * Math.scalb(1.0, rng.nextInt(-8, 9)));
+            }
+            for (int k = 0; k < n; k++) {
+                b[k] = (float) (rng.nextDouble() - 0.5);
+            }
+            double[] out = new double[4];
+            DotKernels.rows(a, 0, n, b, out, 0, 4);
+            for (int r = 0; r < 4; r++) {
+                FloatVector p = FloatVector.zero(species);
+                FloatVector q = FloatVector.zero(species);
+                for (int k = 0; k < n; k += 2 * l) {
+                    p = FloatVector.fromArray(species, a, r * n + k).fma(FloatVector.fromArray(species, b, k), p);
+                    q = FloatVector.fromArray(species, a, r * n + k + l).fma(FloatVector.fromArray(species, b, k + l), q);
+                }
+                double expected = DotKernels.foldLanes(p.add(q));
+                assertThat(Double.doubleToRawLongBits(out[r])).as("n=%d row %d", n, r)
+                        .isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+        }
+    }
 }
