@@ -218,8 +218,7 @@ final class CompareBench {
             CpuLoad.Snapshot before = CpuLoad.now();
             double stepMs = SimulatorTiming.run(realized, c, threads, steps) / steps * 1e3;
             gbs[r] = meter.gbs();
-            double l = CpuLoad.foreign(before, CpuLoad.now());
-            load = Double.isNaN(load) || l > load ? l : load;
+            load = max(load, CpuLoad.foreign(before, CpuLoad.now()));
             boundMs[r] = c.matrixBytes() / (gbs[r] * 1e9) * 1e3;
             ratio[r] = boundMs[r] / stepMs;
         }

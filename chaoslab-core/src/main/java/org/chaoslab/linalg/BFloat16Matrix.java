@@ -26,6 +26,9 @@ import java.lang.invoke.VarHandle;
  */
 public final class BFloat16Matrix implements CouplingMatrix {
 
+    /** Atomic access to the packed ints of {@link #set}. */
+    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+
     private static final int L = BFloat16Kernels.L;
 
     private final int n;
@@ -105,9 +108,6 @@ public final class BFloat16Matrix implements CouplingMatrix {
             now = high ? (old & 0xFFFF) | b << 16 : (old & 0xFFFF0000) | b;
         } while (!INTS.compareAndSet(d, p, old, now));
     }
-
-    /** Atomic access to the packed ints of {@link #set}. */
-    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     /** Row i ← {@code row} (n values) rounded to bfloat16 (nearest, ties to even). */
     public void setRow(int i, double[] row) {

@@ -631,9 +631,7 @@ public final class DotKernels {
             }
             return sum;
         }
-        if (l >= 2) {
-            v = v.add(v.rearrange(ROTATE_HALF));
-        }
+        v = v.add(v.rearrange(ROTATE_HALF));       // a float vector has at least two lanes
         if (l >= 4) {
             v = v.add(v.rearrange(ROTATE_QUARTER));
         }
