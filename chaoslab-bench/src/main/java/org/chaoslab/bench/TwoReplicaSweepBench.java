@@ -171,7 +171,7 @@ final class TwoReplicaSweepBench {
 
     /** Point k's network g_k·J₁ as its own realization (the analyzer's input; the draw at g_k would round otherwise). */
     private static RealizedRateNetwork scaled(RealizedRateNetwork unit, GainBatch batch, int k) {
-        double[] j = ((org.chaoslab.linalg.Float64Matrix) unit.couplings()).data().clone();
+        double[] j = ((org.chaoslab.linalg.Float64Matrix) unit.couplings()).rowMajor().clone();
         for (int i = 0; i < j.length; i++) {
             j[i] *= batch.gain(k);
         }

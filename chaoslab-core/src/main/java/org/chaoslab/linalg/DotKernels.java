@@ -57,32 +57,38 @@ public final class DotKernels {
 
     /** out[i] = Σ_k a[i·n + k]·b[k] for rows i in [from, to) of the row-major n×n matrix a. */
     static void rows(double[] a, int n, double[] b, double[] out, int from, int to) {
+        rows(a, 0, n, b, out, from, to);
+    }
+
+    /** The same for a whose entry (i, k) lies at a[start + i·n + k] (the bits do not depend on the start). */
+    static void rows(double[] a, int start, int n, double[] b, double[] out, int from, int to) {
         int i = from;
         for (; i + 4 <= to; i += 4) {
-            dot4(a, i * n, n, b, out, i);
+            dot4(a, start + i * n, n, b, out, i);
         }
         for (; i < to; i++) {
-            out[i] = dot(a, i * n, b, n);
+            out[i] = dot(a, start + i * n, b, n);
         }
     }
 
     /** The same for float storage (float lanes, each row's lanes folded in float, {@link #foldLanes}). */
     static void rows(float[] a, int n, float[] b, double[] out, int from, int to) {
-        rows(a, 0, n, b, out, from, to);
+        rows(a, 0, 0, n, b, out, from, to);
     }
 
     /**
-     * The same for rows [from, to) of a row-major float array whose row 0 is row {@code first} of the matrix (one chunk
-     * of a chunked matrix, {@link Float32Matrix}): row i at a[(i − first)·n]. Rows go four at a time from {@code from},
-     * the rest one at a time, so a row's bits depend on where it lies in its block, never on the chunking.
+     * The same for rows [from, to) of a row-major float array whose row 0, at index {@code start}, is row {@code first}
+     * of the matrix (one chunk of a chunked matrix, {@link Float32Matrix}): row i at a[start + (i − first)·n]. Rows go
+     * four at a time from {@code from}, the rest one at a time, so a row's bits depend on where it lies in its block,
+     * never on the chunking or the start.
      */
-    static void rows(float[] a, int first, int n, float[] b, double[] out, int from, int to) {
+    static void rows(float[] a, int start, int first, int n, float[] b, double[] out, int from, int to) {
         int i = from;
         for (; i + 4 <= to; i += 4) {
-            dot4(a, (i - first) * n, n, b, out, i);
+            dot4(a, start + (i - first) * n, n, b, out, i);
         }
         for (; i < to; i++) {
-            out[i] = dot(a, (i - first) * n, b, n);
+            out[i] = dot(a, start + (i - first) * n, b, n);
         }
     }
 
@@ -190,14 +196,15 @@ public final class DotKernels {
      * {@link #rows(float[], int, float[], double[], int, int)} does for one column); blocks of 2 rows × 4 columns.
      */
     public static void columns(float[] a, int n, float[] b, int m, double[] out, int from, int to) {
-        columns(a, 0, n, b, m, out, from, to);
+        columns(a, 0, 0, n, b, m, out, from, to);
     }
 
     /**
-     * The same for rows [from, to) of a row-major float array whose row 0 is row {@code first} of the matrix (a chunk
-     * of {@link Float32Matrix}); rows go in pairs from {@code from}, a last odd row alone, whatever the chunking.
+     * The same for rows [from, to) of a row-major float array whose row 0, at index {@code start}, is row {@code first}
+     * of the matrix (a chunk of {@link Float32Matrix}); rows go in pairs from {@code from}, a last odd row alone,
+     * whatever the chunking.
      */
-    static void columns(float[] a, int first, int n, float[] b, int m, double[] out, int from, int to) {
+    static void columns(float[] a, int start, int first, int n, float[] b, int m, double[] out, int from, int to) {
         float[] lanes = LANES.get();
         int block = Math.max(4, (COLUMN_BLOCK_BYTES / (4 * n)) & ~3);
         for (int cb = 0; cb < m; cb += block) {
@@ -206,16 +213,16 @@ public final class DotKernels {
             for (; i + 2 <= to; i += 2) {
                 int c = cb;
                 for (; c + 4 <= ce; c += 4) {
-                    dot2x4(a, (i - first) * n, n, b, c * n, out, c * n + i, lanes);
+                    dot2x4(a, start + (i - first) * n, n, b, c * n, out, c * n + i, lanes);
                 }
                 for (; c < ce; c++) {
-                    out[c * n + i] = dot(a, (i - first) * n, b, c * n, n);
-                    out[c * n + i + 1] = dot(a, (i + 1 - first) * n, b, c * n, n);
+                    out[c * n + i] = dot(a, start + (i - first) * n, b, c * n, n);
+                    out[c * n + i + 1] = dot(a, start + (i + 1 - first) * n, b, c * n, n);
                 }
             }
             for (; i < to; i++) {
                 for (int c = cb; c < ce; c++) {
-                    out[c * n + i] = dot(a, (i - first) * n, b, c * n, n);
+                    out[c * n + i] = dot(a, start + (i - first) * n, b, c * n, n);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.chaoslab.linalg;
 
+import java.util.Arrays;
+
 /**
  * Row-major float32 matrix: half the bytes per product. Vectors are rounded to float per product.
  *
@@ -18,6 +20,8 @@ public final class Float32Matrix implements CouplingMatrix {
     private final int n;
     private final int rowsPerChunk;
     private final float[][] chunks;
+    /** Index of each chunk's first entry: {@link AlignedStart#FLOAT} for the chunks allocated here, 0 for wrapped data. */
+    private final int start;
     private float[] rf = new float[0];
     private float[] outf = new float[0];
 
@@ -29,27 +33,31 @@ public final class Float32Matrix implements CouplingMatrix {
         this.n = n;
         this.rowsPerChunk = n;
         this.chunks = new float[][] {data};
+        this.start = 0;
     }
 
     /**
      * An all-zero matrix in chunks of {@code rowsPerChunk} rows (at most 2³¹ − 9 floats each), allocated here once;
-     * filled by {@link #setRow}/{@link #set}.
+     * filled by {@link #setRow}/{@link #set}. Each chunk's entries start at index {@link #offset()}, where a large
+     * array's row 0 lies on a 64-byte boundary ({@link AlignedStart}): with 16 | n every row then does, and the product
+     * streams whole cache lines. The results are the same bits wherever the entries start.
      */
     public Float32Matrix(int n, int rowsPerChunk) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1 (got " + n + ")");
         }
-        long most = Math.max(1, CouplingMatrix.MAX_ARRAY / n);
+        long most = Math.max(1, (CouplingMatrix.MAX_ARRAY - AlignedStart.FLOAT) / n);
         if (rowsPerChunk < 1 || rowsPerChunk > most) {
             throw new IllegalArgumentException("rowsPerChunk must be in [1, " + most + "] (got " + rowsPerChunk + ")");
         }
         this.n = n;
         this.rowsPerChunk = Math.min(rowsPerChunk, n);
         int count = (n - 1) / this.rowsPerChunk + 1;
+        start = AlignedStart.FLOAT;
         chunks = new float[count][];
         for (int c = 0; c < count; c++) {
             int rows = Math.min(this.rowsPerChunk, n - c * this.rowsPerChunk);
-            chunks[c] = new float[rows * n];
+            chunks[c] = new float[start + rows * n];
         }
     }
 
@@ -59,18 +67,18 @@ public final class Float32Matrix implements CouplingMatrix {
     }
 
     @Override public int size() { return n; }
-    @Override public double get(int i, int j) { return chunks[i / rowsPerChunk][(i % rowsPerChunk) * n + j]; }
+    @Override public double get(int i, int j) { return chunks[i / rowsPerChunk][start + (i % rowsPerChunk) * n + j]; }
     @Override public long bytes() { return 4L * n * n; }
 
     /** J_ij ← v. */
     public void set(int i, int j, float v) {
-        chunks[i / rowsPerChunk][(i % rowsPerChunk) * n + j] = v;
+        chunks[i / rowsPerChunk][start + (i % rowsPerChunk) * n + j] = v;
     }
 
     /** Row i ← {@code row} rounded to float (n values). */
     public void setRow(int i, double[] row) {
         float[] d = chunks[i / rowsPerChunk];
-        int o = (i % rowsPerChunk) * n;
+        int o = start + (i % rowsPerChunk) * n;
         for (int j = 0; j < n; j++) {
             d[o + j] = (float) row[j];
         }
@@ -86,13 +94,32 @@ public final class Float32Matrix implements CouplingMatrix {
         return chunks.length;
     }
 
-    /** Chunk c: rows [c·rowsPerChunk, …) row-major (the backing array, not a copy). */
+    /**
+     * Index of entry (0, 0) in {@link #data()}, and of each chunk's first entry in {@link #chunk}: 0 for a matrix that
+     * wraps an array, {@link AlignedStart#FLOAT} (0–15) for one allocated here.
+     */
+    public int offset() {
+        return start;
+    }
+
+    /**
+     * The n² entries row-major from index 0: the backing array when it is one chunk that starts there, else a copy.
+     *
+     * @throws IllegalStateException when n² floats exceed one Java array
+     */
+    public float[] rowMajor() {
+        float[] d = data();
+        return start == 0 ? d : Arrays.copyOfRange(d, start, start + n * n);
+    }
+
+    /** Chunk c: rows [c·rowsPerChunk, …) row-major from index {@link #offset()} (the backing array, not a copy). */
     public float[] chunk(int c) {
         return chunks[c];
     }
 
     /**
-     * The backing row-major array of all n² entries (not a copy).
+     * The backing array of all n² entries (not a copy), row-major from index {@link #offset()}: entry (i, j) at
+     * {@code offset() + i·n + j}.
      *
      * @throws IllegalStateException when the matrix is stored in several chunks (N above 46 340): use {@link #chunk}
      */
@@ -130,7 +157,7 @@ public final class Float32Matrix implements CouplingMatrix {
                     int c = i / rowsPerChunk;
                     int first = c * rowsPerChunk;
                     int end = Math.min(to, first + rowsPerChunk);
-                    blas.sgemm("T", "N", end - i, replicas, n, 1.0f, chunks[c], (i - first) * n, n, x, 0, n, 0.0f, y, i, n);
+                    blas.sgemm("T", "N", end - i, replicas, n, 1.0f, chunks[c], start + (i - first) * n, n, x, 0, n, 0.0f, y, i, n);
                     i = end;
                 }
             });
@@ -149,14 +176,14 @@ public final class Float32Matrix implements CouplingMatrix {
             int end = Math.min(to, first + rowsPerChunk);
             int whole = i + ((end - i) & ~3);
             if (end == to) {
-                DotKernels.rows(chunks[c], first, n, x, out, i, to);    // the groups and the rows left over
+                DotKernels.rows(chunks[c], start, first, n, x, out, i, to);    // the groups and the rows left over
                 return;
             }
-            DotKernels.rows(chunks[c], first, n, x, out, i, whole);
+            DotKernels.rows(chunks[c], start, first, n, x, out, i, whole);
             if (whole + 4 <= to) {
                 if (whole < end) {
                     // a group of four across the chunk boundary: its rows copied together, the same arithmetic
-                    DotKernels.rows(gather(whole, 4), whole, n, x, out, whole, whole + 4);
+                    DotKernels.rows(gather(whole, 4), 0, whole, n, x, out, whole, whole + 4);
                     i = whole + 4;
                 } else {
                     i = whole;
@@ -164,7 +191,7 @@ public final class Float32Matrix implements CouplingMatrix {
             } else {
                 for (int row = whole; row < to; row++) {                // the rows left over, one at a time
                     int rc = row / rowsPerChunk;
-                    DotKernels.rows(chunks[rc], rc * rowsPerChunk, n, x, out, row, row + 1);
+                    DotKernels.rows(chunks[rc], start, rc * rowsPerChunk, n, x, out, row, row + 1);
                 }
                 return;
             }
@@ -179,14 +206,14 @@ public final class Float32Matrix implements CouplingMatrix {
             int first = c * rowsPerChunk;
             int end = Math.min(to, first + rowsPerChunk);
             if (end == to) {
-                DotKernels.columns(chunks[c], first, n, x, replicas, out, i, to);
+                DotKernels.columns(chunks[c], start, first, n, x, replicas, out, i, to);
                 return;
             }
             int whole = i + ((end - i) & ~1);
-            DotKernels.columns(chunks[c], first, n, x, replicas, out, i, whole);
+            DotKernels.columns(chunks[c], start, first, n, x, replicas, out, i, whole);
             if (whole < end) {
                 // a pair across the chunk boundary (to > end, so its second row exists): copied together
-                DotKernels.columns(gather(whole, 2), whole, n, x, replicas, out, whole, whole + 2);
+                DotKernels.columns(gather(whole, 2), 0, whole, n, x, replicas, out, whole, whole + 2);
                 i = whole + 2;
             } else {
                 i = whole;
@@ -199,7 +226,7 @@ public final class Float32Matrix implements CouplingMatrix {
         float[] g = new float[count * n];
         for (int r = 0; r < count; r++) {
             int i = from + r;
-            System.arraycopy(chunks[i / rowsPerChunk], (i % rowsPerChunk) * n, g, r * n, n);
+            System.arraycopy(chunks[i / rowsPerChunk], start + (i % rowsPerChunk) * n, g, r * n, n);
         }
         return g;
     }

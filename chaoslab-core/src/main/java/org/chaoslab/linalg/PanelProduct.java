@@ -132,8 +132,13 @@ public final class PanelProduct {
      * {@link #pack panels}.
      */
     static void multiply(double[] a, int n, double[] panels, int m, double[] out, int from, int to) {
+        multiply(a, 0, n, panels, m, out, from, to);
+    }
+
+    /** The same for a whose entry (i, k) lies at a[start + i·n + k]. */
+    static void multiply(double[] a, int start, int n, double[] panels, int m, double[] out, int from, int to) {
         if (width(m) < WIDTH) {
-            narrow(a, n, panels, m, out, from, to);
+            narrow(a, start, n, panels, m, out, from, to);
             return;
         }
         double[] row = ROW.get();
@@ -141,52 +146,52 @@ public final class PanelProduct {
             // the panels together exceed the caches: one panel at a time for all the rows, so that it stays in L2
             // while J's rows stream past it (rather than every panel re-read from memory for each strip of rows)
             for (int p = 0; p < panels(m); p++) {
-                strips(a, n, panels, p, p + 1, m, out, from, to, row);
+                strips(a, start, n, panels, p, p + 1, m, out, from, to, row);
             }
             return;
         }
-        strips(a, n, panels, 0, panels(m), m, out, from, to, row);
+        strips(a, start, n, panels, 0, panels(m), m, out, from, to, row);
     }
 
     /** All panels together up to this size: they stay in the caches while the strips of rows run over them. */
     static final long PANELS_IN_CACHE_BYTES = 8L << 20;
 
     /** Panels [p0, p1) for rows [from, to): eight rows at a time (or four), then four, then one. */
-    private static void strips(double[] a, int n, double[] panels, int p0, int p1, int m, double[] out, int from, int to,
-                               double[] row) {
+    private static void strips(double[] a, int start, int n, double[] panels, int p0, int p1, int m, double[] out,
+                               int from, int to, double[] row) {
         int i = from;
         for (; i + STRIP <= to; i += STRIP) {
             for (int p = p0; p < p1; p++) {
                 if (STRIP == 8) {
-                    rows8(a, n, panels, p, m, out, i, row);
+                    rows8(a, start, n, panels, p, m, out, i, row);
                 } else {
-                    rows4(a, n, panels, p, m, out, i, row);
+                    rows4(a, start, n, panels, p, m, out, i, row);
                 }
             }
         }
         for (; i + 4 <= to; i += 4) {
             for (int p = p0; p < p1; p++) {
-                rows4(a, n, panels, p, m, out, i, row);
+                rows4(a, start, n, panels, p, m, out, i, row);
             }
         }
         for (; i < to; i++) {
             for (int p = p0; p < p1; p++) {
-                rows1(a, n, panels, p, m, out, i, row);
+                rows1(a, start, n, panels, p, m, out, i, row);
             }
         }
     }
 
     /** The one-panel, one-vector case (m ≤ lanes): eight rows at a time, then one. */
-    private static void narrow(double[] a, int n, double[] panel, int m, double[] out, int from, int to) {
+    private static void narrow(double[] a, int start, int n, double[] panel, int m, double[] out, int from, int to) {
         double[] row = ROW.get();
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            narrow8(a, n, panel, m, out, i, row);
+            narrow8(a, start, n, panel, m, out, i, row);
         }
         for (; i < to; i++) {
             int l = D.length();
             DoubleVector s = DoubleVector.zero(D);
-            int r0 = i * n;
+            int r0 = start + i * n;
             for (int k = 0, q = 0; k < n; k++, q += l) {
                 s = DoubleVector.broadcast(D, a[r0 + k]).fma(DoubleVector.fromArray(D, panel, q), s);
             }
@@ -195,9 +200,10 @@ public final class PanelProduct {
     }
 
     /** Rows i … i + 7 times the single one-vector panel. */
-    private static void narrow8(double[] a, int n, double[] panel, int m, double[] out, int i, double[] row) {
+    private static void narrow8(double[] a, int start, int n, double[] panel, int m,
+                                double[] out, int i, double[] row) {
         int l = D.length();
-        int r0 = i * n;
+        int r0 = start + i * n;
         int r1 = r0 + n;
         int r2 = r1 + n;
         int r3 = r2 + n;
@@ -235,10 +241,11 @@ public final class PanelProduct {
     }
 
     /** Rows i … i + 7 times panel p. */
-    private static void rows8(double[] a, int n, double[] panels, int p, int m, double[] out, int i, double[] row) {
+    private static void rows8(double[] a, int start, int n, double[] panels, int p, int m,
+                              double[] out, int i, double[] row) {
         int l = D.length();
         int q = p * n * WIDTH;
-        int r0 = i * n;
+        int r0 = start + i * n;
         int r1 = r0 + n;
         int r2 = r1 + n;
         int r3 = r2 + n;
@@ -301,10 +308,11 @@ public final class PanelProduct {
     }
 
     /** Rows i … i + 3 times panel p. */
-    private static void rows4(double[] a, int n, double[] panels, int p, int m, double[] out, int i, double[] row) {
+    private static void rows4(double[] a, int start, int n, double[] panels, int p, int m,
+                              double[] out, int i, double[] row) {
         int l = D.length();
         int q = p * n * WIDTH;
-        int r0 = i * n;
+        int r0 = start + i * n;
         int r1 = r0 + n;
         int r2 = r1 + n;
         int r3 = r2 + n;
@@ -339,10 +347,11 @@ public final class PanelProduct {
     }
 
     /** Row i times panel p. */
-    private static void rows1(double[] a, int n, double[] panels, int p, int m, double[] out, int i, double[] row) {
+    private static void rows1(double[] a, int start, int n, double[] panels, int p, int m,
+                              double[] out, int i, double[] row) {
         int l = D.length();
         int q = p * n * WIDTH;
-        int r0 = i * n;
+        int r0 = start + i * n;
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = s0;
         for (int k = 0; k < n; k++, q += WIDTH) {

@@ -43,7 +43,7 @@ public final class CouplingSampler {
         }
         requireMemory(n, c.precision(), 1);
         return sample(c, n, seeds, pool, switch (c.precision()) {
-            case FLOAT64 -> new Float64Matrix(n, new double[n * n]);
+            case FLOAT64 -> Float64Matrix.zeros(n);
             case FLOAT32 -> Float32Matrix.zeros(n);
             case BFLOAT16 -> new BFloat16Matrix(n);
         });
@@ -112,9 +112,9 @@ public final class CouplingSampler {
         double eta = c.symmetry();
         double etaPerp = Math.sqrt(Math.max(0.0, 1.0 - eta * eta));
         Sink sink = switch (target) {
-            case Float64Matrix f -> new Sink(f.data(), null, null, n);
-            case Float32Matrix f -> new Sink(null, f, null, n);
-            case BFloat16Matrix b -> new Sink(null, null, b, n);
+            case Float64Matrix f -> new Sink(f.data(), f.offset(), null, null, n);
+            case Float32Matrix f -> new Sink(null, 0, f, null, n);
+            case BFloat16Matrix b -> new Sink(null, 0, null, b, n);
             case FixedInDegreeMatrix f -> throw new IllegalArgumentException("target must be a dense matrix (got sparse)");
         };
         pool.run(n, CouplingMatrix.blockRows(n), (from, to) -> {
@@ -123,7 +123,7 @@ public final class CouplingSampler {
                 ZigguratSampler.NormalizedGaussian z = rows.child(i).gaussian();
                 if (eta == 0.0) {
                     if (row == null) {
-                        int o = i * n;
+                        int o = sink.start + i * n;
                         for (int j = 0; j < n; j++) {
                             sink.d64[o + j] = mean + scale * z.sample();
                         }
@@ -156,12 +156,15 @@ public final class CouplingSampler {
         return target;
     }
 
-    /** Where the draws go: the float64 array, or a float32 or bfloat16 matrix (rounded there). */
-    private record Sink(double[] d64, Float32Matrix f32, BFloat16Matrix bf16, int n) {
+    /**
+     * Where the draws go: the float64 array (entry (0, 0) at {@code start}), or a float32 or bfloat16 matrix (rounded
+     * there).
+     */
+    private record Sink(double[] d64, int start, Float32Matrix f32, BFloat16Matrix bf16, int n) {
 
         void put(int i, int j, double v) {
             if (d64 != null) {
-                d64[i * n + j] = v;
+                d64[start + i * n + j] = v;
             } else if (f32 != null) {
                 f32.set(i, j, (float) v);
             } else {

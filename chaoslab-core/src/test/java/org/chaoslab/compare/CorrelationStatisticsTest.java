@@ -38,7 +38,7 @@ class CorrelationStatisticsTest {
     static double[] exactZeroFrequency(int n, double r, long seed, boolean zeroDiagonal) {
         RateNetwork net = RateNetwork.scs(n, r, new TransferFunctions.Linear())
                 .withCouplings(Couplings.gaussian(r).withZeroDiagonal(zeroDiagonal));
-        double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, seed, 1).couplings()).data();
+        double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, seed, 1).couplings()).rowMajor();
         double[] a = new double[n * n];      // column-major (1 − W): a[j n + i] = δ_ij − W_ij
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

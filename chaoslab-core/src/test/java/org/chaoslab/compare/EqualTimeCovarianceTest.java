@@ -24,7 +24,7 @@ class EqualTimeCovarianceTest {
 
     static double[] exactEqualTime(int n, double r, long seed) {
         RateNetwork net = RateNetwork.scs(n, r, new TransferFunctions.Linear());
-        double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, seed, 1).couplings()).data();
+        double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, seed, 1).couplings()).rowMajor();
         return LyapunovEquation.equalTimeCovariance(w, n, 1.0);
     }
 
@@ -32,7 +32,7 @@ class EqualTimeCovarianceTest {
     void lyapunovEquationSolverSolvesTheEquation() {
         int n = 60;
         RateNetwork net = RateNetwork.scs(n, 0.7, new TransferFunctions.Linear());
-        double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 5, 1).couplings()).data();
+        double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 5, 1).couplings()).rowMajor();
         double[] c = LyapunovEquation.equalTimeCovariance(w, n, 2.0);
         double worst = 0;
         for (int i = 0; i < n; i++) {

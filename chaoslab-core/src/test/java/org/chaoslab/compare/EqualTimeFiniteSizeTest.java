@@ -76,7 +76,7 @@ class EqualTimeFiniteSizeTest {
         RunningStatistics dPr = new RunningStatistics();
         for (int q = 0; q < 4; q++) {
             RateNetwork net = RateNetwork.scs(n, r, new TransferFunctions.Linear());
-            double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 9500 + q, 1).couplings()).data();
+            double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 9500 + q, 1).couplings()).rowMajor();
             CovarianceStatistics exact = CovarianceStatistics.of(org.chaoslab.linalg.LyapunovEquation.equalTimeCovariance(w, n, 1.0), n);
             CovarianceStatistics scheme = CovarianceStatistics.of(stein(w, n, keep, gain, v), n);
             dA.add(scheme.meanAutoCov() - exact.meanAutoCov());
@@ -122,7 +122,7 @@ class EqualTimeFiniteSizeTest {
         int m = 2 * n;
         for (int q = 0; q < 3; q++) {
             RateNetwork net = RateNetwork.scs(n, r, new TransferFunctions.Linear());
-            double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 9700 + q, 1).couplings()).data();
+            double[] w = ((Float64Matrix) RealizedRateNetwork.draw(net, 9700 + q, 1).couplings()).rowMajor();
             double[] f = new double[m * m];     // column-major [[F, γ], [0, α]]
             double[] qd = new double[m * m];
             double[] k = new double[m * m];     // row-major [[1 − W, −1], [0, 1/τ]]

@@ -174,7 +174,7 @@ class DotKernelsTest {
                 b[k] = (float) (rng.nextDouble() - 0.5);
             }
             double[] out = new double[4];
-            DotKernels.rows(a, 0, n, b, out, 0, 4);
+            DotKernels.rows(a, 0, 0, n, b, out, 0, 4);
             for (int r = 0; r < 4; r++) {
                 FloatVector p = FloatVector.zero(species);
                 FloatVector q = FloatVector.zero(species);

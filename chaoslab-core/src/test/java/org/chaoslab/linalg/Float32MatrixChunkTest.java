@@ -36,7 +36,7 @@ class Float32MatrixChunkTest {
         }
         // 1, 3, 7 and 13 rows straddle the groups of four and the pairs; 16 and 48 are whole blocks (the default's rule)
         for (int rows : new int[] {1, 3, 7, 13, 16, 48}) {
-            Float32Matrix chunked = new Float32Matrix(n, rows);
+            Float32Matrix chunked = new Float32Matrix(n, rows);   // entries from AlignedStart.FLOAT, the whole from 0
             double[] row = new double[n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {

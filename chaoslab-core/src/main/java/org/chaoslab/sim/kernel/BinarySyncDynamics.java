@@ -39,7 +39,8 @@ final class BinarySyncDynamics extends ColumnDynamics {
         int len = columns * n;
         this.state = new float[len];
         this.field = f32 ? new float[len] : null;
-        this.jTiles = sums ? ColumnSumKernel.tiles(((Float32Matrix) couplings).data(), n) : null;
+        this.jTiles = sums ? ColumnSumKernel.tiles(((Float32Matrix) couplings).data(),
+                ((Float32Matrix) couplings).offset(), n) : null;
         this.active = sums ? new int[len] : null;
         this.count = sums ? new int[columns] : null;
         this.state64 = f32 ? null : new double[len];
@@ -93,11 +94,12 @@ final class BinarySyncDynamics extends ColumnDynamics {
             pool.run(n, block, (from, to) -> ColumnSumKernel.fields(jTiles, n, active, count, columns, field, from, to));
         } else if (kernel == BinaryFieldKernel.SGEMM) {
             float[] j = ((Float32Matrix) couplings).data();
+            int start = ((Float32Matrix) couplings).offset();
             var blas = Blas.blas();
             int cols = columns;
             // column-major view: j is Jᵀ (lda N); rows [a, b) of J = columns [a, b) of Jᵀ
             pool.run(n, CouplingMatrix.gemmBlockRows(n), (from, to) -> blas.sgemm("T", "N", to - from, cols, n,
-                    1.0f, j, from * n, n, state, 0, n, 0.0f, field, from, n));
+                    1.0f, j, start + from * n, n, state, 0, n, 0.0f, field, from, n));
         } else {
             for (int k = 0; k < state.length; k++) {
                 state64[k] = state[k];

@@ -23,19 +23,19 @@ final class ColumnSumKernel {
     }
 
     /**
-     * The row-major N×N float32 J in the kernel's layout: tile t (rows t·T …) holds an N × w block at t·N·T,
-     * w = min(T, N − t·T), with J_ij (i = t·T + q) at t·N·T + j·w + q. The column-major layout used before put each
+     * The row-major N×N float32 J (entry (i, j) at offset + i·N + j) in the kernel's layout: tile t (rows t·T …)
+     * holds an N × w block at t·N·T, w = min(T, N − t·T), with J_ij (i = t·T + q) at t·N·T + j·w + q. The column-major layout used before put each
      * unit's T couplings N floats from the next unit's, a page apart at N = 2048: one field evaluation of 512 columns
      * at activity 0.33 took 124 ms on one thread that way and 39 ms this way (the same bits).
      */
-    static float[] tiles(float[] rowMajor, int n) {
+    static float[] tiles(float[] rowMajor, int offset, int n) {
         int t = tileRows();
-        float[] out = new float[rowMajor.length];
+        float[] out = new float[n * n];
         for (int i0 = 0; i0 < n; i0 += t) {
             int w = Math.min(t, n - i0);
             int base = i0 * n;
             for (int q = 0; q < w; q++) {
-                int row = (i0 + q) * n;
+                int row = offset + (i0 + q) * n;
                 for (int j = 0; j < n; j++) {
                     out[base + j * w + q] = rowMajor[row + j];
                 }

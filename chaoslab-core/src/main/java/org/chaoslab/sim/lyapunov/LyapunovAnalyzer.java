@@ -114,15 +114,16 @@ public final class LyapunovAnalyzer {
         }
     }
 
-    /** The couplings as a row-major float64 array (the backing array itself for float64 storage). */
+    /** The couplings as a row-major float64 array (the backing array itself for float64 storage that starts at 0). */
     static double[] float64(CouplingMatrix m) {
         return switch (m) {
-            case Float64Matrix f -> f.data();
+            case Float64Matrix f -> f.rowMajor();
             case Float32Matrix f -> {
                 float[] src = f.data();
-                double[] out = new double[src.length];
-                for (int i = 0; i < src.length; i++) {
-                    out[i] = src[i];
+                int start = f.offset();
+                double[] out = new double[m.size() * m.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = src[start + i];
                 }
                 yield out;
             }
@@ -153,15 +154,16 @@ public final class LyapunovAnalyzer {
         return out;
     }
 
-    /** The couplings as a row-major float32 array (the backing array itself for float32 storage). */
+    /** The couplings as a row-major float32 array (the backing array itself for float32 storage that starts at 0). */
     static float[] float32(CouplingMatrix m) {
         return switch (m) {
-            case Float32Matrix f -> f.data();
+            case Float32Matrix f -> f.rowMajor();
             case Float64Matrix f -> {
                 double[] src = f.data();
-                float[] out = new float[src.length];
-                for (int i = 0; i < src.length; i++) {
-                    out[i] = (float) src[i];
+                int start = f.offset();
+                float[] out = new float[m.size() * m.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (float) src[start + i];
                 }
                 yield out;
             }
