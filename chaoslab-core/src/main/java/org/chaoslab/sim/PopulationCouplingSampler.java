@@ -40,17 +40,19 @@ public final class PopulationCouplingSampler {
         double[][] g = net.gains();
         double sqrtN = Math.sqrt(n);
         StreamSeeds rows = seeds.child(StreamSeeds.COUPLINGS);
-        double[] d = new double[n * n];
+        Float64Matrix m = Float64Matrix.zeros(n);   // rows on cache-line boundaries (Float64Matrix.zeros)
+        double[] d = m.data();
+        int start = m.offset();
         pool.run(n, CouplingMatrix.blockRows(n), (from, to) -> {
             for (int i = from; i < to; i++) {
                 ZigguratSampler.NormalizedGaussian z = rows.child(i).gaussian();
                 int k = pop[i];
                 for (int j = 0; j < n; j++) {
                     int l = pop[j];
-                    d[i * n + j] = mean[k][l] / n + g[k][l] / sqrtN * z.sample();
+                    d[start + i * n + j] = mean[k][l] / n + g[k][l] / sqrtN * z.sample();
                 }
             }
         });
-        return new Float64Matrix(n, d);
+        return m;
     }
 }
