@@ -95,8 +95,8 @@ public final class Float32Matrix implements CouplingMatrix {
     }
 
     /**
-     * Index of entry (0, 0) in {@link #data()}, and of each chunk's first entry in {@link #chunk}: 0 for a matrix that
-     * wraps an array, {@link AlignedStart#FLOAT} (0–15) for one allocated here.
+     * Index of entry (0, 0) in {@link #backing()}, and of each chunk's first entry in {@link #chunk}: 0 for a matrix
+     * that wraps an array, {@link AlignedStart#FLOAT} (0–15) for one allocated here.
      */
     public int offset() {
         return start;
@@ -108,7 +108,7 @@ public final class Float32Matrix implements CouplingMatrix {
      * @throws IllegalStateException when n² floats exceed one Java array
      */
     public float[] rowMajor() {
-        float[] d = data();
+        float[] d = backing();
         return start == 0 ? d : Arrays.copyOfRange(d, start, start + n * n);
     }
 
@@ -118,12 +118,29 @@ public final class Float32Matrix implements CouplingMatrix {
     }
 
     /**
+     * The backing array of all n² entries (not a copy), row-major from index 0, for a matrix that wraps one
+     * ({@link #offset()} 0).
+     *
+     * @throws IllegalStateException when the entries start further in (a matrix allocated here: read them through
+     *                               {@link #backing()} and {@link #offset()}, or {@link #rowMajor()}), or when the
+     *                               matrix is stored in several chunks (N above 46 340: use {@link #chunk})
+     */
+    public float[] data() {
+        float[] d = backing();
+        if (start != 0) {
+            throw new IllegalStateException("the entries start at index offset() = " + start
+                    + " of the backing array: read them with backing() and offset(), or rowMajor()");
+        }
+        return d;
+    }
+
+    /**
      * The backing array of all n² entries (not a copy), row-major from index {@link #offset()}: entry (i, j) at
      * {@code offset() + i·n + j}.
      *
      * @throws IllegalStateException when the matrix is stored in several chunks (N above 46 340): use {@link #chunk}
      */
-    public float[] data() {
+    public float[] backing() {
         if (chunks.length != 1) {
             throw new IllegalStateException("the matrix is stored in " + chunks.length + " chunks of " + rowsPerChunk
                     + " rows (N = " + n + " exceeds one Java array); read it by chunk");

@@ -43,16 +43,30 @@ public final class Float64Matrix implements CouplingMatrix {
     @Override public long bytes() { return 8L * n * n; }
 
     /**
-     * The backing array (not a copy), row-major from index {@link #offset()}: entry (i, j) at {@code offset() + i·n + j}.
-     * {@link #rowMajor()} gives the entries from index 0.
+     * The backing array (not a copy), row-major from index 0, for a matrix that wraps one ({@link #offset()} 0).
+     *
+     * @throws IllegalStateException when the entries start further in ({@link #zeros}): read them through
+     *                               {@link #backing()} and {@link #offset()}, or {@link #rowMajor()}
      */
     public double[] data() {
+        if (start != 0) {
+            throw new IllegalStateException("the entries start at index offset() = " + start
+                    + " of the backing array: read them with backing() and offset(), or rowMajor()");
+        }
         return data;
     }
 
     /**
-     * Index of entry (0, 0) in {@link #data()}: 0 for a matrix that wraps an array, {@link AlignedStart#DOUBLE} (0–7)
-     * for one from {@link #zeros}.
+     * The backing array (not a copy), row-major from index {@link #offset()}: entry (i, j) at
+     * {@code offset() + i·n + j}.
+     */
+    public double[] backing() {
+        return data;
+    }
+
+    /**
+     * Index of entry (0, 0) in {@link #backing()}: 0 for a matrix that wraps an array, {@link AlignedStart#DOUBLE}
+     * (0–7) for one from {@link #zeros}.
      */
     public int offset() {
         return start;

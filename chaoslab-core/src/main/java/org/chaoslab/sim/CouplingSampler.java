@@ -112,7 +112,7 @@ public final class CouplingSampler {
         double eta = c.symmetry();
         double etaPerp = Math.sqrt(Math.max(0.0, 1.0 - eta * eta));
         Sink sink = switch (target) {
-            case Float64Matrix f -> new Sink(f.data(), f.offset(), null, null, n);
+            case Float64Matrix f -> new Sink(f.backing(), f.offset(), null, null, n);
             case Float32Matrix f -> new Sink(null, 0, f, null, n);
             case BFloat16Matrix b -> new Sink(null, 0, null, b, n);
             case FixedInDegreeMatrix f -> throw new IllegalArgumentException("target must be a dense matrix (got sparse)");

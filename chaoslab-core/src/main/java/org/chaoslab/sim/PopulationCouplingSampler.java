@@ -41,7 +41,7 @@ public final class PopulationCouplingSampler {
         double sqrtN = Math.sqrt(n);
         StreamSeeds rows = seeds.child(StreamSeeds.COUPLINGS);
         Float64Matrix m = Float64Matrix.zeros(n);   // rows on cache-line boundaries (Float64Matrix.zeros)
-        double[] d = m.data();
+        double[] d = m.backing();
         int start = m.offset();
         pool.run(n, CouplingMatrix.blockRows(n), (from, to) -> {
             for (int i = from; i < to; i++) {

@@ -1,6 +1,7 @@
 package org.chaoslab.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 
@@ -24,10 +25,20 @@ class AlignedStartTest {
     @Test
     void allocatedMatricesStartThereAndWrappedOnesAtZero() {
         assertThat(Float32Matrix.zeros(40).offset()).isEqualTo(AlignedStart.FLOAT);
-        assertThat(Float32Matrix.zeros(40).data()).hasSize(AlignedStart.FLOAT + 40 * 40);
+        assertThat(Float32Matrix.zeros(40).backing()).hasSize(AlignedStart.FLOAT + 40 * 40);
         assertThat(new Float32Matrix(3, new float[9]).offset()).isZero();
         assertThat(Float64Matrix.zeros(40).offset()).isEqualTo(AlignedStart.DOUBLE);
         assertThat(new Float64Matrix(3, new double[9]).offset()).isZero();
+        // data() means entries from index 0: refused where they start further in, rather than read shifted
+        assertThat(new Float64Matrix(3, new double[9]).data()).hasSize(9);
+        if (AlignedStart.DOUBLE != 0) {
+            assertThatThrownBy(() -> Float64Matrix.zeros(8).data()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("offset()");
+        }
+        if (AlignedStart.FLOAT != 0) {
+            assertThatThrownBy(() -> Float32Matrix.zeros(8).data()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("offset()");
+        }
     }
 
     /** The same products, bit for bit, from entries at index 0 and at {@link AlignedStart#DOUBLE}; rowMajor reads them back. */
@@ -41,7 +52,7 @@ class AlignedStartTest {
             for (int j = 0; j < n; j++) {
                 double v = rng.nextGaussian() / Math.sqrt(n);
                 dense[i * n + j] = v;
-                shifted.data()[shifted.offset() + i * n + j] = v;
+                shifted.backing()[shifted.offset() + i * n + j] = v;
             }
         }
         Float64Matrix wrapped = new Float64Matrix(n, dense);

@@ -39,7 +39,7 @@ final class BinarySyncDynamics extends ColumnDynamics {
         int len = columns * n;
         this.state = new float[len];
         this.field = f32 ? new float[len] : null;
-        this.jTiles = sums ? ColumnSumKernel.tiles(((Float32Matrix) couplings).data(),
+        this.jTiles = sums ? ColumnSumKernel.tiles(((Float32Matrix) couplings).backing(),
                 ((Float32Matrix) couplings).offset(), n) : null;
         this.active = sums ? new int[len] : null;
         this.count = sums ? new int[columns] : null;
@@ -93,7 +93,7 @@ final class BinarySyncDynamics extends ColumnDynamics {
             int block = tile * Math.max(1, ((n + tile - 1) / tile + 15) / 16);
             pool.run(n, block, (from, to) -> ColumnSumKernel.fields(jTiles, n, active, count, columns, field, from, to));
         } else if (kernel == BinaryFieldKernel.SGEMM) {
-            float[] j = ((Float32Matrix) couplings).data();
+            float[] j = ((Float32Matrix) couplings).backing();
             int start = ((Float32Matrix) couplings).offset();
             var blas = Blas.blas();
             int cols = columns;

@@ -119,7 +119,7 @@ public final class LyapunovAnalyzer {
         return switch (m) {
             case Float64Matrix f -> f.rowMajor();
             case Float32Matrix f -> {
-                float[] src = f.data();
+                float[] src = f.backing();
                 int start = f.offset();
                 double[] out = new double[m.size() * m.size()];
                 for (int i = 0; i < out.length; i++) {
@@ -159,7 +159,7 @@ public final class LyapunovAnalyzer {
         return switch (m) {
             case Float32Matrix f -> f.rowMajor();
             case Float64Matrix f -> {
-                double[] src = f.data();
+                double[] src = f.backing();
                 int start = f.offset();
                 float[] out = new float[m.size() * m.size()];
                 for (int i = 0; i < out.length; i++) {
