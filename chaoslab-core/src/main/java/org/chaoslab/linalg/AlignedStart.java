@@ -1,16 +1,16 @@
 package org.chaoslab.linalg;
 
 /**
- * Where the entries of a large float array start so that its 64-byte vector loads do not straddle cache lines.
+ * Where the entries of a large float or double array start so that 64-byte vector loads do not straddle cache lines.
  *
  * <p>A 64-byte load from an address that is not a multiple of 64 touches two cache lines; in a product that streams
  * the matrix from the second-level or last-level cache that costs bandwidth (four-row products at N = 2000, two
  * threads, AMD Zen 5: float32 0.137 ms with every row straddling, 0.108 with every row aligned; float64 0.33–0.37
- * against 0.25–0.26; docs/benchmarks.md). A
- * Java array's first element lies one header after the array's address, and the JVM places the array: G1, its default
- * collector on machines with two or more processors, puts an array of half a heap region or more (1–32 MB) at the start
- * of a region. Such an array padded by {@link #FLOAT} elements in front has that element on a 64-byte boundary, and so
- * has every row of n floats after it when 16 divides n (with {@link #DOUBLE}: doubles, 8 | n).
+ * against 0.25–0.26; docs/benchmarks.md). A Java array's first element lies one header after the array's address, and
+ * the JVM places the array: G1, its default collector on machines with two or more processors, puts an array of half a
+ * heap region or more (1–32 MB) at the start of a region. Such an array padded by {@link #FLOAT} elements in front has
+ * that element on a 64-byte boundary, and so has every row of n floats after it when 16 divides n (with
+ * {@link #DOUBLE}: doubles, 8 | n).
  *
  * <p>Only speed depends on this: an array placed otherwise (smaller arrays, other collectors, another header size)
  * reads as any Java array does, and the arithmetic never depends on addresses.
@@ -39,6 +39,15 @@ final class AlignedStart {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return 16;
         }
+    }
+
+    /**
+     * The refusal of a matrix's {@code data()} (entries from index 0) when its entries start at {@code start} &gt; 0: a
+     * reader would otherwise take them shifted without a sign.
+     */
+    static IllegalStateException shifted(int start) {
+        return new IllegalStateException("the entries start at index offset() = " + start
+                + " of the backing array: read them with backing() and offset(), or rowMajor()");
     }
 
     /** Elements that bring {@code header} bytes to the next multiple of {@link #LINE}. */

@@ -55,12 +55,10 @@ public final class DotKernels {
     private DotKernels() {
     }
 
-    /** out[i] = Σ_k a[i·n + k]·b[k] for rows i in [from, to) of the row-major n×n matrix a. */
-    static void rows(double[] a, int n, double[] b, double[] out, int from, int to) {
-        rows(a, 0, n, b, out, from, to);
-    }
-
-    /** The same for a whose entry (i, k) lies at a[start + i·n + k] (the bits do not depend on the start). */
+    /**
+     * out[i] = Σ_k a[start + i·n + k]·b[k] for rows i in [from, to) of the row-major n×n matrix whose entries start at
+     * a[start] (the bits do not depend on the start).
+     */
     static void rows(double[] a, int start, int n, double[] b, double[] out, int from, int to) {
         int i = from;
         for (; i + 4 <= to; i += 4) {
@@ -71,14 +69,10 @@ public final class DotKernels {
         }
     }
 
-    /** The same for float storage (float lanes, each row's lanes folded in float, {@link #foldLanes}). */
-    static void rows(float[] a, int n, float[] b, double[] out, int from, int to) {
-        rows(a, 0, 0, n, b, out, from, to);
-    }
-
     /**
-     * The same for rows [from, to) of a row-major float array whose row 0, at index {@code start}, is row {@code first}
-     * of the matrix (one chunk of a chunked matrix, {@link Float32Matrix}): row i at a[start + (i − first)·n]. Rows go
+     * The same for float storage (float lanes, each row's lanes folded in float, {@link #foldLanes}), rows [from, to) of
+     * a row-major float array whose row 0, at index {@code start}, is row {@code first} of the matrix (one chunk of a
+     * chunked matrix, {@link Float32Matrix}): row i at a[start + (i − first)·n]. Rows go
      * four at a time from {@code from}, the rest one at a time, so a row's bits depend on where it lies in its block,
      * never on the chunking or the start.
      */
@@ -193,7 +187,8 @@ public final class DotKernels {
 
     /**
      * Float storage: out[c·n + i] = Σ_k a[i·n + k]·b[c·n + k] in float lanes, each entry's lanes summed in double (as
-     * {@link #rows(float[], int, float[], double[], int, int)} does for one column); blocks of 2 rows × 4 columns.
+     * {@link #rows(float[], int, int, int, float[], double[], int, int)} does for one column); blocks of 2 rows × 4
+     * columns.
      */
     public static void columns(float[] a, int n, float[] b, int m, double[] out, int from, int to) {
         columns(a, 0, 0, n, b, m, out, from, to);

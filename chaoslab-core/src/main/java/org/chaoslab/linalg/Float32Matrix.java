@@ -128,8 +128,7 @@ public final class Float32Matrix implements CouplingMatrix {
     public float[] data() {
         float[] d = backing();
         if (start != 0) {
-            throw new IllegalStateException("the entries start at index offset() = " + start
-                    + " of the backing array: read them with backing() and offset(), or rowMajor()");
+            throw AlignedStart.shifted(start);
         }
         return d;
     }

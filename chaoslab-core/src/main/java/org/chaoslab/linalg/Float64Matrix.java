@@ -50,8 +50,7 @@ public final class Float64Matrix implements CouplingMatrix {
      */
     public double[] data() {
         if (start != 0) {
-            throw new IllegalStateException("the entries start at index offset() = " + start
-                    + " of the backing array: read them with backing() and offset(), or rowMajor()");
+            throw AlignedStart.shifted(start);
         }
         return data;
     }

@@ -117,7 +117,7 @@ public final class PanelProduct {
             s = new double[n * w];
             TILE.set(s);
         }
-        multiply(j, n, panels, w, s, from, to);
+        multiply(j, 0, n, panels, w, s, from, to);
         for (int col = 0; col < w; col++) {
             int o = (c0 + col) * n;
             int t = col * n;
@@ -128,14 +128,9 @@ public final class PanelProduct {
     }
 
     /**
-     * out[c·n + i] = Σ_k a[i·n + k]·b[c·n + k] for rows i in [from, to) and the m columns, b given as its
-     * {@link #pack panels}.
+     * out[c·n + i] = Σ_k a[start + i·n + k]·b[c·n + k] for rows i in [from, to) and the m columns, b given as its
+     * {@link #pack panels} (the n×n matrix a row-major from a[start]).
      */
-    static void multiply(double[] a, int n, double[] panels, int m, double[] out, int from, int to) {
-        multiply(a, 0, n, panels, m, out, from, to);
-    }
-
-    /** The same for a whose entry (i, k) lies at a[start + i·n + k]. */
     static void multiply(double[] a, int start, int n, double[] panels, int m, double[] out, int from, int to) {
         if (width(m) < WIDTH) {
             narrow(a, start, n, panels, m, out, from, to);

@@ -35,10 +35,10 @@ class DotKernelsTest {
         double[] outF = new double[n];
         // an odd block boundary: rows [0, 5) and [5, n) as two blocks, so both kernels and both tails run
         int split = Math.min(5, n);
-        DotKernels.rows(a, n, b, out, 0, split);
-        DotKernels.rows(a, n, b, out, split, n);
-        DotKernels.rows(af, n, bf, outF, 0, split);
-        DotKernels.rows(af, n, bf, outF, split, n);
+        DotKernels.rows(a, 0, n, b, out, 0, split);
+        DotKernels.rows(a, 0, n, b, out, split, n);
+        DotKernels.rows(af, 0, 0, n, bf, outF, 0, split);
+        DotKernels.rows(af, 0, 0, n, bf, outF, split, n);
         for (int i = 0; i < n; i++) {
             BigDecimal exact = BigDecimal.ZERO;
             double scale = 0;

@@ -23,8 +23,8 @@ class PanelProductTest {
     private static double[] product(double[] a, int n, double[] b, int m, int split) {
         double[] out = new double[n * m];
         double[] panels = PanelProduct.pack(b, n, m);
-        PanelProduct.multiply(a, n, panels, m, out, 0, split);
-        PanelProduct.multiply(a, n, panels, m, out, split, n);
+        PanelProduct.multiply(a, 0, n, panels, m, out, 0, split);
+        PanelProduct.multiply(a, 0, n, panels, m, out, split, n);
         return out;
     }
 
