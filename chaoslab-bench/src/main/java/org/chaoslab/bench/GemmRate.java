@@ -84,7 +84,7 @@ final class GemmRate {
         // without a native BLAS the tiles go through chaoslab's own panel kernel, as the tangent product's do (netlib's
         // Java dgemm is no measure of the machine: 5-20 GFLOP/s against the kernel's 90-100 on two cores)
         Runnable product = columnTiles > 0 && !Blas.isNative()
-                ? () -> pool.run(m, cols, (from, to) -> PanelProduct.tile(a, n, 0, n, 1.0, b, from, to - from, 0.0, c))
+                ? () -> pool.run(m, cols, (from, to) -> PanelProduct.tile(a, 0, n, 0, n, 1.0, b, from, to - from, 0.0, c))
                 : columnTiles > 0
                 ? () -> pool.run(m, cols, (from, to) -> blas.dgemm("T", "N", n, to - from, n,
                         1.0, a, 0, n, b, from * n, n, 0.0, c, from * n, n))

@@ -94,15 +94,16 @@ public final class DotKernels {
      * summed in lane order — so the result does not depend on the thread count, the JIT state or a BLAS library.
      */
     public static void columns(double[] a, int n, double[] b, int m, double[] out, int from, int to) {
-        columns(a, n, b, 0, m, out, from, to, 1.0, 0.0);
+        columns(a, 0, n, b, 0, m, out, from, to, 1.0, 0.0);
     }
 
     /**
      * The general form: columns c0 … c0 + m − 1 of b, out[(c0 + c)·n + i] ← α·Σ_k a[i·n + k]·b[(c0 + c)·n + k] +
-     * β·out[(c0 + c)·n + i] (β = 0: out is not read), the dgemm("T", "N") of one tile.
+     * β·out[(c0 + c)·n + i] (β = 0: out is not read), the dgemm("T", "N") of one tile; a's entry (i, k) is
+     * {@code a[start + i·n + k]} (a matrix whose entries start on a cache line, {@link AlignedStart}).
      */
-    public static void columns(double[] a, int n, double[] b, int c0, int m, double[] out, int from, int to, double alpha,
-                               double beta) {
+    public static void columns(double[] a, int start, int n, double[] b, int c0, int m, double[] out, int from, int to,
+                               double alpha, double beta) {
         // column blocks that stay in the L2 cache while the rows stream past them (each entry's arithmetic is the
         // same whatever the blocking)
         int block = Math.max(4, (COLUMN_BLOCK_BYTES / (8 * n)) & ~3);
@@ -112,18 +113,18 @@ public final class DotKernels {
             for (; i + 2 <= to; i += 2) {
                 int c = cb;
                 for (; c + 4 <= ce; c += 4) {
-                    dot2x4(a, i * n, n, b, (c0 + c) * n, n, n, out, (c0 + c) * n + i, n, alpha, beta);
+                    dot2x4(a, start + i * n, n, b, (c0 + c) * n, n, n, out, (c0 + c) * n + i, n, alpha, beta);
                 }
                 for (; c < ce; c++) {
                     int col = (c0 + c) * n;
-                    put(out, col + i, dot(a, i * n, b, col, n), alpha, beta);
-                    put(out, col + i + 1, dot(a, (i + 1) * n, b, col, n), alpha, beta);
+                    put(out, col + i, dot(a, start + i * n, b, col, n), alpha, beta);
+                    put(out, col + i + 1, dot(a, start + (i + 1) * n, b, col, n), alpha, beta);
                 }
             }
             for (; i < to; i++) {
                 for (int c = cb; c < ce; c++) {
                     int col = (c0 + c) * n;
-                    put(out, col + i, dot(a, i * n, b, col, n), alpha, beta);
+                    put(out, col + i, dot(a, start + i * n, b, col, n), alpha, beta);
                 }
             }
         }

@@ -32,17 +32,18 @@ public final class FloatPanelProduct {
 
     /**
      * One tile of C ← α·J·B + β·C on the calling thread: rows [from, to), columns [c0, c0 + w) (β = 0: C is not
-     * read). A fixed grid of tiles gives the same bits for any number of threads.
+     * read). A fixed grid of tiles gives the same bits for any number of threads. J's entry (i, k) is
+     * {@code j[start + i·n + k]} (a matrix whose entries start on a cache line, {@link AlignedStart}).
      */
-    public static void tile(float[] j, int n, int from, int to, float alpha, float[] b, int c0, int w, float beta,
-                            float[] c) {
+    public static void tile(float[] j, int start, int n, int from, int to, float alpha, float[] b, int c0, int w,
+                            float beta, float[] c) {
         float[] panels = pack(b, c0 * n, n, w);
         float[] s = TILE.get();
         if (s.length < n * w) {
             s = new float[n * w];
             TILE.set(s);
         }
-        multiply(j, n, panels, w, s, from, to);
+        multiply(j, start, n, panels, w, s, from, to);
         for (int col = 0; col < w; col++) {
             int o = (c0 + col) * n;
             int t = col * n;
@@ -74,37 +75,37 @@ public final class FloatPanelProduct {
         return p;
     }
 
-    /** out[c·n + i] = Σ_k a[i·n + k]·b[c·n + k] for rows [from, to) and the m packed columns. */
-    static void multiply(float[] a, int n, float[] panels, int m, float[] out, int from, int to) {
+    /** out[c·n + i] = Σ_k a[start + i·n + k]·b[c·n + k] for rows [from, to) and the m packed columns. */
+    static void multiply(float[] a, int start, int n, float[] panels, int m, float[] out, int from, int to) {
         float[] row = ROW.get();
         int count = (m + WIDTH - 1) / WIDTH;
         int i = from;
         for (; i + STRIP <= to; i += STRIP) {
             for (int p = 0; p < count; p++) {
                 if (STRIP == 8) {
-                    rows8(a, n, panels, p, m, out, i, row);
+                    rows8(a, start, n, panels, p, m, out, i, row);
                 } else {
-                    rows4(a, n, panels, p, m, out, i, row);
+                    rows4(a, start, n, panels, p, m, out, i, row);
                 }
             }
         }
         for (; i + 4 <= to; i += 4) {
             for (int p = 0; p < count; p++) {
-                rows4(a, n, panels, p, m, out, i, row);
+                rows4(a, start, n, panels, p, m, out, i, row);
             }
         }
         for (; i < to; i++) {
             for (int p = 0; p < count; p++) {
-                rows1(a, n, panels, p, m, out, i, row);
+                rows1(a, start, n, panels, p, m, out, i, row);
             }
         }
     }
 
     /** Rows i … i + 7 times panel p. */
-    private static void rows8(float[] a, int n, float[] panels, int p, int m, float[] out, int i, float[] row) {
+    private static void rows8(float[] a, int start, int n, float[] panels, int p, int m, float[] out, int i, float[] row) {
         int l = F.length();
         int q = p * n * WIDTH;
-        int r0 = i * n;
+        int r0 = start + i * n;
         FloatVector s00 = FloatVector.zero(F);
         FloatVector s01 = s00;
         FloatVector s10 = s00;
@@ -160,10 +161,10 @@ public final class FloatPanelProduct {
     }
 
     /** Rows i … i + 3 times panel p. */
-    private static void rows4(float[] a, int n, float[] panels, int p, int m, float[] out, int i, float[] row) {
+    private static void rows4(float[] a, int start, int n, float[] panels, int p, int m, float[] out, int i, float[] row) {
         int l = F.length();
         int q = p * n * WIDTH;
-        int r0 = i * n;
+        int r0 = start + i * n;
         FloatVector s00 = FloatVector.zero(F);
         FloatVector s01 = s00;
         FloatVector s10 = s00;
@@ -195,10 +196,10 @@ public final class FloatPanelProduct {
     }
 
     /** Row i times panel p. */
-    private static void rows1(float[] a, int n, float[] panels, int p, int m, float[] out, int i, float[] row) {
+    private static void rows1(float[] a, int start, int n, float[] panels, int p, int m, float[] out, int i, float[] row) {
         int l = F.length();
         int q = p * n * WIDTH;
-        int r0 = i * n;
+        int r0 = start + i * n;
         FloatVector s0 = FloatVector.zero(F);
         FloatVector s1 = s0;
         for (int k = 0; k < n; k++, q += WIDTH) {

@@ -107,17 +107,18 @@ public final class PanelProduct {
      * ({@link #pack}), multiplied ({@link #multiply}), and each entry written as fma(α, s, β·c) (α·s when β = 0).
      * Each s is the same fma chain over k whichever tile or thread computes it, so a fixed grid of tiles gives the
      * same bits for any number of threads. For the Lyapunov spectrum's tangent product without a native BLAS, where
-     * the dot-product form ({@link DotKernels#columns}) ran at half this kernel's rate.
+     * the dot-product form ({@link DotKernels#columns}) ran at half this kernel's rate. J's entry (i, k) is
+     * {@code j[start + i·n + k]} (a matrix whose entries start on a cache line, {@link AlignedStart}).
      */
-    public static void tile(double[] j, int n, int from, int to, double alpha, double[] b, int c0, int w, double beta,
-                            double[] c) {
+    public static void tile(double[] j, int start, int n, int from, int to, double alpha, double[] b, int c0, int w,
+                            double beta, double[] c) {
         double[] panels = pack(b, c0 * n, n, w);
         double[] s = TILE.get();
         if (s.length < n * w) {
             s = new double[n * w];
             TILE.set(s);
         }
-        multiply(j, 0, n, panels, w, s, from, to);
+        multiply(j, start, n, panels, w, s, from, to);
         for (int col = 0; col < w; col++) {
             int o = (c0 + col) * n;
             int t = col * n;

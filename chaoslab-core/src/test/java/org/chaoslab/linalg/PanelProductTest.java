@@ -127,10 +127,10 @@ class PanelProductTest {
         int rowSplit = Math.min(n, 3);
         double[] c = c0.clone();
         float[] cf = cf0.clone();
-        PanelProduct.tile(a, n, 0, rowSplit, 0.5, b, first, w, -1.25, c);
-        PanelProduct.tile(a, n, rowSplit, n, 0.5, b, first, w, -1.25, c);
-        FloatPanelProduct.tile(af, n, 0, rowSplit, 0.5f, bf, first, w, -1.25f, cf);
-        FloatPanelProduct.tile(af, n, rowSplit, n, 0.5f, bf, first, w, -1.25f, cf);
+        PanelProduct.tile(a, 0, n, 0, rowSplit, 0.5, b, first, w, -1.25, c);
+        PanelProduct.tile(a, 0, n, rowSplit, n, 0.5, b, first, w, -1.25, c);
+        FloatPanelProduct.tile(af, 0, n, 0, rowSplit, 0.5f, bf, first, w, -1.25f, cf);
+        FloatPanelProduct.tile(af, 0, n, rowSplit, n, 0.5f, bf, first, w, -1.25f, cf);
         for (int col = 0; col < cols; col++) {
             for (int i = 0; i < n; i++) {
                 int at = col * n + i;

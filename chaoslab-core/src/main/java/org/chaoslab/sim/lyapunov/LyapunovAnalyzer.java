@@ -78,10 +78,10 @@ public final class LyapunovAnalyzer {
         StreamSeeds onsStream = root.child(ONS);
         StreamSeeds replicaStream = root.child(REPLICA);
 
-        double[] j = float64(net.couplings());
+        // read in place where the storage is the product's precision (no second N×N copy)
+        DenseCouplings j = DenseCouplings.of(net.couplings(), s.tangentPrecision() == Precision.FLOAT32);
         try (ParallelRows pool = new ParallelRows(s.threads())) {
-            float[] j32 = s.tangentPrecision() == Precision.FLOAT32 ? float32(net.couplings()) : null;
-            TangentSystem sys = new TangentSystem(j, j32, n, k, net.transfers(), net.input(), s.integrator(), s.dt(), pool);
+            TangentSystem sys = new TangentSystem(j, n, k, net.transfers(), net.input(), s.integrator(), s.dt(), pool);
             // annealed noise: streams seed/noise/0/i, the noise of the simulator's replica 0; x and x′ share it
             sys.noise(NoiseSource.forTrajectory(network.input().noise(), n, s.seed(), s.dt(), s.integrator()));
             SpectrumRun run = new SpectrumRun(sys, s, progress);
@@ -114,7 +114,10 @@ public final class LyapunovAnalyzer {
         }
     }
 
-    /** The couplings as a row-major float64 array (the backing array itself for float64 storage that starts at 0). */
+    /**
+     * The couplings as a row-major float64 array from index 0 (the backing array itself for float64 storage that
+     * starts there, else a copy).
+     */
     static double[] float64(CouplingMatrix m) {
         return switch (m) {
             case Float64Matrix f -> f.rowMajor();
@@ -154,7 +157,10 @@ public final class LyapunovAnalyzer {
         return out;
     }
 
-    /** The couplings as a row-major float32 array (the backing array itself for float32 storage that starts at 0). */
+    /**
+     * The couplings as a row-major float32 array from index 0 (the backing array itself for float32 storage that
+     * starts there, else a copy).
+     */
     static float[] float32(CouplingMatrix m) {
         return switch (m) {
             case Float32Matrix f -> f.rowMajor();

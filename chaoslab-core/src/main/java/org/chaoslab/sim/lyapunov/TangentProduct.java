@@ -37,11 +37,11 @@ final class TangentProduct {
     private double[] target;
 
     /**
-     * @param j   the couplings, row-major N×N
-     * @param j32 the couplings in float32 for mixed-precision tangent products, or null for float64
+     * @param j the couplings, float64 and (for mixed-precision tangent products) float32
      */
-    TangentProduct(double[] j, float[] j32, int n, int k, int colsPerBlock, ParallelRows pool) {
-        if (j32 != null && j32.length != (long) n * n) {
+    TangentProduct(DenseCouplings j, int n, int k, int colsPerBlock, ParallelRows pool) {
+        float[] j32 = j.j32();
+        if (j32 != null && j32.length < j.start32() + (long) n * n) {
             throw new IllegalArgumentException("float32 coupling matrix must have n*n entries");
         }
         this.n = n;
@@ -49,10 +49,10 @@ final class TangentProduct {
         this.pool = pool;
         this.colsPerBlock = colsPerBlock;
         this.operand = new double[n * (2 + k)];
-        this.full = j32 == null ? new TiledProduct(j, n, 2 + k) : null;
-        this.stateOnly = new TiledProduct(j, n, 1);
-        this.statePair = j32 == null ? null : new TiledProduct(j, n, 2);
-        this.tangent32 = j32 == null ? null : new TiledProduct(j32, n, k);
+        this.full = j32 == null ? new TiledProduct(j.j(), j.start(), n, 2 + k) : null;
+        this.stateOnly = new TiledProduct(j.j(), j.start(), n, 1);
+        this.statePair = j32 == null ? null : new TiledProduct(j.j(), j.start(), n, 2);
+        this.tangent32 = j32 == null ? null : new TiledProduct(j32, j.start32(), n, k);
         this.operand32 = j32 == null ? null : new float[n * k];
         this.result32 = j32 == null ? null : new float[n * k];
         this.widen = (from, to) -> {

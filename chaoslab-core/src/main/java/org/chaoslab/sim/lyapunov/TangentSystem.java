@@ -77,28 +77,20 @@ final class TangentSystem {
 
     TangentSystem(double[] j, int n, int k, TransferFunction phi, double[] input, IntegratorKind kind, double dt,
                   ParallelRows pool) {
-        this(j, null, n, k, phi, input, kind, dt, pool);
+        this(DenseCouplings.float64(j), n, k, UnitTransfers.uniform(phi, n), input, kind, dt, pool);
     }
 
     /**
-     * @param j32 the couplings in float32 for mixed-precision tangent products, or null for float64
-     */
-    TangentSystem(double[] j, float[] j32, int n, int k, TransferFunction phi, double[] input, IntegratorKind kind,
-                  double dt, ParallelRows pool) {
-        this(j, j32, n, k, UnitTransfers.uniform(phi, n), input, kind, dt, pool);
-    }
-
-    /**
-     * @param j32       the couplings in float32 for mixed-precision tangent products, or null for float64
+     * @param j         the couplings in float64, and in float32 for mixed-precision tangent products
      * @param transfers φ of every unit (one per population for a multi-population network): the Jacobian is
      *                  −1 + J diag φ′_{k(i)}(x_i)
      */
-    TangentSystem(double[] j, float[] j32, int n, int k, UnitTransfers transfers, double[] input, IntegratorKind kind,
+    TangentSystem(DenseCouplings j, int n, int k, UnitTransfers transfers, double[] input, IntegratorKind kind,
                   double dt, ParallelRows pool) {
         if (transfers.units() != n) {
             throw new IllegalArgumentException("one transfer function per unit (" + n + "; got " + transfers.units() + ")");
         }
-        if (j.length != (long) n * n) {
+        if (j.j().length < j.start() + (long) n * n) {
             throw new IllegalArgumentException("coupling matrix must have n*n entries");
         }
         this.n = n;
@@ -111,7 +103,7 @@ final class TangentSystem {
         this.stages = IntegratorStages.of(kind, dt);
         this.pool = pool;
         this.colsPerBlock = Math.max(1, 32768 / n);
-        this.product = new TangentProduct(j, j32, n, k, colsPerBlock, pool);
+        this.product = new TangentProduct(j, n, k, colsPerBlock, pool);
         this.d = new double[n];
         boolean rk4 = stages instanceof IntegratorStages.RungeKutta4;
         this.y = rk4 ? new double[n * cols] : null;
@@ -292,10 +284,10 @@ final class TangentSystem {
         double sum;
         long count;
 
-        JacobianTrace(double[] j, int n) {
+        JacobianTrace(DenseCouplings j, int n) {
             diag = new double[n];
             for (int i = 0; i < n; i++) {
-                diag[i] = j[i * n + i];
+                diag[i] = j.get(n, i, i);
             }
         }
 

@@ -34,6 +34,8 @@ final class TiledProduct {
 
     private final double[] j;
     private final float[] jf;
+    /** Index of J's entry (0, 0) in {@code j} or {@code jf}. */
+    private final int start;
     private final int n;
     private final int cols;
     private final int rowBlock;
@@ -50,19 +52,20 @@ final class TiledProduct {
     private float[] bf;
     private float[] cf;
 
-    /** Float64 product (dgemm). */
-    TiledProduct(double[] j, int n, int cols) {
-        this(j, null, n, cols);
+    /** Float64 product (dgemm); J's entry (i, k) at {@code j[start + i·n + k]}. */
+    TiledProduct(double[] j, int start, int n, int cols) {
+        this(j, null, start, n, cols);
     }
 
-    /** Float32 product (sgemm). */
-    TiledProduct(float[] j, int n, int cols) {
-        this(null, j, n, cols);
+    /** Float32 product (sgemm); J's entry (i, k) at {@code j[start + i·n + k]}. */
+    TiledProduct(float[] j, int start, int n, int cols) {
+        this(null, j, start, n, cols);
     }
 
-    private TiledProduct(double[] j, float[] jf, int n, int cols) {
+    private TiledProduct(double[] j, float[] jf, int start, int n, int cols) {
         this.j = j;
         this.jf = jf;
+        this.start = start;
         this.n = n;
         this.cols = cols;
         int colTiles = Math.max(1, Math.min(TARGET_TILES, cols / MIN_COLS_PER_TILE));
@@ -82,17 +85,17 @@ final class TiledProduct {
                 if (jf == null && !Blas.isNative() && w >= PanelProduct.WIDTH) {
                     // pure Java, a wide tile: the register-blocked panel kernel (N = k = 1000 on 2 cores: 39.6 ms per
                     // tangent step with the dot-product kernel below)
-                    PanelProduct.tile(j, n, i0, i0 + m, alpha, b, c0, w, beta, c);
+                    PanelProduct.tile(j, start, n, i0, i0 + m, alpha, b, c0, w, beta, c);
                 } else if (jf == null && !Blas.isNative()) {
                     // pure Java: chaoslab's deterministic SIMD kernel (faster than the scalar Java BLAS)
-                    DotKernels.columns(j, n, b, c0, w, c, i0, i0 + m, alpha, beta);
+                    DotKernels.columns(j, start, n, b, c0, w, c, i0, i0 + m, alpha, beta);
                 } else if (jf == null) {
-                    blas.dgemm("T", "N", m, w, n, alpha, j, i0 * n, n, b, c0 * n, n, beta, c, c0 * n + i0, n);
+                    blas.dgemm("T", "N", m, w, n, alpha, j, start + i0 * n, n, b, c0 * n, n, beta, c, c0 * n + i0, n);
                 } else if (!Blas.isNative() && w >= FloatPanelProduct.WIDTH) {
                     // pure Java, float32: the float panel kernel (netlib's Java sgemm was slower than float64)
-                    FloatPanelProduct.tile(jf, n, i0, i0 + m, (float) alpha, bf, c0, w, (float) beta, cf);
+                    FloatPanelProduct.tile(jf, start, n, i0, i0 + m, (float) alpha, bf, c0, w, (float) beta, cf);
                 } else {
-                    blas.sgemm("T", "N", m, w, n, (float) alpha, jf, i0 * n, n, bf, c0 * n, n, (float) beta, cf,
+                    blas.sgemm("T", "N", m, w, n, (float) alpha, jf, start + i0 * n, n, bf, c0 * n, n, (float) beta, cf,
                             c0 * n + i0, n);
                 }
             }
