@@ -59,6 +59,55 @@ class StartUpTest {
         }
     }
 
+    /**
+     * The build step that rewrites picocli's Java 5 classes (version 49, which the start-up cache skips) as version 52
+     * with stack maps: run on picocli's own jar, every class comes out at version 52 or later and passes the JVM's
+     * verifier (each is loaded and initialized from the rewritten jar in a loader of its own), and a command parses.
+     */
+    @Test
+    void oldClassesAreRewrittenWithStackMapsThatVerify(@TempDir Path dir) throws Exception {
+        Path original = Path.of(CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = dir.resolve("picocli.jar");
+        Files.copy(original, jar);
+        assertThat(classVersions(jar)).as("picocli as published").contains(49);
+        Path program = Path.of(System.getProperty("user.dir"), "src", "build", "UpgradeOldClasses.java");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), program.toString(),
+                jar.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).isEmpty();
+        assertThat(classVersions(jar)).containsOnly(52);
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null);
+             java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                String name = e.getName();
+                if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+                    Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), true, loader);   // verified here
+                }
+            }
+            // and it works: picocli's own model of a command class of its own (version 52 now), parsed from arguments
+            Class<?> cl = Class.forName("picocli.CommandLine", true, loader);
+            Class<?> completion = Class.forName("picocli.AutoComplete$GenerateCompletion", true, loader);
+            Object command = cl.getConstructor(Object.class).newInstance(completion.getConstructor().newInstance());
+            Object parsed = cl.getMethod("parseArgs", String[].class).invoke(command, (Object) new String[] {"--help"});
+            assertThat(parsed.getClass().getMethod("isUsageHelpRequested").invoke(parsed)).isEqualTo(true);
+        }
+    }
+
+    /** The major versions of the class files in a jar. */
+    private static java.util.Set<Integer> classVersions(Path jar) throws java.io.IOException {
+        java.util.Set<Integer> versions = new java.util.TreeSet<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().endsWith(".class") && !e.getName().startsWith("META-INF/")) {
+                    byte[] head = zip.getInputStream(e).readNBytes(8);
+                    versions.add(((head[6] & 0xff) << 8) | (head[7] & 0xff));
+                }
+            }
+        }
+        return versions;
+    }
+
     @Test
     void theStartupTrainingRuns(@TempDir Path dir) throws Exception {
         assertThat(StartupTraining.run(dir)).isZero();
