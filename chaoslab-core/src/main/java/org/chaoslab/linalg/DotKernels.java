@@ -395,12 +395,13 @@ public final class DotKernels {
             p3 = DoubleVector.fromArray(D, a, o3 + k).fma(x, p3);
             q3 = DoubleVector.fromArray(D, a, o3 + k + l).fma(y, q3);
         }
-        for (; k <= n - l; k += l) {
+        if (k <= n - l) {   // at most once: n − k < 2l after the loop above
             DoubleVector x = DoubleVector.fromArray(D, b, k);
             p0 = DoubleVector.fromArray(D, a, off + k).fma(x, p0);
             p1 = DoubleVector.fromArray(D, a, o1 + k).fma(x, p1);
             p2 = DoubleVector.fromArray(D, a, o2 + k).fma(x, p2);
             p3 = DoubleVector.fromArray(D, a, o3 + k).fma(x, p3);
+            k += l;
         }
         double s0 = sumLanes(p0.add(q0));
         double s1 = sumLanes(p1.add(q1));
@@ -453,12 +454,13 @@ public final class DotKernels {
             p3 = FloatVector.fromArray(F, a, o3 + k).fma(x, p3);
             q3 = FloatVector.fromArray(F, a, o3 + k + l).fma(y, q3);
         }
-        for (; k <= n - l; k += l) {
+        if (k <= n - l) {   // at most once: n − k < 2l after the loop above
             FloatVector x = FloatVector.fromArray(F, b, k);
             p0 = FloatVector.fromArray(F, a, off + k).fma(x, p0);
             p1 = FloatVector.fromArray(F, a, o1 + k).fma(x, p1);
             p2 = FloatVector.fromArray(F, a, o2 + k).fma(x, p2);
             p3 = FloatVector.fromArray(F, a, o3 + k).fma(x, p3);
+            k += l;
         }
         if (k < n && n >= l) {
             // the last n − k < l columns: one vector ending at column n, with the columns already summed weighted by 0
