@@ -2,10 +2,18 @@ package org.chaoslab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,13 +81,13 @@ class StartUpTest {
         Path program = Path.of(System.getProperty("user.dir"), "src", "build", "UpgradeOldClasses.java");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), program.toString(),
                 jar.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
         assertThat(output).isEmpty();
         assertThat(classVersions(jar)).containsOnly(52);
-        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null);
-             java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            for (var e : java.util.Collections.list(zip.entries())) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+             ZipFile zip = new ZipFile(jar.toFile())) {
+            for (var e : Collections.list(zip.entries())) {
                 String name = e.getName();
                 if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
                     Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), true, loader);   // verified here
@@ -95,10 +103,10 @@ class StartUpTest {
     }
 
     /** The major versions of the class files in a jar. */
-    private static java.util.Set<Integer> classVersions(Path jar) throws java.io.IOException {
-        java.util.Set<Integer> versions = new java.util.TreeSet<>();
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            for (var e : java.util.Collections.list(zip.entries())) {
+    private static Set<Integer> classVersions(Path jar) throws IOException {
+        Set<Integer> versions = new TreeSet<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (var e : Collections.list(zip.entries())) {
                 if (e.getName().endsWith(".class") && !e.getName().startsWith("META-INF/")) {
                     byte[] head = zip.getInputStream(e).readNBytes(8);
                     versions.add(((head[6] & 0xff) << 8) | (head[7] & 0xff));

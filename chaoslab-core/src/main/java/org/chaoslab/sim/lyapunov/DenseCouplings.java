@@ -40,6 +40,21 @@ record DenseCouplings(double[] j, int start, float[] j32, int start32) {
         return new DenseCouplings(j, start, LyapunovAnalyzer.float32(m), 0);
     }
 
+    /**
+     * Checks that the arrays hold an n×n matrix from their starts.
+     *
+     * @throws IllegalArgumentException if one is too short
+     */
+    void requireSize(int n) {
+        long entries = (long) n * n;
+        if (j.length < start + entries) {
+            throw new IllegalArgumentException("coupling matrix must have n*n entries");
+        }
+        if (j32 != null && j32.length < start32 + entries) {
+            throw new IllegalArgumentException("float32 coupling matrix must have n*n entries");
+        }
+    }
+
     /** Entry (i, k) of the float64 matrix of size n. */
     double get(int n, int i, int k) {
         return j[start + i * n + k];

@@ -37,13 +37,11 @@ final class TangentProduct {
     private double[] target;
 
     /**
-     * @param j the couplings, float64 and (for mixed-precision tangent products) float32
+     * @param j the couplings, float64 and (for mixed-precision tangent products) float32, of size n ({@link
+     *          DenseCouplings#requireSize}, checked by the tangent system)
      */
     TangentProduct(DenseCouplings j, int n, int k, int colsPerBlock, ParallelRows pool) {
         float[] j32 = j.j32();
-        if (j32 != null && j32.length < j.start32() + (long) n * n) {
-            throw new IllegalArgumentException("float32 coupling matrix must have n*n entries");
-        }
         this.n = n;
         this.k = k;
         this.pool = pool;

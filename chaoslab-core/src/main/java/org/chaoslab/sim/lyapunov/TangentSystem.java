@@ -90,9 +90,7 @@ final class TangentSystem {
         if (transfers.units() != n) {
             throw new IllegalArgumentException("one transfer function per unit (" + n + "; got " + transfers.units() + ")");
         }
-        if (j.j().length < j.start() + (long) n * n) {
-            throw new IllegalArgumentException("coupling matrix must have n*n entries");
-        }
+        j.requireSize(n);
         this.n = n;
         this.k = k;
         this.cols = 2 + k;
