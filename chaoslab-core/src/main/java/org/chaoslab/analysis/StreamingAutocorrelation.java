@@ -54,7 +54,6 @@ public final class StreamingAutocorrelation implements AutoCloseable {
     /** Samples kept per channel, R = B + 2L. */
     private final int ring;
     private final ChannelFft fft;
-    private final VectorSpecies<Double> species;
     /** The last R samples, [block][sample mod R][channel mod 8]; the padding lanes stay zero. */
     private final double[] samples;
     /** Σ over channels of Re, Im of 4·Ā_k·W_k for k = 0..P/2, [k][slot]. */
@@ -100,7 +99,6 @@ public final class StreamingAutocorrelation implements AutoCloseable {
         this.background = background;
         this.ring = (int) doublesPerChannel(lags, background);
         this.fft = new ChannelFft(size);
-        this.species = ChannelFft.S;
         this.samples = new double[Math.multiplyExact(blocks * BLOCK, ring)];
         this.sumRe = new double[(size / 2 + 1) * BLOCK];
         this.sumIm = new double[sumRe.length];
@@ -208,6 +206,9 @@ public final class StreamingAutocorrelation implements AutoCloseable {
         double[] zr = fft.re;
         double[] zi = fft.im;
         double[] buf = samples;
+        // the species from a static final field: C2 intrinsifies the Vector API only for a constant species (read from
+        // an instance field, the frequency loop below ran at half speed)
+        VectorSpecies<Double> species = ChannelFft.S;
         int first = (int) (from % ring);
         for (int b = 0; b < blocks; b++) {
             int rowBase = b * ring;
