@@ -88,19 +88,24 @@ final class ChannelFft {
      * <p>Radix-2 decimation in time: a radix-2 pass when log2 P is odd, then radix-4 passes (two radix-2 stages fused,
      * so each point is loaded and stored once per two stages). The input goes in bit-reversed order, and the work
      * arrays (P·V complex numbers, 128 KB at P = 1024 on 8 lanes) do not fit the L1 cache; so the transform runs depth
-     * first: each block of points that fits is loaded (reading the ring where its bit-reversed samples lie) and taken
-     * through all the stages that stay inside it, and only the last stages pass over the whole arrays. The order of
-     * independent butterflies does not change their results.
+     * first: each block of points that fits is loaded and taken through all the stages that stay inside it, and only
+     * the last stages pass over the whole arrays. A block of b points holds the samples t ≡ rev(first point) modulo
+     * P/b: they are read in time order, at a constant stride the hardware prefetches (read in the block's point order,
+     * each sample was a cache miss of its own; where the rings do not stay in the L3 cache — two signals of 500
+     * channels at 301 lags, 8 MB — the transforms took 30–40 % longer). The order of independent loads and butterflies
+     * does not change the results.
      */
     void forward(double[] src, int rowBase, int first, int ring, int stride, int lane0, int starts, int window) {
         int v = lanes;
         double[] r = re;
         double[] m = im;
+        int[] rev = reversed;
         DoubleVector zero = DoubleVector.zero(S);
+        int spacing = size / block;
         for (int b0 = 0; b0 < size; b0 += block) {
-            for (int p = b0; p < b0 + block; p++) {
-                int t = reversed[p];
-                int o = p * v;
+            // the block's points p = rev(t) hold the samples t ≡ rev(b0) (mod P/block): read them in time order
+            for (int t = rev[b0]; t < size; t += spacing) {
+                int o = rev[t] * v;
                 if (t < window) {
                     int pos = first + t;
                     if (pos >= ring) {

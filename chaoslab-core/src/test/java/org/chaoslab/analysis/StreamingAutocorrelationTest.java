@@ -45,6 +45,43 @@ class StreamingAutocorrelationTest {
     }
 
     @Test
+    void equalsTheDirectEstimatorWithTheDefaultLagsWhereTheTransformRunsInBlocks() {
+        // 301 lags (the rate recording's default): FFT size 1024, larger than the transform's depth-first block (64 or
+        // 256 points with 8 or 4 lanes), so the samples are loaded block by block at a stride of P/block (the smaller
+        // lag counts above fit one block); 11 channels (a block of 8 and a partial one), three chunks of 724 and a tail
+        int channels = 11;
+        int lags = 301;
+        int samples = 301 * 10 + 17;
+        SplittableRandom rnd = new SplittableRandom(5);
+        double[][] s = new double[samples][channels];
+        for (int c = 0; c < channels; c++) {
+            double v = 0;
+            for (int t = 0; t < samples; t++) {
+                v = 0.97 * v + rnd.nextGaussian() + 0.1;
+                s[t][c] = v;
+            }
+        }
+        StreamingAutocorrelation acf = new StreamingAutocorrelation(channels, lags);
+        for (double[] row : s) {
+            acf.add(row, 0);
+        }
+        double[] got = acf.result();
+        int starts = (10 - 1) * lags;
+        assertThat(acf.pairsPerLag()).isEqualTo(starts);
+        for (int k = 0; k < lags; k++) {
+            double direct = 0;
+            for (int c = 0; c < channels; c++) {
+                for (int t = 0; t < starts; t++) {
+                    direct += s[t][c] * s[t + k][c];
+                }
+            }
+            direct /= (double) starts * channels;
+            // FFT round-off only (10 stages, ~1e-15 relative each); a sample loaded into the wrong point is O(1) off
+            assertThat(got[k]).as("lag %d", k).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-11 * Math.abs(direct)));
+        }
+    }
+
+    @Test
     void equalsTheDirectEstimatorAcrossChunksAndAfterEveryBoundary() {
         // 21 channels (two blocks of 8 and a partial one), 37 lags: FFT size 128, chunks of 92 start times, so the
         // chunk ends and the segment ends never coincide; the result is checked at many lengths, mid-run
