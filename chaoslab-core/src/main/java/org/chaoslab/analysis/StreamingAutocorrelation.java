@@ -206,8 +206,8 @@ public final class StreamingAutocorrelation implements AutoCloseable {
         double[] zr = fft.re;
         double[] zi = fft.im;
         double[] buf = samples;
-        // the species from a static final field: C2 intrinsifies the Vector API only for a constant species (read from
-        // an instance field, the frequency loop below ran at half speed)
+        // the species from a static final field, a constant to C2: read from an instance field it was not, and in a
+        // simulation the frequency loop below ran at half speed (in a program that ran the estimator alone it did not)
         VectorSpecies<Double> species = ChannelFft.S;
         int first = (int) (from % ring);
         for (int b = 0; b < blocks; b++) {
