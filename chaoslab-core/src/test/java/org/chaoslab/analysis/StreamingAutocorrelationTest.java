@@ -14,16 +14,7 @@ class StreamingAutocorrelationTest {
         int channels = 7;
         int lags = 16;
         int samples = 16 * 9 + 5;   // 9 complete segments and a partial one
-        SplittableRandom rnd = new SplittableRandom(3);
-        double[][] s = new double[samples][channels];
-        // an AR(1) signal so the correlation is not trivial
-        for (int c = 0; c < channels; c++) {
-            double v = 0;
-            for (int t = 0; t < samples; t++) {
-                v = 0.8 * v + rnd.nextGaussian() + 0.3;
-                s[t][c] = v;
-            }
-        }
+        double[][] s = ar1(samples, channels, 0.8, 0.3, 3);
         StreamingAutocorrelation acf = new StreamingAutocorrelation(channels, lags);
         for (double[] row : s) {
             acf.add(row, 0);
@@ -32,13 +23,7 @@ class StreamingAutocorrelationTest {
         int starts = (9 - 1) * lags;   // start times t < (segments − 1)·L
         assertThat(acf.pairsPerLag()).isEqualTo(starts);
         for (int k = 0; k < lags; k++) {
-            double direct = 0;
-            for (int c = 0; c < channels; c++) {
-                for (int t = 0; t < starts; t++) {
-                    direct += s[t][c] * s[t + k][c];
-                }
-            }
-            direct /= (double) starts * channels;
+            double direct = direct(s, starts, k);
             // FFT round-off only: ~1e-15 relative per operation, log2(32) stages
             assertThat(got[k]).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-11 * Math.abs(direct) + 1e-12));
         }
@@ -52,15 +37,7 @@ class StreamingAutocorrelationTest {
         int channels = 11;
         int lags = 301;
         int samples = 301 * 10 + 17;
-        SplittableRandom rnd = new SplittableRandom(5);
-        double[][] s = new double[samples][channels];
-        for (int c = 0; c < channels; c++) {
-            double v = 0;
-            for (int t = 0; t < samples; t++) {
-                v = 0.97 * v + rnd.nextGaussian() + 0.1;
-                s[t][c] = v;
-            }
-        }
+        double[][] s = ar1(samples, channels, 0.97, 0.1, 5);
         StreamingAutocorrelation acf = new StreamingAutocorrelation(channels, lags);
         for (double[] row : s) {
             acf.add(row, 0);
@@ -69,13 +46,7 @@ class StreamingAutocorrelationTest {
         int starts = (10 - 1) * lags;
         assertThat(acf.pairsPerLag()).isEqualTo(starts);
         for (int k = 0; k < lags; k++) {
-            double direct = 0;
-            for (int c = 0; c < channels; c++) {
-                for (int t = 0; t < starts; t++) {
-                    direct += s[t][c] * s[t + k][c];
-                }
-            }
-            direct /= (double) starts * channels;
+            double direct = direct(s, starts, k);
             // FFT round-off only (10 stages, ~1e-15 relative each); a sample loaded into the wrong point is O(1) off
             assertThat(got[k]).as("lag %d", k).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-11 * Math.abs(direct)));
         }
@@ -88,15 +59,7 @@ class StreamingAutocorrelationTest {
         int channels = 21;
         int lags = 37;
         int samples = 37 * 23 + 11;
-        SplittableRandom rnd = new SplittableRandom(11);
-        double[][] s = new double[samples][channels];
-        for (int c = 0; c < channels; c++) {
-            double v = 0;
-            for (int t = 0; t < samples; t++) {
-                v = 0.9 * v + rnd.nextGaussian() - 0.2;
-                s[t][c] = v;
-            }
-        }
+        double[][] s = ar1(samples, channels, 0.9, -0.2, 11);
         StreamingAutocorrelation acf = new StreamingAutocorrelation(channels, lags);
         for (int n = 1; n <= samples; n++) {
             acf.add(s[n - 1], 0);
@@ -108,13 +71,7 @@ class StreamingAutocorrelationTest {
             assertThat(acf.pairsPerLag()).isEqualTo(starts);
             assertThat(acf.result()).containsExactly(got);   // result() leaves the sums as they were
             for (int k = 0; k < lags; k++) {
-                double direct = 0;
-                for (int c = 0; c < channels; c++) {
-                    for (int t = 0; t < starts; t++) {
-                        direct += s[t][c] * s[t + k][c];
-                    }
-                }
-                direct /= (double) starts * channels;
+                double direct = direct(s, starts, k);
                 assertThat(got[k]).as("lag %d after %d samples", k, n)
                         .isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-11 * Math.abs(direct) + 1e-12));
             }
@@ -214,5 +171,31 @@ class StreamingAutocorrelationTest {
             acf.add(new double[] {t}, 0);
         }
         assertThatThrownBy(acf::result).isInstanceOf(IllegalStateException.class).hasMessageContaining("at least");
+    }
+
+    /** An AR(1) signal per channel, s(t) = φ·s(t−1) + ξ + drift (so that the correlation is not trivial), [t][channel]. */
+    private static double[][] ar1(int samples, int channels, double phi, double drift, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] s = new double[samples][channels];
+        for (int c = 0; c < channels; c++) {
+            double v = 0;
+            for (int t = 0; t < samples; t++) {
+                v = phi * v + rnd.nextGaussian() + drift;
+                s[t][c] = v;
+            }
+        }
+        return s;
+    }
+
+    /** The direct estimator: Σ over start times t &lt; starts and channels of s(t)·s(t+k), over their number. */
+    private static double direct(double[][] s, int starts, int k) {
+        int channels = s[0].length;
+        double sum = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int t = 0; t < starts; t++) {
+                sum += s[t][c] * s[t + k][c];
+            }
+        }
+        return sum / ((double) starts * channels);
     }
 }
